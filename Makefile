@@ -1,0 +1,25 @@
+# boardpack: two commands set everything up on a fresh Debian machine with Swift 6.3.
+#   make pack   install what is missing, build, regenerate output/ from content/
+#   make test   the same set-up, then every test
+SHELL := /bin/bash
+SWIFT ?= swift
+BIN := .build/release/boardpack
+
+.PHONY: setup build pack test bench clean
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	$(SWIFT) build -c release --product boardpack
+
+pack: build
+	$(BIN) build --content content --templates templates --output output
+
+test: setup
+	$(SWIFT) build -c release --product boardpack
+	$(SWIFT) test
+	scripts/check-output.sh $(BIN)
+
+clean:
+	rm -rf .build

@@ -1,0 +1,2 @@
+import BoardpackKit
+print("boardpack")
