@@ -1,0 +1,109 @@
+/// A strategy note (`notes/*.md`): front matter plus a GFM body.
+public struct Note: Sendable, Equatable {
+    /// Where a note appears in the pack.
+    public enum Section: String, Sendable, CaseIterable, Decodable {
+        case summary, decisions, strategy, risks, appendix
+    }
+
+    /// Who may read a note; each audience sees its own notes and those below it.
+    public enum Audience: String, Sendable, CaseIterable, Comparable, Decodable {
+        case staff, management, board
+
+        var rank: Int {
+            switch self {
+            case .staff: 0
+            case .management: 1
+            case .board: 2
+            }
+        }
+
+        public static func < (a: Audience, b: Audience) -> Bool { a.rank < b.rank }
+    }
+
+    /// The file's path as shown in diagnostics.
+    public var path: String
+    /// The file name without folder, used to order notes within a section.
+    public var fileName: String
+    public var title: String
+    public var period: Period
+    public var section: Section
+    public var audience: Audience
+    public var draft: Bool
+    public var author: String?
+    public var order: Int
+    /// The Markdown after the front matter.
+    public var body: String
+    /// 1-based line of the file on which `body` starts (for positions inside the body).
+    public var bodyLine: Int
+
+    /// True when a build for `audience` (with or without drafts) may show this note.
+    public func isVisible(to audience: Audience, includeDrafts: Bool) -> Bool {
+        self.audience <= audience && (includeDrafts || !draft)
+    }
+}
+
+/// The front matter fields as written in YAML, validated.
+struct NoteFrontMatter: Decodable {
+    var title: String
+    var period: Period
+    var section: Note.Section
+    var audience: Note.Audience
+    var draft: Bool
+    var author: String?
+    var order: Int
+
+    enum CodingKeys: String, CodingKey { case title, period, section, audience, draft, author, order }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decode(String.self, forKey: .title)
+        let periodText = try c.decode(String.self, forKey: .period)
+        guard let period = Period(parsing: periodText) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .period, in: c, debugDescription: "`period` must be YYYY-MM or YYYY-Qn, not `\(periodText)`")
+        }
+        self.period = period
+        let sectionText = try c.decode(String.self, forKey: .section)
+        guard let section = Note.Section(rawValue: sectionText) else {
+            let names = Note.Section.allCases.map(\.rawValue).joined(separator: ", ")
+            throw DecodingError.dataCorruptedError(
+                forKey: .section, in: c, debugDescription: "unknown section `\(sectionText)` (expected one of \(names))")
+        }
+        self.section = section
+        let audienceText = try c.decodeIfPresent(String.self, forKey: .audience) ?? "board"
+        guard let audience = Note.Audience(rawValue: audienceText) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .audience, in: c, debugDescription: "unknown audience `\(audienceText)` (expected staff, management or board)")
+        }
+        self.audience = audience
+        draft = try c.decodeIfPresent(Bool.self, forKey: .draft) ?? false
+        author = try c.decodeIfPresent(String.self, forKey: .author)
+        order = try c.decodeIfPresent(Int.self, forKey: .order) ?? 0
+    }
+}
+
+extension Note {
+    /// Splits `---` front matter from the body and validates it.
+    public static func parse(text: String, path: String) -> Result<Note, Diagnostic> {
+        let fileName = String(path.split(separator: "/").last ?? Substring(path))
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
+        guard lines.first == "---" else {
+            return .failure(.error("a note must start with YAML front matter between `---` lines", at: SourceLocation(file: path, line: 1, column: 1)))
+        }
+        guard let end = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else {
+            return .failure(.error("front matter is not closed by a `---` line", at: SourceLocation(file: path, line: 1, column: 1)))
+        }
+        let yaml = lines[1..<end].joined(separator: "\n")
+        switch YAMLFile.decode(NoteFrontMatter.self, from: yaml, path: path, lineOffset: 1) {
+        case let .failure(diagnostic):
+            return .failure(diagnostic)
+        case let .success(fm):
+            let body = lines[(end + 1)...].joined(separator: "\n")
+            return .success(
+                Note(
+                    path: path, fileName: fileName, title: fm.title, period: fm.period, section: fm.section, audience: fm.audience,
+                    draft: fm.draft, author: fm.author, order: fm.order, body: body, bodyLine: end + 2))
+        }
+    }
+}

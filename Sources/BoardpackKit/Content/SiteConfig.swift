@@ -1,0 +1,58 @@
+/// `content/boardpack.yml`: settings for the whole site.
+public struct SiteConfig: Sendable, Equatable, Decodable {
+    /// The portal's title.
+    public var title: String
+    /// Default locale for units that do not set one.
+    public var locale: String
+    /// How many of the most recent monthly packs to build per unit.
+    public var archiveMonths: Int
+    /// A fixed "generated on" date (`YYYY-MM-DD`) shown in packs; never the wall clock.
+    public var generatedOn: String?
+
+    public init(title: String = "Marketing board packs", locale: String = "en-GB", archiveMonths: Int = 12, generatedOn: String? = nil) {
+        self.title = title
+        self.locale = locale
+        self.archiveMonths = archiveMonths
+        self.generatedOn = generatedOn
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title, locale
+        case archiveMonths = "archive_months"
+        case generatedOn = "generated_on"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decodeIfPresent(String.self, forKey: .title) ?? "Marketing board packs"
+        locale = try c.decodeIfPresent(String.self, forKey: .locale) ?? "en-GB"
+        archiveMonths = try c.decodeIfPresent(Int.self, forKey: .archiveMonths) ?? 12
+        generatedOn = try c.decodeIfPresent(String.self, forKey: .generatedOn)
+        if archiveMonths < 1 {
+            throw DecodingError.dataCorruptedError(forKey: .archiveMonths, in: c, debugDescription: "`archive_months` must be at least 1")
+        }
+        if let generatedOn, ISODate(parsing: generatedOn) == nil {
+            throw DecodingError.dataCorruptedError(
+                forKey: .generatedOn, in: c, debugDescription: "`generated_on` must be a date written YYYY-MM-DD, not `\(generatedOn)`")
+        }
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD`, validated (no 30 February).
+public struct ISODate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var month: Month
+    public var day: Int
+
+    public init?(parsing text: some StringProtocol) {
+        let s = String(text)
+        guard s.utf8.count == 10, let month = Month(parsing: s.prefix(7)), s.utf8[s.utf8.index(s.utf8.startIndex, offsetBy: 7)] == UInt8(ascii: "-"),
+            let day = Month.digits(ArraySlice(s.utf8.suffix(2))), (1...month.dayCount).contains(day)
+        else { return nil }
+        self.month = month
+        self.day = day
+    }
+
+    public var description: String { "\(month)-\(day < 10 ? "0" : "")\(day)" }
+
+    public static func < (a: ISODate, b: ISODate) -> Bool { (a.month, a.day) < (b.month, b.day) }
+}

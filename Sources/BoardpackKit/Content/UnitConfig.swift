@@ -1,0 +1,146 @@
+/// `units/<id>/unit.yml`: the company (or business unit) a pack is for.
+public struct UnitConfig: Sendable, Equatable, Decodable {
+    /// The four sectors with built-in playbooks.
+    public enum Sector: String, Sendable, Codable, CaseIterable { case retail, tech, luxury, banking }
+
+    public var name: String
+    public var sector: Sector
+    public var currency: String
+    public var locale: String?
+    public var preparedBy: String?
+    public var confidentiality: String?
+    public var headline: [String]
+    public var targets: [String: TargetSchedule]
+    public var tolerance: Double
+    public var dimensions: [String]
+    public var governance: Governance
+    /// Field delimiter of the unit's CSV exports (`,` unless set to `;`).
+    public var csvDelimiter: String
+    /// `dot` (default) or `comma` (Italian-style exports).
+    public var csvDecimal: String
+
+    /// The essential six KPIs of the seeds: the default headline.
+    public static let defaultHeadline = ["cac", "clv", "lead_to_customer_rate", "romi", "lvr", "sales_cycle_days"]
+
+    enum CodingKeys: String, CodingKey {
+        case name, sector, currency, locale, confidentiality, headline, targets, tolerance, dimensions, governance
+        case preparedBy = "prepared_by"
+        case csvDelimiter = "csv_delimiter"
+        case csvDecimal = "csv_decimal"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        let sectorText = try c.decode(String.self, forKey: .sector)
+        guard let sector = Sector(rawValue: sectorText) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .sector, in: c, debugDescription: "unknown sector `\(sectorText)` (expected retail, tech, luxury or banking)")
+        }
+        self.sector = sector
+        currency = try c.decodeIfPresent(String.self, forKey: .currency) ?? "EUR"
+        if currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .currency, in: c, debugDescription: "`currency` must be an ISO 4217 code such as EUR, not `\(currency)`")
+        }
+        locale = try c.decodeIfPresent(String.self, forKey: .locale)
+        preparedBy = try c.decodeIfPresent(String.self, forKey: .preparedBy)
+        confidentiality = try c.decodeIfPresent(String.self, forKey: .confidentiality)
+        headline = try c.decodeIfPresent([String].self, forKey: .headline) ?? Self.defaultHeadline
+        targets = try c.decodeIfPresent([String: TargetSchedule].self, forKey: .targets) ?? [:]
+        tolerance = try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? 0.10
+        if tolerance < 0 {
+            throw DecodingError.dataCorruptedError(forKey: .tolerance, in: c, debugDescription: "`tolerance` cannot be negative")
+        }
+        dimensions = try c.decodeIfPresent([String].self, forKey: .dimensions) ?? ["channel"]
+        governance = try c.decodeIfPresent(Governance.self, forKey: .governance) ?? Governance()
+        csvDelimiter = try c.decodeIfPresent(String.self, forKey: .csvDelimiter) ?? ","
+        if csvDelimiter != "," && csvDelimiter != ";" {
+            throw DecodingError.dataCorruptedError(forKey: .csvDelimiter, in: c, debugDescription: "`csv_delimiter` must be \",\" or \";\"")
+        }
+        csvDecimal = try c.decodeIfPresent(String.self, forKey: .csvDecimal) ?? "dot"
+        if csvDecimal != "dot" && csvDecimal != "comma" {
+            throw DecodingError.dataCorruptedError(forKey: .csvDecimal, in: c, debugDescription: "`csv_decimal` must be dot or comma")
+        }
+        if csvDecimal == "comma" && csvDelimiter == "," {
+            throw DecodingError.dataCorruptedError(
+                forKey: .csvDecimal, in: c, debugDescription: "`csv_decimal: comma` needs `csv_delimiter: \";\"` (a comma cannot be both)")
+        }
+    }
+
+    /// The inputs of the leadership-model check (SPEC §5.3).
+    public struct Governance: Sendable, Equatable, Decodable {
+        public var digitalMaturity: String?
+        public var orgComplexity: String?
+        public var growthObjective: String?
+
+        public init(digitalMaturity: String? = nil, orgComplexity: String? = nil, growthObjective: String? = nil) {
+            self.digitalMaturity = digitalMaturity
+            self.orgComplexity = orgComplexity
+            self.growthObjective = growthObjective
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case digitalMaturity = "digital_maturity"
+            case orgComplexity = "org_complexity"
+            case growthObjective = "growth_objective"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            digitalMaturity = try Self.choice(c, .digitalMaturity, ["low", "high"])
+            orgComplexity = try Self.choice(c, .orgComplexity, ["lean", "multi_department"])
+            growthObjective = try Self.choice(c, .growthObjective, ["validation", "expansion"])
+        }
+
+        static func choice(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys, _ allowed: [String]) throws -> String? {
+            guard let value = try c.decodeIfPresent(String.self, forKey: key) else { return nil }
+            guard allowed.contains(value) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: c, debugDescription: "`\(key.rawValue)` must be \(allowed.joined(separator: " or ")), not `\(value)`")
+            }
+            return value
+        }
+    }
+}
+
+/// A KPI target: one number, or a list of `{from: YYYY-MM, value}` entries.
+public struct TargetSchedule: Sendable, Equatable, Decodable {
+    /// Entries sorted by `from`; a single number is one entry from the beginning of time.
+    public var entries: [(from: Month?, value: Double)]
+
+    public init(entries: [(from: Month?, value: Double)]) { self.entries = entries }
+
+    public static func == (a: TargetSchedule, b: TargetSchedule) -> Bool {
+        a.entries.map { "\($0.from?.description ?? "")=\($0.value)" } == b.entries.map { "\($0.from?.description ?? "")=\($0.value)" }
+    }
+
+    /// The target in force at `month`: the entry with the latest `from` not after it.
+    public func value(at month: Month) -> Double? {
+        entries.last { $0.from == nil || $0.from! <= month }?.value
+    }
+
+    struct Entry: Decodable {
+        var from: String
+        var value: Double
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let single = try decoder.singleValueContainer()
+        if let number = try? single.decode(Double.self) {
+            entries = [(nil, number)]
+            return
+        }
+        var list = try decoder.unkeyedContainer()
+        var result: [(from: Month?, value: Double)] = []
+        while !list.isAtEnd {
+            let entry = try list.decode(Entry.self)
+            guard let month = Month(parsing: entry.from) else {
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: list.codingPath, debugDescription: "target `from` must be a month written YYYY-MM, not `\(entry.from)`"))
+            }
+            result.append((month, entry.value))
+        }
+        entries = result.sorted { ($0.from ?? Month(index: 0)) < ($1.from ?? Month(index: 0)) }
+    }
+}

@@ -1,0 +1,113 @@
+import Yams
+
+/// Decodes YAML content into typed values and turns every failure into a positioned
+/// `Diagnostic`.
+///
+/// Decoding goes through a composed `Node` so a `DecodingError`'s coding path can be mapped
+/// back to the mark (line and column) of the offending value: Yams itself only reports
+/// positions for syntax errors.
+public enum YAMLFile {
+    /// Decodes `text` as `T`. `path` and `lineOffset` position diagnostics: a front-matter
+    /// block starting on line 2 of a note passes `lineOffset: 1`.
+    public static func decode<T: Decodable>(
+        _ type: T.Type, from text: String, path: String, lineOffset: Int = 0
+    ) -> Result<T, Diagnostic> {
+        let node: Node
+        do {
+            guard let composed = try Yams.compose(yaml: text) else {
+                return .failure(.error("the YAML document is empty", at: SourceLocation(file: path, line: lineOffset + 1, column: 1)))
+            }
+            node = composed
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, path: path, lineOffset: lineOffset))
+        } catch {
+            return .failure(.error("cannot read YAML: \(error)", at: SourceLocation(file: path)))
+        }
+        do {
+            let decoder = YAMLDecoder()
+            return .success(try decoder.decode(T.self, from: node))
+        } catch let error as DecodingError {
+            return .failure(diagnostic(for: error, in: node, path: path, lineOffset: lineOffset))
+        } catch let error as ContentError {
+            let mark = node.mark
+            return .failure(.error(error.message, at: location(mark, path: path, lineOffset: lineOffset)))
+        } catch {
+            return .failure(.error("\(error)", at: location(node.mark, path: path, lineOffset: lineOffset)))
+        }
+    }
+
+    static func location(_ mark: Mark?, path: String, lineOffset: Int) -> SourceLocation {
+        guard let mark else { return SourceLocation(file: path, line: lineOffset + 1, column: 1) }
+        return SourceLocation(file: path, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
+            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            return .error("invalid YAML: \(what)", at: location(mark, path: path, lineOffset: lineOffset))
+        default:
+            return .error("invalid YAML: \(error)", at: SourceLocation(file: path, line: lineOffset + 1, column: 1))
+        }
+    }
+
+    static func diagnostic(for error: DecodingError, in root: Node, path: String, lineOffset: Int) -> Diagnostic {
+        let codingPath: [any CodingKey]
+        let message: String
+        switch error {
+        case let .typeMismatch(type, context):
+            codingPath = context.codingPath
+            message = "`\(keyName(codingPath))` should be \(describe(type))"
+        case let .valueNotFound(type, context):
+            codingPath = context.codingPath
+            message = "`\(keyName(codingPath))` should be \(describe(type))"
+        case let .keyNotFound(key, context):
+            codingPath = context.codingPath
+            message = "missing required key `\(key.stringValue)`"
+        case let .dataCorrupted(context):
+            codingPath = context.codingPath
+            message = context.debugDescription
+        @unknown default:
+            codingPath = []
+            message = "\(error)"
+        }
+        let node = lookup(codingPath, in: root) ?? root
+        return .error(message, at: location(node.mark, path: path, lineOffset: lineOffset))
+    }
+
+    /// Finds the deepest node along `codingPath` (stops at the last key that exists).
+    static func lookup(_ codingPath: [any CodingKey], in root: Node) -> Node? {
+        var node = root
+        for key in codingPath {
+            if let index = key.intValue, case let .sequence(seq) = node, index < seq.count {
+                node = seq[index]
+            } else if case let .mapping(map) = node, let value = map[key.stringValue] {
+                node = value
+            } else {
+                break
+            }
+        }
+        return node
+    }
+
+    static func keyName(_ codingPath: [any CodingKey]) -> String {
+        codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+
+    static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "text"
+        case is Double.Type, is Int.Type: "a number"
+        case is Bool.Type: "true or false"
+        default: "a value of the expected kind"
+        }
+    }
+}
+
+/// A validation failure raised inside a `Decodable` initialiser (e.g. an unknown enum case);
+/// `YAMLFile` positions it at the value being decoded.
+public struct ContentError: Error, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,187 @@
+import CMarkGFM
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A fenced ```` ```chart ```` block found in a note, to be replaced by an SVG chart.
+public struct ChartBlock: Sendable, Equatable {
+    /// The block's YAML body.
+    public var source: String
+    /// 1-based line of the opening fence in the note's file.
+    public var line: Int
+}
+
+/// A `{{ kpi ID }}` or `{{ kpi ID change }}` reference found in a note's text.
+public struct InlineKPI: Sendable, Equatable {
+    public var id: String
+    /// True for `{{ kpi ID change }}`: the change vs the previous period.
+    public var change: Bool
+    public var line: Int
+    public var column: Int
+}
+
+/// A task-list item (`- [ ] Approve …`), collected into the pack's decisions table.
+public struct TaskItem: Sendable, Equatable {
+    public var text: String
+    public var done: Bool
+    public var line: Int
+}
+
+/// A note body rendered to HTML, with placeholders where charts and KPI values go.
+public struct RenderedMarkdown: Sendable, Equatable {
+    /// Safe HTML. `Markdown.placeholder(kind:index:)` marks where `charts[i]` and `kpis[i]` go.
+    public var html: String
+    public var charts: [ChartBlock]
+    public var kpis: [InlineKPI]
+    public var tasks: [TaskItem]
+    /// Problems found while reading the body (e.g. a malformed `{{ kpi }}` reference).
+    public var diagnostics: [Diagnostic]
+}
+
+/// The one place that talks to cmark-gfm: GitHub-flavoured Markdown in safe mode.
+///
+/// Raw HTML is never passed through (no `CMARK_OPT_UNSAFE`): cmark-gfm replaces it with a
+/// comment and empties `javascript:`/`vbscript:`/`data:` links; tagfilter is applied as a
+/// second line of defence.
+public enum Markdown {
+    static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+    static let marker: Character = "\u{E000}"
+
+    /// The text that stands for chart or KPI number `index` in `RenderedMarkdown.html`.
+    public static func placeholder(kind: String, index: Int) -> String { "\(marker)\(kind):\(index)\(marker)" }
+
+    /// Renders `text`, whose first line is line `firstLine` of `path`. `idPrefix` keeps
+    /// footnote ids unique when several notes share a page.
+    public static func render(_ text: String, path: String, firstLine: Int, idPrefix: String) -> RenderedMarkdown {
+        cmark_gfm_core_extensions_ensure_registered()
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        guard let parser = cmark_parser_new(Int32(options)) else { fatalError("cmark-gfm could not allocate a parser") }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            // A missing extension would silently change what notes mean: refuse to go on.
+            guard let ext = cmark_find_syntax_extension(name) else { fatalError("cmark-gfm extension `\(name)` is not available") }
+            cmark_parser_attach_syntax_extension(parser, ext)
+        }
+        // The private-use marker is ours; a note cannot smuggle one in.
+        let clean = text.contains(marker) ? text.replacingOccurrences(of: String(marker), with: "") : text
+        clean.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        guard let root = cmark_parser_finish(parser) else { fatalError("cmark-gfm returned no document") }
+        defer { cmark_node_free(root) }
+        cmark_consolidate_text_nodes(root)
+
+        var walker = NoteWalker(path: path, lineOffset: firstLine - 1)
+        walker.walk(root)
+        for node in walker.chartNodes { replaceWithPlaceholderParagraph(node.node, text: placeholder(kind: "chart", index: node.index)) }
+
+        guard let raw = cmark_render_html(root, Int32(options), cmark_parser_get_syntax_extensions(parser)) else {
+            fatalError("cmark-gfm could not render HTML")
+        }
+        defer { free(raw) }
+        let html = HTMLCleanup.apply(String(cString: raw), idPrefix: idPrefix)
+        return RenderedMarkdown(html: html, charts: walker.charts, kpis: walker.kpis, tasks: walker.tasks, diagnostics: walker.diagnostics)
+    }
+
+    static func replaceWithPlaceholderParagraph(_ node: OpaquePointer, text: String) {
+        guard let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH), let literal = cmark_node_new(CMARK_NODE_TEXT) else { return }
+        cmark_node_set_literal(literal, text)
+        cmark_node_append_child(paragraph, literal)
+        cmark_node_replace(node, paragraph)
+        cmark_node_free(node)
+    }
+}
+
+/// Walks a parsed note, collecting chart blocks, `{{ kpi }}` references and task items.
+struct NoteWalker {
+    let path: String
+    let lineOffset: Int
+    var charts: [ChartBlock] = []
+    var chartNodes: [(node: OpaquePointer, index: Int)] = []
+    var kpis: [InlineKPI] = []
+    var tasks: [TaskItem] = []
+    var diagnostics: [Diagnostic] = []
+
+    init(path: String, lineOffset: Int) {
+        self.path = path
+        self.lineOffset = lineOffset
+    }
+
+    mutating func walk(_ root: OpaquePointer) {
+        guard let iter = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iter) else { continue }
+            let type = String(cString: cmark_node_get_type_string(node))
+            guard event == CMARK_EVENT_ENTER else { continue }
+            switch type {
+            case "code_block":
+                let info = String(cString: cmark_node_get_fence_info(node)).trimmingCharacters(in: .whitespaces)
+                if info == "chart" {
+                    let source = String(cString: cmark_node_get_literal(node))
+                    chartNodes.append((node, charts.count))
+                    charts.append(ChartBlock(source: source, line: Int(cmark_node_get_start_line(node)) + lineOffset))
+                }
+            case "tasklist":
+                let done = cmark_gfm_extensions_get_tasklist_item_checked(node)
+                let text = plainText(node).trimmingCharacters(in: .whitespacesAndNewlines)
+                tasks.append(TaskItem(text: text, done: done, line: Int(cmark_node_get_start_line(node)) + lineOffset))
+            case "text":
+                replaceKPIReferences(in: node)
+            default:
+                break
+            }
+        }
+    }
+
+    /// The item's text without its list marker and checkbox: its children rendered as plain text.
+    func plainText(_ item: OpaquePointer) -> String {
+        var parts: [String] = []
+        var child = cmark_node_first_child(item)
+        while let node = child {
+            if let raw = cmark_render_plaintext(node, Int32(CMARK_OPT_DEFAULT), 0) {
+                parts.append(String(cString: raw))
+                free(raw)
+            }
+            child = cmark_node_next(node)
+        }
+        return parts.joined(separator: " ").split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    /// Replaces each `{{ kpi ID }}` / `{{ kpi ID change }}` in a text node by a placeholder.
+    mutating func replaceKPIReferences(in node: OpaquePointer) {
+        guard let literalPointer = cmark_node_get_literal(node) else { return }
+        let literal = String(cString: literalPointer)
+        guard literal.contains("{{") else { return }
+        let line = Int(cmark_node_get_start_line(node)) + lineOffset
+        let column = Int(cmark_node_get_start_column(node))
+        var output = ""
+        var rest = Substring(literal)
+        while let open = rest.range(of: "{{") {
+            output += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                output += rest[open.lowerBound...]
+                rest = ""
+                break
+            }
+            let words = rest[open.upperBound..<close.lowerBound].split(separator: " ").map(String.init)
+            let offset = literal.distance(from: literal.startIndex, to: open.lowerBound)
+            if words.first == "kpi", words.count == 2 || (words.count == 3 && words[2] == "change") {
+                output += Markdown.placeholder(kind: "kpi", index: kpis.count)
+                kpis.append(InlineKPI(id: words[1], change: words.count == 3, line: line, column: column + offset))
+            } else {
+                diagnostics.append(
+                    .error(
+                        "`{{\(rest[open.upperBound..<close.lowerBound])}}` is not a KPI reference",
+                        at: SourceLocation(file: path, line: line, column: column + offset),
+                        hint: "write {{ kpi ID }} or {{ kpi ID change }}"))
+                output += rest[open.lowerBound..<close.upperBound]
+            }
+            rest = rest[close.upperBound...]
+        }
+        output += rest
+        cmark_node_set_literal(node, output)
+    }
+}
