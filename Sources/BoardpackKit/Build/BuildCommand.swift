@@ -1,0 +1,85 @@
+import Foundation
+
+/// What a build did, for the CLI's one-line summary.
+public struct BuildReport: Sendable {
+    public var packCount: Int
+    public var unitCount: Int
+    public var warnings: [Diagnostic]
+    /// Phase name → seconds, in the order the phases ran.
+    public var timings: [(phase: String, seconds: Double)]
+    public var seconds: Double { timings.reduce(0) { $0 + $1.seconds } }
+}
+
+/// The library side of the CLI's commands: everything but argument parsing and printing.
+public enum BoardpackCommands {
+    /// Measures a phase. Wall-clock time goes to the report only, never into the output.
+    static func timed<T>(_ phase: String, _ timings: inout [(phase: String, seconds: Double)], _ body: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { timings.append((phase, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
+        return try body()
+    }
+
+    /// Loads and validates the workspace: the shared first half of `build` and `check`.
+    public static func load(
+        contentPath: String, onlyUnits: Set<String> = [], fileSystem: any FileSystem = DiskFileSystem()
+    ) -> (Workspace?, [Diagnostic]) {
+        let loader = WorkspaceLoader(fileSystem: fileSystem, knownMeasures: { _ in KnownMeasures.all })
+        return loader.load(root: contentPath, onlyUnits: onlyUnits)
+    }
+
+    /// `boardpack build`: load → validate → compute → render → write. Nothing is written
+    /// when the content has errors.
+    public static func build(_ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem()) throws -> BuildReport {
+        var timings: [(phase: String, seconds: Double)] = []
+        let (workspace, loadDiagnostics) = timed("load", &timings) { load(contentPath: options.contentPath, onlyUnits: options.units, fileSystem: fileSystem) }
+        guard let workspace else { throw DiagnosticsError(loadDiagnostics.sortedForReport()) }
+        if !options.units.isEmpty {
+            let missing = options.units.subtracting(workspace.units.map(\.id))
+            if !missing.isEmpty {
+                throw DiagnosticsError(missing.sorted().map { .error("no unit `\($0)` in \(options.contentPath)/units") })
+            }
+        }
+        let templates = try timed("templates", &timings) { () throws -> TemplateSet in
+            switch TemplateSet.load(from: options.templatesPath, fileSystem: fileSystem) {
+            case let .success(t): return t
+            case let .failure(e): throw e
+            }
+        }
+        let builder = SiteBuilder(options: options, templates: templates)
+        let result = try timed("render", &timings) { try builder.build(workspace) }
+        try timed("write", &timings) { try SiteWriter(outputPath: options.outputPath).write(result.site) }
+        return BuildReport(
+            packCount: result.packCount, unitCount: workspace.units.count,
+            warnings: (loadDiagnostics + result.warnings).sortedForReport(), timings: timings)
+    }
+
+    /// `boardpack check`: every problem in the content, errors and warnings, without writing.
+    public static func check(contentPath: String, templatesPath: String, fileSystem: any FileSystem = DiskFileSystem()) -> [Diagnostic] {
+        var options = BuildOptions(contentPath: contentPath, templatesPath: templatesPath)
+        options.includeDrafts = true
+        let (workspace, diagnostics) = load(contentPath: contentPath, fileSystem: fileSystem)
+        guard let workspace else { return diagnostics.sortedForReport() }
+        switch TemplateSet.load(from: templatesPath, fileSystem: fileSystem) {
+        case let .failure(e):
+            return (diagnostics + e.diagnostics).sortedForReport()
+        case let .success(templates):
+            do {
+                let result = try SiteBuilder(options: options, templates: templates).build(workspace)
+                return (diagnostics + result.warnings).sortedForReport()
+            } catch let error as DiagnosticsError {
+                return (diagnostics + error.diagnostics).sortedForReport()
+            } catch {
+                return (diagnostics + [.error("\(error)")]).sortedForReport()
+            }
+        }
+    }
+}
+
+/// TEMPORARY until the metrics dictionary is merged: the measure names of SPEC §3.1.
+enum KnownMeasures {
+    static let all: Set<String> = [
+        "spend", "impressions", "clicks", "sessions", "leads", "qualified_leads", "opportunities", "new_customers",
+        "attributed_revenue", "revenue", "gross_profit", "overhead", "marketing_budget", "active_customers",
+        "churned_customers", "sales_cycle_days",
+    ]
+}

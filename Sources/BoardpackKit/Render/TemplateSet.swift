@@ -1,0 +1,55 @@
+import Mustache
+
+/// The theme: Mustache page templates and the one stylesheet, loaded from `templates/`.
+///
+/// swift-mustache escapes HTML by default and reports template syntax errors with line and
+/// column at load time. Big generated fragments (charts, long tables) are handed to the
+/// templates pre-rendered, as `{{{triple}}}` values, to keep the engine out of inner loops.
+public struct TemplateSet: Sendable {
+    /// Template names every theme must provide (`<name>.mustache`).
+    public static let required = ["pack", "unit", "index"]
+
+    public var library: MustacheLibrary
+    /// The stylesheet, inlined into every page's one `<style>` element.
+    public var stylesheet: String
+
+    /// Loads `dir/*.mustache` and `dir/style.css`, reporting every problem.
+    public static func load(from dir: String, fileSystem: any FileSystem) -> Result<TemplateSet, DiagnosticsError> {
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        let names = (try? fileSystem.list(dir)) ?? []
+        for name in names where name.hasSuffix(".mustache") {
+            let path = dir + "/" + name
+            guard let bytes = try? fileSystem.read(path), let text = String(validating: bytes, as: UTF8.self) else {
+                diagnostics.append(.error("cannot read the template (is it UTF-8?)", at: SourceLocation(file: path)))
+                continue
+            }
+            do {
+                try library.register(text, named: String(name.dropLast(".mustache".count)))
+            } catch let error as MustacheLibrary.ParserError {
+                diagnostics.append(templateDiagnostic(error.error, error.context, path: path))
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(templateDiagnostic(error.error, error.context, path: path))
+            } catch {
+                diagnostics.append(.error("invalid template: \(error)", at: SourceLocation(file: path)))
+            }
+        }
+        for name in required where !names.contains(name + ".mustache") {
+            diagnostics.append(.error("the theme has no \(name).mustache", at: SourceLocation(file: dir)))
+        }
+        let cssPath = dir + "/style.css"
+        let css = (try? fileSystem.read(cssPath)).flatMap { String(validating: $0, as: UTF8.self) }
+        if css == nil { diagnostics.append(.error("the theme has no readable style.css", at: SourceLocation(file: cssPath))) }
+        if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics)) }
+        return .success(TemplateSet(library: library, stylesheet: css ?? ""))
+    }
+
+    static func templateDiagnostic(_ error: any Error, _ context: MustacheParserContext, path: String) -> Diagnostic {
+        .error("invalid template: \(error)", at: SourceLocation(file: path, line: context.lineNumber, column: context.columnNumber))
+    }
+
+    /// Renders template `name` with a dictionary context.
+    public func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+}

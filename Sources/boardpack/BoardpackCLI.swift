@@ -1,0 +1,93 @@
+import ArgumentParser
+import BoardpackKit
+import Foundation
+
+/// The `boardpack` command line: parses arguments, calls the library, prints.
+@main
+enum Main {
+    /// Runs the command; usage errors exit 2 (not ArgumentParser's 64), content errors 1.
+    static func main() {
+        do {
+            var command = try BoardpackCLI.parseAsRoot()
+            try command.run()
+        } catch {
+            let code = BoardpackCLI.exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((BoardpackCLI.fullMessage(for: error) + "\n").utf8))
+                exit(2)
+            }
+            BoardpackCLI.exit(withError: error)
+        }
+    }
+}
+
+struct BoardpackCLI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "boardpack",
+        abstract: "Turn Markdown strategy notes and KPI exports into the marketing board pack.",
+        version: Boardpack.version,
+        subcommands: [Build.self, Check.self]
+    )
+}
+
+/// Prints diagnostics to standard error, coloured on a terminal.
+func report(_ diagnostics: [Diagnostic]) {
+    let printer = DiagnosticPrinter(colour: isatty(2) == 1)
+    for d in diagnostics { FileHandle.standardError.write(Data(printer.format(d).utf8)) }
+}
+
+extension Note.Audience: ExpressibleByArgument {}
+
+extension Period: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site from a content workspace.")
+
+    @Option(help: "The content workspace.") var content = "content"
+    @Option(help: "The theme folder.") var templates = "templates"
+    @Option(help: "The output folder (owned by boardpack).") var output = "output"
+    @Option(name: .customLong("unit"), help: "Only this unit (repeatable).") var units: [String] = []
+    @Option(name: .customLong("period"), help: "Only this period, YYYY-MM or YYYY-Qn (repeatable).") var periods: [Period] = []
+    @Option(help: "board, management or staff.") var audience: Note.Audience = .board
+    @Flag(help: "Include draft notes and mark the pack DRAFT.") var drafts = false
+    @Flag(help: "Print each phase's time to standard error.") var timings = false
+
+    func run() throws {
+        let options = BuildOptions(
+            contentPath: content, templatesPath: templates, outputPath: output, units: Set(units), periods: Set(periods),
+            audience: audience, includeDrafts: drafts)
+        do {
+            let result = try BoardpackCommands.build(options)
+            report(result.warnings)
+            if timings {
+                for t in result.timings { FileHandle.standardError.write(Data("timing \(t.phase) \(String(format: "%.4f", t.seconds))\n".utf8)) }
+            }
+            let warnings = result.warnings.isEmpty ? "" : ", \(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s")"
+            print("Built \(result.packCount) packs for \(result.unitCount) units in \(String(format: "%.2f", result.seconds)) s\(warnings) → \(output)/")
+        } catch let error as DiagnosticsError {
+            report(error.diagnostics)
+            throw ExitCode(1)
+        } catch let d as Diagnostic {
+            report([d])
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Validate the workspace and report every problem.")
+
+    @Option(help: "The content workspace.") var content = "content"
+    @Option(help: "The theme folder.") var templates = "templates"
+
+    func run() throws {
+        let diagnostics = BoardpackCommands.check(contentPath: content, templatesPath: templates)
+        report(diagnostics)
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        if errors > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,2 +1,0 @@
-import BoardpackKit
-print("boardpack")
