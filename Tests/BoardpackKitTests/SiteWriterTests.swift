@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import BoardpackKit
+
+@Suite struct SiteWriterTests {
+    func temp() -> String { FileManager.default.temporaryDirectory.appendingPathComponent("bpw-\(UUID().uuidString)").path }
+
+    @Test func refusesAFolderWithoutManifest() throws {
+        let root = temp()
+        try FileManager.default.createDirectory(atPath: root + "/Documents", withIntermediateDirectories: true)
+        try "precious".write(toFile: root + "/Documents/thesis.txt", atomically: false, encoding: .utf8)
+        var site = Site()
+        site.add("index.html", "new")
+        #expect(throws: Diagnostic.self) { try SiteWriter(outputPath: root + "/Documents").write(site) }
+        #expect((try? String(contentsOfFile: root + "/Documents/thesis.txt", encoding: .utf8)) == "precious")
+    }
+
+    @Test func replacesItsOwnOutputAndCleansLeftovers() throws {
+        let root = temp()
+        var site = Site()
+        site.add("index.html", "one")
+        site.add("a/b.html", "old")
+        try SiteWriter(outputPath: root + "/out").write(site)
+        // A killed build left a staging folder behind.
+        try FileManager.default.createDirectory(atPath: root + "/.out.boardpack-staging-999", withIntermediateDirectories: true)
+        var next = Site()
+        next.add("index.html", "two")
+        try SiteWriter(outputPath: root + "/out").write(next)
+        #expect((try? String(contentsOfFile: root + "/out/index.html", encoding: .utf8)) == "two")
+        #expect(!FileManager.default.fileExists(atPath: root + "/out/a/b.html"), "stale files go with the old site")
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: root)
+        #expect(siblings == ["out"])
+        let manifest = try String(contentsOfFile: root + "/out/.boardpack-manifest", encoding: .utf8)
+        #expect(manifest.hasPrefix("boardpack site manifest 1\n"))
+        #expect(manifest.contains("  index.html\n"))
+    }
+
+    @Test func contentErrorsLeaveTheExistingOutputUntouched() throws {
+        let files = TestWorkspace.files()
+        let root = try TestWorkspace.onDisk(files)
+        let options = BuildOptions(contentPath: root + "/content", templatesPath: root + "/templates", outputPath: root + "/output")
+        _ = try BoardpackCommands.build(options)
+        let before = try FileManager.default.contentsOfDirectory(atPath: root + "/output").sorted()
+        let page = try String(contentsOfFile: root + "/output/acme/2026-10/index.html", encoding: .utf8)
+        try "name: [unclosed\n".write(toFile: root + "/content/units/acme/unit.yml", atomically: false, encoding: .utf8)
+        #expect(throws: DiagnosticsError.self) { try BoardpackCommands.build(options) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/output").sorted() == before)
+        #expect(try String(contentsOfFile: root + "/output/acme/2026-10/index.html", encoding: .utf8) == page)
+    }
+}
