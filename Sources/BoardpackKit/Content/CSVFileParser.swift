@@ -1,0 +1,102 @@
+/// What a header column holds, decided once from its name.
+enum CSVColumnKind: Sendable, Equatable {
+    /// The period column, `month` or `date`.
+    case period
+    /// Dimension number `index` (into `DataFile.dimensions`).
+    case dimension(Int)
+    /// Measure number `index` (into `DataFile.measures`).
+    case measure(Int)
+    /// A column already reported as wrong (unknown, duplicate, unnamed): its cells are skipped.
+    case ignored
+}
+
+/// The state of reading one data file: scanner, header, the columns being filled, and the
+/// diagnostics so far. Used once, by `DataFileReader.read`.
+struct CSVFileParser {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let path: String
+    let options: CSVOptions
+    let schema: DataFileSchema
+    var scanner: CSVScanner
+    var diagnostics: [Diagnostic] = []
+    /// Errors in the current row's cells, kept back until the row is known not to be ragged.
+    var cellErrors: [Diagnostic] = []
+
+    // Header.
+    var columns: [CSVColumnKind] = []
+    var grain: DataFile.Grain = .month
+    var dimensions: [String] = []
+    var measures: [String] = []
+    var dimensionColumns: [Int] = []
+    var measureColumns: [Int] = []
+
+    // Rows, column by column.
+    var months: [Month] = []
+    var days: [UInt8] = []
+    var lines: [Int32] = []
+    var dimensionValues: [[Int32]] = []
+    var labelTables: [CSVLabelTable] = []
+    var measureValues: [[Double]] = []
+    var recordCount = 0
+
+    /// The last period cell read (packed bytes and length) and its value: rows share periods.
+    var lastPeriod: (low: UInt64, high: UInt64, length: Int, month: Month, day: UInt8)?
+
+    /// Fields longer than this are an error (SPEC §2.3).
+    static let maxFieldLength = 64 * 1024
+
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, path: String, options: CSVOptions, schema: DataFileSchema) {
+        self.bytes = bytes
+        self.path = path
+        self.options = options
+        self.schema = schema
+        self.scanner = CSVScanner(bytes: bytes, delimiter: options.delimiter, start: start)
+    }
+
+    /// Reads the whole file.
+    mutating func run() -> (DataFile?, [Diagnostic]) {
+        guard readHeader() else { return (nil, diagnostics) }
+        readRows()
+        if diagnostics.isEmpty && recordCount == 0 {
+            error("no data rows after the header", at: SourceLocation(file: path, line: 1))
+        }
+        guard diagnostics.isEmpty else { return (nil, diagnostics) }
+        let file = DataFile(
+            path: path, sha256: "", grain: grain, dimensions: dimensions, measures: measures,
+            months: months, days: days, lines: lines, dimensionValues: dimensionValues,
+            dimensionLabels: labelTables.map(\.strings), measureValues: measureValues,
+            measureColumns: measureColumns, dimensionColumns: dimensionColumns)
+        return (file, diagnostics)
+    }
+
+    /// True once the error limit is reached; the caller stops reading.
+    var tooManyErrors: Bool { diagnostics.count >= DataFileReader.maxErrors }
+
+    /// The line and column of a position in this file.
+    func location(_ position: CSVPosition) -> SourceLocation {
+        position.location(in: bytes, file: path)
+    }
+
+    /// Records an error at a location.
+    mutating func error(_ message: String, at location: SourceLocation, hint: String? = nil) {
+        diagnostics.append(.error(message, at: location, hint: hint))
+    }
+
+    /// Records a structural problem; returns true when it is fatal.
+    mutating func report(_ problem: CSVProblem) -> Bool {
+        diagnostics.append(problem.diagnostic(in: bytes, file: path))
+        switch problem {
+        case .unterminatedQuote, .bareCarriageReturn: return true
+        case .quoteInUnquotedField, .textAfterClosingQuote: return false
+        }
+    }
+
+    /// Reports a field over the size limit; returns true when it is.
+    mutating func checkLength(_ field: CSVField) -> Bool {
+        guard field.contentLength > Self.maxFieldLength else { return false }
+        error(
+            "field is longer than 64 KiB (\(field.contentLength) bytes)", at: location(field.position),
+            hint: "is a quote left open further up?")
+        return true
+    }
+}

@@ -1,0 +1,80 @@
+/// Checks that a data file is UTF-8 text before it is split into fields.
+///
+/// One pass, eight bytes at a time while the text is ASCII, decoding multi-byte sequences
+/// only where they occur. It stops at the first problem: past an invalid byte or a NUL the
+/// file is probably another encoding (UTF-16, Latin-1) and every later message would be noise.
+enum CSVTextCheck {
+    /// What is wrong with the bytes, if anything.
+    enum Problem: Equatable {
+        /// The byte at this offset does not start or continue a valid UTF-8 sequence.
+        case invalidUTF8(offset: Int)
+        /// A NUL byte at this offset.
+        case nul(offset: Int)
+    }
+
+    /// The first problem in `bytes[start...]`, or nil for valid UTF-8 without NUL bytes.
+    static func firstProblem(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Problem? {
+        let n = bytes.count
+        var i = start
+        while i < n {
+            if i + 8 <= n {
+                let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                // Classic "has zero byte" test, plus the high bits for non-ASCII.
+                let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                if hasZero == 0 && word & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let b = bytes[i]
+            if b == 0 { return .nul(offset: i) }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            let length = sequenceLength(bytes, at: i)
+            if length == 0 { return .invalidUTF8(offset: i) }
+            i += length
+        }
+        return nil
+    }
+
+    /// Length of the valid UTF-8 sequence starting with the non-ASCII byte at `i`, or 0.
+    /// Rejects overlong forms, surrogates and code points above U+10FFFF.
+    private static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let b0 = bytes[i]
+        let length: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch b0 {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: return 0
+        }
+        guard i + length <= bytes.count else { return 0 }
+        let b1 = bytes[i + 1]
+        guard b1 >= low && b1 <= high else { return 0 }
+        for k in 2..<max(length, 2) where bytes[i + k] & 0xC0 != 0x80 { return 0 }
+        return length
+    }
+
+    /// The position of byte `offset`, found by counting line feeds from `start`.
+    static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> CSVPosition {
+        var line = 1
+        var lineStart = start
+        var i = start
+        while i < offset {
+            if bytes[i] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        return CSVPosition(offset: offset, line: line, lineStart: lineStart)
+    }
+}

@@ -1,0 +1,114 @@
+/// The strict number grammar of KPI data files (SPEC §2.3), read straight from bytes.
+///
+/// `-? digits ( sep digits )? ( (e|E) (+|-)? digits )?`, where `sep` is `.` or, with a
+/// decimal comma, `,`; the value must be finite. Everything else is refused — thousands
+/// separators, currency symbols, `%`, parentheses, a `+` sign, `NaN`, `inf`, hex, `.5`, `5.`,
+/// and surrounding spaces (a space usually means a pasted or hand-edited cell, and silently
+/// trimming it would hide the edit).
+///
+/// Conversion is exact: up to 19 significant digits and a power of ten within ±22 are
+/// computed with one correctly rounded IEEE operation (Clinger's fast path); anything else
+/// goes through `Double(String)` on the validated text.
+public enum NumberGrammar {
+    /// The outcome of reading one cell.
+    public enum Outcome: Sendable, Equatable {
+        /// A finite number.
+        case number(Double)
+        /// Text outside the grammar, with an optional suggestion for the user.
+        case invalid(hint: String?)
+        /// Valid syntax, but too large to be a finite `Double`.
+        case outOfRange
+    }
+
+    /// Reads `text` under the grammar.
+    public static func parse(_ text: String, decimalComma: Bool = false) -> Outcome {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { parse(UnsafeBufferPointer($0), decimalComma: decimalComma) }
+    }
+
+    /// Reads a cell's bytes under the grammar, allocating nothing on the fast path.
+    static func parse(_ s: UnsafeBufferPointer<UInt8>, decimalComma: Bool) -> Outcome {
+        let n = s.count
+        let separator = decimalComma ? UInt8(ascii: ",") : UInt8(ascii: ".")
+        var i = 0
+        let negative = n > 0 && s[0] == UInt8(ascii: "-")
+        if negative { i = 1 }
+        var mantissa: UInt64 = 0
+        var exact = true
+        var scale = 0
+        let integerStart = i
+        while i < n, let d = digit(s[i]) {
+            accumulate(d, into: &mantissa, exact: &exact)
+            i += 1
+        }
+        guard i > integerStart else { return .invalid(hint: hint(for: s, decimalComma: decimalComma)) }
+        if i < n && s[i] == separator {
+            i += 1
+            let fractionStart = i
+            while i < n, let d = digit(s[i]) {
+                accumulate(d, into: &mantissa, exact: &exact)
+                scale -= 1
+                i += 1
+            }
+            guard i > fractionStart else { return .invalid(hint: hint(for: s, decimalComma: decimalComma)) }
+        }
+        if i < n && (s[i] == UInt8(ascii: "e") || s[i] == UInt8(ascii: "E")) {
+            i += 1
+            var exponentNegative = false
+            if i < n && (s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-")) {
+                exponentNegative = s[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            let exponentStart = i
+            var exponent = 0
+            while i < n, let d = digit(s[i]) {
+                exponent = min(exponent * 10 + Int(d), 100_000)
+                i += 1
+            }
+            guard i > exponentStart else { return .invalid(hint: hint(for: s, decimalComma: decimalComma)) }
+            scale += exponentNegative ? -exponent : exponent
+        }
+        guard i == n else { return .invalid(hint: hint(for: s, decimalComma: decimalComma)) }
+
+        var value: Double
+        if exact && mantissa <= 1 << 53 && scale >= -22 && scale <= 22 {
+            value = Double(mantissa)
+            if scale > 0 { value *= powerOfTen(scale) } else if scale < 0 { value /= powerOfTen(-scale) }
+            if negative { value = -value }
+        } else {
+            let text = String(decoding: s.lazy.map { $0 == separator ? UInt8(ascii: ".") : $0 }, as: UTF8.self)
+            guard let slow = Double(text) else { return .invalid(hint: nil) }
+            value = slow
+        }
+        return value.isFinite ? .number(value) : .outOfRange
+    }
+
+    @inline(__always)
+    private static func digit(_ b: UInt8) -> UInt64? {
+        b &- UInt8(ascii: "0") < 10 ? UInt64(b &- UInt8(ascii: "0")) : nil
+    }
+
+    @inline(__always)
+    private static func accumulate(_ d: UInt64, into mantissa: inout UInt64, exact: inout Bool) {
+        if mantissa > (UInt64.max - 9) / 10 {
+            exact = false  // more than 19 significant digits: leave it to the slow path
+        } else {
+            mantissa = mantissa * 10 + d
+        }
+    }
+
+    /// 10^k for 0 ≤ k ≤ 22, all exactly representable.
+    @inline(__always)
+    private static func powerOfTen(_ k: Int) -> Double {
+        var result = 1.0
+        var base = 10.0
+        var k = k
+        // Square-and-multiply stays exact: every intermediate is a power of ten ≤ 10^22.
+        while k > 0 {
+            if k & 1 == 1 { result *= base }
+            k >>= 1
+            if k > 0 { base *= base }
+        }
+        return result
+    }
+}
