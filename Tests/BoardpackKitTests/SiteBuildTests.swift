@@ -31,7 +31,7 @@ import Testing
     @Test func draftsOnlyWithDraftsFlagAndThenMarked() throws {
         let plain = try TestWorkspace.build(TestWorkspace.files(notes: Self.notes))
         #expect(!allText(plain).contains("DRAFT-TEXT"))
-        #expect(!allText(plain).contains("draft-band"))
+        #expect(!allText(plain).contains("class=\"draft-band\""))
         let drafts = try TestWorkspace.build(TestWorkspace.files(notes: Self.notes), options: BuildOptions(includeDrafts: true))
         let page = try #require(drafts.text("acme/2026-10/index.html"))
         #expect(page.contains("DRAFT-TEXT"))

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import BoardpackKit
+
+/// Every kind of bad content is reported, all at once, at its exact position.
+@Suite struct ContentErrorTests {
+    static let badCSV = """
+        month,channel,spend,leads,new_customer
+        2026-09,search,1200,110,12
+        2026-10,search,1300
+        2026-10,social,12O0,90,6
+
+        """
+
+    static let badFrontMatter = """
+        ---
+        title: [unclosed
+        period: 2026-10
+        section: summary
+        ---
+        Body
+        """
+
+    static let unknownSection = """
+        ---
+        title: Fine title
+        period: 2026-10
+        section: sumary
+        audience: board
+        ---
+        Body
+        """
+
+    @Test func fiveProblemsFiveDiagnosticsAndTheOutputIsUntouched() throws {
+        var files = TestWorkspace.files(notes: ["a-bad-yaml.md": Self.badFrontMatter, "b-section.md": Self.unknownSection])
+        files["content/units/acme/data/extra.csv"] = Self.badCSV
+        let root = try TestWorkspace.onDisk(TestWorkspace.files())
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let options = BuildOptions(contentPath: root + "/content", templatesPath: root + "/templates", outputPath: root + "/output")
+        _ = try BoardpackCommands.build(options)
+        let page = try String(contentsOfFile: root + "/output/acme/2026-10/index.html", encoding: .utf8)
+        _ = try TestWorkspace.onDisk(files, in: root)
+
+        let error = try #require(throws: DiagnosticsError.self) { try BoardpackCommands.build(options) }
+        let csv = root + "/content/units/acme/data/extra.csv"
+        let notes = root + "/content/units/acme/notes/"
+        let found = error.diagnostics.filter { $0.severity == .error }.map { "\($0.location!):\($0.message)" }
+        let expected = [
+            "\(csv):1:27:unknown column `new_customer`",
+            "\(csv):3:20:",  // ragged: too few fields, reported just past the end of the row
+            "\(csv):4:16:`12O0` is not a number",  // "2026-10," 8 + "social," 7 → the cell starts at column 16
+            // `[unclosed` runs on to line 3, where the `:` after "period" (column 7) cannot be in a sequence.
+            "\(notes)a-bad-yaml.md:3:7:invalid YAML",
+            "\(notes)b-section.md:4:10:unknown section `sumary` (expected one of summary, decisions, strategy, risks, appendix)",
+        ]
+        #expect(found.count == expected.count, "\(found)")
+        for (line, prefix) in zip(found, expected) {
+            #expect(line.hasPrefix(prefix), "\(line) should start with \(prefix)")
+        }
+        #expect(try String(contentsOfFile: root + "/output/acme/2026-10/index.html", encoding: .utf8) == page)
+    }
+}
