@@ -13,7 +13,7 @@ public struct NoteHTML: Sendable {
         let doc = Markdown.render(note.body, path: note.path, firstLine: note.bodyLine, idPrefix: "note-\(index)")
         var html = doc.html
         for (i, reference) in doc.kpis.enumerated() {
-            let text = "<span class=\"kpi-inline\">\(Escape.html(kpi(reference)))</span>"
+            let text = "<span class=\"kpi-inline\">\(escapeHTML(kpi(reference)))</span>"
             html = html.replacingOccurrences(of: Markdown.placeholder(kind: "kpi", index: i), with: text)
         }
         for (i, block) in doc.charts.enumerated() {

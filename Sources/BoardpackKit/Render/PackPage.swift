@@ -70,8 +70,8 @@ struct PackPage {
 
     func noteHTML(_ item: NoteHTML) -> String {
         var meta = ""
-        if let author = item.note.author { meta = "<p class=\"note-meta\">\(Escape.html(author))</p>\n" }
-        return "<article class=\"note\">\n<h3>\(Escape.html(item.note.title))</h3>\n\(meta)\(item.html)</article>"
+        if let author = item.note.author { meta = "<p class=\"note-meta\">\(escapeHTML(author))</p>\n" }
+        return "<article class=\"note\">\n<h3>\(escapeHTML(item.note.title))</h3>\n\(meta)\(item.html)</article>"
     }
 
     func taskTable(_ tasks: [(Note, TaskItem)], lang: String) -> String {
@@ -80,7 +80,7 @@ struct PackPage {
         html += "<th>\(Labels.text("task_status", lang))</th><th>\(Labels.text("task_source", lang))</th></tr></thead>\n<tbody>\n"
         for (note, task) in tasks {
             let status = Labels.text(task.done ? "task_done" : "task_open", lang)
-            html += "<tr><td\(task.done ? " class=\"task-done\"" : "")>\(Escape.html(task.text))</td><td>\(status)</td><td>\(Escape.html(note.title))</td></tr>\n"
+            html += "<tr><td\(task.done ? " class=\"task-done\"" : "")>\(escapeHTML(task.text))</td><td>\(status)</td><td>\(escapeHTML(note.title))</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>"
     }
@@ -91,7 +91,7 @@ struct PackPage {
         html += "<th>\(Labels.text("sha256", lang))</th></tr></thead>\n<tbody>\n"
         for file in unit.dataFiles {
             let name = file.path.split(separator: "/").suffix(2).joined(separator: "/")
-            html += "<tr><td>\(Escape.html(name))</td><td class=\"num\">\(file.rowCount)</td><td class=\"mono\">\(file.sha256)</td></tr>\n"
+            html += "<tr><td>\(escapeHTML(name))</td><td class=\"num\">\(file.rowCount)</td><td class=\"mono\">\(file.sha256)</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>"
     }
