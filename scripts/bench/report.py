@@ -104,7 +104,7 @@ def main():
       % (manifest.get("units", "?"), format(int(manifest.get("notes", "0")), ","),
          mb("note_bytes"), format(int(manifest.get("channel_rows", "0")), ","),
          mb("channel_csv_bytes"), mb("combined_csv_bytes")))
-    p("machine: %s cores, %s, %s, %s; load average at the end %s"
+    p("machine: %s cores, %s, %s, %s; load average %s"
       % (facts.get("nproc", "?"), facts.get("cpu", "?"), facts.get("memory", "?"),
          facts.get("kernel", "?"), facts.get("load", "?")))
     p("method: %s; medians of wall time, peak = largest max RSS" % facts.get("runs", "?"))

@@ -60,6 +60,7 @@ fi
 
 rm -rf "$res" "$out"
 mkdir -p "$res" "$out"
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 # Keep the page cache warm for everyone: read the inputs once before any timing.
 cat "$ws/channels-all.csv" "$ws"/content/units/*/data/*.csv "$ws/notes-concat.md" >/dev/null
 
@@ -165,7 +166,7 @@ first() { "$@" 2>&1 </dev/null | head -n 1; }
   printf 'cpu\t%s\n' "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
   printf 'memory\t%s\n' "$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
   printf 'kernel\t%s\n' "$(uname -sr)"
-  printf 'load\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf 'load\tat the start %s, at the end %s\n' "$load_start" "$(cut -d' ' -f1-3 /proc/loadavg)"
   printf 'version boardpack\t%s\n' "$(timeout 10 "$bin" --version 2>&1 </dev/null | head -n 1 || true)"
   printf 'version cmark-gfm\t%s\n' "$(first cmark-gfm --version)"
   printf 'version hugo\t%s\n' "$(first hugo version)"
