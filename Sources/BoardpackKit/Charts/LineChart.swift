@@ -1,0 +1,149 @@
+/// A line chart over periods: several series, an optional target line, direct labels at the
+/// line ends instead of a legend, gaps where a value is missing and a dot for a lone point.
+public struct LineChart: Sendable {
+    /// Chart id, the prefix of every id in the SVG; unique on the page.
+    public var id: String
+    /// The chart's accessible name, e.g. "CAC by month".
+    public var title: String
+    /// The series, drawn in order with colours `series-1`, `series-2`, ….
+    public var series: [ChartSeries]
+    /// Period labels on the x axis, e.g. "Nov 2025".
+    public var periods: [String]
+    /// Target per period (constant or stepping), drawn as a dashed step line; nil for none.
+    public var target: [Double?]?
+    /// Label of the target line; defaults to "Target" / "Obiettivo".
+    public var targetLabel: String?
+    /// How values read.
+    public var valueFormat: ValueFormat
+    /// Locale of labels and numbers.
+    public var locale: PackLocale
+    /// Stretch the value axis to zero (off by default: a KPI trend reads better zoomed in).
+    public var includeZero: Bool
+    /// viewBox size.
+    public var width = ChartStyle.width, height = ChartStyle.height
+
+    /// Creates a line chart.
+    public init(
+        id: String, title: String, series: [ChartSeries], periods: [String], target: [Double?]? = nil,
+        targetLabel: String? = nil, valueFormat: ValueFormat, locale: PackLocale, includeZero: Bool = false
+    ) {
+        self.id = id
+        self.title = title
+        self.series = series
+        self.periods = periods
+        self.target = target
+        self.targetLabel = targetLabel
+        self.valueFormat = valueFormat
+        self.locale = locale
+        self.includeZero = includeZero
+    }
+
+    var count: Int { max(periods.count, series.map(\.values.count).max() ?? 0) }
+    var targetSeries: ChartSeries? {
+        target.map { ChartSeries(name: targetLabel ?? locale.text(en: "Target", it: "Obiettivo"), values: $0) }
+    }
+
+    /// The chart as an SVG document fragment.
+    public func svg() -> String {
+        let n = count
+        let all = series.flatMap(\.values) + (target ?? [])
+        let scale = NiceScale(covering: all, includeZero: includeZero)
+        let ticks = valueFormat.tickLabels(for: scale, locale: locale)
+        let ends = endLabels(n)
+        let left = ChartAxes.widest(ticks) + ChartAxes.gap + 2
+        let gutter = min(170, max(16, (ends.map { TextMetrics.width($0.text) }.max() ?? 0) + 12))
+        let right = width - gutter
+        let top = 10.0, bottom = height - 26
+        let xs = (0..<n).map { n == 1 ? (left + right) / 2 : left + Double($0) * (right - left) / Double(n - 1) }
+        let y = { (v: Double) in scale.position(v, from: bottom, to: top) }
+
+        var svg = SVGBuilder()
+        ChartAxes.drawHorizontalGrid(into: &svg, scale: scale, labels: ticks, left: left, right: right, top: top, bottom: bottom)
+        ChartAxes.drawPeriodLabels(into: &svg, labels: Array(periods.prefix(n)), xs: xs,
+                                   spacing: n > 1 ? (right - left) / Double(n - 1) : right - left, y: bottom + 18)
+        if let t = targetSeries { drawTarget(t, into: &svg, xs: xs, y: y) }
+        for (k, s) in series.enumerated() {
+            svg.group(ChartStyle.seriesClass(k))
+            for run in s.runs(count: n) {
+                if run.count == 1 {
+                    svg.circle(xs[run.lowerBound], y(s.value(at: run.lowerBound)!), 3.5, "dot")
+                } else {
+                    svg.polyline(run.map { (xs[$0], y(s.value(at: $0)!)) }, "line", [("fill", "none")])
+                }
+            }
+            if let last = s.lastIndex(count: n), s.runs(count: n).last?.count ?? 0 > 1 {
+                svg.circle(xs[last], y(s.value(at: last)!), 3, "dot")
+            }
+            svg.close("g")
+        }
+        let placed = ChartAxes.spread(ends.map { y($0.value) }, gap: ChartStyle.lineHeight, low: top + 4, high: bottom)
+        for (label, ly) in zip(ends, placed) {
+            svg.text(label.text, x: right + 6, y: ly, cssClass: label.cssClass, maxWidth: gutter - 8, middleBaseline: true)
+        }
+        return ChartDocument.svg(id: id, kind: "line", width: width, height: height,
+                                 title: title, description: description(n), body: svg)
+    }
+
+    private func drawTarget(_ t: ChartSeries, into svg: inout SVGBuilder, xs: [Double], y: (Double) -> Double) {
+        for run in t.runs(count: xs.count) {
+            var points: [(Double, Double)] = []
+            for i in run {
+                let v = y(t.value(at: i)!)
+                if let previous = points.last, previous.1 != v { points.append((xs[i], previous.1)) }
+                points.append((xs[i], v))
+            }
+            if points.count == 1 { points = [(points[0].0 - 8, points[0].1), (points[0].0 + 8, points[0].1)] }
+            svg.polyline(points, "target", [("fill", "none"), ("stroke-dasharray", "5 4")])
+        }
+    }
+
+    private struct EndLabel {
+        var text: String, value: Double, cssClass: String
+    }
+
+    /// Direct labels at the right: each series' last value (with its name when there are
+    /// several series), then the target.
+    private func endLabels(_ n: Int) -> [EndLabel] {
+        var labels: [EndLabel] = []
+        for (k, s) in series.enumerated() {
+            guard let last = s.lastIndex(count: n), let v = s.value(at: last) else { continue }
+            let value = valueFormat.shortLabel(v, locale: locale)
+            let text = series.count > 1 ? "\(s.name) \(value)" : value
+            labels.append(EndLabel(text: text, value: v, cssClass: "series-label \(ChartStyle.seriesClass(k))"))
+        }
+        if let t = targetSeries, let last = t.lastIndex(count: n), let v = t.value(at: last) {
+            labels.append(EndLabel(text: "\(t.name) \(valueFormat.shortLabel(v, locale: locale))",
+                                   value: v, cssClass: "target-label"))
+        }
+        return labels
+    }
+
+    private func description(_ n: Int) -> String {
+        let labels = Array(periods.prefix(n))
+        var parts = series.map { s -> String in
+            let values = (0..<n).map { valueFormat.format(s.value(at: $0), locale: locale) }
+            let listing = ChartDocument.listing(labels, values)
+            return series.count > 1 ? "\(s.name): \(listing)" : listing
+        }
+        if let t = targetSeries {
+            let values = (0..<n).map { valueFormat.format(t.value(at: $0), locale: locale) }
+            let constant = Set(values).count == 1
+            parts.append("\(t.name): " + (constant ? values.first ?? "" : ChartDocument.listing(labels, values)))
+        }
+        return "\(title): " + parts.joined(separator: ". ") + "."
+    }
+
+    /// Period, one column per series, then the target.
+    public func dataTable() -> ChartDataTable {
+        let n = count
+        var headers = [locale.text(en: "Period", it: "Periodo")] + series.map(\.name)
+        if let t = targetSeries { headers.append(t.name) }
+        let rows = (0..<n).map { i -> [String] in
+            var row = [periods.indices.contains(i) ? periods[i] : ""]
+            row += series.map { valueFormat.format($0.value(at: i), locale: locale) }
+            if let t = targetSeries { row.append(valueFormat.format(t.value(at: i), locale: locale)) }
+            return row
+        }
+        return ChartDataTable(headers: headers, rows: rows)
+    }
+}

@@ -1,0 +1,120 @@
+/// Formats numbers, money and ratios for one pack locale, identically on every machine.
+///
+/// Conventions (chosen once, used everywhere):
+/// - Negative numbers carry a true minus sign, U+2212 (`−€1,234.56`, `−4.1%`), never the
+///   ASCII hyphen: it is the width of `+` so signed columns line up, and screen readers say
+///   "minus". `PackFormatter.minusSign` is the one place to change it.
+/// - A value that rounds to zero has no sign (`0.0%`, never `−0.0%` or `+0.0%`).
+/// - Between a number and a word or symbol that follows it (`34 days`, `1.234,56 €`,
+///   `2.1 pp`) the space is a no-break space, U+00A0, so a table cell never wraps
+///   between the two.
+/// - Missing or non-finite values (`nil`, NaN, ±∞) print as `notAvailable`.
+public struct PackFormatter: Sendable, Hashable {
+    /// The locale whose conventions are used.
+    public var locale: PackLocale
+
+    /// Creates a formatter for `locale`.
+    public init(locale: PackLocale) { self.locale = locale }
+
+    /// The sign put before negative numbers: U+2212 MINUS SIGN.
+    public static let minusSign = "\u{2212}"
+    /// The space between a number and its unit: U+00A0 NO-BREAK SPACE.
+    public static let unitSpace = "\u{00A0}"
+
+    /// The text shown for a missing value: `n/a` in English, `n.d.` (non disponibile) in Italian.
+    public var notAvailable: String { locale.text(en: "n/a", it: "n.d.") }
+
+    /// A plain number: `1,234.56` (en) or `1.234,56` (it).
+    public func decimal(_ value: Double?, fractionDigits: Int = 0, grouping: Bool = true) -> String {
+        guard let r = rounded(value, fractionDigits) else { return notAvailable }
+        return sign(r) + r.magnitude(locale: locale, grouping: grouping)
+    }
+
+    /// A whole count with grouping: `1,462` / `1.462`.
+    public func count(_ value: Double?) -> String { decimal(value, fractionDigits: 0) }
+
+    /// Money: `€1,234.56`, `−€1,234.56` (en-GB, en-US); `1.234,56 €`, `−1.234,56 €` (it-IT).
+    /// Codes without a symbol of their own print as the code: `CHF 1,234.56`, `1.234,56 CHF`.
+    public func currency(_ value: Double?, code: String, fractionDigits: Int = 2) -> String {
+        guard let r = rounded(value, fractionDigits) else { return notAvailable }
+        return money(sign: sign(r), amount: r.magnitude(locale: locale), code: code)
+    }
+
+    /// A ratio as a percentage: 0.1234 → `12.3%` (en) and `12,3%` (it).
+    ///
+    /// Italian takes no space before `%`: that is CLDR's it-IT pattern (`#,##0%`) and the usage
+    /// of the Italian financial press ("in calo del 4,1%"); the Accademia della Crusca's
+    /// spaced form is rare in business documents, and unspaced keeps table columns narrow.
+    public func percent(_ ratio: Double?, fractionDigits: Int = 1) -> String {
+        guard let r = rounded(ratio, fractionDigits, shift: 2) else { return notAvailable }
+        return sign(r) + r.magnitude(locale: locale) + "%"
+    }
+
+    /// A signed relative change from a ratio: 0.2034 → `+20.3%`, −0.041 → `−4.1%`.
+    public func relativeChange(_ ratio: Double?, fractionDigits: Int = 1) -> String {
+        guard let r = rounded(ratio, fractionDigits, shift: 2) else { return notAvailable }
+        return signed(r) + r.magnitude(locale: locale) + "%"
+    }
+
+    /// A signed difference of two ratios in percentage points: 0.021 → `+2.1 pp` / `+2,1 p.p.`.
+    public func percentagePoints(_ ratioDelta: Double?, fractionDigits: Int = 1) -> String {
+        guard let r = rounded(ratioDelta, fractionDigits, shift: 2) else { return notAvailable }
+        let unit = locale.text(en: "pp", it: "p.p.")
+        return signed(r) + r.magnitude(locale: locale) + Self.unitSpace + unit
+    }
+
+    /// A multiple such as CLV:CAC: 3.24 → `3.2×` / `3,2×`.
+    public func multiple(_ value: Double?, fractionDigits: Int = 1) -> String {
+        guard let r = rounded(value, fractionDigits) else { return notAvailable }
+        return sign(r) + r.magnitude(locale: locale) + "×"
+    }
+
+    /// A number of days: `34 days`, `1 day` / `34 giorni`, `1 giorno`.
+    public func days(_ value: Double?, fractionDigits: Int = 0) -> String {
+        unit(value, fractionDigits, en: ("day", "days"), it: ("giorno", "giorni"))
+    }
+
+    /// A number of months: `3.5 months`, `1.0 months` / `3,5 mesi`; `1 month` / `1 mese`.
+    public func months(_ value: Double?, fractionDigits: Int = 1) -> String {
+        unit(value, fractionDigits, en: ("month", "months"), it: ("mese", "mesi"))
+    }
+
+    /// The currency symbol for an ISO 4217 code; the code itself when it has no symbol here.
+    public static func currencySymbol(for code: String) -> String {
+        switch code.uppercased() {
+        case "EUR": "€"
+        case "USD": "$"
+        case "GBP": "£"
+        default: code.uppercased()
+        }
+    }
+
+    // MARK: - Shared pieces
+
+    func rounded(_ value: Double?, _ digits: Int, shift: Int = 0) -> RoundedDecimal? {
+        guard let value else { return nil }
+        return RoundedDecimal(value, fractionDigits: digits, shift: shift)
+    }
+
+    func sign(_ r: RoundedDecimal) -> String { r.isNegative ? Self.minusSign : "" }
+
+    func signed(_ r: RoundedDecimal) -> String { r.isNegative ? Self.minusSign : (r.isZero ? "" : "+") }
+
+    /// Places the currency symbol for the locale around an already formatted amount.
+    func money(sign: String, amount: String, code: String) -> String {
+        let symbol = Self.currencySymbol(for: code)
+        let isCode = symbol.count > 1
+        if locale.isItalian { return sign + amount + Self.unitSpace + symbol }
+        return sign + symbol + (isCode ? Self.unitSpace : "") + amount
+    }
+
+    private func unit(
+        _ value: Double?, _ digits: Int, en: (String, String), it: (String, String)
+    ) -> String {
+        guard let r = rounded(value, digits) else { return notAvailable }
+        // CLDR plural rules for en and it: singular only for exactly "1" with no visible decimals.
+        let isOne = r.integerDigits == "1" && r.fractionDigits.isEmpty && !r.isNegative
+        let words = locale.isItalian ? it : en
+        return sign(r) + r.magnitude(locale: locale) + Self.unitSpace + (isOne ? words.0 : words.1)
+    }
+}
