@@ -20,6 +20,12 @@ test: setup
 	$(SWIFT) build -c release --product boardpack
 	$(SWIFT) test
 	scripts/check-output.sh $(BIN)
+	scripts/validate-html.sh output
+
+# The benchmark of SPEC §8: a generated 1,000-note, 1,000,000-row workspace against
+# cmark-gfm, Hugo, pandas, polars, duckdb and cat, in one run (installs its peers).
+bench: build
+	scripts/bench/run.sh $(BIN)
 
 clean:
 	rm -rf .build
