@@ -42,13 +42,3 @@ extension NumberGrammar {
         return nil
     }
 }
-
-fileprivate extension String {
-    /// The string without leading and trailing spaces and tabs.
-    var trimmingSpaces: Substring {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = lastIndex(where: { !isSpace($0) })!
-        return self[first...last]
-    }
-}

@@ -1,0 +1,139 @@
+/// Accumulates one measure's rows into flat cells indexed by `combo * monthCount + monthOffset`,
+/// checking for duplicate rows on the way.
+struct MeasureAccumulator {
+    /// One (dimension combination, month) cell.
+    struct Cell {
+        var agg = MonthAggregate()
+        /// Day of the kept `last` value (0 for a month row).
+        var lastDay: Int8 = -1
+        /// The month-grain row that reported here: file index and row, or -1.
+        var monthFile: Int32 = -1
+        var monthRow: Int32 = -1
+        /// Days of date-grain rows that reported here (bit `day`).
+        var dayMask: UInt32 = 0
+    }
+
+    let measure: String
+    let aggregation: MeasureDefinition.Aggregation
+    let grain: [String]
+    let layout: GrainLayout
+    let files: [DataFile]
+    var cells: [Cell]
+
+    init(
+        measure: String, aggregation: MeasureDefinition.Aggregation, grain: [String], layout: GrainLayout,
+        files: [DataFile]
+    ) {
+        self.measure = measure
+        self.aggregation = aggregation
+        self.grain = grain
+        self.layout = layout
+        self.files = files
+        cells = Array(repeating: Cell(), count: (layout.combos[grain]?.count ?? 1) * layout.monthCount)
+    }
+
+    /// Adds column `column` of file `f`.
+    mutating func accumulate(file f: Int, column: Int, into diagnostics: inout [Diagnostic]) {
+        let file = files[f]
+        let values = file.measureValues[column]
+        let combos = layout.rowCombo[f]
+        let first = layout.firstMonth.index
+        let months = layout.monthCount
+        var weights: [Double]?
+        if case .mean(let w?) = aggregation, let wc = file.measures.firstIndex(of: w) { weights = file.measureValues[wc] }
+        let isLast: Bool = { if case .last = aggregation { true } else { false } }()
+        let isMean: Bool = { if case .mean = aggregation { true } else { false } }()
+        let dated = file.grain == .date
+        for r in 0..<file.rowCount {
+            let i = Int(combos[r]) * months + (file.months[r].index - first)
+            let x = values[r]
+            if x.isNaN {
+                cells[i].agg.empty += 1
+                continue
+            }
+            let day = dated ? Int8(file.days[r]) : 0
+            if let clash = duplicate(cellIndex: i, day: day, file: f, row: r) {
+                diagnostics.append(duplicateError(file: f, row: r, column: column, earlier: clash))
+                continue
+            }
+            if dated { cells[i].dayMask |= 1 << UInt32(day) } else { (cells[i].monthFile, cells[i].monthRow) = (Int32(f), Int32(r)) }
+            if isLast {
+                if day > cells[i].lastDay {
+                    cells[i].agg.sum = x
+                    cells[i].lastDay = day
+                }
+            } else if isMean {
+                cells[i].agg.plainSum += x
+                if let w = weights?[r], !w.isNaN {
+                    cells[i].agg.sum += w * x
+                    cells[i].agg.weight += w
+                    cells[i].agg.weightedRows += 1
+                }
+            } else {
+                cells[i].agg.sum += x
+            }
+            cells[i].agg.reported += 1
+        }
+    }
+
+    /// The earlier reporting row that clashes with this one, as (file, row), if any.
+    private func duplicate(cellIndex i: Int, day: Int8, file f: Int, row r: Int) -> (Int, Int)? {
+        let cell = cells[i]
+        if cell.monthRow >= 0 { return (Int(cell.monthFile), Int(cell.monthRow)) }
+        if day == 0 { return cell.dayMask != 0 ? findDated(cellIndex: i, day: nil, before: (f, r)) : nil }
+        if cell.dayMask & (1 << UInt32(day)) != 0 { return findDated(cellIndex: i, day: day, before: (f, r)) }
+        return nil
+    }
+
+    /// Finds an earlier reporting date row of the same cell (and day, when given). Error path only.
+    private func findDated(cellIndex i: Int, day: Int8?, before: (Int, Int)) -> (Int, Int)? {
+        let months = layout.monthCount
+        for f in 0...before.0 {
+            let file = files[f]
+            guard file.grain == .date, let c = file.measures.firstIndex(of: measure), layout.grainKey[f] == grain else {
+                continue
+            }
+            let end = f == before.0 ? before.1 : file.rowCount
+            for r in 0..<end where !file.measureValues[c][r].isNaN {
+                let j = Int(layout.rowCombo[f][r]) * months + (file.months[r].index - layout.firstMonth.index)
+                if j == i && (day == nil || Int8(file.days[r]) == day) { return (f, r) }
+            }
+        }
+        return nil
+    }
+
+    private func duplicateError(file f: Int, row r: Int, column: Int, earlier: (Int, Int)) -> Diagnostic {
+        let file = files[f]
+        let combo = layout.combos[grain]?[Int(layout.rowCombo[f][r])] ?? []
+        let dims = zip(grain, combo).map { "\($0)=\(layout.labels[$0]![Int($1)])" }
+        let day = file.grain == .date ? "-" + (file.days[r] < 10 ? "0" : "") + "\(file.days[r])" : ""
+        let what = "\(file.months[r])\(day)" + (dims.isEmpty ? "" : ", " + dims.joined(separator: ", "))
+        let other = files[earlier.0]
+        let otherPlace = "\(other.path):\(other.lines[earlier.1])"
+        let here = "\(file.path):\(file.lines[r])"
+        return .error(
+            "duplicate row: `\(measure)` for \(what) is reported at \(otherPlace) and again at \(here)",
+            at: SourceLocation(file: file.path, line: Int(file.lines[r]), column: file.measureColumns[column]))
+    }
+
+    /// Sums the cells into the unit total and per dimension value.
+    func finish(sources: [(file: Int, column: Int)], labelCounts: [String: Int]) -> MeasureSeries {
+        let months = layout.monthCount
+        let combos = layout.combos[grain] ?? [[]]
+        var total = Array(repeating: MonthAggregate(), count: months)
+        var slices: [String: [[MonthAggregate]]] = [:]
+        for (p, dim) in grain.enumerated() {
+            var perValue = Array(repeating: [MonthAggregate](), count: labelCounts[dim] ?? 0)
+            for (c, combo) in combos.enumerated() {
+                let v = Int(combo[p])
+                if perValue[v].isEmpty { perValue[v] = Array(repeating: MonthAggregate(), count: months) }
+                for o in 0..<months { perValue[v][o].add(cells[c * months + o].agg) }
+            }
+            slices[dim] = perValue
+        }
+        for c in 0..<combos.count {
+            for o in 0..<months { total[o].add(cells[c * months + o].agg) }
+        }
+        return MeasureSeries(aggregation: aggregation, grain: grain, total: total, slices: slices, sources: sources)
+    }
+}

@@ -1,0 +1,52 @@
+/// A measure: one numeric column of the KPI data files, and how it aggregates (SPEC §3.1).
+public struct MeasureDefinition: Sendable, Hashable {
+    /// How a measure's values combine across rows and months.
+    public enum Aggregation: Sendable, Hashable {
+        /// Values are added.
+        case sum
+        /// The latest value is kept (latest date within a month, last month within a quarter);
+        /// rows of different dimension values are added.
+        case last
+        /// A mean weighted by another measure reported on the same rows; a plain mean when the
+        /// weight is not reported there (`weight == nil` means always plain).
+        case mean(weight: String?)
+    }
+
+    /// What the numbers count, for the data-quality checks (§3.6).
+    public enum Kind: String, Sendable, Hashable {
+        /// Things counted: never negative.
+        case count
+        /// Money: never negative.
+        case money
+        /// A 0–100 score or similar index.
+        case score
+        /// A duration in days: never negative.
+        case days
+        /// Anything else: no sign check.
+        case other
+
+        /// True when a negative value is a data-quality finding.
+        public var mustBeNonNegative: Bool { self != .score && self != .other }
+    }
+
+    /// The column name.
+    public var id: String
+    public var aggregation: Aggregation
+    public var kind: Kind
+    /// `scope: unit`: a breakdown takes the unit-level value (§3.4 rule 5).
+    public var unitScoped: Bool
+    /// One-line meaning, for the appendix.
+    public var meaning: String
+
+    /// Creates a measure definition.
+    public init(
+        _ id: String, _ aggregation: Aggregation = .sum, kind: Kind = .count, unitScoped: Bool = false,
+        meaning: String = ""
+    ) {
+        self.id = id
+        self.aggregation = aggregation
+        self.kind = kind
+        self.unitScoped = unitScoped
+        self.meaning = meaning
+    }
+}

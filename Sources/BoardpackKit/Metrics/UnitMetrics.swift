@@ -1,0 +1,81 @@
+/// The metrics engine for one unit: compiled dictionary + profile + aggregated data in, pack
+/// figures out. Pure: no files, no formatting.
+public struct UnitMetrics: Sendable {
+    public let metrics: CompiledMetrics
+    public let profile: UnitProfile
+    public let data: UnitData
+
+    /// Creates the engine; aggregate the files first with ``UnitData/aggregate(_:dictionary:)``.
+    public init(metrics: CompiledMetrics, profile: UnitProfile, data: UnitData) {
+        self.metrics = metrics
+        self.profile = profile
+        self.data = data
+    }
+
+    /// KPIs that apply to the unit's sector, in dictionary order.
+    public var applicableKPIs: [KPIDefinition] { metrics.dictionary.kpis(forSector: profile.sector) }
+
+    /// The monthly and quarterly packs the unit has (SPEC §4).
+    public func packPeriods(archiveMonths: Int) -> PackPeriods {
+        PackPeriods(monthsWithData: data.monthsWithData, archiveMonths: archiveMonths)
+    }
+
+    /// An evaluator that sees data up to the end of `period` only.
+    public func evaluator(for period: Period) -> Evaluator {
+        Evaluator(metrics: metrics, data: data, pack: period)
+    }
+
+    /// The result of one KPI in the pack of `period`, with comparisons against the previous
+    /// period and the same period a year earlier.
+    public func result(_ kpi: KPIDefinition, at period: Period, using evaluator: Evaluator) -> KPIResult {
+        KPIResult(
+            id: kpi.id, current: evaluator.kpi(kpi.id, at: period),
+            previous: evaluator.kpi(kpi.id, at: period.previous), yearAgo: evaluator.kpi(kpi.id, at: period.yearAgo),
+            target: profile.targets[kpi.id]?.value(at: period.lastMonth), tolerance: profile.tolerance,
+            better: kpi.better, formula: kpi.formula)
+    }
+
+    /// Every applicable KPI for the pack of `period`, with breakdowns per dimension value.
+    public func pack(_ period: Period, breakdowns includeBreakdowns: Bool = true) -> PackMetrics {
+        let evaluator = evaluator(for: period)
+        let kpis = applicableKPIs
+        let results = kpis.map { result($0, at: period, using: evaluator) }
+        var breakdowns: [String: [String: [String: Double?]]] = [:]
+        if includeBreakdowns {
+            for dimension in data.dimensionLabels.keys.sorted() {
+                var byValue: [String: [String: Double?]] = [:]
+                for value in data.values(of: dimension, in: period) {
+                    guard let slice = data.slice(dimension, value) else { continue }
+                    var row: [String: Double?] = [:]
+                    for kpi in kpis { row[kpi.id] = .some(evaluator.kpi(kpi.id, at: period, slice: slice).value) }
+                    byValue[value] = row
+                }
+                if !byValue.isEmpty { breakdowns[dimension] = byValue }
+            }
+        }
+        return PackMetrics(unit: profile.id, period: period, kpis: results, breakdowns: breakdowns)
+    }
+
+    /// The KPI's value for the `count` periods ending with `period` (oldest first), for charts and
+    /// sparklines; nothing after `period` is read.
+    public func series(
+        _ kpi: String, endingAt period: Period, count: Int, slice: UnitData.Slice? = nil
+    ) -> [(period: Period, value: Double?)] {
+        let evaluator = evaluator(for: period)
+        return (0..<max(0, count)).reversed().map { k in
+            let p = period.advanced(by: -k)
+            return (p, evaluator.kpi(kpi, at: p, slice: slice).value)
+        }
+    }
+
+    /// Like ``series(_:endingAt:count:slice:)`` for a measure.
+    public func measureSeries(
+        _ measure: String, endingAt period: Period, count: Int, slice: UnitData.Slice? = nil
+    ) -> [(period: Period, value: Double?)] {
+        let evaluator = evaluator(for: period)
+        return (0..<max(0, count)).reversed().map { k in
+            let p = period.advanced(by: -k)
+            return (p, evaluator.measure(measure, at: p, slice: slice).value)
+        }
+    }
+}
