@@ -23,7 +23,10 @@ public enum BoardpackCommands {
     public static func load(
         contentPath: String, onlyUnits: Set<String> = [], fileSystem: any FileSystem = DiskFileSystem()
     ) -> (Workspace?, [Diagnostic]) {
-        let loader = WorkspaceLoader(fileSystem: fileSystem, knownMeasures: { _ in KnownMeasures.all })
+        let loader = WorkspaceLoader(fileSystem: fileSystem) { metricsFile in
+            let (dictionary, diagnostics) = MetricsSetup.dictionary(from: metricsFile)
+            return (Set(dictionary.measures.keys), diagnostics)
+        }
         return loader.load(root: contentPath, onlyUnits: onlyUnits)
     }
 
@@ -46,7 +49,8 @@ public enum BoardpackCommands {
             }
         }
         let builder = SiteBuilder(options: options, templates: templates)
-        let result = try timed("render", &timings) { try builder.build(workspace) }
+        let result = try builder.build(workspace)
+        timings += result.timings
         try timed("write", &timings) { try SiteWriter(outputPath: options.outputPath).write(result.site) }
         return BuildReport(
             packCount: result.packCount, unitCount: workspace.units.count,
@@ -73,13 +77,4 @@ public enum BoardpackCommands {
             }
         }
     }
-}
-
-/// TEMPORARY until the metrics dictionary is merged: the measure names of SPEC §3.1.
-enum KnownMeasures {
-    static let all: Set<String> = [
-        "spend", "impressions", "clicks", "sessions", "leads", "qualified_leads", "opportunities", "new_customers",
-        "attributed_revenue", "revenue", "gross_profit", "overhead", "marketing_budget", "active_customers",
-        "churned_customers", "sales_cycle_days",
-    ]
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The build, top to bottom as named phases: load → validate → compute → render → write.
+/// The build, top to bottom as named phases: validate → compute → render.
 ///
 /// `SiteBuilder` turns a loaded workspace into a `Site` value (pure, in memory); the CLI
 /// loads from disk and hands the result to `SiteWriter`.
@@ -13,47 +13,81 @@ public struct SiteBuilder: Sendable {
         self.templates = templates
     }
 
-    /// One pack to render.
-    struct PackJob {
+    /// A unit ready to render: its content, metrics engine and packs.
+    struct UnitModel: Sendable {
         var unit: UnitContent
-        var period: Period
-        /// Every pack the unit has, for the archive links.
-        var unitPeriods: [Period]
+        var metrics: UnitMetrics
+        var periods: [Period]
+        var locale: PackLocale
     }
 
-    /// Renders the whole site. Throws `DiagnosticsError` when a note or embed is invalid.
-    public func build(_ workspace: Workspace) throws -> (site: Site, packCount: Int, warnings: [Diagnostic]) {
-        var jobs: [PackJob] = []
-        var unitPages: [(UnitContent, [Period])] = []
-        for unit in workspace.units {
-            var periods = PackPlan.periods(monthsWithData: PackPlan.monthsWithData(unit.dataFiles), archiveMonths: workspace.site.archiveMonths)
-            if !options.periods.isEmpty { periods = periods.filter(options.periods.contains) }
-            unitPages.append((unit, periods))
-            jobs += periods.map { PackJob(unit: unit, period: $0, unitPeriods: periods) }
-        }
+    /// The result of a build, before it is written.
+    public struct Output: Sendable {
+        public var site: Site
+        public var packCount: Int
+        public var warnings: [Diagnostic]
+        public var timings: [(phase: String, seconds: Double)]
+    }
+
+    /// Renders the whole site. Throws `DiagnosticsError` when content is invalid.
+    public func build(_ workspace: Workspace) throws -> Output {
+        var timings: [(phase: String, seconds: Double)] = []
+        let compiled = try BoardpackCommands.timed("validate", &timings) { try validate(workspace) }
+        let (models, computeWarnings) = try BoardpackCommands.timed("compute", &timings) { try compute(workspace, compiled) }
+        let jobs = models.flatMap { model in model.periods.map { (model, $0) } }
+        let pages = BoardpackCommands.timed("render", &timings) { renderInParallel(jobs, workspace: workspace) }
         var site = Site()
-        var diagnostics: [Diagnostic] = []
-        let pages = renderInParallel(jobs, workspace: workspace)
-        for (job, page) in zip(jobs, pages) {
-            site.add("\(job.unit.id)/\(job.period)/index.html", page.html)
+        var diagnostics = computeWarnings
+        for ((model, period), page) in zip(jobs, pages) {
+            site.add("\(model.unit.id)/\(period)/index.html", page.html)
+            site.add("\(model.unit.id)/\(period)/metrics.json", page.json)
             diagnostics += page.diagnostics
         }
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.sortedForReport()) }
-        for (unit, periods) in unitPages {
-            site.add("\(unit.id)/index.html", ArchivePage(workspace: workspace, templates: templates).renderUnit(unit, periods: periods))
+        let archive = ArchivePage(workspace: workspace, templates: templates)
+        for model in models {
+            site.add("\(model.unit.id)/index.html", archive.renderUnit(model))
         }
-        site.add("index.html", ArchivePage(workspace: workspace, templates: templates).renderPortal(unitPages))
-        return (site, jobs.count, diagnostics)
+        site.add("index.html", archive.renderPortal(models))
+        return Output(site: site, packCount: jobs.count, warnings: diagnostics.sortedForReport(), timings: timings)
+    }
+
+    /// Compiles the KPI dictionary (built-in + metrics.yml): formula errors stop the build.
+    func validate(_ workspace: Workspace) throws -> CompiledMetrics {
+        let (dictionary, dictionaryDiagnostics) = MetricsSetup.dictionary(from: workspace.metricsFile)
+        let (compiled, diagnostics) = CompiledMetrics.validate(dictionary)
+        let all = dictionaryDiagnostics + diagnostics
+        guard let compiled, !all.hasErrors else { throw DiagnosticsError(all.sortedForReport()) }
+        return compiled
+    }
+
+    /// Aggregates every unit's data (grain and duplicate checks happen here) and decides its packs.
+    func compute(_ workspace: Workspace, _ compiled: CompiledMetrics) throws -> ([UnitModel], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var models: [UnitModel] = []
+        for unit in workspace.units {
+            let (data, found) = UnitData.aggregate(unit.dataFiles, dictionary: compiled.dictionary)
+            diagnostics += found
+            let profile = UnitProfile(
+                id: unit.id, sector: unit.config.sector.rawValue, targets: unit.config.targets, tolerance: unit.config.tolerance)
+            let metrics = UnitMetrics(metrics: compiled, profile: profile, data: data)
+            var periods = metrics.packPeriods(archiveMonths: workspace.site.archiveMonths).all
+            if !options.periods.isEmpty { periods = periods.filter(options.periods.contains) }
+            let locale = PackLocale(parsing: unit.config.locale ?? workspace.site.locale) ?? .default
+            models.append(UnitModel(unit: unit, metrics: metrics, periods: periods, locale: locale))
+        }
+        if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.sortedForReport()) }
+        return (models, diagnostics)
     }
 
     /// Packs are independent: render them on every core, each into its own slot, so the
     /// result does not depend on scheduling.
-    func renderInParallel(_ jobs: [PackJob], workspace: Workspace) -> [PackPage.Rendered] {
+    func renderInParallel(_ jobs: [(UnitModel, Period)], workspace: Workspace) -> [PackPage.Rendered] {
         let slots = ResultSlots<PackPage.Rendered>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-            let job = jobs[i]
+            let (model, period) = jobs[i]
             let page = PackPage(workspace: workspace, templates: templates, options: options)
-            slots.set(i, page.render(unit: job.unit, period: job.period))
+            slots.set(i, page.render(model, period: period))
         }
         return slots.values
     }

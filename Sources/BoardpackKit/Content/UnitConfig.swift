@@ -10,7 +10,7 @@ public struct UnitConfig: Sendable, Equatable, Decodable {
     public var preparedBy: String?
     public var confidentiality: String?
     public var headline: [String]
-    public var targets: [String: TargetSchedule]
+    public var targets: [String: Target]
     public var tolerance: Double
     public var dimensions: [String]
     public var governance: Governance
@@ -47,7 +47,7 @@ public struct UnitConfig: Sendable, Equatable, Decodable {
         preparedBy = try c.decodeIfPresent(String.self, forKey: .preparedBy)
         confidentiality = try c.decodeIfPresent(String.self, forKey: .confidentiality)
         headline = try c.decodeIfPresent([String].self, forKey: .headline) ?? Self.defaultHeadline
-        targets = try c.decodeIfPresent([String: TargetSchedule].self, forKey: .targets) ?? [:]
+        targets = (try c.decodeIfPresent([String: TargetYAML].self, forKey: .targets) ?? [:]).mapValues(\.target)
         tolerance = try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? 0.10
         if tolerance < 0 {
             throw DecodingError.dataCorruptedError(forKey: .tolerance, in: c, debugDescription: "`tolerance` cannot be negative")
@@ -104,43 +104,31 @@ public struct UnitConfig: Sendable, Equatable, Decodable {
     }
 }
 
-/// A KPI target: one number, or a list of `{from: YYYY-MM, value}` entries.
-public struct TargetSchedule: Sendable, Equatable, Decodable {
-    /// Entries sorted by `from`; a single number is one entry from the beginning of time.
-    public var entries: [(from: Month?, value: Double)]
-
-    public init(entries: [(from: Month?, value: Double)]) { self.entries = entries }
-
-    public static func == (a: TargetSchedule, b: TargetSchedule) -> Bool {
-        a.entries.map { "\($0.from?.description ?? "")=\($0.value)" } == b.entries.map { "\($0.from?.description ?? "")=\($0.value)" }
-    }
-
-    /// The target in force at `month`: the entry with the latest `from` not after it.
-    public func value(at month: Month) -> Double? {
-        entries.last { $0.from == nil || $0.from! <= month }?.value
-    }
+/// Decodes a KPI target from `unit.yml`: one number, or a list of `{from: YYYY-MM, value}`.
+struct TargetYAML: Decodable {
+    var target: Target
 
     struct Entry: Decodable {
         var from: String
         var value: Double
     }
 
-    public init(from decoder: any Decoder) throws {
+    init(from decoder: any Decoder) throws {
         let single = try decoder.singleValueContainer()
         if let number = try? single.decode(Double.self) {
-            entries = [(nil, number)]
+            target = .constant(number)
             return
         }
         var list = try decoder.unkeyedContainer()
-        var result: [(from: Month?, value: Double)] = []
+        var entries: [(from: Month, value: Double)] = []
         while !list.isAtEnd {
             let entry = try list.decode(Entry.self)
             guard let month = Month(parsing: entry.from) else {
                 throw DecodingError.dataCorrupted(
                     .init(codingPath: list.codingPath, debugDescription: "target `from` must be a month written YYYY-MM, not `\(entry.from)`"))
             }
-            result.append((month, entry.value))
+            entries.append((month, entry.value))
         }
-        entries = result.sorted { ($0.from ?? Month(index: 0)) < ($1.from ?? Month(index: 0)) }
+        target = .schedule(entries.sorted { $0.from < $1.from })
     }
 }

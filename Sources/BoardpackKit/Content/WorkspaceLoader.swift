@@ -1,11 +1,11 @@
 /// Reads and validates a content workspace, collecting every problem before giving up.
 public struct WorkspaceLoader: Sendable {
     public var fileSystem: any FileSystem
-    /// Measures a CSV column may name (built-in, sector and `metrics.yml` ones); the metrics
-    /// layer supplies them so content loading stays independent of the dictionary.
-    public var knownMeasures: @Sendable (_ metricsFile: TextFile?) -> Set<String>
+    /// Measures a CSV column may name (built-in, sector and `metrics.yml` ones); the caller
+    /// supplies them from the dictionary so content loading stays independent of it.
+    public var knownMeasures: @Sendable (_ metricsFile: TextFile?) -> (Set<String>, [Diagnostic])
 
-    public init(fileSystem: any FileSystem, knownMeasures: @escaping @Sendable (_ metricsFile: TextFile?) -> Set<String>) {
+    public init(fileSystem: any FileSystem, knownMeasures: @escaping @Sendable (_ metricsFile: TextFile?) -> (Set<String>, [Diagnostic])) {
         self.fileSystem = fileSystem
         self.knownMeasures = knownMeasures
     }
@@ -23,7 +23,8 @@ public struct WorkspaceLoader: Sendable {
         }
         let metricsPath = join(root, "metrics.yml")
         let metricsFile = fileSystem.exists(metricsPath) ? readText(metricsPath, &diagnostics) : nil
-        let measures = knownMeasures(metricsFile)
+        let (measures, dictionaryDiagnostics) = knownMeasures(metricsFile)
+        diagnostics += dictionaryDiagnostics
         var playbooks: [TextFile] = []
         let playbookDir = join(root, "playbooks")
         if fileSystem.isDirectory(playbookDir) {

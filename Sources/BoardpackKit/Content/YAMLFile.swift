@@ -111,3 +111,20 @@ public struct ContentError: Error, Sendable {
     public var message: String
     public init(_ message: String) { self.message = message }
 }
+
+extension YAMLFile {
+    /// The position of the scalar at `keyPath` (e.g. `["kpis", "cac", "formula"]`) in `text`,
+    /// pointing at the first character of its value (after an opening quote).
+    public static func location(of keyPath: [String], in text: String, path: String, lineOffset: Int = 0) -> SourceLocation? {
+        guard let root = try? Yams.compose(yaml: text) else { return nil }
+        var node = root
+        for key in keyPath {
+            guard case let .mapping(map) = node, let value = map[key] else { return nil }
+            node = value
+        }
+        guard let mark = node.mark else { return nil }
+        var column = mark.column
+        if case let .scalar(scalar) = node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted { column += 1 }
+        return SourceLocation(file: path, line: mark.line + lineOffset, column: column)
+    }
+}

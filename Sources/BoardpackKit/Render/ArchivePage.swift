@@ -3,48 +3,70 @@ struct ArchivePage {
     var workspace: Workspace
     var templates: TemplateSet
 
-    var siteLanguage: String { workspace.site.locale.hasPrefix("it") ? "it" : "en" }
+    var siteLocale: PackLocale { PackLocale(parsing: workspace.site.locale) ?? .default }
 
-    func renderUnit(_ unit: UnitContent, periods: [Period]) -> String {
-        let lang = (unit.config.locale ?? workspace.site.locale).hasPrefix("it") ? "it" : "en"
+    /// Headline tiles of the unit's latest monthly pack.
+    func latestTiles(_ model: SiteBuilder.UnitModel, idPrefix: String) -> String {
+        guard let latest = model.periods.last(where: { $0.kind == "month" }) else { return "" }
+        let ctx = PackContext(
+            workspace: workspace, unit: model.unit, period: latest, metrics: model.metrics,
+            pack: model.metrics.pack(latest, breakdowns: false), previousPack: nil, audience: .board, locale: model.locale)
+        return "<p class=\"tiles-caption\">\(escapeHTML(ctx.periodLabel(latest)))</p>\n" + SummarySection.tiles(ctx, idPrefix: idPrefix).html
+    }
+
+    func renderUnit(_ model: SiteBuilder.UnitModel) -> String {
+        let locale = model.locale
+        let lang = locale.isItalian ? "it" : "en"
         var context = PageShell(language: lang, stylesheet: templates.stylesheet, root: "../").context
         context["site_title"] = workspace.site.title
-        context["unit_name"] = unit.config.name
-        context["sector"] = Labels.text("sector_\(unit.config.sector.rawValue)", lang)
-        context["confidentiality"] = unit.config.confidentiality ?? ""
+        context["unit_name"] = model.unit.config.name
+        context["sector"] = Labels.text("sector_\(model.unit.config.sector.rawValue)", lang)
+        context["confidentiality"] = model.unit.config.confidentiality ?? ""
         context["archive_label"] = Labels.text("archive", lang)
         context["monthly_label"] = Labels.text("monthly_packs", lang)
         context["quarterly_label"] = Labels.text("quarterly_packs", lang)
-        let newestFirst = periods.reversed()
-        let months = newestFirst.filter { $0.kind == "month" }.map { link($0, prefix: "") }
-        let quarters = newestFirst.filter { $0.kind == "quarter" }.map { link($0, prefix: "") }
+        let newestFirst = model.periods.reversed()
+        let months = newestFirst.filter { $0.kind == "month" }.map { link($0, prefix: "", locale: locale) }
+        let quarters = newestFirst.filter { $0.kind == "quarter" }.map { link($0, prefix: "", locale: locale) }
         context["months"] = months
         context["quarters"] = quarters
         context["has_quarters"] = !quarters.isEmpty
-        context["tiles"] = ""
+        context["tiles"] = latestTiles(model, idPrefix: "")
         return templates.render("unit", context)
     }
 
-    func renderPortal(_ units: [(UnitContent, [Period])]) -> String {
-        let lang = siteLanguage
+    func renderPortal(_ models: [SiteBuilder.UnitModel]) -> String {
+        let lang = siteLocale.isItalian ? "it" : "en"
         var context = PageShell(language: lang, stylesheet: templates.stylesheet, root: "").context
         context["site_title"] = workspace.site.title
-        context["generated_on"] = workspace.site.generatedOn ?? ""
+        context["generated_on"] = workspace.site.generatedOn.flatMap(ISODate.init(parsing:)).map {
+            PackFormatter(locale: siteLocale).date(year: $0.month.year, month: $0.month.month, day: $0.day)
+        } ?? ""
         context["generated_on_label"] = Labels.text("generated_on", lang)
-        context["units"] = units.map { unit, periods -> [String: Any] in
+        context["units"] = models.map { model -> [String: Any] in
             var entry: [String: Any] = [
-                "id": unit.id, "name": unit.config.name,
-                "sector": Labels.text("sector_\(unit.config.sector.rawValue)", lang),
-                "latest_label": Labels.text("latest_pack", lang), "tiles": "",
+                "id": model.unit.id, "name": model.unit.config.name,
+                "sector": Labels.text("sector_\(model.unit.config.sector.rawValue)", lang),
+                "latest_label": Labels.text("latest_pack", lang), "tiles": latestTiles(model, idPrefix: "\(model.unit.id)-"),
             ]
-            if let month = periods.last(where: { $0.kind == "month" }) { entry["latest_month"] = link(month, prefix: "\(unit.id)/") }
-            if let quarter = periods.last(where: { $0.kind == "quarter" }) { entry["latest_quarter"] = link(quarter, prefix: "\(unit.id)/") }
+            if let month = model.periods.last(where: { $0.kind == "month" }) {
+                entry["latest_month"] = link(month, prefix: "\(model.unit.id)/", locale: model.locale)
+            }
+            if let quarter = model.periods.last(where: { $0.kind == "quarter" }) {
+                entry["latest_quarter"] = link(quarter, prefix: "\(model.unit.id)/", locale: model.locale)
+            }
             return entry
         }
         return templates.render("index", context)
     }
 
-    func link(_ period: Period, prefix: String) -> [String: Any] {
-        ["href": "\(prefix)\(period)/index.html", "label": period.description]
+    func link(_ period: Period, prefix: String, locale: PackLocale) -> [String: Any] {
+        let f = PackFormatter(locale: locale)
+        let label: String =
+            switch period {
+            case let .month(m): f.monthYear(m)
+            case let .quarter(year, q): f.quarter(q, year: year)
+            }
+        return ["href": "\(prefix)\(period)/index.html", "label": label]
     }
 }

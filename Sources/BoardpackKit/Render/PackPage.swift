@@ -1,11 +1,12 @@
-/// Renders one pack page (SPEC §6) from values prepared by the earlier phases.
+/// Renders one pack page (SPEC §6) and its `metrics.json` from the computed figures.
 struct PackPage {
     var workspace: Workspace
     var templates: TemplateSet
     var options: BuildOptions
 
-    struct Rendered {
+    struct Rendered: Sendable {
         var html: String
+        var json: String
         var diagnostics: [Diagnostic]
     }
 
@@ -16,56 +17,71 @@ struct PackPage {
         var html: String
     }
 
-    func language(of unit: UnitContent) -> String {
-        (unit.config.locale ?? workspace.site.locale).hasPrefix("it") ? "it" : "en"
-    }
-
-    func render(unit: UnitContent, period: Period) -> Rendered {
-        let lang = language(of: unit)
-        func label(_ key: String) -> String { Labels.text(key, lang) }
-        var diagnostics: [Diagnostic] = []
+    func render(_ model: SiteBuilder.UnitModel, period: Period) -> Rendered {
+        let pack = model.metrics.pack(period)
+        let previous = model.metrics.data.hasData(in: period.advanced(by: -1).lastMonth)
+            ? model.metrics.pack(period.advanced(by: -1), breakdowns: false) : nil
+        let ctx = PackContext(
+            workspace: workspace, unit: model.unit, period: period, metrics: model.metrics, pack: pack,
+            previousPack: previous, audience: options.audience, locale: model.locale)
         // Audience and drafts are applied before anything is rendered: an excluded note
         // never reaches a later phase.
-        let visible = unit.notes
+        let visible = model.unit.notes
             .filter { $0.period == period && $0.isVisible(to: options.audience, includeDrafts: options.includeDrafts) }
-            .sorted { ($0.section.rawValue, $0.order, $0.fileName) < ($1.section.rawValue, $1.order, $1.fileName) }
-        var rendered: [NoteHTML] = []
+            .sorted { ($0.order, $0.fileName) < ($1.order, $1.fileName) }
+        var diagnostics: [Diagnostic] = []
+        var chartTables: [(title: String, table: ChartDataTable)] = []
+        var notes: [NoteHTML] = []
         for (index, note) in visible.enumerated() {
-            let (html, found) = NoteHTML.render(note, index: index, kpi: { _ in "n/a" }, chart: { _, _ in "" })
-            rendered.append(html)
-            diagnostics += found
+            let embeds = NoteEmbeds(ctx: ctx, note: note)
+            let (html, found) = NoteHTML.render(note, index: index, kpi: embeds.kpiText, chart: embeds.chartHTML)
+            notes.append(html)
+            diagnostics += found + embeds.diagnostics
+            chartTables += embeds.tables
         }
-        func notes(_ section: Note.Section) -> String {
-            let items = rendered.filter { $0.note.section == section }
-            return items.map(noteHTML).joined(separator: "\n")
+        func notesHTML(_ section: Note.Section) -> String {
+            notes.filter { $0.note.section == section }.map(noteHTML).joined(separator: "\n")
         }
-        let tasks = rendered.flatMap { r in r.tasks.map { (r.note, $0) } }
+        let tasks = notes.flatMap { r in r.tasks.map { (r.note, $0) } }
+
+        let summary = SummarySection.tiles(ctx)
+        let performance = PerformanceSection.render(ctx)
+        chartTables += summary.chartTables + performance.chartTables
         var sections: [Section] = []
-        sections.append(Section(id: "summary", title: label("summary"), html: notes(.summary)))
-        sections.append(Section(id: "decisions", title: label("decisions"), html: notes(.decisions) + taskTable(tasks, lang: lang)))
-        sections.append(
-            Section(id: "strategy", title: label("strategy"), html: notes(.strategy) + notes(.risks)))
-        sections.append(Section(id: "appendix", title: label("appendix"), html: notes(.appendix) + dataFilesTable(unit, lang: lang)))
+        sections.append(Section(id: "summary", title: ctx.label("summary"), html: summary.html + notesHTML(.summary)))
+        sections.append(Section(id: "decisions", title: ctx.label("decisions"), html: notesHTML(.decisions) + taskTable(tasks, ctx: ctx)))
+        sections.append(Section(id: "performance", title: ctx.label("performance"), html: performance.html))
+        sections.append(Section(id: "strategy", title: ctx.label("strategy"), html: strategyHTML(notesHTML(.strategy), notesHTML(.risks), ctx: ctx)))
+        let appendix = AppendixSection.render(ctx, chartTables: chartTables, notesHTML: notesHTML(.appendix))
+        sections.append(Section(id: "appendix", title: ctx.label("appendix"), html: appendix.html))
 
         let includesDrafts = visible.contains { $0.draft }
-        var context = PageShell(language: lang, stylesheet: templates.stylesheet, root: "../../").context
+        var context = PageShell(language: ctx.lang, stylesheet: templates.stylesheet, root: "../../").context
         context["site_title"] = workspace.site.title
-        context["unit_name"] = unit.config.name
-        context["pack_title"] = label("pack_title")
-        context["period_label"] = period.description
-        context["prepared_by"] = unit.config.preparedBy ?? ""
-        context["prepared_by_label"] = label("prepared_by")
-        context["audience_label"] = label("audience")
-        context["audience"] = label("audience_\(options.audience.rawValue)")
-        context["confidentiality"] = unit.config.confidentiality ?? ""
-        context["generated_on"] = workspace.site.generatedOn ?? ""
-        context["generated_on_label"] = label("generated_on")
+        context["unit_name"] = model.unit.config.name
+        context["pack_title"] = ctx.label("pack_title")
+        context["period_label"] = ctx.periodLabel(period)
+        context["prepared_by"] = model.unit.config.preparedBy ?? ""
+        context["prepared_by_label"] = ctx.label("prepared_by")
+        context["audience_label"] = ctx.label("audience")
+        context["audience"] = ctx.label("audience_\(options.audience.rawValue)")
+        context["confidentiality"] = model.unit.config.confidentiality ?? ""
+        context["generated_on"] = workspace.site.generatedOn.flatMap(ISODate.init(parsing:)).map {
+            ctx.formatter.date(year: $0.month.year, month: $0.month.month, day: $0.day)
+        } ?? ""
+        context["generated_on_label"] = ctx.label("generated_on")
         context["draft"] = includesDrafts
-        context["draft_label"] = label("draft")
-        context["draft_notice"] = label("draft_notice")
-        context["contents_label"] = label("contents")
+        context["draft_label"] = ctx.label("draft")
+        context["draft_notice"] = ctx.label("draft_notice")
+        context["contents_label"] = ctx.label("contents")
         context["sections"] = sections.map { ["id": $0.id, "title": $0.title, "html": $0.html] as [String: Any] }
-        return Rendered(html: templates.render("pack", context), diagnostics: diagnostics)
+        let json = pack.json(audience: options.audience.rawValue).render()
+        return Rendered(html: templates.render("pack", context), json: json, diagnostics: diagnostics)
+    }
+
+    func strategyHTML(_ strategy: String, _ risks: String, ctx: PackContext) -> String {
+        if strategy.isEmpty && risks.isEmpty { return "<p class=\"empty\">\(ctx.label("no_notes"))</p>" }
+        return strategy + risks
     }
 
     func noteHTML(_ item: NoteHTML) -> String {
@@ -74,25 +90,16 @@ struct PackPage {
         return "<article class=\"note\">\n<h3>\(escapeHTML(item.note.title))</h3>\n\(meta)\(item.html)</article>"
     }
 
-    func taskTable(_ tasks: [(Note, TaskItem)], lang: String) -> String {
-        guard !tasks.isEmpty else { return "<p class=\"empty\">\(Labels.text("no_tasks", lang))</p>" }
-        var html = "<div class=\"table-wrap\"><table class=\"data tasks\">\n<thead><tr><th>\(Labels.text("task", lang))</th>"
-        html += "<th>\(Labels.text("task_status", lang))</th><th>\(Labels.text("task_source", lang))</th></tr></thead>\n<tbody>\n"
-        for (note, task) in tasks {
-            let status = Labels.text(task.done ? "task_done" : "task_open", lang)
-            html += "<tr><td\(task.done ? " class=\"task-done\"" : "")>\(escapeHTML(task.text))</td><td>\(status)</td><td>\(escapeHTML(note.title))</td></tr>\n"
+    func taskTable(_ tasks: [(Note, TaskItem)], ctx: PackContext) -> String {
+        guard !tasks.isEmpty else { return "<p class=\"empty\">\(ctx.label("no_tasks"))</p>" }
+        let rows = tasks.map { note, task in
+            [
+                task.done ? "<span class=\"task-done\">\(escapeHTML(task.text))</span>" : escapeHTML(task.text),
+                ctx.label(task.done ? "task_done" : "task_open"), escapeHTML(note.title),
+            ]
         }
-        return html + "</tbody>\n</table></div>"
-    }
-
-    func dataFilesTable(_ unit: UnitContent, lang: String) -> String {
-        var html = "<h3>\(Labels.text("data_files", lang))</h3>\n<div class=\"table-wrap\"><table class=\"data files\">\n"
-        html += "<thead><tr><th>\(Labels.text("file", lang))</th><th class=\"num\">\(Labels.text("rows", lang))</th>"
-        html += "<th>\(Labels.text("sha256", lang))</th></tr></thead>\n<tbody>\n"
-        for file in unit.dataFiles {
-            let name = file.path.split(separator: "/").suffix(2).joined(separator: "/")
-            html += "<tr><td>\(escapeHTML(name))</td><td class=\"num\">\(file.rowCount)</td><td class=\"mono\">\(file.sha256)</td></tr>\n"
-        }
-        return html + "</tbody>\n</table></div>"
+        return PackHTML.table(
+            caption: escapeHTML(ctx.locale.text(en: "Decisions and actions collected from the notes", it: "Decisioni e azioni raccolte dalle note")),
+            headers: [ctx.label("task"), ctx.label("task_status"), ctx.label("task_source")], rows: rows, classes: "data tasks")
     }
 }

@@ -1,0 +1,85 @@
+/// Everything the sections of one pack page read: the unit, the period, its figures and the
+/// locale. Built once per pack; sections are pure functions of it.
+struct PackContext: Sendable {
+    var workspace: Workspace
+    var unit: UnitContent
+    var period: Period
+    /// The unit's metrics engine (for series, breakdowns and ad-hoc evaluation).
+    var metrics: UnitMetrics
+    /// This pack's figures.
+    var pack: PackMetrics
+    /// The previous period's figures (previous month or quarter), when that period has data.
+    var previousPack: PackMetrics?
+    var audience: Note.Audience
+    var locale: PackLocale
+
+    var formatter: PackFormatter { PackFormatter(locale: locale) }
+    var lang: String { locale.isItalian ? "it" : "en" }
+    var dictionary: MetricDictionary { metrics.metrics.dictionary }
+
+    /// A fixed label of the pack in the pack's language.
+    func label(_ key: String) -> String { Labels.text(key, lang) }
+
+    /// A KPI's definition.
+    func kpi(_ id: String) -> KPIDefinition? { dictionary.kpis[id] }
+
+    /// A KPI's label in the pack's language (its id when unknown).
+    func kpiLabel(_ id: String) -> String { kpi(id)?.label.text(for: locale.rawValue) ?? id }
+
+    /// How values of a KPI are written.
+    func valueFormat(_ id: String) -> ValueFormat {
+        ValueFormat(unit: kpi(id)?.unit.rawValue ?? "count", currency: unit.config.currency)
+    }
+
+    /// A KPI value formatted for the pack (`n/a`/`n.d.` when missing).
+    func format(_ id: String, _ value: Double?) -> String { valueFormat(id).format(value, locale: locale) }
+
+    /// A KPI's change as the pack shows it: percentage points for ratios, relative otherwise.
+    func formatChange(_ id: String, result: KPIResult) -> String {
+        kpi(id)?.unit == .ratio ? formatter.percentagePoints(result.delta) : formatter.relativeChange(result.change)
+    }
+
+    /// A KPI's change against a year ago, shown the same way as `formatChange`.
+    func formatYoY(_ id: String, result: KPIResult) -> String {
+        if kpi(id)?.unit == .ratio {
+            guard let v = result.value, let y = result.yearAgo else { return formatter.notAvailable }
+            return formatter.percentagePoints(v - y)
+        }
+        return formatter.relativeChange(result.yoyChange)
+    }
+
+    /// "October 2026" / "ottobre 2026", "Q3 2026".
+    func periodLabel(_ p: Period) -> String {
+        switch p {
+        case let .month(m): formatter.monthYear(m)
+        case let .quarter(year, q): formatter.quarter(q, year: year)
+        }
+    }
+
+    /// "Oct 2026", "Q3 2026": axis labels.
+    func shortPeriodLabel(_ p: Period) -> String {
+        switch p {
+        case let .month(m): formatter.shortMonthYear(m)
+        case let .quarter(year, q): formatter.shortQuarter(q, year: year)
+        }
+    }
+
+    /// The status word and CSS class for a KPI status, never colour alone.
+    func statusWord(_ status: KPIStatus) -> String {
+        switch status {
+        case .green: ChartStatus.green.word(locale)
+        case .amber: ChartStatus.amber.word(locale)
+        case .red: ChartStatus.red.word(locale)
+        case .none: locale.text(en: "no target", it: "nessun obiettivo")
+        case .na: formatter.notAvailable
+        }
+    }
+}
+
+/// What a section hands back: its HTML, the data behind its charts (for the appendix) and
+/// any problems found while rendering embeds.
+struct SectionOutput: Sendable {
+    var html: String
+    var chartTables: [(title: String, table: ChartDataTable)] = []
+    var diagnostics: [Diagnostic] = []
+}

@@ -1,0 +1,49 @@
+/// Performance: every KPI of the dictionary that applies to the unit, in three tables by
+/// level (strategic, performance, operational).
+enum PerformanceSection {
+    static func render(_ ctx: PackContext) -> SectionOutput {
+        var html = ""
+        let byLevel = Dictionary(grouping: ctx.metrics.applicableKPIs, by: \.level)
+        for level in KPIDefinition.Level.allCases {
+            guard let kpis = byLevel[level], !kpis.isEmpty else { continue }
+            let title = levelTitle(ctx, level)
+            html += "<h3>\(title)</h3>\n"
+            html += kpiTable(ctx, ids: kpis.map(\.id), caption: nil)
+        }
+        if ctx.pack.kpis.contains(where: \.partial) {
+            html += "<p class=\"legend\">\(PackHTML.partialMark(ctx)) \(ctx.locale.text(en: "Partial figure: some rows of the data files did not report an input.", it: "Dato parziale: alcune righe dei file non riportano un input."))</p>\n"
+        }
+        return SectionOutput(html: html)
+    }
+
+    static func levelTitle(_ ctx: PackContext, _ level: KPIDefinition.Level) -> String {
+        switch level {
+        case .strategic: ctx.locale.text(en: "Strategic KPIs", it: "KPI strategici")
+        case .performance: ctx.locale.text(en: "Performance KPIs", it: "KPI di performance")
+        case .operational: ctx.locale.text(en: "Operational KPIs", it: "KPI operativi")
+        }
+    }
+
+    /// The KPI table: value, previous, change, year ago, target, status.
+    static func kpiTable(_ ctx: PackContext, ids: [String], caption: String?) -> String {
+        let headers = [
+            "KPI", ctx.periodLabel(ctx.period), ctx.locale.text(en: "Previous", it: "Precedente"),
+            ctx.locale.text(en: "Change", it: "Variazione"), ctx.locale.text(en: "Year ago", it: "Anno prec."),
+            ctx.locale.text(en: "Target", it: "Obiettivo"), ctx.locale.text(en: "Status", it: "Stato"),
+        ].map { escapeHTML($0) }
+        var rows: [[String]] = []
+        for id in ids {
+            guard let r = ctx.pack[kpi: id] else { continue }
+            rows.append([
+                "<a href=\"#def-\(id)\">\(escapeHTML(ctx.kpiLabel(id)))</a>",
+                escapeHTML(ctx.format(id, r.value)) + (r.partial ? PackHTML.partialMark(ctx) : ""),
+                escapeHTML(ctx.format(id, r.previous)),
+                escapeHTML(ctx.formatChange(id, result: r)),
+                escapeHTML(ctx.format(id, r.yearAgo)),
+                r.target.map { escapeHTML(ctx.format(id, $0)) } ?? "—",
+                PackHTML.statusBadge(ctx, r.status),
+            ])
+        }
+        return PackHTML.table(caption: caption, headers: headers, rows: rows, numeric: [1, 2, 3, 4, 5], classes: "data kpis")
+    }
+}
