@@ -653,7 +653,6 @@ targets:
   lead_to_customer_rate: [{from: 2025-01, value: 0.035}, {from: 2026-01, value: 0.032}]
   romi: 0.25
   sales_cycle_days: 40
-  cac_payback_months: 12
   budget_utilisation: 1.0
 tolerance: 0.10
 dimensions: [channel]
