@@ -31,6 +31,7 @@ EXPECTED_OUTLIERS = {("maison-aurelia", "boutiques.csv", "event_attendees", "202
 FRONT_KEYS = {"title", "period", "section", "audience", "draft", "author", "order"}
 
 errors = []
+seen_outliers = set()
 
 
 def fail(msg):
@@ -146,8 +147,24 @@ def check_unit(udir):
             for k, (m, v) in enumerate(series):
                 prev = [x for _, x in series[max(0, k - 12):k]]
                 if prev and v > 5 * statistics.median(prev):
+                    seen_outliers.add((uid, f.name, col, m))
                     if (uid, f.name, col, m) not in EXPECTED_OUTLIERS:
                         fail(f"{f}: unplanned outlier {col} {m} = {v}")
+        # outliers, per row series (each dimension value, or each date row, on its own)
+        dim_cols = [c for c in header if c in TEXT and c not in ("month", "date")]
+        for col in header:
+            if col in TEXT:
+                continue
+            series = {}
+            for r in rows:
+                if r[col] is not None:
+                    series.setdefault(tuple(r[d] for d in dim_cols), []).append((r["_month"], r[col]))
+            for key, vals in series.items():
+                for k, (m, v) in enumerate(vals):
+                    prev = [x for _, x in vals[max(0, k - 12):k]]
+                    if prev and v > 5 * statistics.median(prev) and \
+                            (uid, f.name, col, m) not in EXPECTED_OUTLIERS:
+                        fail(f"{f}: unplanned row outlier {col} {key} {m} = {v}")
     if sorted(all_months) != months_between("2024-11", "2026-10"):
         fail(f"{uid}: data months are not 2024-11 .. 2026-10")
     return data
@@ -322,6 +339,8 @@ def main():
         data = check_unit(udir)
         check_notes(udir)
         story(udir.name, data)
+    for o in sorted(EXPECTED_OUTLIERS - seen_outliers):
+        fail(f"planned outlier not above five times the median: {o}")
     if errors:
         print("\nFAILED:")
         for e in errors:

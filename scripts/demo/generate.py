@@ -99,12 +99,14 @@ def split_total(total, weights, caps):
 
 
 def channel_funnel(unit_seed, channels, spend_total, overhead, cac_path,
-                   qualified_total=None, story=None, aov_scale=None, blanks=(), noise=1.0):
+                   qualified_total=None, story=None, aov_scale=None, blanks=(), noise=1.0,
+                   shares=None):
     """Per month and channel: the funnel columns.
 
     channels: list of (name, params). spend_total, overhead, cac_path: per month index.
     qualified_total: optional per-month total of qualified_leads to hit exactly.
     story: {month: {stage: multiplier}} for leads/mql/opp.
+    shares: {month: {channel: share}} overrides a channel's share of spend from that month.
     The month's new customers are (spend + overhead) / cac_path, split over channels.
     noise scales every standard deviation (large funnels are smoother than small ones).
     """
@@ -119,7 +121,8 @@ def channel_funnel(unit_seed, channels, spend_total, overhead, cac_path,
         st = story.get(m, {})
         names = [c for c, _ in channels]
         ps = [p for _, p in channels]
-        spend = [round(spend_total[i] * p["share"] * nz(0.04), 2) for p in ps]
+        share = [(shares or {}).get(m, {}).get(c, p["share"]) for c, p in channels]
+        spend = [round(spend_total[i] * share[k] * nz(0.04), 2) for k, p in enumerate(ps)]
         imp = [round(spend[k] / p["cpm"] * 1000 * nz(0.05)) for k, p in enumerate(ps)]
         clk = [min(imp[k], round(imp[k] * p["ctr"] * nz(0.05))) for k, p in enumerate(ps)]
         ses = [min(clk[k], round(clk[k] * p["sess"] * nz(0.03))) for k, p in enumerate(ps)]
@@ -372,7 +375,9 @@ def nimbus():
     price = [49.0 if m < "2026-01" else 52.0 for m in MONTHS]
     ch = channel_funnel(SEED + 22, channels, spend_total, overhead, cac,
                         qualified_total=qualified, aov_scale=[p / 49.0 for p in price],
-                        blanks=[("2025-06", "paid_social", "sessions")])
+                        blanks=[("2025-06", "paid_social", "sessions")],
+                        shares={"2026-09": {"paid_social": 0.155, "dev_sponsorships": 0.245},
+                                "2026-10": {"paid_social": 0.115, "dev_sponsorships": 0.285}})
     spend = totals(ch, "spend")
     new = totals(ch, "new_customers")
     churn = interp({"2024-11": 0.0225, "2026-03": 0.0228, "2026-10": 0.0262})
@@ -549,7 +554,8 @@ def banca():
     overhead = [round(62000 + 150 * i + 900 * (rnd.n(1.0) - 1.0), 2) for i in range(len(MONTHS))]
     cac = interp({"2024-11": 196.0, "2026-10": 173.0})
     cac = [c * rnd.n(0.025) for c in cac]
-    ch = channel_funnel(SEED + 42, channels, spend_total, overhead, cac, noise=0.45)
+    ch = channel_funnel(SEED + 42, channels, spend_total, overhead, cac, noise=0.45,
+                        shares={"2026-10": {"display": 0.12, "comparison_sites": 0.29}})
     spend = totals(ch, "spend")
     new = totals(ch, "new_customers")
     churn = [0.0046 * rnd.n(0.04) for _ in MONTHS]
@@ -647,7 +653,6 @@ targets:
   lead_to_customer_rate: [{from: 2025-01, value: 0.035}, {from: 2026-01, value: 0.032}]
   romi: 0.25
   sales_cycle_days: 40
-  cac_payback_months: 12
   budget_utilisation: 1.0
 tolerance: 0.10
 dimensions: [channel]
