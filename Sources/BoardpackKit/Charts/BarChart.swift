@@ -44,7 +44,7 @@ public struct BarChart: Sendable {
     var count: Int { categories.count }
     func value(_ i: Int) -> Double? { ChartSeries(name: "", values: values).value(at: i) }
     var scale: NiceScale { NiceScale(covering: values, includeZero: true) }
-    var labels: [String] { (0..<count).map { valueFormat.shortLabel(value($0), locale: locale) } }
+    var labels: [String] { valueFormat.shortLabels((0..<count).map(value), locale: locale) }
 
     /// The chart as an SVG document fragment.
     public func svg() -> String {
@@ -56,11 +56,17 @@ public struct BarChart: Sendable {
     private func verticalBody() -> (SVGBuilder, Double) {
         let height = ChartStyle.height
         let ticks = valueFormat.tickLabels(for: scale, locale: locale)
-        let left = ChartAxes.widest(ticks) + ChartAxes.gap + 2, right = width - 8, top = 20.0
-        let band = (right - left) / Double(max(count, 1))
+        var left = ChartAxes.widest(ticks) + ChartAxes.gap + 2
+        let right = width - 8, top = 20.0
         let widest = ChartAxes.widest(categories)
-        let rotate = widest > band - 6
+        let rotate = widest > (right - left) / Double(max(count, 1)) - 6
         let labelRoom = min(widest, 110)
+        if rotate {
+            // A label rotated by 35° reaches cos 35° ≈ 0.82 of its length left of its bar.
+            let band = (right - left) / Double(max(count, 1))
+            left = max(left, labelRoom * 0.82 - band / 2 + 6)
+        }
+        let band = (right - left) / Double(max(count, 1))
         let bottom = height - (rotate ? labelRoom * 0.58 + 22 : 24)
         let y = { (v: Double) in scale.position(v, from: bottom, to: top) }
         var svg = SVGBuilder()

@@ -52,13 +52,17 @@ enum ChartAxes {
 
     /// Period labels under a point or band scale: thinned when they would collide.
     static func drawPeriodLabels(
-        into svg: inout SVGBuilder, labels: [String], xs: [Double], spacing: Double, y: Double
+        into svg: inout SVGBuilder, labels: [String], xs: [Double], spacing: Double, y: Double,
+        chartWidth: Double = ChartStyle.width
     ) {
         let shown = thinned(count: labels.count, labelWidth: widest(labels), spacing: spacing)
         svg.group("x-labels")
         for index in shown {
-            svg.text(labels[index], x: xs[index], y: y, anchor: .middle, cssClass: "tick-label",
-                     fontSize: ChartStyle.tickFontSize)
+            // Keep the first and last labels inside the chart: pin them to its edges.
+            let half = TextMetrics.width(labels[index], fontSize: ChartStyle.tickFontSize) / 2
+            let (x, anchor): (Double, SVGBuilder.Anchor) =
+                xs[index] - half < 0 ? (0, .start) : xs[index] + half > chartWidth ? (chartWidth, .end) : (xs[index], .middle)
+            svg.text(labels[index], x: x, y: y, anchor: anchor, cssClass: "tick-label", fontSize: ChartStyle.tickFontSize)
         }
         svg.close("g")
     }

@@ -44,12 +44,27 @@ public struct FunnelChart: Sendable {
         return to / from
     }
 
+    /// True when the largest stage is over a hundred times the smallest positive one (as
+    /// impressions to customers always are): bar widths then follow log10 of the value, or the
+    /// lower stages would be invisible slivers. The chart says so in a note and in its
+    /// description; the printed numbers are exact either way.
+    public var usesLogScale: Bool {
+        let positive = stages.compactMap(\.value).filter { $0.isFinite && $0 > 0 }
+        guard let low = positive.min(), let high = positive.max(), high > 1 else { return false }
+        return high / low > 100
+    }
+
+    private var logNote: String {
+        locale.text(en: "Bar widths on a logarithmic scale", it: "Larghezza delle barre in scala logaritmica")
+    }
+
     /// The chart as an SVG document fragment.
     public func svg() -> String {
         let pitch = 44.0, barHeight = 24.0, top = 8.0
-        let height = top + pitch * Double(stages.count) - (pitch - barHeight) + 8
+        let logarithmic = usesLogScale
+        let height = top + pitch * Double(stages.count) - (pitch - barHeight) + (logarithmic ? 30 : 8)
         let column = min(170, ChartAxes.widest(stages.map(\.name), fontSize: ChartStyle.fontSize) + 10)
-        let values = stages.map { valueFormat.shortLabel($0.value, locale: locale) }
+        let values = valueFormat.shortLabels(stages.map(\.value), locale: locale)
         let valueRoom = ChartAxes.widest(values, fontSize: ChartStyle.fontSize) + 12
         let plotLeft = column + 8, plotRight = width - valueRoom
         let centre = (plotLeft + plotRight) / 2
@@ -62,7 +77,8 @@ public struct FunnelChart: Sendable {
             svg.text(stage.name, x: column, y: y + barHeight / 2, anchor: .end, cssClass: "tick-label",
                      maxWidth: column - 4, middleBaseline: true)
             if let v = stage.value, v.isFinite, largest > 0 {
-                let w = max(2, (plotRight - plotLeft) * max(0, v) / largest)
+                let share = logarithmic ? ChartMath.log10(max(v, 1)) / ChartMath.log10(largest) : max(0, v) / largest
+                let w = max(2, (plotRight - plotLeft) * share)
                 svg.rect(centre - w / 2, y, w, barHeight, "bar")
             }
             svg.text(values[i], x: plotRight + 8, y: y + barHeight / 2,
@@ -74,6 +90,9 @@ public struct FunnelChart: Sendable {
             }
         }
         svg.close("g")
+        if logarithmic {
+            svg.text(logNote, x: plotLeft, y: height - 8, cssClass: "label-muted", fontSize: ChartStyle.tickFontSize)
+        }
         return ChartDocument.svg(id: id, kind: "funnel", width: width, height: height,
                                  title: title, description: description(), body: svg)
     }
@@ -84,7 +103,7 @@ public struct FunnelChart: Sendable {
             let value = "\(stages[i].name) \(valueFormat.format(stages[i].value, locale: locale))"
             return i == 0 ? value : value + " (\(f.percent(conversion(i))))"
         }
-        return "\(title): " + parts.joined(separator: ", ") + "."
+        return "\(title): " + parts.joined(separator: ", ") + "." + (usesLogScale ? " \(logNote)." : "")
     }
 
     /// Stage, value and conversion from the previous stage.

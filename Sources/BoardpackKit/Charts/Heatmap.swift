@@ -51,6 +51,7 @@ public struct Heatmap: Sendable {
         let cellWidth = (width - column - 8) / Double(max(columns.count, 1))
         let top = headerHeight
         let height = top + rowHeight * Double(rows.count) + keyHeight
+        let texts = rows.indices.map { r in valueFormat.shortLabels(columns.indices.map { value(r, $0) }, locale: locale) }
         var svg = SVGBuilder()
         svg.group("column-labels")
         for (c, name) in columns.enumerated() {
@@ -67,7 +68,7 @@ public struct Heatmap: Sendable {
                 let v = value(r, c)
                 let shade = v.map { step($0, low: low, high: high) }
                 svg.rect(x + 1, y + 1, cellWidth - 2, rowHeight - 2, shade.map { "cell heat-\($0)" } ?? "cell na")
-                let text = valueFormat.shortLabel(v, locale: locale)
+                let text = texts[r][c]
                 svg.text(text, x: x + cellWidth / 2, y: y + rowHeight / 2, anchor: .middle,
                          cssClass: (shade ?? 0) >= 4 ? "cell-label on-dark" : "cell-label", maxWidth: cellWidth - 4,
                          middleBaseline: true)

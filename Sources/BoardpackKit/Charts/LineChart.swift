@@ -60,7 +60,8 @@ public struct LineChart: Sendable {
         var svg = SVGBuilder()
         ChartAxes.drawHorizontalGrid(into: &svg, scale: scale, labels: ticks, left: left, right: right, top: top, bottom: bottom)
         ChartAxes.drawPeriodLabels(into: &svg, labels: Array(periods.prefix(n)), xs: xs,
-                                   spacing: n > 1 ? (right - left) / Double(n - 1) : right - left, y: bottom + 18)
+                                   spacing: n > 1 ? (right - left) / Double(n - 1) : right - left, y: bottom + 18,
+                                   chartWidth: width)
         if let t = targetSeries { drawTarget(t, into: &svg, xs: xs, y: y) }
         for (k, s) in series.enumerated() {
             svg.group(ChartStyle.seriesClass(k))
@@ -93,6 +94,10 @@ public struct LineChart: Sendable {
                 points.append((xs[i], v))
             }
             if points.count == 1 { points = [(points[0].0 - 8, points[0].1), (points[0].0 + 8, points[0].1)] }
+            // Drop the inner points of straight horizontal stretches.
+            points = points.enumerated().filter { i, p in
+                i == 0 || i == points.count - 1 || !(points[i - 1].1 == p.1 && points[i + 1].1 == p.1)
+            }.map(\.element)
             svg.polyline(points, "target", [("fill", "none"), ("stroke-dasharray", "5 4")])
         }
     }

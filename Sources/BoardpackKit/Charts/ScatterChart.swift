@@ -79,8 +79,11 @@ public struct ScatterChart: Sendable {
             if x1 > x0 {
                 svg.polyline([(px(x0), py(k * x0)), (px(x1), py(k * x1))], "reference", [("stroke-dasharray", "5 4")])
                 if let referenceLabel {
-                    svg.text(referenceLabel, x: px(x1) - 4, y: py(k * x1) + 14, anchor: .end, cssClass: "label-muted",
-                             fontSize: ChartStyle.tickFontSize)
+                    // Beside the line's end: to its right when it leaves through the top, above
+                    // and to its left when it leaves through the right edge.
+                    let exitsTop = x1 < xScale.upper
+                    svg.text(referenceLabel, x: px(x1) + (exitsTop ? 6 : -4), y: py(k * x1) + (exitsTop ? 10 : -8),
+                             anchor: exitsTop ? .start : .end, cssClass: "label-muted", fontSize: ChartStyle.tickFontSize)
                 }
             }
         }

@@ -65,7 +65,8 @@ public struct StackedBarChart: Sendable {
             }
             svg.close("g")
         }
-        ChartAxes.drawPeriodLabels(into: &svg, labels: periods, xs: xs, spacing: band, y: bottom + 16)
+        ChartAxes.drawPeriodLabels(into: &svg, labels: periods, xs: xs, spacing: band, y: bottom + 16,
+                                   chartWidth: width)
         return ChartDocument.svg(id: id, kind: "stacked", width: width, height: height,
                                  title: title, description: description(), body: svg)
     }

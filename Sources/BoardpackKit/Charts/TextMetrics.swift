@@ -6,7 +6,9 @@ enum TextMetrics {
     static func width(_ text: String, fontSize: Double = ChartStyle.fontSize) -> Double {
         var ems = 0.0
         for ch in text { ems += advance(ch) }
-        return ems * fontSize
+        // The table is Helvetica's; common Linux and Windows UI fonts (DejaVu Sans, Segoe UI)
+        // run up to about 12% wider, and a label must fit in all of them.
+        return ems * fontSize * 1.12
     }
 
     /// `text` cut to fit `maxWidth`, ending in `…` when anything was cut.

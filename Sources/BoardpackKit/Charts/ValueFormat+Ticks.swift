@@ -15,6 +15,7 @@ extension ValueFormat {
             guard let r = RoundedDecimal(value, fractionDigits: digits, shift: -compactScale.exponent) else {
                 return ("", f.notAvailable)
             }
+            if r.isZero { return ("", "0") }  // a bare zero, never `0k`
             return (f.sign(r), r.magnitude(locale: locale) + compactScale.suffix)
         }
         return scale.ticks.map { tick in

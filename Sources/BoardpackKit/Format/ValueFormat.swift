@@ -48,6 +48,21 @@ public enum ValueFormat: Sendable, Hashable {
         }
     }
 
+    /// Short labels for values shown side by side (bars, cells, funnel stages): when any is
+    /// ten thousand or more, all money and counts go compact together, so a chart never mixes
+    /// `£48.2k` with `£9,800`.
+    public func shortLabels(_ values: [Double?], locale: PackLocale) -> [String] {
+        let f = PackFormatter(locale: locale)
+        let large = values.contains { ($0.map { abs($0) } ?? 0) >= 10_000 }
+        return values.map { value in
+            switch self {
+            case .currency(let code) where large: return f.compactCurrency(value, code: code)
+            case .count where large: return f.compact(value)
+            default: return shortLabel(value, locale: locale)
+            }
+        }
+    }
+
     /// A short label for a chart (value labels at line ends, bars, cells): compact money and
     /// counts from ten thousand up (`€48.2k`), otherwise as `format`; days and months without
     /// the word, which the chart's title carries.
