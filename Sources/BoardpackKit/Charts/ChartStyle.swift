@@ -1,7 +1,7 @@
 /// Shared sizes of the chart layout, in viewBox units (1 unit ≈ 1 CSS pixel at 640 wide).
 ///
 /// The charts set no colours: every mark carries classes that the theme's stylesheet colours
-/// from CSS custom properties (see `ChartStylesheet.css`).
+/// from CSS custom properties (the theme's `templates/style.css`, section "Charts").
 ///
 /// Classes used:
 /// - root: `bp-chart` and `bp-chart-<kind>` (`line`, `sparkline`, `bar`, `stacked`, `funnel`,
