@@ -71,6 +71,7 @@ public enum ChartStylesheet {
 .bp-chart .heat-5 { fill: var(--bp-heat-5); }
 .bp-chart .cell-label { fill: var(--bp-ink); }
 .bp-chart .cell-label.on-dark { fill: #fff; }
+.bp-chart-stacked .bar { stroke: #fff; stroke-width: 0.75px; }
 .bp-chart-sparkline .line { stroke-width: 1.75px; }
 .bp-chart-sparkline .target { stroke: var(--bp-axis); stroke-width: 1px; stroke-dasharray: 2 2; }
 """#
