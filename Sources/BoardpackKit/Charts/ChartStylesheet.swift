@@ -72,6 +72,9 @@ public enum ChartStylesheet {
 .bp-chart .cell-label { fill: var(--bp-ink); }
 .bp-chart .cell-label.on-dark { fill: #fff; }
 .bp-chart-stacked .bar { stroke: #fff; stroke-width: 0.75px; }
+/* Sparklines scale with their tile; keep their strokes thin (set here, not as an SVG
+   attribute, because the HTML checker's SVG schema lacks vector-effect). */
+.bp-chart-sparkline .line, .bp-chart-sparkline .target { vector-effect: non-scaling-stroke; }
 .bp-chart-sparkline .line { stroke-width: 1.75px; }
 .bp-chart-sparkline .target { stroke: var(--bp-axis); stroke-width: 1px; stroke-dasharray: 2 2; }
 """#

@@ -32,9 +32,6 @@ public struct Sparkline: Sendable {
         self.locale = locale
     }
 
-    /// Keeps strokes their stylesheet width however large the tile scales the sparkline.
-    private static let thinStroke = ("vector-effect", "non-scaling-stroke")
-
     /// The sparkline as an SVG document fragment.
     public func svg() -> String {
         let series = ChartSeries(name: title, values: values)
@@ -45,14 +42,14 @@ public struct Sparkline: Sendable {
         let y = { (v: Double) in scale.position(v, from: self.height - pad, to: pad) }
         var svg = SVGBuilder()
         if let target, target.isFinite {
-            svg.polyline([(0, y(target)), (width, y(target))], "target", [("fill", "none"), Self.thinStroke])
+            svg.polyline([(0, y(target)), (width, y(target))], "target", [("fill", "none")])
         }
         svg.group(ChartStyle.seriesClass(0))
         for run in series.runs(count: n) {
             if run.count == 1 {
                 svg.circle(x(run.lowerBound), y(series.value(at: run.lowerBound)!), 2, "dot")
             } else {
-                svg.polyline(run.map { (x($0), y(series.value(at: $0)!)) }, "line", [("fill", "none"), Self.thinStroke])
+                svg.polyline(run.map { (x($0), y(series.value(at: $0)!)) }, "line", [("fill", "none")])
             }
         }
         if let last = series.lastIndex(count: n), (series.runs(count: n).last?.count ?? 0) > 1 {
