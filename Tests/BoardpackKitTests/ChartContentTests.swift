@@ -114,6 +114,28 @@ import Testing
         #expect(map.step(4, low: 4, high: 4) == 3)
     }
 
+    @Test func emptyInputsStillMakeWellFormedCharts() {
+        let empty = [
+            LineChart(id: "l", title: "t", series: [], periods: [], valueFormat: .count, locale: .enGB).svg(),
+            LineChart(id: "l", title: "t", series: [ChartSeries(name: "x", values: [nil, nil])], periods: ["a", "b"],
+                      target: [nil, 3], valueFormat: .count, locale: .enGB).svg(),
+            Sparkline(id: "s", title: "t", periods: [], values: [], valueFormat: .count, locale: .enGB).svg(),
+            BarChart(id: "b", title: "t", categories: [], values: [], valueFormat: .count, locale: .enGB).svg(),
+            BarChart(id: "b", title: "t", categories: [], values: [], valueFormat: .count, locale: .enGB, orientation: .horizontal).svg(),
+            StackedBarChart(id: "st", title: "t", periods: [], series: [], valueFormat: .count, locale: .enGB).svg(),
+            FunnelChart(id: "f", title: "t", stages: [], locale: .enGB).svg(),
+            BulletChart(id: "u", title: "t", label: "x", value: nil, target: nil, higherIsBetter: true, valueFormat: .count,
+                        locale: .enGB).svg(),
+            ScatterChart(id: "sc", title: "t", points: [], xTitle: "x", yTitle: "y", xFormat: .count, yFormat: .count,
+                         locale: .enGB).svg(),
+            Heatmap(id: "h", title: "t", rows: [], columns: [], values: [], valueFormat: .count, locale: .enGB).svg(),
+        ]
+        for svg in empty {
+            #expect(svg.hasSuffix("</svg>\n"))
+            #expect(!svg.contains("nan") && !svg.contains("inf"))
+        }
+    }
+
     @Test func outputIsDeterministic() {
         #expect(allCharts() == allCharts())
     }

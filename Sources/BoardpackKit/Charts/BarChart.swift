@@ -41,9 +41,13 @@ public struct BarChart: Sendable {
         self.orientation = orientation
     }
 
+    /// Number of bars.
     var count: Int { categories.count }
+    /// The value of bar `i`, nil when missing or not finite.
     func value(_ i: Int) -> Double? { ChartSeries(name: "", values: values).value(at: i) }
+    /// The value scale, always including the zero baseline.
     var scale: NiceScale { NiceScale(covering: values, includeZero: true) }
+    /// The value label of each bar.
     var labels: [String] { valueFormat.shortLabels((0..<count).map(value), locale: locale) }
 
     /// The chart as an SVG document fragment.

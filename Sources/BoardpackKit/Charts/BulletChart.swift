@@ -60,6 +60,7 @@ public struct BulletChart: Sendable {
         self.locale = locale
     }
 
+    /// A scale from zero covering the value, the target and the amber band.
     var scale: NiceScale {
         let margin = (target.map { abs($0) } ?? 0) * tolerance
         return NiceScale(covering: [value, target, target.map { $0 - margin }, target.map { $0 + margin }],

@@ -31,6 +31,7 @@ public struct Heatmap: Sendable {
         self.locale = locale
     }
 
+    /// The cell value, nil when missing, out of range or not finite.
     func value(_ r: Int, _ c: Int) -> Double? {
         guard values.indices.contains(r), values[r].indices.contains(c), let v = values[r][c], v.isFinite else { return nil }
         return v

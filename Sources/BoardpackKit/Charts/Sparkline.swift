@@ -42,7 +42,7 @@ public struct Sparkline: Sendable {
         let y = { (v: Double) in scale.position(v, from: self.height - pad, to: pad) }
         var svg = SVGBuilder()
         if let target, target.isFinite {
-            svg.line(0, y(target), width, y(target), "target")
+            svg.polyline([(0, y(target)), (width, y(target))], "target", [("fill", "none")])
         }
         svg.group(ChartStyle.seriesClass(0))
         for run in series.runs(count: n) {

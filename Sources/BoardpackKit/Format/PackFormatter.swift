@@ -91,13 +91,16 @@ public struct PackFormatter: Sendable, Hashable {
 
     // MARK: - Shared pieces
 
+    /// Rounds an optional value; nil for missing or non-finite values.
     func rounded(_ value: Double?, _ digits: Int, shift: Int = 0) -> RoundedDecimal? {
         guard let value else { return nil }
         return RoundedDecimal(value, fractionDigits: digits, shift: shift)
     }
 
+    /// The minus sign for a negative rounded value, else nothing.
     func sign(_ r: RoundedDecimal) -> String { r.isNegative ? Self.minusSign : "" }
 
+    /// `+` or `−` for a non-zero rounded value, nothing for zero.
     func signed(_ r: RoundedDecimal) -> String { r.isNegative ? Self.minusSign : (r.isZero ? "" : "+") }
 
     /// Places the currency symbol for the locale around an already formatted amount.
