@@ -53,3 +53,13 @@ import Testing
         #expect(vote.recommended == .consultant)
     }
 }
+
+@Suite struct AnnualCostTests {
+    @Test func sumsTwelveMonthsAndAnnualisesFewer() {
+        // 12 × 10,000 = 120,000.
+        #expect(LeadershipVote.annualCost(monthly: Array(repeating: 10_000, count: 12)) == 120_000)
+        // Three known months (9,000 + 10,000 + 11,000 = 30,000) × 12 / 3 = 120,000; n/a months are skipped.
+        #expect(LeadershipVote.annualCost(monthly: [nil, 9_000, 10_000, nil, 11_000]) == 120_000)
+        #expect(LeadershipVote.annualCost(monthly: [nil, nil]) == nil)
+    }
+}

@@ -91,3 +91,14 @@ public struct LeadershipVote: Sendable, Equatable {
             factors: factors, votes: votes, recommended: recommended, tieBroken: tieBroken, annualMarketingCost: annualMarketingCost)
     }
 }
+
+extension LeadershipVote {
+    /// The annual marketing cost from up to twelve monthly values ending with the pack:
+    /// their sum, annualised (× 12 / months reported) when fewer than twelve are known.
+    /// Nil when no month is known: the budget factor then abstains.
+    public static func annualCost(monthly: [Double?]) -> Double? {
+        let known = monthly.suffix(12).compactMap { $0 }
+        guard !known.isEmpty else { return nil }
+        return known.reduce(0, +) * 12 / Double(known.count)
+    }
+}
