@@ -11,6 +11,8 @@ public struct CompiledMetrics: Sendable {
     public let dictionary: MetricDictionary
     /// Parsed formula per KPI id.
     public let expressions: [String: Expr]
+    /// What each id means outside its own formula (one lookup on the evaluation path).
+    private let references: [String: Reference]
 
     /// Compiles `dictionary`, throwing every problem found (bad syntax, wrong arity, unknown id
     /// with a suggestion, cycles with their path, unknown mean weights).
@@ -23,6 +25,10 @@ public struct CompiledMetrics: Sendable {
     private init(dictionary: MetricDictionary, expressions: [String: Expr]) {
         self.dictionary = dictionary
         self.expressions = expressions
+        var references: [String: Reference] = [MetricDictionary.monthsID: .months]
+        for id in dictionary.measures.keys { references[id] = .measure(id) }
+        for id in dictionary.kpis.keys { references[id] = .kpi(id) }
+        self.references = references
     }
 
     /// Validates `dictionary`: the compiled form when there are no errors, and every diagnostic.
@@ -59,11 +65,10 @@ public struct CompiledMetrics: Sendable {
     /// What `id` means inside the formula of KPI `owner` (`nil` for a rule or ad-hoc expression).
     /// A KPI naming itself means the measure of the same id (`sales_cycle_days`).
     public func resolve(_ id: String, inKPI owner: String? = nil) -> Reference? {
-        if id == MetricDictionary.monthsID { return .months }
-        if id == owner { return dictionary.measures[id] != nil ? .measure(id) : .kpi(id) }
-        if dictionary.kpis[id] != nil { return .kpi(id) }
-        if dictionary.measures[id] != nil { return .measure(id) }
-        return nil
+        if id == owner, id != MetricDictionary.monthsID {
+            return dictionary.measures[id] != nil ? .measure(id) : .kpi(id)
+        }
+        return references[id]
     }
 
     /// Parses an expression that is not a KPI formula (a playbook rule's `when`), checking its ids.

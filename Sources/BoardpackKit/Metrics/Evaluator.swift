@@ -8,6 +8,11 @@ public struct Evaluator: Sendable {
     /// The last month any evaluation may read: the end of the pack's period.
     public let through: Month
 
+    /// Unit-level KPI values already computed for ``pinnedPeriod``: breakdowns reuse them for
+    /// `scope: unit` KPIs instead of recomputing them for every dimension value.
+    var pinned: [String: MeasureValue] = [:]
+    var pinnedPeriod: Period?
+
     /// An evaluator for the pack of `period`: it sees nothing after the period's last month.
     public init(metrics: CompiledMetrics, data: UnitData, pack period: Period) {
         self.metrics = metrics
@@ -15,10 +20,19 @@ public struct Evaluator: Sendable {
         self.through = period.lastMonth
     }
 
+    /// A copy that reuses the given unit-level KPI values at `period`.
+    func pinning(_ values: [String: MeasureValue], at period: Period) -> Evaluator {
+        var copy = self
+        copy.pinned = values
+        copy.pinnedPeriod = period
+        return copy
+    }
+
     /// The value of KPI `id` at `period`, for the unit or one dimension value. A `scope: unit`
     /// KPI takes the unit-level value in a breakdown.
     public func kpi(_ id: String, at period: Period, slice: UnitData.Slice? = nil) -> MeasureValue {
         guard let def = metrics.dictionary.kpis[id], let expr = metrics.expressions[id] else { return .na }
+        if def.unitScoped, slice != nil, period == pinnedPeriod, let v = pinned[id] { return v }
         let slice = def.unitScoped ? nil : slice
         return eval(expr, period, slice, owner: id)
     }

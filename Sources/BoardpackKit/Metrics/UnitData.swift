@@ -69,6 +69,17 @@ public struct UnitData: Sendable {
     /// (a quarter missing a month has no aggregates), or nothing was reported.
     public func aggregate(_ measure: String, over period: Period, slice: Slice? = nil, through: Month) -> MeasureValue {
         guard period.lastMonth <= through, let s = series[measure] else { return .na }
+        if case .month(let m) = period {
+            guard let o = offset(m), hasData[o] else { return .na }
+            let a: MonthAggregate
+            if let slice {
+                guard let values = s.slices[slice.dimension]?[slice.valueIndex], !values.isEmpty else { return .na }
+                a = values[o]
+            } else {
+                a = s.total[o]
+            }
+            return MeasureValue(value: a.value(s.aggregation), partial: a.isPartial)
+        }
         var months: [MonthAggregate] = []
         for m in period.months {
             guard let o = offset(m), hasData[o] else { return .na }

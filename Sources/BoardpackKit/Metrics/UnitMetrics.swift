@@ -42,6 +42,9 @@ public struct UnitMetrics: Sendable {
         let results = kpis.map { result($0, at: period, using: evaluator) }
         var breakdowns: [String: [String: [String: Double?]]] = [:]
         if includeBreakdowns {
+            let unitValues = Dictionary(
+                kpis.filter(\.unitScoped).map { ($0.id, evaluator.kpi($0.id, at: period)) }, uniquingKeysWith: { a, _ in a })
+            let evaluator = evaluator.pinning(unitValues, at: period)
             for dimension in data.dimensionLabels.keys.sorted() {
                 var byValue: [String: [String: Double?]] = [:]
                 for value in data.values(of: dimension, in: period) {

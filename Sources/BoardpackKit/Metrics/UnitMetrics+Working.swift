@@ -1,0 +1,61 @@
+extension UnitMetrics {
+    /// The working of KPI `id` at `period` (for the unit, or one dimension value), reading no
+    /// data after the period. `nil` for an unknown KPI.
+    public func working(_ id: String, at period: Period, slice: UnitData.Slice? = nil) -> KPIWorking? {
+        guard let def = metrics.dictionary.kpis[id], let expr = metrics.expressions[id] else { return nil }
+        let evaluator = evaluator(for: period)
+        let slice = def.unitScoped ? nil : slice
+        let inline: (String, String?) -> Expr? = { ref, owner in
+            guard case .kpi(let k) = metrics.resolve(ref, inKPI: owner) else { return nil }
+            // In a breakdown a unit-scoped KPI is one number: show it as an input, not expanded.
+            if slice != nil, metrics.dictionary.kpis[k]?.unitScoped == true { return nil }
+            return metrics.expressions[k]
+        }
+        let expanded = ExprPrinter(leaf: { _, _ in nil }, inline: inline).print(expr, owner: id)
+        var inputs: [KPIWorking.Input] = []
+        let plain = ExprPrinter(leaf: { _, _ in nil }, inline: { _, _ in nil })
+        let substituted = ExprPrinter(
+            leaf: { e, owner in
+                if case .identifier(let ref) = e.node, inline(ref, owner) != nil { return nil }
+                let v = evaluator.eval(e, period, slice, owner: owner)
+                let name = plain.print(e, owner: owner)
+                if !inputs.contains(where: { $0.name == name }) {
+                    inputs.append(KPIWorking.Input(name: name, value: v.value, partial: v.partial))
+                }
+                return v.value.map(JSONValue.format) ?? "n/a"
+            }, inline: inline
+        ).print(expr, owner: id)
+        var sources: [String: [KPIWorking.Source]] = [:]
+        for m in metrics.measures(readBy: id) {
+            let unitScoped = metrics.dictionary.measures[m]?.unitScoped ?? false
+            sources[m] = data.sources(of: m, in: period, slice: unitScoped ? nil : slice)
+        }
+        return KPIWorking(
+            kpi: id, formula: def.formula, expanded: expanded, substituted: substituted, inputs: inputs,
+            result: evaluator.kpi(id, at: period, slice: slice), sources: sources)
+    }
+}
+
+extension UnitData {
+    /// Files and lines whose rows reported `measure` in `period` (optionally for one dimension value).
+    public func sources(of measure: String, in period: Period, slice: Slice? = nil) -> [KPIWorking.Source] {
+        let range = period.firstMonth...period.lastMonth
+        return sources(of: measure).compactMap { src in
+            let file = files[src.file]
+            let values = file.measureValues[src.column]
+            var filter: (d: Int, label: Int32)?
+            if let slice {
+                guard let d = file.dimensions.firstIndex(of: slice.dimension),
+                    let l = file.dimensionLabels[d].firstIndex(of: slice.value)
+                else { return nil }
+                filter = (d, Int32(l))
+            }
+            var lines: [Int] = []
+            for r in 0..<file.rowCount where range.contains(file.months[r]) && !values[r].isNaN {
+                if let filter, file.dimensionValues[filter.d][r] != filter.label { continue }
+                lines.append(Int(file.lines[r]))
+            }
+            return lines.isEmpty ? nil : KPIWorking.Source(path: file.path, lines: lines.sorted())
+        }
+    }
+}
