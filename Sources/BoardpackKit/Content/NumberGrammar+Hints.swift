@@ -35,7 +35,9 @@ extension NumberGrammar {
             let groups = text.split(separator: Character(other), omittingEmptySubsequences: false)
             let looksGrouped = groups.count > 1 && groups.dropFirst().allSatisfy { $0.prefix(3).count == 3 }
             if looksGrouped { return "remove the thousands separators" }
-            if !decimalComma { return "the decimal separator is `.`; set `csv_decimal: comma` in unit.yml for comma decimals" }
+            if !decimalComma {
+                return "the decimal separator is `.`; set `csv_decimal: comma` in unit.yml for comma decimals"
+            }
             return "the decimal separator is `,` (`csv_decimal: comma` in unit.yml)"
         }
         if text.contains(" ") || text.contains("'") { return "remove the thousands separators" }
@@ -43,9 +45,9 @@ extension NumberGrammar {
     }
 }
 
-fileprivate extension String {
+extension String {
     /// The string without leading and trailing spaces and tabs.
-    var trimmingSpaces: Substring {
+    fileprivate var trimmingSpaces: Substring {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!
