@@ -11,6 +11,7 @@ import Testing
         #expect(errors("\u{FEFF}") == ["0:0: file is empty"])
         #expect(errors("\n\n") == ["0:0: file is empty"])
         #expect(errors("month,spend\n") == ["1:0: no data rows after the header"])
+        #expect(errors("month,spend") == ["1:0: no data rows after the header"])
         #expect(errors("month,spend\n\n\n") == ["1:0: no data rows after the header"])
         #expect(errors("\nmonth,spend\n2026-01,1\n") == ["1:1: blank line before the header"])
     }
