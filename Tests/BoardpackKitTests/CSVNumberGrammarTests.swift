@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BoardpackKit
 
 /// The strict number grammar of data files.
@@ -47,7 +48,8 @@ import Testing
             return hint
         }
         #expect(hint("1,234") == "remove the thousands separators")
-        #expect(hint("1234,5") == "the decimal separator is `.`; set `csv_decimal: comma` in unit.yml for comma decimals")
+        #expect(
+            hint("1234,5") == "the decimal separator is `.`; set `csv_decimal: comma` in unit.yml for comma decimals")
         #expect(hint("12%") == "write a percentage as a fraction (12% is 0.12)")
         #expect(hint("(5)") == "write a negative number with a leading `-`")
         #expect(hint("+5") == "drop the leading `+`")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BoardpackKit
 
 /// Valid files: what the reader stores, column by column.
@@ -115,7 +116,8 @@ import Testing
 
     @Test func decimalCommaInACommaFileIsARaggedRow() {
         // `2026-01,1234,5`: the third field, `5`, starts at column 14.
-        #expect(CSVTestSupport.errors("month,spend\n2026-01,1234,5\n") == ["2:14: too many fields: expected 2, found 3"])
+        #expect(
+            CSVTestSupport.errors("month,spend\n2026-01,1234,5\n") == ["2:14: too many fields: expected 2, found 3"])
     }
 
     @Test func dateGrain() throws {

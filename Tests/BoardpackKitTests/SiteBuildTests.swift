@@ -41,7 +41,7 @@ import Testing
     @Test func boardTasksAreCollected() throws {
         let site = try TestWorkspace.build(TestWorkspace.files(notes: Self.notes))
         let page = try #require(site.text("acme/2026-10/index.html"))
-        #expect(page.contains("<td>BOARD-TASK approve</td>"))
+        #expect(page.contains(">BOARD-TASK approve</th>"))
     }
 
     @Test func rawHTMLAndJavascriptLinksNeverReachTheOutput() throws {

@@ -22,7 +22,8 @@ extension CSVFileParser {
             }
             recordCount += 1
             let rowLine = scanner.line
-            cellErrors.removeAll(keepingCapacity: true)
+            let rowStart = scanner.offset
+            if !cellErrors.isEmpty { cellErrors.removeAll(keepingCapacity: true) }
             var count = 0
             var firstExtra: CSVPosition?
             var field: CSVField
@@ -41,10 +42,25 @@ extension CSVFileParser {
             } else if let firstExtra {
                 error("too many fields: expected \(expected), found \(count)", at: location(firstExtra))
             } else {
-                diagnostics.append(contentsOf: cellErrors)
+                if !cellErrors.isEmpty { diagnostics.append(contentsOf: cellErrors) }
                 lines.append(Int32(truncatingIfNeeded: rowLine))
             }
+            if recordCount == 1 { reserveRows(afterFirstRowOf: scanner.offset - rowStart) }
         }
+    }
+
+    /// Reserves room in every column for the rows the file likely holds, estimated from the
+    /// first row's length, so a million-row file does not regrow its arrays twenty times.
+    private mutating func reserveRows(afterFirstRowOf length: Int) {
+        let remaining = bytes.count - scanner.offset
+        let estimate = remaining / max(length, 1) * 5 / 4 + 16
+        // Every row takes at least one byte per field: never reserve beyond that.
+        let rows = min(estimate, remaining / max(columns.count, 1) + 16)
+        months.reserveCapacity(rows)
+        days.reserveCapacity(rows)
+        lines.reserveCapacity(rows)
+        for d in dimensionValues.indices { dimensionValues[d].reserveCapacity(rows) }
+        for m in measureValues.indices { measureValues[m].reserveCapacity(rows) }
     }
 
     /// Reads one cell into its column.

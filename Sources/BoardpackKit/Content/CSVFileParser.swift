@@ -13,30 +13,47 @@ enum CSVColumnKind: Sendable, Equatable {
 /// The state of reading one data file: scanner, header, the columns being filled, and the
 /// diagnostics so far. Used once, by `DataFileReader.read`.
 struct CSVFileParser {
+    /// The whole file (valid UTF-8 without NUL bytes, checked before parsing).
     let bytes: UnsafeBufferPointer<UInt8>
+    /// The path shown in diagnostics.
     let path: String
+    /// Delimiter and decimal separator.
     let options: CSVOptions
+    /// The names the header may use.
     let schema: DataFileSchema
+    /// Splits the bytes into fields and counts lines.
     var scanner: CSVScanner
+    /// Every error found so far, in reading order.
     var diagnostics: [Diagnostic] = []
     /// Errors in the current row's cells, kept back until the row is known not to be ragged.
     var cellErrors: [Diagnostic] = []
 
-    // Header.
+    /// The kind of each header column, by field index.
     var columns: [CSVColumnKind] = []
+    /// Set by the period column's name.
     var grain: DataFile.Grain = .month
+    /// Dimension names, in file order.
     var dimensions: [String] = []
+    /// Measure names, in file order.
     var measures: [String] = []
+    /// 1-based field index of each dimension.
     var dimensionColumns: [Int] = []
+    /// 1-based field index of each measure.
     var measureColumns: [Int] = []
 
-    // Rows, column by column.
+    /// Per row: the period's month.
     var months: [Month] = []
+    /// Per row: the day of month for `date` grain, 0 for `month`.
     var days: [UInt8] = []
+    /// Per row: the line where it starts.
     var lines: [Int32] = []
+    /// Per dimension, per row: the label's index.
     var dimensionValues: [[Int32]] = []
+    /// Per dimension: its distinct labels.
     var labelTables: [CSVLabelTable] = []
+    /// Per measure, per row: the value, NaN when empty.
     var measureValues: [[Double]] = []
+    /// Data records seen, ragged ones included.
     var recordCount = 0
 
     /// The last period cell read (packed bytes and length) and its value: rows share periods.
@@ -45,6 +62,7 @@ struct CSVFileParser {
     /// Fields longer than this are an error (SPEC §2.3).
     static let maxFieldLength = 64 * 1024
 
+    /// Prepares to read `bytes` from `start` (past the BOM, if any).
     init(bytes: UnsafeBufferPointer<UInt8>, start: Int, path: String, options: CSVOptions, schema: DataFileSchema) {
         self.bytes = bytes
         self.path = path

@@ -2,37 +2,65 @@
 /// hold its index.
 ///
 /// Rows usually repeat the previous label or one of a handful, so the lookup first compares
-/// with the last label, then hashes the bytes in place; bytes are copied only for a label
-/// never seen before.
+/// with the last label, then probes a small open-addressing table keyed by an FNV-1a hash of
+/// the bytes, computed in place; bytes are copied only for a label never seen before.
+/// (A `Dictionary` keyed by `[UInt8]` would allocate a key per row; SipHash through `Hasher`
+/// measured at a third of the reader's time on a 50-store file.)
 struct CSVLabelTable {
     /// The distinct labels' bytes, in order of first appearance.
     private(set) var labels: [[UInt8]] = []
-    /// Label indices by hash of their bytes (a list, for the rare collision).
-    private var buckets: [Int: [Int32]] = [:]
+    /// Hash of each label, parallel to `labels`.
+    private var hashes: [UInt64] = []
+    /// Open-addressing slots holding label indices, -1 when empty; the count is a power of two.
+    private var slots: [Int32] = Array(repeating: -1, count: 64)
     /// The index returned last, tried first.
     private var last: Int32 = -1
 
     /// The index of `bytes`, adding it when new.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         if last >= 0 && Self.equal(labels[Int(last)], bytes) { return last }
-        var hasher = Hasher()
-        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-        let hash = hasher.finalize()
-        if let candidates = buckets[hash] {
-            for index in candidates where Self.equal(labels[Int(index)], bytes) {
+        let hash = Self.fnv1a(bytes)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let index = slots[slot]
+            if hashes[Int(index)] == hash && Self.equal(labels[Int(index)], bytes) {
                 last = index
                 return index
             }
+            slot = (slot + 1) & mask
         }
         let index = Int32(labels.count)
         labels.append(Array(bytes))
-        buckets[hash, default: []].append(index)
+        hashes.append(hash)
+        slots[slot] = index
+        if labels.count * 2 > slots.count { grow() }
         last = index
         return index
     }
 
     /// The labels as strings.
     var strings: [String] { labels.map { String(decoding: $0, as: UTF8.self) } }
+
+    /// Doubles the slot table and re-inserts every label.
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (index, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+        }
+    }
+
+    private static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        // Fold the high bits down: the table indexes with the low ones.
+        return hash ^ (hash >> 29)
+    }
 
     private static func equal(_ label: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard label.count == bytes.count else { return false }

@@ -35,7 +35,9 @@ extension NumberGrammar {
             let groups = text.split(separator: Character(other), omittingEmptySubsequences: false)
             let looksGrouped = groups.count > 1 && groups.dropFirst().allSatisfy { $0.prefix(3).count == 3 }
             if looksGrouped { return "remove the thousands separators" }
-            if !decimalComma { return "the decimal separator is `.`; set `csv_decimal: comma` in unit.yml for comma decimals" }
+            if !decimalComma {
+                return "the decimal separator is `.`; set `csv_decimal: comma` in unit.yml for comma decimals"
+            }
             return "the decimal separator is `,` (`csv_decimal: comma` in unit.yml)"
         }
         if text.contains(" ") || text.contains("'") { return "remove the thousands separators" }

@@ -76,7 +76,10 @@ public enum NumberGrammar {
             if scale > 0 { value *= powerOfTen(scale) } else if scale < 0 { value /= powerOfTen(-scale) }
             if negative { value = -value }
         } else {
-            let text = String(decoding: s.lazy.map { $0 == separator ? UInt8(ascii: ".") : $0 }, as: UTF8.self)
+            let text = String(unsafeUninitializedCapacity: n) { buffer in
+                for k in 0..<n { buffer[k] = s[k] == separator ? UInt8(ascii: ".") : s[k] }
+                return n
+            }
             guard let slow = Double(text) else { return .invalid(hint: nil) }
             value = slow
         }
