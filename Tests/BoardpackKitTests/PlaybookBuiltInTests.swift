@@ -103,6 +103,20 @@ import Testing
         }
     }
 
+    /// Every name a condition or formula uses is a dictionary id, a playbook KPI or a function
+    /// of the formula language (syntax itself is the metrics parser's job).
+    @Test(arguments: PlaybookSector.unitSectors)
+    func conditionsNameKnownIDs(sector: PlaybookSector) {
+        let playbook = PlaybookRegistry.load().0.playbook(for: sector)
+        let words: Set<String> = ["and", "or", "not", "prev", "year_ago", "change", "min", "max", "abs", "consecutive"]
+        let known = Self.dictionaryIDs.union(playbook.kpis.map(\.id)).union(words)
+        let texts = playbook.rules.map(\.when) + playbook.kpis.compactMap(\.formula)
+        for text in texts {
+            let names = text.split { !($0.isLetter || $0.isNumber || $0 == "_") }.filter { $0.first!.isLetter }
+            for name in names { #expect(known.contains(String(name)), "`\(name)` in `\(text)`") }
+        }
+    }
+
     @Test func spreadIsANetworkKPI() {
         let retail = PlaybookRegistry.load().0.playbook(for: .retail)
         let spread = retail.kpis.first { $0.id == "qspv_spread" }

@@ -19,6 +19,7 @@ public struct NetworkAggregate: Sendable, Hashable, Decodable {
     public var of: String
     /// The dimension whose values are compared.
     public var across: String
+    /// How the values are combined.
     public var reduce: Reduction
 
     /// Creates an aggregate.

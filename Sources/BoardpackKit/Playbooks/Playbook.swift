@@ -1,5 +1,6 @@
 /// The playbook a unit is judged by: the common KPIs and rules plus its sector's (SPEC §5).
 public struct Playbook: Sendable {
+    /// The unit's sector (`common` only for the common playbook alone).
     public var sector: PlaybookSector
     /// Sector KPIs the metrics dictionary must add, in definition order.
     public var kpis: [PlaybookKPI]

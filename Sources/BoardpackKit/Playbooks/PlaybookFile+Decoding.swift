@@ -22,7 +22,9 @@ extension PlaybookFile {
     /// Keys allowed in each mapping, checked on the node so a typo (`wehn:`) is an error rather
     /// than a silently ignored field.
     static let documentKeys = ["sector", "kpis", "rules"]
+    /// Keys allowed in a KPI entry.
     static let kpiKeys = ["label", "formula", "network", "unit", "better", "level", "definition"]
+    /// Keys allowed in a rule entry.
     static let ruleKeys = ["id", "for_each", "when", "status", "message", "action"]
 }
 

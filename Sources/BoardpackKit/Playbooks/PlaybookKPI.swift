@@ -18,7 +18,9 @@ public struct PlaybookKPI: Sendable, Hashable {
         case strategic, performance, operational
     }
 
+    /// The KPI id, also its name inside formulas.
     public var id: String
+    /// Display name, en and it.
     public var label: PlaybookText
     /// The formula as written; nil for a network KPI (see `network`).
     public var formula: String?
@@ -26,9 +28,13 @@ public struct PlaybookKPI: Sendable, Hashable {
     public var formulaLocation: SourceLocation
     /// Set instead of `formula` when the KPI is a reduction across a dimension's values.
     public var network: NetworkAggregate?
+    /// How values are formatted.
     public var unit: ValueUnit
+    /// Which direction is better (drives target status).
     public var better: Direction
+    /// The Performance-section level.
     public var level: Level
+    /// One-line definition for the appendix.
     public var definition: PlaybookText
     /// The playbook that declared it.
     public var sector: PlaybookSector

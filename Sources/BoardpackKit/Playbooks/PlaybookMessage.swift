@@ -5,7 +5,9 @@
 public enum PlaybookMessage {
     /// One placeholder: its name and the 0-based scalar offset of its `{`.
     public struct Placeholder: Sendable, Hashable {
+        /// The id between the braces.
         public var name: String
+        /// 0-based offset of `{` in Unicode scalars.
         public var offset: Int
     }
 

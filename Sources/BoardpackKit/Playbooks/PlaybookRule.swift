@@ -16,7 +16,9 @@ public struct PlaybookRule: Sendable, Hashable {
 
     /// Where each language's text of a message starts (its first character).
     public struct TextLocations: Sendable, Hashable {
+        /// Where the English text starts.
         public var en: SourceLocation
+        /// Where the Italian text starts.
         public var it: SourceLocation
 
         /// Creates the pair.
@@ -26,6 +28,7 @@ public struct PlaybookRule: Sendable, Hashable {
         }
     }
 
+    /// Unique within a playbook: `[a-z][a-z0-9-]*`.
     public var id: String
     /// Where the rule's `id` value is.
     public var idLocation: SourceLocation
@@ -36,9 +39,11 @@ public struct PlaybookRule: Sendable, Hashable {
     /// Where the `when` text starts: a formula error at 0-based offset `o` of `when` is at
     /// `whenLocation.column + o` on the same line.
     public var whenLocation: SourceLocation
+    /// The status reported when the rule fires.
     public var status: Status
     /// Shown when the rule fires; `{id}` placeholders name KPIs, measures or `forEach`.
     public var message: PlaybookText
+    /// Where the message texts start, for placeholder diagnostics.
     public var messageLocations: TextLocations
     /// What the board is asked to approve when the rule fires.
     public var action: PlaybookText

@@ -7,5 +7,6 @@ public enum PlaybookSector: String, Sendable, Hashable, CaseIterable, Comparable
 
     private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
+    /// Declaration order: common first.
     public static func < (a: PlaybookSector, b: PlaybookSector) -> Bool { a.rank < b.rank }
 }

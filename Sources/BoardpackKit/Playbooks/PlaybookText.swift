@@ -3,7 +3,9 @@
 /// YAML accepts `{en: …, it: …}` or a plain string, which is then used for both languages
 /// (handy for ids and proper names); a mapping without `it` falls back to English.
 public struct PlaybookText: Sendable, Hashable, Decodable {
+    /// English text.
     public var en: String
+    /// Italian text.
     public var it: String
 
     /// Creates a text; Italian falls back to English when not given.

@@ -8,6 +8,7 @@ public struct RuleResult: Sendable, Hashable {
         /// Worst first: the order a pack lists results in.
         private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
+        /// Worst first.
         public static func < (a: Status, b: Status) -> Bool { a.rank < b.rank }
 
         init(_ status: PlaybookRule.Status) {
@@ -19,7 +20,9 @@ public struct RuleResult: Sendable, Hashable {
         }
     }
 
+    /// The rule's id.
     public var ruleID: String
+    /// What the rule says for this subject.
     public var status: Status
     /// The `for_each` value the result is about; nil for the unit as a whole.
     public var subject: String?
