@@ -19,6 +19,9 @@ public struct SiteBuilder: Sendable {
         var metrics: UnitMetrics
         var periods: [Period]
         var locale: PackLocale
+        var playbooks: CompiledPlaybooks
+        /// Reconciliation findings (SPEC §3.6) over all the unit's data.
+        var findings: [DataQualityFinding]
     }
 
     /// The result of a build, before it is written.
@@ -32,8 +35,8 @@ public struct SiteBuilder: Sendable {
     /// Renders the whole site. Throws `DiagnosticsError` when content is invalid.
     public func build(_ workspace: Workspace) throws -> Output {
         var timings: [(phase: String, seconds: Double)] = []
-        let compiled = try BoardpackCommands.timed("validate", &timings) { try validate(workspace) }
-        let (models, computeWarnings) = try BoardpackCommands.timed("compute", &timings) { try compute(workspace, compiled) }
+        let (compiled, playbooks) = try BoardpackCommands.timed("validate", &timings) { try validate(workspace) }
+        let (models, computeWarnings) = try BoardpackCommands.timed("compute", &timings) { try compute(workspace, compiled, playbooks) }
         let jobs = models.flatMap { model in model.periods.map { (model, $0) } }
         let pages = BoardpackCommands.timed("render", &timings) { renderInParallel(jobs, workspace: workspace) }
         var site = Site()
@@ -52,17 +55,21 @@ public struct SiteBuilder: Sendable {
         return Output(site: site, packCount: jobs.count, warnings: diagnostics.sortedForReport(), timings: timings)
     }
 
-    /// Compiles the KPI dictionary (built-in + metrics.yml): formula errors stop the build.
-    func validate(_ workspace: Workspace) throws -> CompiledMetrics {
-        let (dictionary, dictionaryDiagnostics) = MetricsSetup.dictionary(from: workspace.metricsFile)
+    /// Compiles the KPI dictionary (built-in + metrics.yml + playbook KPIs) and the playbook
+    /// rules: any formula or rule error stops the build.
+    func validate(_ workspace: Workspace) throws -> (CompiledMetrics, CompiledPlaybooks) {
+        let (base, dictionaryDiagnostics) = MetricsSetup.dictionary(from: workspace.metricsFile)
+        var (playbooks, playbookDiagnostics) = CompiledPlaybooks.load(contentFiles: workspace.playbookFiles)
+        let (dictionary, addDiagnostics) = base.adding(playbooks.sectorKPIs)
         let (compiled, diagnostics) = CompiledMetrics.validate(dictionary)
-        let all = dictionaryDiagnostics + diagnostics
+        var all = dictionaryDiagnostics + playbookDiagnostics + addDiagnostics + diagnostics
+        if let compiled { all += playbooks.compile(with: compiled) }
         guard let compiled, !all.hasErrors else { throw DiagnosticsError(all.sortedForReport()) }
-        return compiled
+        return (compiled, playbooks)
     }
 
     /// Aggregates every unit's data (grain and duplicate checks happen here) and decides its packs.
-    func compute(_ workspace: Workspace, _ compiled: CompiledMetrics) throws -> ([UnitModel], [Diagnostic]) {
+    func compute(_ workspace: Workspace, _ compiled: CompiledMetrics, _ playbooks: CompiledPlaybooks) throws -> ([UnitModel], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var models: [UnitModel] = []
         for unit in workspace.units {
@@ -74,7 +81,10 @@ public struct SiteBuilder: Sendable {
             var periods = metrics.packPeriods(archiveMonths: workspace.site.archiveMonths).all
             if !options.periods.isEmpty { periods = periods.filter(options.periods.contains) }
             let locale = PackLocale(parsing: unit.config.locale ?? workspace.site.locale) ?? .default
-            models.append(UnitModel(unit: unit, metrics: metrics, periods: periods, locale: locale))
+            let findings = found.hasErrors ? [] : DataQuality.check(data, dictionary: compiled.dictionary, tolerance: unit.config.tolerance)
+            diagnostics += findings.map(\.diagnostic)
+            models.append(
+                UnitModel(unit: unit, metrics: metrics, periods: periods, locale: locale, playbooks: playbooks, findings: findings))
         }
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.sortedForReport()) }
         return (models, diagnostics)

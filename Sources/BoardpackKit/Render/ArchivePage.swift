@@ -10,7 +10,7 @@ struct ArchivePage {
         guard let latest = model.periods.last(where: { $0.kind == "month" }) else { return "" }
         let ctx = PackContext(
             workspace: workspace, unit: model.unit, period: latest, metrics: model.metrics,
-            pack: model.metrics.pack(latest, breakdowns: false), previousPack: nil, audience: .board, locale: model.locale)
+            pack: model.metrics.pack(latest, breakdowns: false), previousPack: nil, audience: .board, locale: model.locale, playbooks: model.playbooks)
         return "<p class=\"tiles-caption\">\(escapeHTML(ctx.periodLabel(latest)))</p>\n" + SummarySection.tiles(ctx, idPrefix: idPrefix).html
     }
 

@@ -23,7 +23,7 @@ struct PackPage {
             ? model.metrics.pack(period.advanced(by: -1), breakdowns: false) : nil
         let ctx = PackContext(
             workspace: workspace, unit: model.unit, period: period, metrics: model.metrics, pack: pack,
-            previousPack: previous, audience: options.audience, locale: model.locale)
+            previousPack: previous, audience: options.audience, locale: model.locale, playbooks: model.playbooks)
         // Audience and drafts are applied before anything is rendered: an excluded note
         // never reaches a later phase.
         let visible = model.unit.notes
@@ -44,15 +44,25 @@ struct PackPage {
         }
         let tasks = notes.flatMap { r in r.tasks.map { (r.note, $0) } }
 
+        let run = PlaybookRun.run(model.playbooks, sector: model.unit.config.sector.rawValue, metrics: model.metrics, period: period) {
+            ctx.format($0, $1)
+        }
+        let vote = GovernanceSection.vote(ctx)
         let summary = SummarySection.tiles(ctx)
         let performance = PerformanceSection.render(ctx)
-        chartTables += summary.chartTables + performance.chartTables
+        let playbook = PlaybookSection.render(ctx, run: run)
+        let governance = GovernanceSection.render(ctx, vote: vote)
+        chartTables += summary.chartTables + performance.chartTables + playbook.chartTables + governance.chartTables
         var sections: [Section] = []
-        sections.append(Section(id: "summary", title: ctx.label("summary"), html: summary.html + notesHTML(.summary)))
+        let summaryHTML = summary.html + ChangeSection.commentary(ctx) + notesHTML(.summary) + ChangeSection.whatChanged(ctx)
+        sections.append(Section(id: "summary", title: ctx.label("summary"), html: summaryHTML))
         sections.append(Section(id: "decisions", title: ctx.label("decisions"), html: notesHTML(.decisions) + taskTable(tasks, ctx: ctx)))
         sections.append(Section(id: "performance", title: ctx.label("performance"), html: performance.html))
+        sections.append(Section(id: "playbook", title: ctx.label("playbook"), html: playbook.html))
         sections.append(Section(id: "strategy", title: ctx.label("strategy"), html: strategyHTML(notesHTML(.strategy), notesHTML(.risks), ctx: ctx)))
-        let appendix = AppendixSection.render(ctx, chartTables: chartTables, notesHTML: notesHTML(.appendix))
+        sections.append(Section(id: "governance", title: ctx.label("governance"), html: governance.html))
+        let findings = model.findings.filter { f in f.month.map { $0 <= period.lastMonth } ?? true }
+        let appendix = AppendixSection.render(ctx, chartTables: chartTables, notesHTML: notesHTML(.appendix), findings: findings)
         sections.append(Section(id: "appendix", title: ctx.label("appendix"), html: appendix.html))
 
         let includesDrafts = visible.contains { $0.draft }
@@ -75,7 +85,9 @@ struct PackPage {
         context["draft_notice"] = ctx.label("draft_notice")
         context["contents_label"] = ctx.label("contents")
         context["sections"] = sections.map { ["id": $0.id, "title": $0.title, "html": $0.html] as [String: Any] }
-        let json = pack.json(audience: options.audience.rawValue).render()
+        let json = pack.json(audience: options.audience.rawValue, extra: [
+            "playbook": PackJSON.playbook(run, locale: ctx.locale), "governance": PackJSON.governance(vote),
+        ]).render()
         return Rendered(html: templates.render("pack", context), json: json, diagnostics: diagnostics)
     }
 

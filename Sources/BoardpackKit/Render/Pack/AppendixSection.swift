@@ -1,14 +1,25 @@
 /// The appendix: every KPI's definition and formula, the data behind each chart, and the
 /// data files read with their SHA-256 — the provenance a board secretary signs off.
 enum AppendixSection {
-    static func render(_ ctx: PackContext, chartTables: [(title: String, table: ChartDataTable)], notesHTML: String) -> SectionOutput {
+    static func render(
+        _ ctx: PackContext, chartTables: [(title: String, table: ChartDataTable)], notesHTML: String, findings: [DataQualityFinding]
+    ) -> SectionOutput {
         var html = notesHTML
-        html += "<h3>\(ctx.locale.text(en: "Definitions", it: "Definizioni"))</h3>\n<dl class=\"definitions\">\n"
+        html += "<h3>\(ctx.locale.text(en: "Definitions and the working", it: "Definizioni e calcoli"))</h3>\n"
+        html += "<p class=\"legend\">\(ctx.locale.text(en: "Each KPI's formula with this period's figures in it (numbers as read from the data files).", it: "La formula di ogni KPI con i dati del periodo (numeri come letti dai file)."))</p>\n"
+        html += "<dl class=\"definitions\">\n"
         for kpi in ctx.metrics.applicableKPIs {
             html += "<div id=\"def-\(kpi.id)\"><dt>\(escapeHTML(kpi.label.text(for: ctx.locale.rawValue))) <code>\(kpi.id)</code></dt>"
-            html += "<dd>\(escapeHTML(kpi.definition.text(for: ctx.locale.rawValue)))<br><code>\(escapeHTML(kpi.id)) = \(escapeHTML(kpi.formula))</code></dd></div>\n"
+            html += "<dd>\(escapeHTML(kpi.definition.text(for: ctx.locale.rawValue)))"
+            if let working = ctx.metrics.working(kpi.id, at: ctx.period) {
+                html += "<br><code class=\"working\">\(escapeHTML(working.line { ctx.format(kpi.id, $0) }))</code>"
+            } else {
+                html += "<br><code>\(escapeHTML(kpi.id)) = \(escapeHTML(kpi.formula))</code>"
+            }
+            html += "</dd></div>\n"
         }
         html += "</dl>\n"
+        html += dataQuality(ctx, findings)
         if !chartTables.isEmpty {
             html += "<h3>\(ctx.locale.text(en: "Chart data", it: "Dati dei grafici"))</h3>\n"
             for (title, table) in chartTables {
@@ -19,6 +30,23 @@ enum AppendixSection {
         }
         html += dataFiles(ctx)
         return SectionOutput(html: html)
+    }
+
+    static func dataQuality(_ ctx: PackContext, _ findings: [DataQualityFinding]) -> String {
+        var html = "<h3>\(ctx.locale.text(en: "Data quality", it: "Qualità dei dati"))</h3>\n"
+        guard !findings.isEmpty else {
+            return html + "<p class=\"empty\">\(ctx.locale.text(en: "All reconciliation checks passed.", it: "Tutti i controlli di riconciliazione sono superati."))</p>\n"
+        }
+        let rows = findings.map { f in
+            [
+                escapeHTML(f.diagnostic.location.map { "\($0.file.split(separator: "/").suffix(2).joined(separator: "/"))\($0.line > 0 ? ":\($0.line)" : "")" } ?? "—"),
+                escapeHTML(f.month?.description ?? "—"), escapeHTML(f.diagnostic.message),
+            ]
+        }
+        html += PackHTML.table(
+            headers: [ctx.label("file"), ctx.locale.text(en: "Month", it: "Mese"), ctx.locale.text(en: "Finding", it: "Rilievo")],
+            rows: rows, classes: "data findings")
+        return html
     }
 
     static func dataFiles(_ ctx: PackContext) -> String {

@@ -12,6 +12,7 @@ struct PackContext: Sendable {
     var previousPack: PackMetrics?
     var audience: Note.Audience
     var locale: PackLocale
+    var playbooks: CompiledPlaybooks
 
     var formatter: PackFormatter { PackFormatter(locale: locale) }
     var lang: String { locale.isItalian ? "it" : "en" }

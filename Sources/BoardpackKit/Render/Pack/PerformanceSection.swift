@@ -3,7 +3,8 @@
 enum PerformanceSection {
     static func render(_ ctx: PackContext) -> SectionOutput {
         var html = ""
-        let byLevel = Dictionary(grouping: ctx.metrics.applicableKPIs, by: \.level)
+        // Sector KPIs are shown with their playbook.
+        let byLevel = Dictionary(grouping: ctx.metrics.applicableKPIs.filter { $0.sectors == nil }, by: \.level)
         for level in KPIDefinition.Level.allCases {
             guard let kpis = byLevel[level], !kpis.isEmpty else { continue }
             let title = levelTitle(ctx, level)
