@@ -26,7 +26,7 @@ struct BoardpackCLI: ParsableCommand {
         commandName: "boardpack",
         abstract: "Turn Markdown strategy notes and KPI exports into the marketing board pack.",
         version: Boardpack.version,
-        subcommands: [Build.self, Check.self]
+        subcommands: [Build.self, Check.self, Explain.self]
     )
 }
 
@@ -89,5 +89,23 @@ struct Check: ParsableCommand {
         let warnings = diagnostics.count - errors
         print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         if errors > 0 { throw ExitCode(1) }
+    }
+}
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show a KPI's formula, inputs, sources and result for one pack.")
+
+    @Argument(help: "The KPI id, e.g. cac.") var kpi: String
+    @Option(help: "The unit id.") var unit: String
+    @Option(help: "The period, YYYY-MM or YYYY-Qn.") var period: Period
+    @Option(help: "The content workspace.") var content = "content"
+
+    func run() throws {
+        do {
+            print(try BoardpackCommands.explain(kpi: kpi, unit: unit, period: period, contentPath: content), terminator: "")
+        } catch let error as DiagnosticsError {
+            report(error.diagnostics)
+            throw ExitCode(1)
+        }
     }
 }

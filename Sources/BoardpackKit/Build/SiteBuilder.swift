@@ -13,16 +13,7 @@ public struct SiteBuilder: Sendable {
         self.templates = templates
     }
 
-    /// A unit ready to render: its content, metrics engine and packs.
-    struct UnitModel: Sendable {
-        var unit: UnitContent
-        var metrics: UnitMetrics
-        var periods: [Period]
-        var locale: PackLocale
-        var playbooks: CompiledPlaybooks
-        /// Reconciliation findings (SPEC §3.6) over all the unit's data.
-        var findings: [DataQualityFinding]
-    }
+    typealias UnitModel = Preparation.UnitModel
 
     /// The result of a build, before it is written.
     public struct Output: Sendable {
@@ -35,8 +26,9 @@ public struct SiteBuilder: Sendable {
     /// Renders the whole site. Throws `DiagnosticsError` when content is invalid.
     public func build(_ workspace: Workspace) throws -> Output {
         var timings: [(phase: String, seconds: Double)] = []
-        let (compiled, playbooks) = try BoardpackCommands.timed("validate", &timings) { try validate(workspace) }
-        let (models, computeWarnings) = try BoardpackCommands.timed("compute", &timings) { try compute(workspace, compiled, playbooks) }
+        let prepare = Preparation(periods: options.periods)
+        let (compiled, playbooks) = try BoardpackCommands.timed("validate", &timings) { try prepare.validate(workspace) }
+        let (models, computeWarnings) = try BoardpackCommands.timed("compute", &timings) { try prepare.compute(workspace, compiled, playbooks) }
         let jobs = models.flatMap { model in model.periods.map { (model, $0) } }
         let pages = BoardpackCommands.timed("render", &timings) { renderInParallel(jobs, workspace: workspace) }
         var site = Site()
@@ -53,41 +45,6 @@ public struct SiteBuilder: Sendable {
         }
         site.add("index.html", archive.renderPortal(models))
         return Output(site: site, packCount: jobs.count, warnings: diagnostics.sortedForReport(), timings: timings)
-    }
-
-    /// Compiles the KPI dictionary (built-in + metrics.yml + playbook KPIs) and the playbook
-    /// rules: any formula or rule error stops the build.
-    func validate(_ workspace: Workspace) throws -> (CompiledMetrics, CompiledPlaybooks) {
-        let (base, dictionaryDiagnostics) = MetricsSetup.dictionary(from: workspace.metricsFile)
-        var (playbooks, playbookDiagnostics) = CompiledPlaybooks.load(contentFiles: workspace.playbookFiles)
-        let (dictionary, addDiagnostics) = base.adding(playbooks.sectorKPIs)
-        let (compiled, diagnostics) = CompiledMetrics.validate(dictionary)
-        var all = dictionaryDiagnostics + playbookDiagnostics + addDiagnostics + diagnostics
-        if let compiled { all += playbooks.compile(with: compiled) }
-        guard let compiled, !all.hasErrors else { throw DiagnosticsError(all.sortedForReport()) }
-        return (compiled, playbooks)
-    }
-
-    /// Aggregates every unit's data (grain and duplicate checks happen here) and decides its packs.
-    func compute(_ workspace: Workspace, _ compiled: CompiledMetrics, _ playbooks: CompiledPlaybooks) throws -> ([UnitModel], [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        var models: [UnitModel] = []
-        for unit in workspace.units {
-            let (data, found) = UnitData.aggregate(unit.dataFiles, dictionary: compiled.dictionary)
-            diagnostics += found
-            let profile = UnitProfile(
-                id: unit.id, sector: unit.config.sector.rawValue, targets: unit.config.targets, tolerance: unit.config.tolerance)
-            let metrics = UnitMetrics(metrics: compiled, profile: profile, data: data)
-            var periods = metrics.packPeriods(archiveMonths: workspace.site.archiveMonths).all
-            if !options.periods.isEmpty { periods = periods.filter(options.periods.contains) }
-            let locale = PackLocale(parsing: unit.config.locale ?? workspace.site.locale) ?? .default
-            let findings = found.hasErrors ? [] : DataQuality.check(data, dictionary: compiled.dictionary, tolerance: unit.config.tolerance)
-            diagnostics += findings.map(\.diagnostic)
-            models.append(
-                UnitModel(unit: unit, metrics: metrics, periods: periods, locale: locale, playbooks: playbooks, findings: findings))
-        }
-        if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.sortedForReport()) }
-        return (models, diagnostics)
     }
 
     /// Packs are independent: render them on every core, each into its own slot, so the
