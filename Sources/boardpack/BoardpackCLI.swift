@@ -26,7 +26,7 @@ struct BoardpackCLI: ParsableCommand {
         commandName: "boardpack",
         abstract: "Turn Markdown strategy notes and KPI exports into the marketing board pack.",
         version: Boardpack.version,
-        subcommands: [Build.self, Check.self, Explain.self]
+        subcommands: [Build.self, Check.self, Explain.self, Diff.self]
     )
 }
 
@@ -103,6 +103,25 @@ struct Explain: ParsableCommand {
     func run() throws {
         do {
             print(try BoardpackCommands.explain(kpi: kpi, unit: unit, period: period, contentPath: content), terminator: "")
+        } catch let error as DiagnosticsError {
+            report(error.diagnostics)
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "What changed between two packs of a unit.")
+
+    @Option(help: "The unit id.") var unit: String
+    @Argument(help: "The earlier period, YYYY-MM or YYYY-Qn.") var from: Period
+    @Argument(help: "The later period.") var to: Period
+    @Option(help: "The content workspace.") var content = "content"
+    @Option(help: "The published site, for changed definitions and restated history.") var output = "output"
+
+    func run() throws {
+        do {
+            print(try BoardpackCommands.diff(unit: unit, from: from, to: to, contentPath: content, outputPath: output), terminator: "")
         } catch let error as DiagnosticsError {
             report(error.diagnostics)
             throw ExitCode(1)

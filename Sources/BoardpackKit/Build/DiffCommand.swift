@@ -1,0 +1,72 @@
+import Foundation
+
+/// `boardpack diff --unit ID FROM TO`: what changed between two packs, for a reviewer.
+extension BoardpackCommands {
+    /// One line per change: status flips and moves past the commentary threshold (from the
+    /// content), then changed definitions and restated history (against the FROM pack as
+    /// published in `outputPath`, when it is there).
+    public static func diff(
+        unit unitID: String, from: Period, to: Period, contentPath: String, outputPath: String,
+        fileSystem: any FileSystem = DiskFileSystem()
+    ) throws -> String {
+        let model = try unitModel(unitID, contentPath: contentPath, fileSystem: fileSystem)
+        let metrics = model.metrics
+        for p in [from, to] where !metrics.data.hasData(in: p.lastMonth) {
+            throw DiagnosticsError([.error("unit `\(unitID)` has no data for \(p)")])
+        }
+        let before = metrics.pack(from, breakdowns: false)
+        let after = metrics.pack(to, breakdowns: false)
+        let judged: Set<KPIStatus> = [.green, .amber, .red]
+        var flips: [String] = []
+        var moves: [String] = []
+        for r in after.kpis {
+            guard let b = before[kpi: r.id], let kpi = metrics.metrics.dictionary.kpis[r.id] else { continue }
+            let format = ValueFormat(unit: kpi.unit.rawValue, currency: model.unit.config.currency)
+            let show = { (v: Double?) in format.format(v, locale: .enGB) }
+            if judged.contains(r.status) && judged.contains(b.status) && r.status != b.status {
+                flips.append("  \(r.id): \(b.status.rawValue) → \(r.status.rawValue) (\(show(b.value)) → \(show(r.value)), target \(show(r.target)))")
+            }
+            if let v = r.value, let p = b.value {
+                let move = Commentary.Move(label: kpi.label.en, isRatio: kpi.unit == .ratio, value: v, previous: p, format: format)
+                if move.isNotable { moves.append("  \(r.id): \(show(p)) → \(show(v))") }
+            }
+        }
+        var out = "\(model.unit.config.name): \(from) → \(to)\n"
+        out += section("Status flips", flips) + section("Moves past the threshold", moves)
+        let published = outputPath + "/\(unitID)/\(from)/metrics.json"
+        guard let data = FileManager.default.contents(atPath: published),
+            let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let kpis = json["kpis"] as? [String: [String: Any]]
+        else {
+            return out + "Definitions and restated history: no published \(published) to compare with\n"
+        }
+        var definitions: [String] = []
+        var restated: [String] = []
+        for r in before.kpis {
+            guard let old = kpis[r.id] else {
+                definitions.append("  \(r.id): new KPI")
+                continue
+            }
+            if let formula = old["formula"] as? String, formula != r.formula {
+                definitions.append("  \(r.id): \(formula) → \(r.formula)")
+            }
+            let oldValue = old["value"] as? Double
+            if !sameNumber(oldValue, r.value) {
+                restated.append("  \(r.id) in \(from): published \(oldValue.map { JSONValue.format($0) } ?? "n/a"), now \(r.value.map { JSONValue.format($0) } ?? "n/a")")
+            }
+        }
+        return out + section("Changed definitions", definitions) + section("Restated history (vs \(published))", restated)
+    }
+
+    static func sameNumber(_ a: Double?, _ b: Double?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): true
+        case let (x?, y?): abs(x - y) <= 1e-9 * max(1, abs(x), abs(y))
+        default: false
+        }
+    }
+
+    static func section(_ title: String, _ lines: [String]) -> String {
+        "\(title): \(lines.isEmpty ? "none" : "\(lines.count)")\n" + lines.map { $0 + "\n" }.joined()
+    }
+}
