@@ -46,11 +46,17 @@ struct PackPage {
 
         let summary = SummarySection.tiles(ctx)
         let performance = PerformanceSection.render(ctx)
-        chartTables += summary.chartTables + performance.chartTables
+        let trends = TrendCharts.render(ctx)
+        let channels = ChannelsSection.render(ctx)
+        let sectorCharts = SectorCharts.render(ctx)
+        chartTables += summary.chartTables + performance.chartTables + trends.chartTables
+        chartTables += channels.chartTables + sectorCharts.chartTables
         var sections: [Section] = []
         sections.append(Section(id: "summary", title: ctx.label("summary"), html: summary.html + notesHTML(.summary)))
         sections.append(Section(id: "decisions", title: ctx.label("decisions"), html: notesHTML(.decisions) + taskTable(tasks, ctx: ctx)))
-        sections.append(Section(id: "performance", title: ctx.label("performance"), html: performance.html))
+        sections.append(Section(id: "performance", title: ctx.label("performance"), html: performance.html + trends.html))
+        sections.append(Section(id: "channels", title: ctx.label("channels"), html: channels.html))
+        sections.append(Section(id: "playbook", title: ctx.label("playbook"), html: sectorCharts.html))
         sections.append(Section(id: "strategy", title: ctx.label("strategy"), html: strategyHTML(notesHTML(.strategy), notesHTML(.risks), ctx: ctx)))
         let appendix = AppendixSection.render(ctx, chartTables: chartTables, notesHTML: notesHTML(.appendix))
         sections.append(Section(id: "appendix", title: ctx.label("appendix"), html: appendix.html))
