@@ -1,5 +1,6 @@
 /// The charts of the Channels section. Each returns nil when the unit lacks what it draws.
 enum ChannelCharts {
+    /// The funnel's stages, widest first.
     static let funnelStages = ["impressions", "clicks", "leads", "qualified_leads", "opportunities", "new_customers"]
 
     /// Spend by channel as stacked bars over the 12 periods ending with the pack.

@@ -1,9 +1,13 @@
 /// The per-channel table of the Channels section: measures read from each channel's rows,
 /// KPIs from the pack's channel breakdown, and a total row for the unit. n/a stays n/a.
 enum ChannelTable {
+    /// Measures shown, read from each channel's rows.
     static let measures = ["spend", "leads", "new_customers"]
+    /// KPIs shown, from the pack's channel breakdown (those that apply to the unit).
     static let kpis = ["cpl", "paid_cac", "cac", "media_romi"]
 
+    /// The table for `channels` (in display order) and the unit total, with a legend when
+    /// CAC has no value per channel.
     static func html(_ ctx: PackContext, channels: [String]) -> String {
         let evaluator = ctx.metrics.evaluator(for: ctx.period)
         let kpiIDs = kpis.filter { ctx.pack[kpi: $0] != nil }

@@ -2,9 +2,12 @@
 /// spend by channel over the 12 periods ending with the pack, the funnel from impressions to
 /// customers, and paid CAC against media ROMI by channel.
 enum ChannelsSection {
+    /// The dimension the section breaks figures down by.
     static let dimension = "channel"
+    /// Periods of spend history in the stacked bars.
     static let periods = 12
 
+    /// The section's HTML and chart tables; one sentence when the unit has no channel figures.
     static func render(_ ctx: PackContext) -> SectionOutput {
         guard ctx.metrics.data.dimensionLabels[dimension] != nil else {
             return SectionOutput(html: "<p class=\"empty\">\(escapeHTML(ctx.locale.text(en: "This unit reports no figures by channel.", it: "Questa unità non riporta dati per canale.")))</p>\n")

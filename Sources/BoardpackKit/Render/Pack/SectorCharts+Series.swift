@@ -1,5 +1,6 @@
 /// Series arithmetic and the line chart shared by the sector charts.
 extension SectorCharts {
+    /// A measure or KPI over the window, oldest first.
     typealias Series = [(period: Period, value: Double?)]
 
     /// numerator / denominator per period of the window, each aggregated first (SPEC §3.4

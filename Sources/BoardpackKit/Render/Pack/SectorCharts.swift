@@ -2,8 +2,10 @@
 /// trial funnel over time, luxury full-price sell-through and the waiting list, banking
 /// digital adoption and consent. Empty when the unit lacks the measures.
 enum SectorCharts {
+    /// Periods in each sector trend.
     static let periods = 12
 
+    /// The sector's charts and their data tables; empty HTML when the unit lacks the measures.
     static func render(_ ctx: PackContext) -> SectionOutput {
         let charts: [ChartFigure.Chart?] =
             switch ctx.metrics.profile.sector {
@@ -22,10 +24,12 @@ enum SectorCharts {
         return out
     }
 
+    /// Whether the unit reports every one of `measures`.
     static func has(_ ctx: PackContext, _ measures: [String]) -> Bool {
         measures.allSatisfy { ctx.metrics.data.grain(of: $0) != nil }
     }
 
+    /// `en` or `it` by the pack's language.
     static func text(_ ctx: PackContext, _ en: String, _ it: String) -> String { ctx.locale.text(en: en, it: it) }
 
     /// Store × (quality, service, cleanliness, value, QSP&V average) for the pack period.

@@ -2,8 +2,10 @@
 /// each headline KPI over the 12 periods ending with the pack, and a bullet chart of each
 /// headline KPI that has a target.
 enum TrendCharts {
+    /// Periods in each trend: a year of months, or three years of quarters.
     static let periods = 12
 
+    /// The trend grid and the bullets, with their data tables; empty without headline values.
     static func render(_ ctx: PackContext) -> SectionOutput {
         var out = SectionOutput(html: "")
         let ids = headline(ctx)
