@@ -50,15 +50,19 @@ struct PackPage {
         let vote = GovernanceSection.vote(ctx)
         let summary = SummarySection.tiles(ctx)
         let performance = PerformanceSection.render(ctx)
+        let trends = TrendCharts.render(ctx)
+        let channels = ChannelsSection.render(ctx)
         let playbook = PlaybookSection.render(ctx, run: run)
+        let sectorCharts = SectorCharts.render(ctx)
         let governance = GovernanceSection.render(ctx, vote: vote)
-        chartTables += summary.chartTables + performance.chartTables + playbook.chartTables + governance.chartTables
+        for part in [summary, performance, trends, channels, playbook, sectorCharts, governance] { chartTables += part.chartTables }
         var sections: [Section] = []
         let summaryHTML = summary.html + ChangeSection.commentary(ctx) + notesHTML(.summary) + ChangeSection.whatChanged(ctx)
         sections.append(Section(id: "summary", title: ctx.label("summary"), html: summaryHTML))
         sections.append(Section(id: "decisions", title: ctx.label("decisions"), html: notesHTML(.decisions) + taskTable(tasks, ctx: ctx)))
-        sections.append(Section(id: "performance", title: ctx.label("performance"), html: performance.html))
-        sections.append(Section(id: "playbook", title: ctx.label("playbook"), html: playbook.html))
+        sections.append(Section(id: "performance", title: ctx.label("performance"), html: performance.html + trends.html))
+        sections.append(Section(id: "channels", title: ctx.label("channels"), html: channels.html))
+        sections.append(Section(id: "playbook", title: ctx.label("playbook"), html: playbook.html + sectorCharts.html))
         sections.append(Section(id: "strategy", title: ctx.label("strategy"), html: strategyHTML(notesHTML(.strategy), notesHTML(.risks), ctx: ctx)))
         sections.append(Section(id: "governance", title: ctx.label("governance"), html: governance.html))
         let findings = model.findings.filter { f in f.month.map { $0 <= period.lastMonth } ?? true }

@@ -1,0 +1,50 @@
+/// The per-channel table of the Channels section: measures read from each channel's rows,
+/// KPIs from the pack's channel breakdown, and a total row for the unit. n/a stays n/a.
+enum ChannelTable {
+    /// Measures shown, read from each channel's rows.
+    static let measures = ["spend", "leads", "new_customers"]
+    /// KPIs shown, from the pack's channel breakdown (those that apply to the unit).
+    static let kpis = ["cpl", "paid_cac", "cac", "media_romi"]
+
+    /// The table for `channels` (in display order) and the unit total, with a legend when
+    /// CAC has no value per channel.
+    static func html(_ ctx: PackContext, channels: [String]) -> String {
+        let evaluator = ctx.metrics.evaluator(for: ctx.period)
+        let kpiIDs = kpis.filter { ctx.pack[kpi: $0] != nil }
+        let headers = [ctx.locale.text(en: "Channel", it: "Canale")]
+            + measures.map { ChannelsSection.measureLabel(ctx, $0) } + kpiIDs.map(ctx.kpiLabel)
+        let breakdown = ctx.pack.breakdowns[ChannelsSection.dimension] ?? [:]
+        var rows: [[String]] = channels.map { channel in
+            let slice = ctx.metrics.data.slice(ChannelsSection.dimension, channel)
+            let values = measures.map { id in
+                slice.map { measureCell(ctx, id, evaluator.measure(id, at: ctx.period, slice: $0)) } ?? escapeHTML(ctx.formatter.notAvailable)
+            }
+            let row = breakdown[channel] ?? [:]
+            return [escapeHTML(ChartFigure.displayName(channel))] + values
+                + kpiIDs.map { escapeHTML(ctx.format($0, row[$0] ?? nil)) }
+        }
+        let total = measures.map { measureCell(ctx, $0, evaluator.measure($0, at: ctx.period)) }
+            + kpiIDs.map { id in
+                let r = ctx.pack[kpi: id]
+                return escapeHTML(ctx.format(id, r?.value)) + (r?.partial == true ? PackHTML.partialMark(ctx) : "")
+            }
+        rows.append(["<strong>\(escapeHTML(ctx.locale.text(en: "Total", it: "Totale")))</strong>"] + total)
+        var html = PackHTML.table(
+            caption: escapeHTML(ctx.locale.text(en: "Channels, ", it: "Canali, ") + ctx.periodLabel(ctx.period)),
+            headers: headers.map { escapeHTML($0) }, rows: rows, numeric: Set(1..<headers.count), classes: "data channels")
+        if kpiIDs.contains("cac"), channels.allSatisfy({ (breakdown[$0]?["cac"] ?? nil) == nil }), ctx.pack[kpi: "cac"]?.value != nil {
+            let cac = ctx.kpiLabel("cac"), paid = ctx.kpiLabel("paid_cac")
+            let text = ctx.locale.text(
+                en: "\(cac) includes non-media marketing cost, reported for the whole unit only, so it has no value per channel; \(paid) counts media spend alone.",
+                it: "\(cac) include i costi di marketing non media, riportati solo per l'intera unità: per canale non ha valore; \(paid) conta la sola spesa media.")
+            html += "<p class=\"legend\">\(escapeHTML(text))</p>\n"
+        }
+        return html
+    }
+
+    /// A measure's aggregate, formatted as money (spend) or a count, with the partial mark.
+    static func measureCell(_ ctx: PackContext, _ id: String, _ value: MeasureValue) -> String {
+        let format: ValueFormat = id == "spend" ? .currency(ctx.unit.config.currency) : .count
+        return escapeHTML(format.format(value.value, locale: ctx.locale)) + (value.partial ? PackHTML.partialMark(ctx) : "")
+    }
+}

@@ -1,0 +1,58 @@
+/// Channels (SPEC §6 item 5): the per-channel table for the pack period with a unit total,
+/// spend by channel over the 12 periods ending with the pack, the funnel from impressions to
+/// customers, and paid CAC against media ROMI by channel.
+enum ChannelsSection {
+    /// The dimension the section breaks figures down by.
+    static let dimension = "channel"
+    /// Periods of spend history in the stacked bars.
+    static let periods = 12
+
+    /// The section's HTML and chart tables; one sentence when the unit has no channel figures.
+    static func render(_ ctx: PackContext) -> SectionOutput {
+        guard ctx.metrics.data.dimensionLabels[dimension] != nil else {
+            return SectionOutput(html: "<p class=\"empty\">\(escapeHTML(ctx.locale.text(en: "This unit reports no figures by channel.", it: "Questa unità non riporta dati per canale.")))</p>\n")
+        }
+        var out = SectionOutput(html: "")
+        let channels = ordered(ctx)
+        if channels.isEmpty {
+            out.html += "<p class=\"empty\">\(escapeHTML(ctx.locale.text(en: "No channel figures for this period.", it: "Nessun dato per canale in questo periodo.")))</p>\n"
+        } else {
+            out.html += ChannelTable.html(ctx, channels: channels)
+        }
+        var figures: [String] = []
+        for chart in [ChannelCharts.spend(ctx), ChannelCharts.funnel(ctx), ChannelCharts.scatter(ctx, channels: channels)] {
+            guard let chart else { continue }
+            figures.append(ChartFigure.html(chart.svg, caption: chart.title))
+            out.chartTables.append((chart.title, chart.table))
+        }
+        out.html += ChartFigure.grid(figures)
+        return out
+    }
+
+    /// The channels present in the period, largest spend first (n/a last, then by name).
+    static func ordered(_ ctx: PackContext) -> [String] {
+        let evaluator = ctx.metrics.evaluator(for: ctx.period)
+        let spend = Dictionary(uniqueKeysWithValues: ctx.metrics.data.values(of: dimension, in: ctx.period).map { value in
+            (value, ctx.metrics.data.slice(dimension, value).flatMap { evaluator.measure("spend", at: ctx.period, slice: $0).value })
+        })
+        return spend.keys.sorted { a, b in
+            switch (spend[a]!, spend[b]!) {
+            case let (x?, y?) where x != y: x > y
+            case (.some, nil): true
+            case (nil, .some): false
+            default: a < b
+            }
+        }
+    }
+
+    /// A measure's label in the pack's language.
+    static func measureLabel(_ ctx: PackContext, _ id: String) -> String {
+        let labels: [String: (en: String, it: String)] = [
+            "spend": ("Spend", "Spesa"), "impressions": ("Impressions", "Impressioni"), "clicks": ("Clicks", "Clic"),
+            "leads": ("Leads", "Lead"), "qualified_leads": ("Qualified leads", "Lead qualificati"),
+            "opportunities": ("Opportunities", "Opportunità"), "new_customers": ("New customers", "Nuovi clienti"),
+        ]
+        guard let label = labels[id] else { return id }
+        return ctx.locale.text(en: label.en, it: label.it)
+    }
+}

@@ -1,0 +1,108 @@
+/// The sector playbook's charts (SPEC §6 item 6): retail a store × QSP&V heatmap, tech the
+/// trial funnel over time, luxury full-price sell-through and the waiting list, banking
+/// digital adoption and consent. Empty when the unit lacks the measures.
+enum SectorCharts {
+    /// Periods in each sector trend.
+    static let periods = 12
+
+    /// The sector's charts and their data tables; empty HTML when the unit lacks the measures.
+    static func render(_ ctx: PackContext) -> SectionOutput {
+        let charts: [ChartFigure.Chart?] =
+            switch ctx.metrics.profile.sector {
+            case "retail": [qspvHeatmap(ctx)]
+            case "tech": [trials(ctx), trialRates(ctx)]
+            case "luxury": [fullPriceShare(ctx), waitlist(ctx)]
+            case "banking": [digitalAndConsent(ctx)]
+            default: []
+            }
+        var out = SectionOutput(html: "")
+        let drawn = charts.compactMap { $0 }
+        for chart in drawn { out.chartTables.append((chart.title, chart.table)) }
+        let figures = drawn.map { ChartFigure.html($0.svg, caption: $0.title) }
+        // The heatmap needs the full width; line charts sit two per row.
+        out.html = ctx.metrics.profile.sector == "retail" ? figures.joined() : ChartFigure.grid(figures)
+        return out
+    }
+
+    /// Whether the unit reports every one of `measures`.
+    static func has(_ ctx: PackContext, _ measures: [String]) -> Bool {
+        measures.allSatisfy { ctx.metrics.data.grain(of: $0) != nil }
+    }
+
+    /// `en` or `it` by the pack's language.
+    static func text(_ ctx: PackContext, _ en: String, _ it: String) -> String { ctx.locale.text(en: en, it: it) }
+
+    /// Store × (quality, service, cleanliness, value, QSP&V average) for the pack period.
+    static func qspvHeatmap(_ ctx: PackContext) -> ChartFigure.Chart? {
+        let scores = ["quality_score", "service_score", "cleanliness_score", "value_score"]
+        let stores = ctx.metrics.data.values(of: "store", in: ctx.period).sorted()
+        guard has(ctx, scores), !stores.isEmpty else { return nil }
+        let evaluator = ctx.metrics.evaluator(for: ctx.period)
+        let values = stores.map { store -> [Double?] in
+            let slice = ctx.metrics.data.slice("store", store)
+            let row = scores.map { evaluator.measure($0, at: ctx.period, slice: slice).value }
+            // The average as the playbook's index defines it when it exists; else the plain
+            // mean, n/a when any score is (n/a arithmetic, SPEC §3.4 rule 2).
+            let average: Double? =
+                ctx.kpi("qspv_index") != nil
+                ? evaluator.kpi("qspv_index", at: ctx.period, slice: slice).value
+                : row.contains { $0 == nil } ? nil : row.compactMap { $0 }.reduce(0, +) / Double(row.count)
+            return row + [average]
+        }
+        let columns = [
+            text(ctx, "Quality", "Qualità"), text(ctx, "Service", "Servizio"), text(ctx, "Cleanliness", "Pulizia"),
+            text(ctx, "Value", "Valore"), text(ctx, "QSP&V average", "Media QSP&V"),
+        ]
+        let title = text(ctx, "QSP&V audit scores by store", "Punteggi di audit QSP&V per punto vendita") + ", " + ctx.periodLabel(ctx.period)
+        let chart = Heatmap(
+            id: "sector-qspv", title: title, rows: stores.map(ChartFigure.displayName), columns: columns, values: values,
+            valueFormat: .number(fractionDigits: 1), locale: ctx.locale)
+        return ChartFigure.Chart(svg: chart.svg(), title: title, table: chart.dataTable())
+    }
+
+    /// Trials, activations and paid conversions over the window.
+    static func trials(_ ctx: PackContext) -> ChartFigure.Chart? {
+        let ids = ["trials", "activations", "paid_conversions"]
+        guard has(ctx, ids) else { return nil }
+        let names = [text(ctx, "Trials", "Prove"), text(ctx, "Activations", "Attivazioni"), text(ctx, "Paid conversions", "Conversioni")]
+        let series = ids.map { ctx.metrics.measureSeries($0, endingAt: ctx.period, count: periods) }
+        return line(ctx, id: "sector-trials", title: text(ctx, "Trials, activations and paid conversions", "Prove, attivazioni e conversioni a pagamento"),
+                    names: names, series: series, format: .count)
+    }
+
+    /// Activation rate and trial-to-paid: the playbook's KPIs when the dictionary has them,
+    /// otherwise computed from the measures (activations / trials, paid conversions / trials).
+    static func trialRates(_ ctx: PackContext) -> ChartFigure.Chart? {
+        guard has(ctx, ["trials", "activations", "paid_conversions"]) else { return nil }
+        let activation = kpiOrRatio(ctx, kpi: "activation_rate", "activations", over: "trials")
+        let toPaid = kpiOrRatio(ctx, kpi: "trial_to_paid", "paid_conversions", over: "trials")
+        return line(ctx, id: "sector-trial-rates", title: text(ctx, "Activation rate and trial-to-paid", "Tasso di attivazione e conversione da prova"),
+                    names: [activation.name, toPaid.name], series: [activation.series, toPaid.series], format: .ratio)
+    }
+
+    /// Full-price units as a share of units sold.
+    static func fullPriceShare(_ ctx: PackContext) -> ChartFigure.Chart? {
+        guard has(ctx, ["full_price_units", "units_sold"]) else { return nil }
+        let share = ratio(ctx, "full_price_units", over: "units_sold")
+        let name = text(ctx, "Full-price sell-through", "Vendite a prezzo pieno")
+        return line(ctx, id: "sector-full-price", title: name, names: [name], series: [share], format: .ratio)
+    }
+
+    /// Clients on the waiting list at the end of each period.
+    static func waitlist(_ ctx: PackContext) -> ChartFigure.Chart? {
+        guard has(ctx, ["waitlist"]) else { return nil }
+        let name = text(ctx, "Waiting list", "Lista d'attesa")
+        return line(ctx, id: "sector-waitlist", title: name, names: [name],
+                    series: [ctx.metrics.measureSeries("waitlist", endingAt: ctx.period, count: periods)], format: .count)
+    }
+
+    /// Digitally active and consenting customers as shares of customers.
+    static func digitalAndConsent(_ ctx: PackContext) -> ChartFigure.Chart? {
+        guard has(ctx, ["customers", "digital_active", "consent_opt_ins"]) else { return nil }
+        // Short series names: a line's end label carries name and value in a narrow gutter.
+        let names = [text(ctx, "Digital", "Digitale"), text(ctx, "Consent", "Consenso")]
+        return line(ctx, id: "sector-digital-consent", title: text(ctx, "Digital adoption and consent rate", "Adozione digitale e tasso di consenso"),
+                    names: names, series: [ratio(ctx, "digital_active", over: "customers"), ratio(ctx, "consent_opt_ins", over: "customers")],
+                    format: .ratio)
+    }
+}
