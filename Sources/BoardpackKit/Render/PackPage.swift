@@ -70,7 +70,10 @@ struct PackPage {
         sections.append(Section(id: "appendix", title: ctx.label("appendix"), html: appendix.html))
 
         let includesDrafts = visible.contains { $0.draft }
-        var context = PageShell(language: ctx.lang, stylesheet: templates.stylesheet, root: "../../").context
+        let marking = [model.unit.config.confidentiality ?? "", includesDrafts ? ctx.label("draft") : ""].filter { !$0.isEmpty }
+        var context = PageShell(
+            language: ctx.lang, stylesheet: templates.stylesheet, root: "../../", printMarking: marking.joined(separator: " · ")
+        ).context
         context["site_title"] = workspace.site.title
         context["unit_name"] = model.unit.config.name
         context["pack_title"] = ctx.label("pack_title")

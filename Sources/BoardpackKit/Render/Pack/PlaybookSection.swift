@@ -21,7 +21,7 @@ enum PlaybookSection {
             html += "<ul class=\"rules\">\n"
             for r in fired {
                 let status = KPIStatus(rawValue: r.status.rawValue) ?? .none
-                html += "<li class=\"rule \(PackHTML.statusClass(status))\">\(PackHTML.statusBadge(ctx, status)) "
+                html += "<li class=\"rule \(PackHTML.statusClass(status))\">\(PackHTML.statusBadge(ctx, status, word: ruleWord(r.status, ctx))) "
                 html += "<span class=\"rule-message\">\(escapeHTML(r.message?.text(for: ctx.locale.rawValue) ?? r.ruleID))</span>"
                 if let action = r.action?.text(for: ctx.locale.rawValue) {
                     html += "<br><span class=\"rule-action\"><strong>\(ctx.locale.text(en: "Action", it: "Azione")):</strong> \(escapeHTML(action))</span>"
@@ -41,6 +41,17 @@ enum PlaybookSection {
             html += lacking.map { "<code>\(escapeHTML($0))</code>" }.joined(separator: ", ") + "</p>\n"
         }
         return SectionOutput(html: html)
+    }
+
+    /// Rules speak of what to do, not of targets: "act", "watch", "strength".
+    static func ruleWord(_ status: RuleResult.Status, _ ctx: PackContext) -> String {
+        switch status {
+        case .red: ctx.locale.text(en: "act now", it: "intervenire")
+        case .amber: ctx.locale.text(en: "watch", it: "attenzione")
+        case .green: ctx.locale.text(en: "strength", it: "punto di forza")
+        case .na: ctx.formatter.notAvailable
+        case .ok: ctx.locale.text(en: "not triggered", it: "non scattata")
+        }
     }
 
     static func networkLabel(_ id: String, _ ctx: PackContext) -> String {

@@ -41,7 +41,7 @@ enum PackHTML {
     static func statusClass(_ status: KPIStatus) -> String { "status-\(status.rawValue)" }
 
     /// A status as a word with a shape, so it never rests on colour alone.
-    static func statusBadge(_ ctx: PackContext, _ status: KPIStatus) -> String {
+    static func statusBadge(_ ctx: PackContext, _ status: KPIStatus, word: String? = nil) -> String {
         let shape: String =
             switch status {
             case .green: "●"
@@ -49,7 +49,7 @@ enum PackHTML {
             case .red: "■"
             case .none, .na: "○"
             }
-        return "<span class=\"badge \(statusClass(status))\"><span aria-hidden=\"true\">\(shape)</span> \(escapeHTML(ctx.statusWord(status)))</span>"
+        return "<span class=\"badge \(statusClass(status))\"><span aria-hidden=\"true\">\(shape)</span> \(escapeHTML(word ?? ctx.statusWord(status)))</span>"
     }
 
     /// The mark on a partial figure, explained in the legend under the tables.
