@@ -37,6 +37,31 @@ public struct DataFile: Sendable {
     /// Number of data rows.
     public var rowCount: Int { months.count }
 
+    /// The file read up to the end of a month: what a pack of that month saw. Lets an
+    /// earlier pack cite its inputs (rows, lines, SHA-256 of those bytes) unchanged when
+    /// later months are appended to the same file.
+    public struct Prefix: Sendable, Hashable {
+        /// The last month included.
+        public var through: Month
+        /// Data rows included.
+        public var rows: Int
+        /// Physical lines included, header first: `head -n lines FILE | sha256sum` reproduces the hash.
+        public var lines: Int
+        public var sha256: String
+    }
+
+    /// One prefix per month, oldest first; empty when the rows are not in month order (the
+    /// pack then cites the whole file).
+    public var prefixes: [Prefix] = []
+
+    /// What a pack ending with `month` read of this file: the longest prefix through it, or
+    /// the whole file when the file is not in month order.
+    public func provenance(through month: Month) -> (rows: Int, lines: Int?, sha256: String) {
+        guard !prefixes.isEmpty else { return (rowCount, nil, sha256) }
+        guard let prefix = prefixes.last(where: { $0.through <= month }) else { return (0, 1, "") }
+        return (prefix.rows, prefix.lines, prefix.sha256)
+    }
+
     public init(
         path: String, sha256: String, grain: Grain, dimensions: [String], measures: [String],
         months: [Month], days: [UInt8], lines: [Int32], dimensionValues: [[Int32]],

@@ -33,7 +33,44 @@ public enum DataFileReader {
         }
         guard var file = result.0 else { return result }
         file.sha256 = sha256Hex(bytes)
+        file.prefixes = prefixes(of: file, bytes: bytes)
         return (file, result.1)
+    }
+
+    /// Hashes the file once, finalising a copy of the hasher at each month boundary, when
+    /// the rows are in month order (exports usually are).
+    static func prefixes(of file: DataFile, bytes: [UInt8]) -> [DataFile.Prefix] {
+        let months = file.months
+        guard !months.isEmpty, zip(months, months.dropFirst()).allSatisfy({ $0 <= $1 }) else { return [] }
+        // Byte offset where each physical line starts (line 1 at offset 0).
+        var lineStarts = [0]
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { lineStarts.append(i + 1) }
+        var hasher = SHA256()
+        var hashed = 0
+        var result: [DataFile.Prefix] = []
+        for i in months.indices where i == months.count - 1 || months[i] != months[i + 1] {
+            let isLast = i == months.count - 1
+            let endLine = isLast ? lineStarts.count : Int(file.lines[i + 1]) - 1
+            let end = isLast ? bytes.count : lineStarts[endLine]
+            hasher.update(data: bytes[hashed..<end])
+            hashed = end
+            let digest = hasher  // a copy: finalising it leaves the running hash intact
+            let hex = isLast ? file.sha256 : hexString(digest.finalize())
+            let lines = isLast ? (bytes.last == UInt8(ascii: "\n") ? lineStarts.count - 1 : lineStarts.count) : endLine
+            result.append(DataFile.Prefix(through: months[i], rows: i + 1, lines: lines, sha256: hex))
+        }
+        return result
+    }
+
+    static func hexString(_ digest: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in digest {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// True when the file starts with the UTF-8 byte order mark, which is skipped.
@@ -60,14 +97,5 @@ public enum DataFileReader {
     }
 
     /// Lower-case hex SHA-256 of the file's bytes.
-    static func sha256Hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
-    }
+    static func sha256Hex(_ bytes: [UInt8]) -> String { hexString(SHA256.hash(data: bytes)) }
 }

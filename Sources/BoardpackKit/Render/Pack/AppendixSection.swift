@@ -49,11 +49,21 @@ enum AppendixSection {
         return html
     }
 
+    /// The provenance table: what this pack read of each file — rows, lines and the SHA-256
+    /// of those bytes (`head -n LINES FILE | sha256sum`), so a later month appended to the
+    /// file leaves this pack unchanged.
     static func dataFiles(_ ctx: PackContext) -> String {
-        let rows = ctx.unit.dataFiles.map { file in
-            [escapeHTML(file.path.split(separator: "/").suffix(2).joined(separator: "/")), ctx.formatter.count(Double(file.rowCount)), "<span class=\"mono\">\(file.sha256)</span>"]
+        let rows = ctx.unit.dataFiles.map { file -> [String] in
+            let read = file.provenance(through: ctx.period.lastMonth)
+            return [
+                escapeHTML(file.path.split(separator: "/").suffix(2).joined(separator: "/")), ctx.formatter.count(Double(read.rows)),
+                read.lines.map { ctx.formatter.count(Double($0)) } ?? "—", "<span class=\"mono\">\(read.sha256)</span>",
+            ]
         }
         return "<h3>\(ctx.label("data_files"))</h3>\n"
-            + PackHTML.table(headers: [ctx.label("file"), ctx.label("rows"), ctx.label("sha256")], rows: rows, numeric: [1], classes: "data files")
+            + "<p class=\"legend\">\(ctx.locale.text(en: "SHA-256 of the lines this pack read (header and rows up to the end of the period): reproduce it with head -n LINES FILE | sha256sum.", it: "SHA-256 delle righe lette da questo pack (intestazione e righe fino alla fine del periodo): si riproduce con head -n RIGHE FILE | sha256sum."))</p>\n"
+            + PackHTML.table(
+                headers: [ctx.label("file"), ctx.label("rows"), ctx.locale.text(en: "Lines", it: "Linee"), ctx.label("sha256")], rows: rows,
+                numeric: [1, 2], classes: "data files")
     }
 }
