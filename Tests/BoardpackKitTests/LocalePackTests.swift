@@ -1,0 +1,40 @@
+import Testing
+@testable import BoardpackKit
+
+/// The same unit in en-GB and it-IT: numbers, currency, dates and every label follow the locale.
+@Suite struct LocalePackTests {
+    func page(locale: String) throws -> String {
+        let yaml = TestWorkspace.unitYAML.replacingOccurrences(of: "locale: en-GB", with: "locale: \(locale)")
+        let site = try TestWorkspace.build(TestWorkspace.files(extra: ["content/units/acme/unit.yml": yaml]))
+        return try #require(site.text("acme/2026-10/index.html"))
+    }
+
+    @Test func formatterConventions() {
+        #expect(PackFormatter(locale: .enGB).currency(1234.56, code: "EUR") == "€1,234.56")
+        #expect(PackFormatter(locale: .itIT).currency(1234.56, code: "EUR") == "1.234,56\u{00A0}€")
+        #expect(PackFormatter(locale: .enUS).date(year: 2026, month: 11, day: 5) == "November 5, 2026")
+    }
+
+    @Test func englishPack() throws {
+        let html = try page(locale: "en-GB")
+        #expect(html.contains("<html lang=\"en\">"))
+        for text in ["Marketing board pack — October 2026", "Executive summary", "Decisions and actions", "Channels", "Appendix", "5 November 2026"] {
+            #expect(html.contains(text), "missing \(text)")
+        }
+        // October spend 1,300 + 700 = 2,000: money from a thousand up shows whole euros.
+        #expect(html.contains("€2,000"))
+        #expect(!html.contains("Sintesi"))
+    }
+
+    @Test func italianPack() throws {
+        let html = try page(locale: "it-IT")
+        #expect(html.contains("<html lang=\"it\">"))
+        for text in ["Board pack marketing — ottobre 2026", "Sintesi per il board", "Decisioni e azioni", "Canali", "Appendice", "5 novembre 2026"] {
+            #expect(html.contains(text), "missing \(text)")
+        }
+        #expect(html.contains("2.000\u{00A0}€"))
+        for english in ["Executive summary", "Decisions and actions", "Previous<", "Year ago<", ">Status<"] {
+            #expect(!html.contains(english), "untranslated: \(english)")
+        }
+    }
+}
