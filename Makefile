@@ -21,6 +21,8 @@ test: setup
 	$(SWIFT) test
 	scripts/check-output.sh $(BIN)
 	scripts/validate-html.sh output
+	scripts/browser-check.sh output trattoria-rapida/2026-10 RISERVATO "Sintesi per il board" \
+		"Decisioni e azioni" "Performance" "Canali" "Playbook di settore" "Strategia e rischi" "Governance" "Appendice"
 
 # The benchmark of SPEC §8: a generated 1,000-note, 1,000,000-row workspace against
 # cmark-gfm, Hugo, pandas, polars, duckdb and cat, in one run (installs its peers).
