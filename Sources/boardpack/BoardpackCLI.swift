@@ -26,7 +26,7 @@ struct BoardpackCLI: ParsableCommand {
         commandName: "boardpack",
         abstract: "Turn Markdown strategy notes and KPI exports into the marketing board pack.",
         version: Boardpack.version,
-        subcommands: [Build.self, Check.self, Explain.self, Diff.self]
+        subcommands: [Build.self, Check.self, Explain.self, Diff.self, Init.self]
     )
 }
 
@@ -122,6 +122,22 @@ struct Diff: ParsableCommand {
     func run() throws {
         do {
             print(try BoardpackCommands.diff(unit: unit, from: from, to: to, contentPath: content, outputPath: output), terminator: "")
+        } catch let error as DiagnosticsError {
+            report(error.diagnostics)
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create a new workspace with one example unit and the default theme.")
+
+    @Argument(help: "The folder to create.") var directory: String
+
+    func run() throws {
+        do {
+            let files = try BoardpackCommands.initWorkspace(at: directory)
+            print("Created \(files.count) files in \(directory)/. Next: cd \(directory) && boardpack build")
         } catch let error as DiagnosticsError {
             report(error.diagnostics)
             throw ExitCode(1)

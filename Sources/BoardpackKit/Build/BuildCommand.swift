@@ -43,7 +43,7 @@ public enum BoardpackCommands {
             }
         }
         let templates = try timed("templates", &timings) { () throws -> TemplateSet in
-            switch TemplateSet.load(from: options.templatesPath, fileSystem: fileSystem) {
+            switch TemplateSet.load(from: options.templatesPath, fileSystem: fileSystem, fallBackToDefault: options.templatesPath == "templates") {
             case let .success(t): return t
             case let .failure(e): throw e
             }
@@ -63,7 +63,7 @@ public enum BoardpackCommands {
         options.includeDrafts = true
         let (workspace, diagnostics) = load(contentPath: contentPath, fileSystem: fileSystem)
         guard let workspace else { return diagnostics.sortedForReport() }
-        switch TemplateSet.load(from: templatesPath, fileSystem: fileSystem) {
+        switch TemplateSet.load(from: templatesPath, fileSystem: fileSystem, fallBackToDefault: templatesPath == "templates") {
         case let .failure(e):
             return (diagnostics + e.diagnostics).sortedForReport()
         case let .success(templates):

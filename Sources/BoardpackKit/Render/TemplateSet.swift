@@ -13,8 +13,12 @@ public struct TemplateSet: Sendable {
     /// The stylesheet, inlined into every page's one `<style>` element.
     public var stylesheet: String
 
-    /// Loads `dir/*.mustache` and `dir/style.css`, reporting every problem.
-    public static func load(from dir: String, fileSystem: any FileSystem) -> Result<TemplateSet, DiagnosticsError> {
+    /// Loads `dir/*.mustache` and `dir/style.css`, reporting every problem. When `dir` does
+    /// not exist and `fallBackToDefault` is set, the theme built into the tool is used.
+    public static func load(from dir: String, fileSystem: any FileSystem, fallBackToDefault: Bool = false) -> Result<TemplateSet, DiagnosticsError> {
+        if fallBackToDefault && !fileSystem.isDirectory(dir) {
+            return load(from: "<built-in theme>", fileSystem: InMemoryFileSystem(Dictionary(uniqueKeysWithValues: DefaultTheme.files.map { ("<built-in theme>/\($0.key)", $0.value) })))
+        }
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         let names = (try? fileSystem.list(dir)) ?? []

@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+@testable import BoardpackKit
+
+@Suite struct InitAndThemeTests {
+    @Test func builtInThemeEqualsTheTemplatesFolder() throws {
+        for (name, text) in DefaultTheme.files {
+            let onDisk = try String(contentsOfFile: TestWorkspace.templatesDir + "/" + name, encoding: .utf8)
+            #expect(onDisk == text, "templates/\(name) changed: run scripts/embed-theme.py")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: TestWorkspace.templatesDir).sorted()
+        #expect(names == DefaultTheme.files.keys.sorted())
+    }
+
+    @Test func initCreatesAWorkspaceThatBuildsWithoutWarnings() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bp-init-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try BoardpackCommands.initWorkspace(at: dir)
+        let report = try BoardpackCommands.build(
+            BuildOptions(contentPath: dir + "/content", templatesPath: dir + "/templates", outputPath: dir + "/output"))
+        #expect(report.packCount == 3)
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+        #expect(throws: DiagnosticsError.self) { try BoardpackCommands.initWorkspace(at: dir) }
+    }
+}
