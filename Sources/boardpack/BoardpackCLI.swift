@@ -6,10 +6,14 @@ import Foundation
 @main
 enum Main {
     /// Runs the command; usage errors exit 2 (not ArgumentParser's 64), content errors 1.
-    static func main() {
+    static func main() async {
         do {
             var command = try BoardpackCLI.parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = BoardpackCLI.exitCode(for: error)
             if code == .validationFailure {
@@ -26,7 +30,7 @@ struct BoardpackCLI: ParsableCommand {
         commandName: "boardpack",
         abstract: "Turn Markdown strategy notes and KPI exports into the marketing board pack.",
         version: Boardpack.version,
-        subcommands: [Build.self, Check.self, Explain.self, Diff.self, Init.self]
+        subcommands: [Build.self, Check.self, Explain.self, Diff.self, Init.self, Serve.self]
     )
 }
 
@@ -142,5 +146,20 @@ struct Init: ParsableCommand {
             report(error.diagnostics)
             throw ExitCode(1)
         }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Preview the site on 127.0.0.1, rebuilding when content changes.")
+
+    @Option(help: "The port.") var port: UInt16 = 8000
+    @Option(help: "The content workspace.") var content = "content"
+    @Option(help: "The theme folder.") var templates = "templates"
+    @Option(help: "The output folder (owned by boardpack).") var output = "output"
+    @Flag(help: "Include draft notes.") var drafts = false
+
+    func run() async throws {
+        let options = BuildOptions(contentPath: content, templatesPath: templates, outputPath: output, includeDrafts: drafts)
+        try await PreviewServer(options: options, port: port).run { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
     }
 }

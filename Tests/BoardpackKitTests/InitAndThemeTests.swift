@@ -23,3 +23,14 @@ import Testing
         #expect(throws: DiagnosticsError.self) { try BoardpackCommands.initWorkspace(at: dir) }
     }
 }
+
+@Suite struct PreviewServerTests {
+    @Test func pathsStayInsideTheOutputFolder() throws {
+        let root = try TestWorkspace.onDisk(["out/index.html": "x", "out/acme/index.html": "y"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(PreviewServer.file(for: "/", under: root + "/out") == root + "/out/index.html")
+        #expect(PreviewServer.file(for: "/acme/", under: root + "/out") == root + "/out/acme/index.html")
+        #expect(PreviewServer.file(for: "/../../etc/passwd", under: root + "/out") == nil)
+        #expect(PreviewServer.file(for: "/%2e%2e/secret", under: root + "/out") == nil)
+    }
+}
