@@ -63,7 +63,11 @@ struct Build: ParsableCommand {
             contentPath: content, templatesPath: templates, outputPath: output, units: Set(units), periods: Set(periods),
             audience: audience, includeDrafts: drafts)
         do {
-            let result = try BoardpackCommands.build(options)
+            let onTerminal = isatty(2) == 1
+            let result = try BoardpackCommands.build(options) { phase in
+                if onTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K… \(phase)".utf8)) }
+            }
+            if onTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             report(result.warnings)
             if timings {
                 for t in result.timings { FileHandle.standardError.write(Data("timing \(t.phase) \(String(format: "%.4f", t.seconds))\n".utf8)) }

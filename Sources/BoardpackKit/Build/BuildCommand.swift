@@ -32,8 +32,12 @@ public enum BoardpackCommands {
 
     /// `boardpack build`: load → validate → compute → render → write. Nothing is written
     /// when the content has errors.
-    public static func build(_ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem()) throws -> BuildReport {
+    /// `progress` hears each phase as it starts (the CLI shows it on a terminal).
+    public static func build(
+        _ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem(), progress: (String) -> Void = { _ in }
+    ) throws -> BuildReport {
         var timings: [(phase: String, seconds: Double)] = []
+        progress("reading \(options.contentPath)/")
         let (workspace, loadDiagnostics) = timed("load", &timings) { load(contentPath: options.contentPath, onlyUnits: options.units, fileSystem: fileSystem) }
         guard let workspace else { throw DiagnosticsError(loadDiagnostics.sortedForReport()) }
         if !options.units.isEmpty {
@@ -49,7 +53,9 @@ public enum BoardpackCommands {
             }
         }
         let builder = SiteBuilder(options: options, templates: templates)
+        progress("computing and rendering \(workspace.units.count) units")
         let result = try builder.build(workspace)
+        progress("writing \(result.site.files.count) files to \(options.outputPath)/")
         timings += result.timings
         try timed("write", &timings) { try SiteWriter(outputPath: options.outputPath).write(result.site) }
         return BuildReport(
