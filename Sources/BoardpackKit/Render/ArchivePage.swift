@@ -45,7 +45,7 @@ struct ArchivePage {
         context["generated_on_label"] = Labels.text("generated_on", lang)
         context["units"] = models.map { model -> [String: Any] in
             var entry: [String: Any] = [
-                "id": model.unit.id, "name": model.unit.config.name,
+                "id": model.unit.id, "name": model.unit.config.name, "unit_lang": model.locale.isItalian ? "it" : "en",
                 "sector": Labels.text("sector_\(model.unit.config.sector.rawValue)", lang),
                 "latest_label": Labels.text("latest_pack", lang), "tiles": latestTiles(model, idPrefix: "\(model.unit.id)-"),
             ]
