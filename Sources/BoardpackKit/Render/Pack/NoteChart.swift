@@ -29,17 +29,25 @@ struct NoteChart: Decodable {
     }
 
     /// Decodes and checks a block; the body starts on the line after the fence.
-    static func parse(_ block: ChartBlock, path: String, knownKPIs: Set<String>) -> Result<NoteChart, Diagnostic> {
+    static func parse(_ block: ChartBlock, path: String, knownKPIs: Set<String>, knownMeasures: Set<String> = []) -> Result<NoteChart, Diagnostic> {
         switch YAMLFile.decode(NoteChart.self, from: block.source, path: path, lineOffset: block.line) {
         case let .failure(d): return .failure(d)
         case let .success(chart):
             let at = SourceLocation(file: path, line: block.line, column: 1)
-            if chart.kpis.isEmpty && chart.type != .funnel {
+            if chart.kpis.isEmpty {
                 return .failure(.error("a `\(chart.type.rawValue)` chart needs `kpis: [...]`", at: at))
             }
-            for id in chart.kpis where !knownKPIs.contains(id) {
+            if [.stacked, .scatter, .heatmap].contains(chart.type) && chart.breakdown == nil {
+                return .failure(.error("a `\(chart.type.rawValue)` chart needs `breakdown: <dimension>` (e.g. channel)", at: at))
+            }
+            if chart.type == .scatter && chart.kpis.count != 2 {
+                return .failure(.error("a scatter chart needs exactly two KPIs: x and y", at: at))
+            }
+            // A funnel's stages are measures (leads, new_customers…) as well as KPIs.
+            let known = chart.type == .funnel ? knownKPIs.union(knownMeasures) : knownKPIs
+            for id in chart.kpis where !known.contains(id) {
                 let line = YAMLFile.location(of: ["kpis"], in: block.source, path: path, lineOffset: block.line) ?? at
-                let hint = NameSuggestion.nearest(to: id, among: knownKPIs).map { "did you mean `\($0)`?" }
+                let hint = NameSuggestion.nearest(to: id, among: known).map { "did you mean `\($0)`?" }
                 return .failure(.error("unknown KPI `\(id)` in chart block", at: line, hint: hint))
             }
             return .success(chart)
@@ -51,29 +59,5 @@ struct NoteChart: Decodable {
         var svg: String
         var title: String
         var table: ChartDataTable
-    }
-
-    func render(_ ctx: PackContext, id: String) -> Rendered {
-        let first = kpis.first ?? "cac"
-        let seriesList = kpis.map { ctx.metrics.series($0, endingAt: ctx.period, count: periods) }
-        let labels = (seriesList.first ?? []).map { ctx.shortPeriodLabel($0.period) }
-        let title = kpis.map(ctx.kpiLabel).joined(separator: ", ")
-        switch type {
-        case .bar where kpis.count == 1:
-            let chart = BarChart(
-                id: id, title: title, categories: labels, values: seriesList[0].map(\.value),
-                valueFormat: ctx.valueFormat(first), locale: ctx.locale, orientation: .vertical)
-            return Rendered(svg: chart.svg(), title: title, table: chart.dataTable())
-        default:
-            let targets: [Double?]? =
-                target && kpis.count == 1
-                ? (seriesList.first ?? []).map { ctx.metrics.profile.targets[first]?.value(at: $0.period.lastMonth) } : nil
-            let chart = LineChart(
-                id: id, title: title,
-                series: zip(kpis, seriesList).map { ChartSeries(name: ctx.kpiLabel($0), values: $1.map(\.value)) },
-                periods: labels, target: targets, targetLabel: ctx.locale.text(en: "target", it: "obiettivo"),
-                valueFormat: ctx.valueFormat(first), locale: ctx.locale, includeZero: false)
-            return Rendered(svg: chart.svg(), title: title, table: chart.dataTable())
-        }
     }
 }

@@ -28,14 +28,21 @@ final class NoteEmbeds {
     /// The SVG figure for a chart block, or nothing (and a diagnostic) when the block is invalid.
     func chartHTML(_ block: ChartBlock, _ index: Int) -> String {
         let id = "note-\(note.fileName.split(separator: ".").first ?? "x")-\(index)"
-        switch NoteChart.parse(block, path: note.path, knownKPIs: Set(ctx.pack.kpis.map(\.id))) {
+        let measures = Set(ctx.dictionary.measures.keys)
+        switch NoteChart.parse(block, path: note.path, knownKPIs: Set(ctx.pack.kpis.map(\.id)), knownMeasures: measures) {
         case let .failure(d):
             diagnostics.append(d)
             return ""
         case let .success(spec):
-            let chart = spec.render(ctx, id: id)
-            tables.append((chart.title, chart.table))
-            return "<figure class=\"chart\">\(chart.svg)</figure>"
+            if let dimension = spec.breakdown, !ctx.metrics.data.dimensionLabels.keys.contains(dimension) {
+                diagnostics.append(
+                    .error("unknown breakdown `\(dimension)`: the unit's data has no such dimension", at: SourceLocation(file: note.path, line: block.line, column: 1)))
+                return ""
+            }
+            let charts = spec.render(ctx, id: id)
+            tables += charts.map { ($0.title, $0.table) }
+            let figures = charts.map { "<figure class=\"chart\">\($0.svg)</figure>" }
+            return figures.count == 1 ? figures[0] : "<div class=\"charts-grid\">\(figures.joined(separator: "\n"))</div>"
         }
     }
 }
