@@ -60,9 +60,8 @@ import Testing
     }
 
     @Test func suggestionDistance() {
-        #expect(CSVNameSuggestion.editDistance("new_customer", "new_customers") == 1)
-        #expect(CSVNameSuggestion.editDistance("kitten", "sitting") == 3)
-        #expect(CSVNameSuggestion.nearest(to: "sped", in: ["spend", "leads"]) == "spend")
-        #expect(CSVNameSuggestion.nearest(to: "zzz", in: ["spend", "leads"]) == nil)
+        #expect(NameSuggestion.nearest(to: "new_customer", among: ["new_customers", "leads"]) == "new_customers")
+        #expect(NameSuggestion.nearest(to: "sped", among: ["spend", "leads"]) == "spend")
+        #expect(NameSuggestion.nearest(to: "zzz", among: ["spend", "leads"]) == nil)
     }
 }

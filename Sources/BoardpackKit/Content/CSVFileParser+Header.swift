@@ -56,7 +56,7 @@ extension CSVFileParser {
                 measures.append(name)
                 measureColumns.append(index + 1)
             } else {
-                let hint = CSVNameSuggestion.nearest(to: name, in: schema.allNames).map { "did you mean `\($0)`?" }
+                let hint = NameSuggestion.nearest(to: name, among: schema.allNames).map { "did you mean `\($0)`?" }
                 error(
                     "unknown column `\(name)`", at: location(position),
                     hint: hint ?? "declare a measure in metrics.yml or a dimension in unit.yml")

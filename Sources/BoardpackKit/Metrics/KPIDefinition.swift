@@ -72,8 +72,12 @@ public struct LocalizedText: Sendable, Hashable, Decodable {
 
     private enum CodingKeys: String, CodingKey { case en, it }
 
-    /// Decodes `{en: …, it: …}`; `it` is optional.
+    /// Decodes `{en: …, it: …}` (`it` optional) or a plain string used for both languages.
     public init(from decoder: any Decoder) throws {
+        if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
+            self.init(en: text)
+            return
+        }
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(en: try c.decode(String.self, forKey: .en), it: try c.decodeIfPresent(String.self, forKey: .it))
     }
@@ -81,5 +85,10 @@ public struct LocalizedText: Sendable, Hashable, Decodable {
     /// The text for a locale identifier such as `it-IT` (English otherwise).
     public func text(for locale: String) -> String {
         locale.hasPrefix("it") ? it : en
+    }
+
+    /// Both texts transformed the same way.
+    public func map(_ transform: (String) -> String) -> LocalizedText {
+        LocalizedText(en: transform(en), it: transform(it))
     }
 }

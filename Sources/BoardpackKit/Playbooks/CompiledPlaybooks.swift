@@ -27,10 +27,8 @@ public struct CompiledPlaybooks: Sendable {
                     let sectors = playbook.kpis.contains { $0.id == k.id && $0.sector == .common } ? nil : [k.sector.rawValue]
                     kpis.append(
                         KPIDefinition(
-                            id: k.id, label: LocalizedText(en: k.label.en, it: k.label.it), formula: formula,
-                            formulaLocation: k.formulaLocation, unit: .init(rawValue: k.unit.rawValue) ?? .count,
-                            better: .init(rawValue: k.better.rawValue) ?? .higher, level: .init(rawValue: k.level.rawValue) ?? .performance,
-                            definition: LocalizedText(en: k.definition.en, it: k.definition.it), sectors: sectors))
+                            id: k.id, label: k.label, formula: formula, formulaLocation: k.formulaLocation, unit: k.unit,
+                            better: k.better, level: k.level, definition: k.definition, sectors: sectors))
                 }
             }
         }

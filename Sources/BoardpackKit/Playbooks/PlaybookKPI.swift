@@ -4,19 +4,13 @@
 /// the integrator maps one onto the other by `rawValue`.
 public struct PlaybookKPI: Sendable, Hashable {
     /// The unit a value is expressed in; decides formatting.
-    public enum ValueUnit: String, Sendable, Hashable, CaseIterable {
-        case currency, ratio, count, days, months, multiple
-    }
+    public typealias ValueUnit = KPIDefinition.ValueUnit
 
     /// Which direction is better.
-    public enum Direction: String, Sendable, Hashable, CaseIterable {
-        case higher, lower
-    }
+    public typealias Direction = KPIDefinition.Direction
 
     /// The level the KPI is shown at in the Performance section.
-    public enum Level: String, Sendable, Hashable, CaseIterable {
-        case strategic, performance, operational
-    }
+    public typealias Level = KPIDefinition.Level
 
     /// The KPI id, also its name inside formulas.
     public var id: String
