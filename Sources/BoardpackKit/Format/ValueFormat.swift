@@ -41,7 +41,7 @@ public enum ValueFormat: Sendable, Hashable {
             return f.currency(value, code: code, fractionDigits: digits)
         case .ratio: return f.percent(value)
         case .count: return f.count(value)
-        case .days: return f.days(value)
+        case .days: return f.days(value, fractionDigits: 1)  // 5.2 vs a target of 5: whole days would hide the miss
         case .months: return f.months(value)
         case .multiple: return f.multiple(value)
         case .number(let digits): return f.decimal(value, fractionDigits: digits)
@@ -72,7 +72,7 @@ public enum ValueFormat: Sendable, Hashable {
         switch self {
         case .currency(let code) where large: return f.compactCurrency(value, code: code)
         case .count where large: return f.compact(value)
-        case .days: return f.decimal(value, fractionDigits: 0)
+        case .days: return f.decimal(value, fractionDigits: 1)
         case .months: return f.decimal(value, fractionDigits: 1)
         default: return format(value, locale: locale)
         }
