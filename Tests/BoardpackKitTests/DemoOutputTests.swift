@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import BoardpackKit
+
+/// Checks on the committed demo: `content/` and the generated `output/` of the repository.
+@Suite struct DemoOutputTests {
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    func pages() throws -> [(String, String)] {
+        let out = Self.repo + "/output"
+        let walker = try #require(FileManager.default.enumerator(atPath: out))
+        var result: [(String, String)] = []
+        while let path = walker.nextObject() as? String {
+            if path.hasSuffix(".html") { result.append((path, try String(contentsOfFile: out + "/" + path, encoding: .utf8))) }
+        }
+        return result.sorted { $0.0 < $1.0 }
+    }
+
+    @Test func outputHasNoScriptsHandlersOrInlineStylesAndEveryCSPMatches() throws {
+        let all = try pages()
+        #expect(all.count == 69, "64 packs, 4 archives and the portal")
+        let handler = try Regex(#"<[^>]*\son[a-z]+\s*="#)
+        for (path, page) in all {
+            let lower = page.lowercased()
+            #expect(!lower.contains("<script"), "\(path)")
+            #expect(!lower.contains("javascript:"), "\(path)")
+            #expect(!lower.contains(" style="), "\(path)")
+            #expect(lower.firstMatch(of: handler) == nil, "\(path) has an event-handler attribute")
+            let open = try #require(page.range(of: "<style>"))
+            let close = try #require(page.range(of: "</style>", range: open.upperBound..<page.endIndex))
+            let hash = SHA256Hex.base64(Array(page[open.upperBound..<close.lowerBound].utf8))
+            #expect(page.contains("style-src 'sha256-\(hash)'"), "\(path): CSP hash does not match its <style>")
+            #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"") && page.contains("<head>\n<meta http-equiv=\"Content-Security-Policy\""))
+        }
+    }
+
+    @Test func everyRelativeLinkResolves() throws {
+        let href = try Regex(##"href="[^"#]+""##)
+        for (path, page) in try pages() {
+            let folder = URL(fileURLWithPath: Self.repo + "/output/" + path).deletingLastPathComponent()
+            for match in page.matches(of: href) {
+                let target = String(page[match.range].dropFirst(6).dropLast())
+                guard !target.contains("://"), !target.hasPrefix("mailto:") else { continue }
+                #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(target).standardizedFileURL.path), "\(path) → \(target)")
+            }
+        }
+    }
+
+    @Test func diffListsTheDemoStatusFlips() throws {
+        // Banca Civica's lead-to-customer rate falls from 15.2 % to 14.2 % against a 14.5 % target:
+        // green in September, amber (within 10 % of the target) in October.
+        let text = try BoardpackCommands.diff(
+            unit: "banca-civica", from: .month(Month(year: 2026, month: 9)), to: .month(Month(year: 2026, month: 10)),
+            contentPath: Self.repo + "/content", outputPath: Self.repo + "/output")
+        #expect(text.contains("Status flips: 1\n  lead_to_customer_rate: green → amber"))
+        #expect(text.contains("Restated history (vs \(Self.repo)/output/banca-civica/2026-09/metrics.json): none"))
+    }
+}
