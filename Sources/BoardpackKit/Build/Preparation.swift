@@ -42,6 +42,15 @@ struct Preparation: Sendable {
             let locale = PackLocale(parsing: unit.config.locale ?? workspace.site.locale) ?? .default
             let findings = found.hasErrors ? [] : DataQuality.check(data, dictionary: compiled.dictionary, tolerance: unit.config.tolerance)
             diagnostics += findings.map(\.diagnostic)
+            // A note dated after the last month of data belongs to no pack: most likely a typo.
+            if let last = data.monthsWithData.last {
+                for note in unit.notes where note.period.lastMonth > last {
+                    diagnostics.append(
+                        .warning(
+                            "note is for \(note.period), after the unit's last month of data (\(last)): it appears in no pack",
+                            at: note.periodLocation))
+                }
+            }
             models.append(
                 UnitModel(unit: unit, metrics: metrics, periods: periods, locale: locale, playbooks: playbooks, findings: findings))
         }

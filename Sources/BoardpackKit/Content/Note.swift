@@ -35,6 +35,8 @@ public struct Note: Sendable, Equatable {
     public var body: String
     /// 1-based line of the file on which `body` starts (for positions inside the body).
     public var bodyLine: Int
+    /// Where the front matter's `period` value is, for diagnostics about it.
+    public var periodLocation: SourceLocation
 
     /// True when a build for `audience` (with or without drafts) may show this note.
     public func isVisible(to audience: Audience, includeDrafts: Bool) -> Bool {
@@ -103,7 +105,8 @@ extension Note {
             return .success(
                 Note(
                     path: path, fileName: fileName, title: fm.title, period: fm.period, section: fm.section, audience: fm.audience,
-                    draft: fm.draft, author: fm.author, order: fm.order, body: body, bodyLine: end + 2))
+                    draft: fm.draft, author: fm.author, order: fm.order, body: body, bodyLine: end + 2,
+                    periodLocation: YAMLFile.location(of: ["period"], in: yaml, path: path, lineOffset: 1) ?? SourceLocation(file: path, line: 1)))
         }
     }
 }
