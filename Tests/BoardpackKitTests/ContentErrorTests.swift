@@ -60,3 +60,14 @@ import Testing
         #expect(try String(contentsOfFile: root + "/output/acme/2026-10/index.html", encoding: .utf8) == page)
     }
 }
+
+@Suite struct NoteWarningTests {
+    @Test func aNoteAfterTheLastMonthOfDataIsAWarningAtItsPeriod() {
+        let files = TestWorkspace.files(notes: ["typo.md": TestWorkspace.note("Typo", period: "2062-10", body: "Text")])
+        let found = BoardpackCommands.check(contentPath: "content", templatesPath: "templates", fileSystem: InMemoryFileSystem(files))
+        // The front matter's `period:` is on line 3; its value starts at column 9.
+        #expect(found.map(\.description) == [
+            "content/units/acme/notes/typo.md:3:9: warning: note is for 2062-10, after the unit's last month of data (2026-10): it appears in no pack",
+        ])
+    }
+}
