@@ -40,6 +40,9 @@ public struct BulletChart: Sendable {
     public var locale: PackLocale
     /// viewBox size.
     public var width = ChartStyle.width, height = 64.0
+    /// Fixed widths of the label column and of the value column, so that several bullets
+    /// stacked one above the other line up; nil sizes each from its own text.
+    public var labelColumn: Double?, valueColumn: Double?
 
     /// Creates a bullet chart.
     public init(
@@ -88,8 +91,8 @@ public struct BulletChart: Sendable {
         let ticks = valueFormat.tickLabels(for: scale, locale: locale)
         let valueText = valueFormat.format(value, locale: locale)
         let word = status.map { statusLabel ?? $0.word(locale) } ?? ""
-        let column = min(150, TextMetrics.width(label) + 10)
-        let rightRoom = max(TextMetrics.width(valueText), TextMetrics.width(word, fontSize: ChartStyle.tickFontSize)) + 36
+        let column = labelColumn ?? min(150, TextMetrics.width(label) + 10)
+        let rightRoom = (valueColumn ?? max(TextMetrics.width(valueText), TextMetrics.width(word, fontSize: ChartStyle.tickFontSize))) + 36
         let left = column + 8, right = width - rightRoom
         let x = { (v: Double) in scale.position(v, from: left, to: right) }
         var svg = SVGBuilder()

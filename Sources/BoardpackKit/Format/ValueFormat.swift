@@ -40,7 +40,11 @@ public enum ValueFormat: Sendable, Hashable {
             let digits = (value.map { abs($0) < 1000 } ?? true) ? 2 : 0
             return f.currency(value, code: code, fractionDigits: digits)
         case .ratio: return f.percent(value)
-        case .count: return f.count(value)
+        case .count:
+            // Counts of things are whole; a computed count (an index, products per customer)
+            // keeps one decimal so 78.7 never reads as 79 against a standard of 80.
+            guard let v = value, v.isFinite, v != v.rounded() else { return f.count(value) }
+            return f.decimal(v, fractionDigits: 1)
         case .days: return f.days(value, fractionDigits: 1)  // 5.2 vs a target of 5: whole days would hide the miss
         case .months: return f.months(value)
         case .multiple: return f.multiple(value)

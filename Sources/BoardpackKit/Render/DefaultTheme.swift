@@ -23,10 +23,10 @@ public enum DefaultTheme {
 </header>
 <main>
 {{#units}}
-<section class="unit-card" lang="{{unit_lang}}" aria-labelledby="unit-{{id}}">
+<section class="unit-card" aria-labelledby="unit-{{id}}">
 <h2 id="unit-{{id}}"><a href="{{id}}/index.html">{{name}}</a></h2>
 <p class="unit-meta">{{sector}}{{#latest_month}} · {{latest_label}}: <a href="{{href}}">{{label}}</a>{{/latest_month}}{{#latest_quarter}} · <a href="{{href}}">{{label}}</a>{{/latest_quarter}}</p>
-{{{tiles}}}
+<div lang="{{unit_lang}}">{{{tiles}}}</div>
 </section>
 {{/units}}
 </main>

@@ -35,6 +35,10 @@ enum GovernanceSection {
                 input = factor.input.map { ctx.locale.text(en: $0, it: $0 == "low" ? "bassa" : "alta") } ?? "—"
             case "annual_marketing_cost":
                 name = ctx.locale.text(en: "Annual marketing cost", it: "Costo marketing annuo")
+                if ctx.unit.config.currency != "EUR" {
+                    // The seeds' thresholds are in euros; no exchange rate is applied.
+                    name += ctx.locale.text(en: " (thresholds €50k/€150k applied as \(ctx.unit.config.currency))", it: " (soglie 50k/150k € applicate in \(ctx.unit.config.currency))")
+                }
                 input = vote.annualMarketingCost.map { f.currency($0, code: ctx.unit.config.currency, fractionDigits: 0) } ?? f.notAvailable
             case "org_complexity":
                 name = ctx.locale.text(en: "Organisation", it: "Organizzazione")

@@ -67,24 +67,17 @@ enum TrendCharts {
             statusLabel: ctx.statusWord(result.status), valueFormat: ctx.valueFormat(id), locale: ctx.locale)
     }
 
-    /// The bullets with their label and status columns padded with no-break spaces to a common
-    /// width, so the bars of the stacked bullets line up: `BulletChart` sizes both columns from
-    /// its own text. The padding is invisible (before an end-anchored label, after a
-    /// start-anchored word); the data tables use the unpadded bullets.
+    /// The bullets with common label and value columns, so the bars of the stacked bullets
+    /// line up (each would otherwise size its columns from its own text).
     static func aligned(_ bullets: [BulletChart]) -> [BulletChart] {
-        let nbsp = "\u{00A0}", small = ChartStyle.tickFontSize
-        let labelWidth = min(140, bullets.map { TextMetrics.width($0.label) }.max() ?? 0)
-        let valueWidth = bullets.map { b in
+        let small = ChartStyle.tickFontSize
+        let labelColumn = min(150, (bullets.map { TextMetrics.width($0.label) }.max() ?? 0) + 10)
+        let valueColumn = bullets.map { b in
             max(TextMetrics.width(b.valueFormat.format(b.value, locale: b.locale)), TextMetrics.width(b.statusLabel ?? "", fontSize: small))
         }.max() ?? 0
         return bullets.map { bullet in
             var b = bullet
-            let before = Int((labelWidth - TextMetrics.width(b.label)) / TextMetrics.width(nbsp))
-            if before > 0 { b.label = String(repeating: nbsp, count: before) + b.label }
-            if let word = b.statusLabel, b.status != nil {
-                let after = Int((valueWidth - TextMetrics.width(word, fontSize: small)) / TextMetrics.width(nbsp, fontSize: small))
-                if after > 0 { b.statusLabel = word + String(repeating: nbsp, count: after) }
-            }
+            (b.labelColumn, b.valueColumn) = (labelColumn, valueColumn)
             return b
         }
     }
