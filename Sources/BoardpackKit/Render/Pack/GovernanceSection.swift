@@ -27,7 +27,7 @@ enum GovernanceSection {
         }
         var rows: [[String]] = []
         for factor in vote.factors {
-            let name: String
+            var name: String
             let input: String
             switch factor.id {
             case "digital_maturity":
