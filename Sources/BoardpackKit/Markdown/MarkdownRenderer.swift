@@ -38,6 +38,8 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var tasks: [TaskItem]
     /// Problems found while reading the body (e.g. a malformed `{{ kpi }}` reference).
     public var diagnostics: [Diagnostic]
+    /// Wall-clock time the rendering took, for `build --timings` (never part of the output).
+    public var nanoseconds: UInt64 = 0
 }
 
 /// The one place that talks to cmark-gfm: GitHub-flavoured Markdown in safe mode.
@@ -52,9 +54,27 @@ public enum Markdown {
     /// The text that stands for chart or KPI number `index` in `RenderedMarkdown.html`.
     public static func placeholder(kind: String, index: Int) -> String { "\(marker)\(kind):\(index)\(marker)" }
 
+    /// cmark-gfm is not thread-safe: while parsing inlines it adds its extensions' special
+    /// characters (`~` for strikethrough…) to a process-wide table and removes them again
+    /// afterwards, so two notes parsed at once can lose their strikethrough. Every call into
+    /// cmark-gfm holds this lock; it costs little, as the C parser is a small share of a build.
+    static let lock = NSLock()
+
     /// Renders `text`, whose first line is line `firstLine` of `path`. `idPrefix` keeps
     /// footnote ids unique when several notes share a page.
     public static func render(_ text: String, path: String, firstLine: Int, idPrefix: String) -> RenderedMarkdown {
+        let start = DispatchTime.now().uptimeNanoseconds
+        // The private-use marker is ours; a note cannot smuggle one in.
+        let clean = text.replacingBytes(String(marker), with: "")
+        let (raw, walker) = lock.withLock { renderLocked(clean, path: path, firstLine: firstLine) }
+        let html = HTMLCleanup.apply(raw, idPrefix: idPrefix)
+        return RenderedMarkdown(
+            html: html, charts: walker.charts, kpis: walker.kpis, tasks: walker.tasks, diagnostics: walker.diagnostics,
+            nanoseconds: DispatchTime.now().uptimeNanoseconds - start)
+    }
+
+    /// Parses and renders with cmark-gfm; the caller holds `lock`.
+    private static func renderLocked(_ clean: String, path: String, firstLine: Int) -> (String, NoteWalker) {
         cmark_gfm_core_extensions_ensure_registered()
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
         guard let parser = cmark_parser_new(Int32(options)) else { fatalError("cmark-gfm could not allocate a parser") }
@@ -64,8 +84,6 @@ public enum Markdown {
             guard let ext = cmark_find_syntax_extension(name) else { fatalError("cmark-gfm extension `\(name)` is not available") }
             cmark_parser_attach_syntax_extension(parser, ext)
         }
-        // The private-use marker is ours; a note cannot smuggle one in.
-        let clean = text.contains(marker) ? text.replacingOccurrences(of: String(marker), with: "") : text
         clean.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
         guard let root = cmark_parser_finish(parser) else { fatalError("cmark-gfm returned no document") }
         defer { cmark_node_free(root) }
@@ -79,8 +97,7 @@ public enum Markdown {
             fatalError("cmark-gfm could not render HTML")
         }
         defer { free(raw) }
-        let html = HTMLCleanup.apply(String(cString: raw), idPrefix: idPrefix)
-        return RenderedMarkdown(html: html, charts: walker.charts, kpis: walker.kpis, tasks: walker.tasks, diagnostics: walker.diagnostics)
+        return (String(cString: raw), walker)
     }
 
     static func replaceWithPlaceholderParagraph(_ node: OpaquePointer, text: String) {
