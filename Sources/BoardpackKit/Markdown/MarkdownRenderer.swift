@@ -63,14 +63,22 @@ public enum Markdown {
     /// Renders `text`, whose first line is line `firstLine` of `path`. `idPrefix` keeps
     /// footnote ids unique when several notes share a page.
     public static func render(_ text: String, path: String, firstLine: Int, idPrefix: String) -> RenderedMarkdown {
-        let start = DispatchTime.now().uptimeNanoseconds
+        // Time spent waiting for the lock is not Markdown work: measure around it.
+        var start = DispatchTime.now().uptimeNanoseconds
         // The private-use marker is ours; a note cannot smuggle one in.
         let clean = text.replacingBytes(String(marker), with: "")
-        let (raw, walker) = lock.withLock { renderLocked(clean, path: path, firstLine: firstLine) }
+        var nanoseconds = DispatchTime.now().uptimeNanoseconds - start
+        let (raw, walker) = lock.withLock {
+            start = DispatchTime.now().uptimeNanoseconds
+            defer { nanoseconds += DispatchTime.now().uptimeNanoseconds - start }
+            return renderLocked(clean, path: path, firstLine: firstLine)
+        }
+        start = DispatchTime.now().uptimeNanoseconds
         let html = HTMLCleanup.apply(raw, idPrefix: idPrefix)
+        nanoseconds += DispatchTime.now().uptimeNanoseconds - start
         return RenderedMarkdown(
             html: html, charts: walker.charts, kpis: walker.kpis, tasks: walker.tasks, diagnostics: walker.diagnostics,
-            nanoseconds: DispatchTime.now().uptimeNanoseconds - start)
+            nanoseconds: nanoseconds)
     }
 
     /// Parses and renders with cmark-gfm; the caller holds `lock`.
@@ -131,9 +139,16 @@ struct NoteWalker {
             let event = cmark_iter_next(iter)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iter) else { continue }
-            let type = String(cString: cmark_node_get_type_string(node))
             guard event == CMARK_EVENT_ENTER else { continue }
-            switch type {
+            // Node types by enum (no string per node); a task item is a list item whose
+            // type name the tasklist extension turns into "tasklist".
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_TEXT {
+                replaceKPIReferences(in: node)
+                continue
+            }
+            guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_ITEM else { continue }
+            switch String(cString: cmark_node_get_type_string(node)) {
             case "code_block":
                 let info = String(cString: cmark_node_get_fence_info(node)).trimmingCharacters(in: .whitespaces)
                 if info == "chart" {
@@ -145,8 +160,6 @@ struct NoteWalker {
                 let done = cmark_gfm_extensions_get_tasklist_item_checked(node)
                 let text = plainText(node).trimmingCharacters(in: .whitespacesAndNewlines)
                 tasks.append(TaskItem(text: text, done: done, line: Int(cmark_node_get_start_line(node)) + lineOffset))
-            case "text":
-                replaceKPIReferences(in: node)
             default:
                 break
             }
@@ -169,9 +182,8 @@ struct NoteWalker {
 
     /// Replaces each `{{ kpi ID }}` / `{{ kpi ID change }}` in a text node by a placeholder.
     mutating func replaceKPIReferences(in node: OpaquePointer) {
-        guard let literalPointer = cmark_node_get_literal(node) else { return }
+        guard let literalPointer = cmark_node_get_literal(node), strstr(literalPointer, "{{") != nil else { return }
         let literal = String(cString: literalPointer)
-        guard literal.contains("{{") else { return }
         let line = Int(cmark_node_get_start_line(node)) + lineOffset
         let column = Int(cmark_node_get_start_column(node))
         var output = ""
