@@ -70,7 +70,7 @@ struct Build: ParsableCommand {
             if onTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             report(result.warnings)
             if timings {
-                for t in result.timings { FileHandle.standardError.write(Data("timing \(t.phase) \(String(format: "%.4f", t.seconds))\n".utf8)) }
+                for t in result.timings + result.details { FileHandle.standardError.write(Data("timing \(t.phase) \(String(format: "%.4f", t.seconds))\n".utf8)) }
             }
             let warnings = result.warnings.isEmpty ? "" : ", \(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s")"
             print("Built \(result.packCount) packs for \(result.unitCount) units in \(String(format: "%.2f", result.seconds)) s\(warnings) → \(output)/")

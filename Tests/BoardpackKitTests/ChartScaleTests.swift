@@ -69,6 +69,26 @@ import Testing
         #expect(SVGBuilder.number(12.25) == "12.3")
         #expect(SVGBuilder.number(-3.15) == "-3.2")
         #expect(SVGBuilder.number(-0.04) == "0")
+        // Carries: 9.95 → 10.0 → "10"; 99.96 → 100.0 → "100"; -0.95 → -1.0 → "-1".
+        #expect(SVGBuilder.number(9.95) == "10")
+        #expect(SVGBuilder.number(99.96) == "100")
+        #expect(SVGBuilder.number(-0.95) == "-1")
+        // 1.45 is a hair below 1.45 in binary, but its shortest text "1.45" rounds up to 1.5.
+        #expect(SVGBuilder.number(1.45) == "1.5")
+        // Exponent notation takes the general path: 1e-05 → 0.0; 1e+16 stays whole.
+        #expect(SVGBuilder.number(0.00001) == "0")
+        #expect(SVGBuilder.number(1e16) == "10000000000000000")
+    }
+
+    @Test func svgNumbersMatchRoundedDecimal() {
+        // The plain-notation fast path must agree with the general RoundedDecimal rounding.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let v = Double.random(in: -2000...2000, using: &generator) / Double([1, 10, 100, 1000].randomElement(using: &generator)!)
+            let r = RoundedDecimal(v, fractionDigits: 1)!
+            let general = (r.isNegative ? "-" : "") + (r.fractionDigits == "0" ? r.integerDigits : r.integerDigits + "." + r.fractionDigits)
+            #expect(SVGBuilder.number(v) == general, "\(v)")
+        }
     }
 
     @Test func idsAndTruncation() {

@@ -15,7 +15,7 @@ import Testing
         let ws = try #require(workspace, "\(diagnostics)")
         let prepare = Preparation()
         let (compiled, playbooks) = try prepare.validate(ws)
-        let (models, _) = try prepare.compute(ws, compiled, playbooks)
+        let models = try prepare.compute(ws, compiled, playbooks).models
         let pack = try #require(Period(parsing: period))
         let result = try #require(
             PlaybookRun.run(playbooks, sector: sector, metrics: models[0].metrics, period: pack) { _, v in v.map { "\($0)" } ?? "n/a" })

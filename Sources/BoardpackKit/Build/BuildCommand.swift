@@ -7,6 +7,10 @@ public struct BuildReport: Sendable {
     public var warnings: [Diagnostic]
     /// Phase name → seconds, in the order the phases ran.
     public var timings: [(phase: String, seconds: Double)]
+    /// Measurements inside the phases, not part of `seconds`: `data` (read, validate and
+    /// aggregate the CSVs, wall-clock) and `markdown` (cmark-gfm parse + render, CPU time
+    /// summed over the notes, which render in parallel).
+    public var details: [(phase: String, seconds: Double)] = []
     public var seconds: Double { timings.reduce(0) { $0 + $1.seconds } }
 }
 
@@ -60,7 +64,7 @@ public enum BoardpackCommands {
         try timed("write", &timings) { try SiteWriter(outputPath: options.outputPath).write(result.site) }
         return BuildReport(
             packCount: result.packCount, unitCount: workspace.units.count,
-            warnings: (loadDiagnostics + result.warnings).sortedForReport(), timings: timings)
+            warnings: (loadDiagnostics + result.warnings).sortedForReport(), timings: timings, details: result.details)
     }
 
     /// `boardpack check`: every problem in the content, errors and warnings, without writing.

@@ -64,7 +64,7 @@ extension BoardpackCommands {
         guard !workspace.units.isEmpty else { throw DiagnosticsError([.error("no unit `\(unitID)` in \(contentPath)/units")]) }
         let prepare = Preparation()
         let (compiled, playbooks) = try prepare.validate(workspace)
-        let (models, _) = try prepare.compute(workspace, compiled, playbooks)
+        let (models, _, _) = try prepare.compute(workspace, compiled, playbooks)
         return models[0]
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The validate and compute phases, shared by `build`, `check`, `explain` and `diff`.
 struct Preparation: Sendable {
     /// Only these periods get packs (all when empty).
@@ -27,34 +29,59 @@ struct Preparation: Sendable {
         return (compiled, playbooks)
     }
 
-    /// Aggregates every unit's data (grain and duplicate checks happen here) and decides its packs.
-    func compute(_ workspace: Workspace, _ compiled: CompiledMetrics, _ playbooks: CompiledPlaybooks) throws -> ([UnitModel], [Diagnostic]) {
+    /// Aggregates every unit's data (grain and duplicate checks happen here) and decides its
+    /// packs. Units are independent, so both passes run on every core, each unit into its own
+    /// slot; diagnostics keep unit order. `aggregationSeconds` is the wall-clock time of the
+    /// aggregation pass alone, for `build --timings`.
+    func compute(
+        _ workspace: Workspace, _ compiled: CompiledMetrics, _ playbooks: CompiledPlaybooks
+    ) throws -> (models: [UnitModel], diagnostics: [Diagnostic], aggregationSeconds: Double) {
+        let units = workspace.units
+        let start = DispatchTime.now().uptimeNanoseconds
+        let aggregated = ResultSlots<(UnitData, [Diagnostic])>(count: units.count)
+        DispatchQueue.concurrentPerform(iterations: units.count) { i in
+            aggregated.set(i, UnitData.aggregate(units[i].dataFiles, dictionary: compiled.dictionary))
+        }
+        let aggregates = aggregated.values
+        let aggregationSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let modelled = ResultSlots<(UnitModel, [Diagnostic])>(count: units.count)
+        DispatchQueue.concurrentPerform(iterations: units.count) { i in
+            modelled.set(i, model(units[i], aggregates[i], workspace: workspace, compiled: compiled, playbooks: playbooks))
+        }
         var diagnostics: [Diagnostic] = []
         var models: [UnitModel] = []
-        for unit in workspace.units {
-            let (data, found) = UnitData.aggregate(unit.dataFiles, dictionary: compiled.dictionary)
-            diagnostics += found
-            let profile = UnitProfile(
-                id: unit.id, sector: unit.config.sector.rawValue, targets: unit.config.targets, tolerance: unit.config.tolerance)
-            let metrics = UnitMetrics(metrics: compiled, profile: profile, data: data)
-            var periods = metrics.packPeriods(archiveMonths: workspace.site.archiveMonths).all
-            if !self.periods.isEmpty { periods = periods.filter(self.periods.contains) }
-            let locale = PackLocale(parsing: unit.config.locale ?? workspace.site.locale) ?? .default
-            let findings = found.hasErrors ? [] : DataQuality.check(data, dictionary: compiled.dictionary, tolerance: unit.config.tolerance)
-            diagnostics += findings.map(\.diagnostic)
-            // A note dated after the last month of data belongs to no pack: most likely a typo.
-            if let last = data.monthsWithData.last {
-                for note in unit.notes where note.period.lastMonth > last {
-                    diagnostics.append(
-                        .warning(
-                            "note is for \(note.period), after the unit's last month of data (\(last)): it appears in no pack",
-                            at: note.periodLocation))
-                }
-            }
-            models.append(
-                UnitModel(unit: unit, metrics: metrics, periods: periods, locale: locale, playbooks: playbooks, findings: findings))
+        for ((model, unitDiagnostics), (_, found)) in zip(modelled.values, aggregates) {
+            diagnostics += found + unitDiagnostics
+            models.append(model)
         }
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.sortedForReport()) }
-        return (models, diagnostics)
+        return (models, diagnostics, aggregationSeconds)
+    }
+
+    /// One unit's metrics engine, packs and reconciliation findings (as diagnostics too).
+    private func model(
+        _ unit: UnitContent, _ aggregate: (UnitData, [Diagnostic]), workspace: Workspace,
+        compiled: CompiledMetrics, playbooks: CompiledPlaybooks
+    ) -> (UnitModel, [Diagnostic]) {
+        let (data, found) = aggregate
+        let profile = UnitProfile(
+            id: unit.id, sector: unit.config.sector.rawValue, targets: unit.config.targets, tolerance: unit.config.tolerance)
+        let metrics = UnitMetrics(metrics: compiled, profile: profile, data: data)
+        var periods = metrics.packPeriods(archiveMonths: workspace.site.archiveMonths).all
+        if !self.periods.isEmpty { periods = periods.filter(self.periods.contains) }
+        let locale = PackLocale(parsing: unit.config.locale ?? workspace.site.locale) ?? .default
+        let findings = found.hasErrors ? [] : DataQuality.check(data, dictionary: compiled.dictionary, tolerance: unit.config.tolerance)
+        var diagnostics = findings.map(\.diagnostic)
+        // A note dated after the last month of data belongs to no pack: most likely a typo.
+        if let last = data.monthsWithData.last {
+            for note in unit.notes where note.period.lastMonth > last {
+                diagnostics.append(
+                    .warning(
+                        "note is for \(note.period), after the unit's last month of data (\(last)): it appears in no pack",
+                        at: note.periodLocation))
+            }
+        }
+        let model = UnitModel(unit: unit, metrics: metrics, periods: periods, locale: locale, playbooks: playbooks, findings: findings)
+        return (model, diagnostics)
     }
 }

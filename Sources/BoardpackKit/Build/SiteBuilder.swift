@@ -21,6 +21,8 @@ public struct SiteBuilder: Sendable {
         public var packCount: Int
         public var warnings: [Diagnostic]
         public var timings: [(phase: String, seconds: Double)]
+        /// Measurements inside the phases (`data`, `markdown`), not added to the total.
+        public var details: [(phase: String, seconds: Double)] = []
     }
 
     /// Renders the whole site. Throws `DiagnosticsError` when content is invalid.
@@ -28,7 +30,9 @@ public struct SiteBuilder: Sendable {
         var timings: [(phase: String, seconds: Double)] = []
         let prepare = Preparation(periods: options.periods)
         let (compiled, playbooks) = try BoardpackCommands.timed("validate", &timings) { try prepare.validate(workspace) }
-        let (models, computeWarnings) = try BoardpackCommands.timed("compute", &timings) { try prepare.compute(workspace, compiled, playbooks) }
+        let (models, computeWarnings, aggregationSeconds) = try BoardpackCommands.timed("compute", &timings) {
+            try prepare.compute(workspace, compiled, playbooks)
+        }
         let jobs = models.flatMap { model in model.periods.map { (model, $0) } }
         let pages = BoardpackCommands.timed("render", &timings) { renderInParallel(jobs, workspace: workspace) }
         var site = Site()
@@ -44,7 +48,12 @@ public struct SiteBuilder: Sendable {
             site.add("\(model.unit.id)/index.html", archive.renderUnit(model))
         }
         site.add("index.html", archive.renderPortal(models))
-        return Output(site: site, packCount: jobs.count, warnings: diagnostics.sortedForReport(), timings: timings)
+        // Data: read + validate the CSVs (load) and aggregate them (compute), wall-clock.
+        // Markdown: cmark-gfm parse + render summed over notes, CPU time across the threads.
+        let markdownSeconds = Double(pages.reduce(0) { $0 + $1.markdownNanoseconds }) / 1e9
+        return Output(
+            site: site, packCount: jobs.count, warnings: diagnostics.sortedForReport(), timings: timings,
+            details: [("data", workspace.dataReadSeconds + aggregationSeconds), ("markdown", markdownSeconds)])
     }
 
     /// Packs are independent: render them on every core, each into its own slot, so the

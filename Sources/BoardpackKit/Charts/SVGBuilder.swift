@@ -13,9 +13,45 @@ struct SVGBuilder: Sendable {
 
     /// A coordinate with one decimal, `.0` dropped and never `-0`: 12.25 → `12.3`, 40 → `40`.
     static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        var text = value.description
+        if let plain = text.withUTF8(oneDecimal) { return plain }
         guard let r = RoundedDecimal(value, fractionDigits: 1) else { return "0" }
         let digits = r.fractionDigits == "0" ? r.integerDigits : r.integerDigits + "." + r.fractionDigits
         return (r.isNegative ? "-" : "") + digits
+    }
+
+    /// `number` for a shortest text in plain notation (`-12.25`), without the general
+    /// `RoundedDecimal` machinery: the same digits rounded half away from zero, written
+    /// straight into the result. Nil for exponent notation, which takes the general path.
+    private static func oneDecimal(_ text: UnsafeBufferPointer<UInt8>) -> String? {
+        let negative = text.first == UInt8(ascii: "-")
+        let start = negative ? 1 : 0
+        guard let dot = text.firstIndex(of: UInt8(ascii: ".")), dot > start,
+            !text.contains(UInt8(ascii: "e")), !text.contains(UInt8(ascii: "E"))
+        else { return nil }
+        let fraction = text[(dot + 1)...]
+        // Slot 0 is kept for a carry out of the first digit (9.95 → 10.0).
+        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: dot - start + 2)
+        for (k, byte) in text[start..<dot].enumerated() { digits[k + 1] = byte }
+        digits[digits.count - 1] = fraction.first ?? UInt8(ascii: "0")
+        var first = 1
+        if fraction.count >= 2 && fraction[fraction.startIndex + 1] >= UInt8(ascii: "5") {
+            var k = digits.count - 1
+            while digits[k] == UInt8(ascii: "9") {
+                digits[k] = UInt8(ascii: "0")
+                k -= 1
+            }
+            digits[k] += 1
+            if k == 0 { first = 0 }
+        }
+        let last = digits.count - 1
+        while first < last - 1 && digits[first] == UInt8(ascii: "0") { first += 1 }
+        let isZero = digits[first...].allSatisfy { $0 == UInt8(ascii: "0") }
+        var out: [UInt8] = negative && !isZero ? [UInt8(ascii: "-")] : []
+        out += digits[first..<last]
+        if digits[last] != UInt8(ascii: "0") { out += [UInt8(ascii: "."), digits[last]] }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends `<name a="v" …>` (self-closed unless `content` or `open` is given).

@@ -7,6 +7,8 @@ public struct Workspace: Sendable {
     public var metricsFile: TextFile?
     /// `playbooks/*.yml`, in file-name order.
     public var playbookFiles: [TextFile]
+    /// Wall-clock seconds spent reading and validating the CSV files, for `build --timings`.
+    public var dataReadSeconds: Double = 0
 
     public init(root: String, site: SiteConfig, units: [UnitContent], metricsFile: TextFile? = nil, playbookFiles: [TextFile] = []) {
         self.root = root

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads and validates a content workspace, collecting every problem before giving up.
 public struct WorkspaceLoader: Sendable {
     public var fileSystem: any FileSystem
@@ -37,15 +39,39 @@ public struct WorkspaceLoader: Sendable {
         if !fileSystem.isDirectory(unitsDir) {
             diagnostics.append(.error("no `units` folder: a workspace needs units/<unit-id>/unit.yml", at: SourceLocation(file: root)))
         }
+        var pending: [PendingUnit] = []
         for id in (try? fileSystem.list(unitsDir)) ?? [] where fileSystem.isDirectory(join(unitsDir, id)) {
             if !onlyUnits.isEmpty && !onlyUnits.contains(id) { continue }
-            if let unit = loadUnit(id: id, dir: join(unitsDir, id), measures: measures, &diagnostics) { units.append(unit) }
+            if let unit = prepareUnit(id: id, dir: join(unitsDir, id), measures: measures, &diagnostics) { pending.append(unit) }
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let dataFiles = readDataFiles(pending)
+        let dataSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let dirs = pending.map(\.dir)
+        let notes = ResultSlots<([Note], [Diagnostic])>(count: dirs.count)
+        DispatchQueue.concurrentPerform(iterations: dirs.count) { i in notes.set(i, readNotes(dirs[i])) }
+        for (i, (unitNotes, found)) in notes.values.enumerated() {
+            let unit = pending[i]
+            diagnostics += dataFiles[i].1 + found
+            units.append(UnitContent(id: unit.id, config: unit.config, configPath: unit.configPath, dataFiles: dataFiles[i].0, notes: unitNotes))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (Workspace(root: root, site: site, units: units, metricsFile: metricsFile, playbookFiles: playbooks), diagnostics)
+        var workspace = Workspace(root: root, site: site, units: units, metricsFile: metricsFile, playbookFiles: playbooks)
+        workspace.dataReadSeconds = dataSeconds
+        return (workspace, diagnostics)
     }
 
-    func loadUnit(id: String, dir: String, measures: Set<String>, _ diagnostics: inout [Diagnostic]) -> UnitContent? {
+    /// A unit whose `unit.yml` is read, waiting for its data files and notes.
+    struct PendingUnit: Sendable {
+        var id: String
+        var dir: String
+        var config: UnitConfig
+        var configPath: String
+        var options: CSVOptions
+        var schema: DataFileSchema
+    }
+
+    func prepareUnit(id: String, dir: String, measures: Set<String>, _ diagnostics: inout [Diagnostic]) -> PendingUnit? {
         let configPath = join(dir, "unit.yml")
         guard id.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }), !id.isEmpty else {
             diagnostics.append(.error("unit folder `\(id)` must be named with lowercase letters, digits and `-` only", at: SourceLocation(file: dir)))
@@ -66,18 +92,45 @@ public struct WorkspaceLoader: Sendable {
         options.delimiter = UInt8(ascii: config.csvDelimiter == ";" ? ";" : ",")
         options.decimalComma = config.csvDecimal == "comma"
         let schema = DataFileSchema(allowedDimensions: Set(config.dimensions).union(["channel"]), knownMeasures: measures)
-        var files: [DataFile] = []
-        let dataDir = join(dir, "data")
-        for name in (try? fileSystem.list(dataDir)) ?? [] where name.hasSuffix(".csv") {
-            let path = join(dataDir, name)
-            guard let bytes = try? fileSystem.read(path) else {
-                diagnostics.append(.error("cannot read the file", at: SourceLocation(file: path)))
-                continue
+        return PendingUnit(id: id, dir: dir, config: config, configPath: configPath, options: options, schema: schema)
+    }
+
+    /// Reads and validates every unit's `data/*.csv`, all files on every core; per unit, the
+    /// files in file-name order and their diagnostics.
+    func readDataFiles(_ units: [PendingUnit]) -> [([DataFile], [Diagnostic])] {
+        var found: [(unit: Int, path: String, bytes: [UInt8]?)] = []
+        for (u, unit) in units.enumerated() {
+            let dataDir = join(unit.dir, "data")
+            for name in (try? fileSystem.list(dataDir)) ?? [] where name.hasSuffix(".csv") {
+                let path = join(dataDir, name)
+                found.append((u, path, try? fileSystem.read(path)))
             }
-            let (file, found) = DataFileReader.read(bytes: bytes, path: path, options: options, schema: schema)
-            diagnostics += found
-            if let file { files.append(file) }
         }
+        // Largest files first, so that one big file does not finish alone at the end.
+        let jobs = found
+        let sizes: [Int] = jobs.map { $0.bytes?.count ?? 0 }
+        let schedule = jobs.indices.sorted { sizes[$0] > sizes[$1] }
+        let slots = ResultSlots<(DataFile?, [Diagnostic])>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
+            let job = jobs[schedule[k]]
+            guard let bytes = job.bytes else {
+                slots.set(schedule[k], (nil, [.error("cannot read the file", at: SourceLocation(file: job.path))]))
+                return
+            }
+            let unit = units[job.unit]
+            slots.set(schedule[k], DataFileReader.read(bytes: bytes, path: job.path, options: unit.options, schema: unit.schema))
+        }
+        var result = [([DataFile], [Diagnostic])](repeating: ([], []), count: units.count)
+        for (j, (file, found)) in slots.values.enumerated() {
+            result[jobs[j].unit].1 += found
+            if let file { result[jobs[j].unit].0.append(file) }
+        }
+        return result
+    }
+
+    /// A unit's `notes/*.md`, parsed, in file-name order.
+    func readNotes(_ dir: String) -> ([Note], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
         var notes: [Note] = []
         let notesDir = join(dir, "notes")
         for name in (try? fileSystem.list(notesDir)) ?? [] where name.hasSuffix(".md") {
@@ -87,7 +140,7 @@ public struct WorkspaceLoader: Sendable {
             case let .failure(d): diagnostics.append(d)
             }
         }
-        return UnitContent(id: id, config: config, configPath: configPath, dataFiles: files, notes: notes)
+        return (notes, diagnostics)
     }
 
     func decodeYAML<T: Decodable>(_ type: T.Type, path: String) -> Result<T, Diagnostic> {

@@ -50,35 +50,48 @@ struct RoundedDecimal: Sendable, Equatable {
                 point += 1
             }
         }
-        var integer = mantissa[..<point].drop(while: { $0 == 0 }).map { Character(String($0)) }
-        if integer.isEmpty { integer = ["0"] }
-        self.integerDigits = String(integer)
-        self.fractionDigits = String(mantissa[point...].map { Character(String($0)) })
-        self.isNegative = false
-        self.isNegative = negative && !isZero
+        var first = 0
+        while first < point && mantissa[first] == 0 { first += 1 }
+        self.integerDigits = first == point ? "0" : RoundedDecimal.text(mantissa[first..<point])
+        self.fractionDigits = RoundedDecimal.text(mantissa[point...])
+        self.isNegative = negative && mantissa.contains { $0 != 0 }
+    }
+
+    /// Digit values 0–9 as ASCII text.
+    private static func text(_ digits: ArraySlice<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: digits.count) { buffer in
+            for (offset, digit) in digits.enumerated() { buffer[offset] = digit + UInt8(ascii: "0") }
+            return digits.count
+        }
     }
 
     /// Splits a finite double's shortest text into sign, digits and decimal-point position:
-    /// `"1.25e+3"` → (false, [1, 2, 5], 4), meaning 0.125 × 10^4.
+    /// `"1.25e+3"` → (false, [1, 2, 5], 4), meaning 0.125 × 10^4. Reads the UTF-8 bytes
+    /// directly: this runs for every number on every chart.
     private static func decompose(_ value: Double) -> (Bool, [UInt8], Int) {
-        var text = Substring(value.description)
-        let negative = text.first == "-"
-        if negative { text = text.dropFirst() }
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            exponent = Int(text[text.index(after: e)...]) ?? 0
-            text = text[..<e]
-        }
+        var negative = false
         var digits: [UInt8] = []
+        digits.reserveCapacity(24)
         var point: Int?
-        for ch in text {
-            if ch == "." {
+        var inExponent = false
+        var exponentSign = 1
+        var exponent = 0
+        for byte in value.description.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"):
+                if inExponent { exponentSign = -1 } else { negative = true }
+            case UInt8(ascii: "."):
                 point = digits.count
-            } else if let d = ch.wholeNumberValue {
-                digits.append(UInt8(d))
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                inExponent = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let digit = byte - UInt8(ascii: "0")
+                if inExponent { exponent = exponent * 10 + Int(digit) } else { digits.append(digit) }
+            default:
+                break
             }
         }
-        return (negative, digits, (point ?? digits.count) + exponent)
+        return (negative, digits, (point ?? digits.count) + exponentSign * exponent)
     }
 
     /// The integer digits with `separator` between groups of three.

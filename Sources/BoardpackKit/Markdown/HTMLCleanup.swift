@@ -1,5 +1,3 @@
-import Foundation
-
 /// Small rewrites of cmark-gfm's HTML so a page with many notes stays valid HTML5 under a
 /// strict Content-Security-Policy.
 enum HTMLCleanup {
@@ -9,11 +7,11 @@ enum HTMLCleanup {
     static func apply(_ html: String, idPrefix: String) -> String {
         var out = html
         for side in ["left", "center", "right"] {
-            out = out.replacingOccurrences(of: " align=\"\(side)\"", with: " class=\"align-\(side)\"")
+            out = out.replacingBytes(" align=\"\(side)\"", with: " class=\"align-\(side)\"")
         }
-        if out.contains("id=\"fn") {
-            out = out.replacingOccurrences(of: "id=\"fn", with: "id=\"\(idPrefix)-fn")
-            out = out.replacingOccurrences(of: "href=\"#fn", with: "href=\"#\(idPrefix)-fn")
+        if out.containsBytes("id=\"fn") {
+            out = out.replacingBytes("id=\"fn", with: "id=\"\(idPrefix)-fn")
+            out = out.replacingBytes("href=\"#fn", with: "href=\"#\(idPrefix)-fn")
         }
         return out
     }

@@ -38,6 +38,8 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var tasks: [TaskItem]
     /// Problems found while reading the body (e.g. a malformed `{{ kpi }}` reference).
     public var diagnostics: [Diagnostic]
+    /// Wall-clock time the rendering took, for `build --timings` (never part of the output).
+    public var nanoseconds: UInt64 = 0
 }
 
 /// The one place that talks to cmark-gfm: GitHub-flavoured Markdown in safe mode.
@@ -52,9 +54,35 @@ public enum Markdown {
     /// The text that stands for chart or KPI number `index` in `RenderedMarkdown.html`.
     public static func placeholder(kind: String, index: Int) -> String { "\(marker)\(kind):\(index)\(marker)" }
 
+    /// cmark-gfm is not thread-safe: while parsing inlines it adds its extensions' special
+    /// characters (`~` for strikethrough…) to a process-wide table and removes them again
+    /// afterwards, so two notes parsed at once can lose their strikethrough. Every call into
+    /// cmark-gfm holds this lock; it costs little, as the C parser is a small share of a build.
+    static let lock = NSLock()
+
     /// Renders `text`, whose first line is line `firstLine` of `path`. `idPrefix` keeps
     /// footnote ids unique when several notes share a page.
     public static func render(_ text: String, path: String, firstLine: Int, idPrefix: String) -> RenderedMarkdown {
+        // Time spent waiting for the lock is not Markdown work: measure around it.
+        var start = DispatchTime.now().uptimeNanoseconds
+        // The private-use marker is ours; a note cannot smuggle one in.
+        let clean = text.replacingBytes(String(marker), with: "")
+        var nanoseconds = DispatchTime.now().uptimeNanoseconds - start
+        let (raw, walker) = lock.withLock {
+            start = DispatchTime.now().uptimeNanoseconds
+            defer { nanoseconds += DispatchTime.now().uptimeNanoseconds - start }
+            return renderLocked(clean, path: path, firstLine: firstLine)
+        }
+        start = DispatchTime.now().uptimeNanoseconds
+        let html = HTMLCleanup.apply(raw, idPrefix: idPrefix)
+        nanoseconds += DispatchTime.now().uptimeNanoseconds - start
+        return RenderedMarkdown(
+            html: html, charts: walker.charts, kpis: walker.kpis, tasks: walker.tasks, diagnostics: walker.diagnostics,
+            nanoseconds: nanoseconds)
+    }
+
+    /// Parses and renders with cmark-gfm; the caller holds `lock`.
+    private static func renderLocked(_ clean: String, path: String, firstLine: Int) -> (String, NoteWalker) {
         cmark_gfm_core_extensions_ensure_registered()
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
         guard let parser = cmark_parser_new(Int32(options)) else { fatalError("cmark-gfm could not allocate a parser") }
@@ -64,8 +92,6 @@ public enum Markdown {
             guard let ext = cmark_find_syntax_extension(name) else { fatalError("cmark-gfm extension `\(name)` is not available") }
             cmark_parser_attach_syntax_extension(parser, ext)
         }
-        // The private-use marker is ours; a note cannot smuggle one in.
-        let clean = text.contains(marker) ? text.replacingOccurrences(of: String(marker), with: "") : text
         clean.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
         guard let root = cmark_parser_finish(parser) else { fatalError("cmark-gfm returned no document") }
         defer { cmark_node_free(root) }
@@ -79,8 +105,7 @@ public enum Markdown {
             fatalError("cmark-gfm could not render HTML")
         }
         defer { free(raw) }
-        let html = HTMLCleanup.apply(String(cString: raw), idPrefix: idPrefix)
-        return RenderedMarkdown(html: html, charts: walker.charts, kpis: walker.kpis, tasks: walker.tasks, diagnostics: walker.diagnostics)
+        return (String(cString: raw), walker)
     }
 
     static func replaceWithPlaceholderParagraph(_ node: OpaquePointer, text: String) {
@@ -114,9 +139,16 @@ struct NoteWalker {
             let event = cmark_iter_next(iter)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iter) else { continue }
-            let type = String(cString: cmark_node_get_type_string(node))
             guard event == CMARK_EVENT_ENTER else { continue }
-            switch type {
+            // Node types by enum (no string per node); a task item is a list item whose
+            // type name the tasklist extension turns into "tasklist".
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_TEXT {
+                replaceKPIReferences(in: node)
+                continue
+            }
+            guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_ITEM else { continue }
+            switch String(cString: cmark_node_get_type_string(node)) {
             case "code_block":
                 let info = String(cString: cmark_node_get_fence_info(node)).trimmingCharacters(in: .whitespaces)
                 if info == "chart" {
@@ -128,8 +160,6 @@ struct NoteWalker {
                 let done = cmark_gfm_extensions_get_tasklist_item_checked(node)
                 let text = plainText(node).trimmingCharacters(in: .whitespacesAndNewlines)
                 tasks.append(TaskItem(text: text, done: done, line: Int(cmark_node_get_start_line(node)) + lineOffset))
-            case "text":
-                replaceKPIReferences(in: node)
             default:
                 break
             }
@@ -152,9 +182,8 @@ struct NoteWalker {
 
     /// Replaces each `{{ kpi ID }}` / `{{ kpi ID change }}` in a text node by a placeholder.
     mutating func replaceKPIReferences(in node: OpaquePointer) {
-        guard let literalPointer = cmark_node_get_literal(node) else { return }
+        guard let literalPointer = cmark_node_get_literal(node), strstr(literalPointer, "{{") != nil else { return }
         let literal = String(cString: literalPointer)
-        guard literal.contains("{{") else { return }
         let line = Int(cmark_node_get_start_line(node)) + lineOffset
         let column = Int(cmark_node_get_start_column(node))
         var output = ""

@@ -20,6 +20,9 @@ public struct UnitData: Sendable {
     let labelIndex: [String: [String: Int]]
     /// Dimension name → value index → per month offset: whether a row carries that value.
     let presence: [String: [[Bool]]]
+    /// Per file, per month offset: the file's row numbers in that month, ascending. Provenance
+    /// reads only a period's rows through it instead of scanning whole files.
+    let rowsByMonth: [[[Int32]]]
 
     init(
         files: [DataFile], firstMonth: Month?, monthCount: Int, hasData: [Bool], series: [String: MeasureSeries],
@@ -35,6 +38,15 @@ public struct UnitData: Sendable {
             Dictionary(labels.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         }
         self.presence = presence
+        self.rowsByMonth = files.map { file in
+            var groups = [[Int32]](repeating: [], count: monthCount)
+            guard let first = firstMonth else { return groups }
+            for (r, month) in file.months.enumerated() {
+                let o = month.index - first.index
+                if o >= 0 && o < monthCount { groups[o].append(Int32(r)) }
+            }
+            return groups
+        }
     }
 
     /// Months that have data (any row in any file), oldest first.

@@ -39,7 +39,7 @@ extension UnitMetrics {
 extension UnitData {
     /// Files and lines whose rows reported `measure` in `period` (optionally for one dimension value).
     public func sources(of measure: String, in period: Period, slice: Slice? = nil) -> [KPIWorking.Source] {
-        let range = period.firstMonth...period.lastMonth
+        let offsets = period.months.compactMap(offset)
         return sources(of: measure).compactMap { src in
             let file = files[src.file]
             let values = file.measureValues[src.column]
@@ -51,9 +51,11 @@ extension UnitData {
                 filter = (d, Int32(l))
             }
             var lines: [Int] = []
-            for r in 0..<file.rowCount where range.contains(file.months[r]) && !values[r].isNaN {
-                if let filter, file.dimensionValues[filter.d][r] != filter.label { continue }
-                lines.append(Int(file.lines[r]))
+            for o in offsets {
+                for row in rowsByMonth[src.file][o] where !values[Int(row)].isNaN {
+                    if let filter, file.dimensionValues[filter.d][Int(row)] != filter.label { continue }
+                    lines.append(Int(file.lines[Int(row)]))
+                }
             }
             return lines.isEmpty ? nil : KPIWorking.Source(path: file.path, lines: lines.sorted())
         }

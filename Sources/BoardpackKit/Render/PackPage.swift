@@ -8,6 +8,8 @@ struct PackPage {
         var html: String
         var json: String
         var diagnostics: [Diagnostic]
+        /// Time spent rendering the notes' Markdown, for `build --timings`.
+        var markdownNanoseconds: UInt64 = 0
     }
 
     /// A section of the page: anchor id, title and trusted inner HTML.
@@ -95,7 +97,9 @@ struct PackPage {
         let json = pack.json(audience: options.audience.rawValue, extra: [
             "playbook": PackJSON.playbook(run, locale: ctx.locale), "governance": PackJSON.governance(vote),
         ]).render()
-        return Rendered(html: templates.render("pack", context), json: json, diagnostics: diagnostics)
+        return Rendered(
+            html: templates.render("pack", context), json: json, diagnostics: diagnostics,
+            markdownNanoseconds: notes.reduce(0) { $0 + $1.markdownNanoseconds })
     }
 
     func strategyHTML(_ strategy: String, _ risks: String, ctx: PackContext) -> String {
