@@ -31,6 +31,24 @@ import Testing
         #expect(e.pack(.quarter(year: 2026, quarter: 1))[kpi: "sales_cycle_days"]?.value == 26.25)
     }
 
+    @Test func quarterMeanWeightsMonthsByTheWeightFromAnotherFile() throws {
+        // The cycle comes from the business file, the customers from the channels file.
+        let business = Fixture.file(
+            "data/business.csv", measures: ["sales_cycle_days"],
+            rows: [("2026-07", [], [4.7]), ("2026-08", [], [4.6]), ("2026-09", [], [5.8])])
+        let channels = Fixture.file(
+            "data/channels.csv", dims: ["channel"], measures: ["new_customers"],
+            rows: [
+                ("2026-07", ["a"], [300]), ("2026-07", ["b"], [44]), ("2026-08", ["a"], [338]), ("2026-09", ["a"], [285]),
+            ])
+        let e = try Fixture.engine([business, channels])
+        // (4.7·344 + 4.6·338 + 5.8·285) / (344 + 338 + 285) = (1616.8 + 1554.8 + 1653) / 967 = 4824.6 / 967 = 4.98924…
+        // (the plain mean of the months would be 15.1 / 3 = 5.0333).
+        #expect(close(e.pack(.quarter(year: 2026, quarter: 3))[kpi: "sales_cycle_days"]?.value, 4824.6 / 967))
+        // A single month is that month's value.
+        #expect(e.pack(Fixture.month("2026-09"))[kpi: "sales_cycle_days"]?.value == 5.8)
+    }
+
     @Test func plainMeanWhenWeightNotReported() throws {
         let f = Fixture.file(
             dims: ["store"], measures: ["quality_score", "sales_cycle_days"],

@@ -104,7 +104,32 @@ public struct UnitData: Sendable {
                 months.append(s.total[o])
             }
         }
-        return MonthAggregate.combine(months, s.aggregation)
+        let combined = MonthAggregate.combine(months, s.aggregation)
+        return monthWeightedMean(measure, s.aggregation, months, over: period, slice: slice, through: through) ?? combined
+    }
+
+    /// A quarter's `mean` whose rows did not carry the weight (it lives in another file, as
+    /// `sales_cycle_days` beside `new_customers`): each month's mean weighted by that month's
+    /// aggregate of the weight measure. Nil when the rows were weighted already, or a month
+    /// lacks a positive weight (then the plain mean of the rows stands).
+    func monthWeightedMean(
+        _ measure: String, _ aggregation: MeasureDefinition.Aggregation, _ months: [MonthAggregate], over period: Period,
+        slice: Slice?, through: Month
+    ) -> MeasureValue? {
+        guard case .mean(let w?) = aggregation, months.contains(where: { $0.reported > 0 && $0.weightedRows < $0.reported }) else {
+            return nil
+        }
+        var numerator = 0.0, denominator = 0.0, partial = false
+        for (month, a) in zip(period.months, months) where a.reported > 0 {
+            let weight = aggregate(w, over: .month(month), slice: slice, through: through)
+            guard let v = a.value(aggregation), let wv = weight.value, wv > 0 else { return nil }
+            numerator += v * wv
+            denominator += wv
+            partial = partial || a.isPartial || weight.partial
+        }
+        guard denominator > 0 else { return nil }
+        let base = MonthAggregate.combine(months, aggregation)
+        return MeasureValue(value: numerator / denominator, partial: base.partial || partial)
     }
 
     /// The values of `dimension` that appear on some row in `period`, in order of first appearance.
