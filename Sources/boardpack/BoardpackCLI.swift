@@ -73,13 +73,16 @@ struct Build: ParsableCommand {
                 for t in result.timings + result.details { FileHandle.standardError.write(Data("timing \(t.phase) \(String(format: "%.4f", t.seconds))\n".utf8)) }
             }
             let warnings = result.warnings.isEmpty ? "" : ", \(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s")"
-            print("Built \(result.packCount) packs for \(result.unitCount) units in \(String(format: "%.2f", result.seconds)) s\(warnings) → \(output)/")
+            print("Built \(result.packCount) pack\(result.packCount == 1 ? "" : "s") for \(result.unitCount) unit\(result.unitCount == 1 ? "" : "s") in \(String(format: "%.2f", result.seconds)) s\(warnings) → \(output)/")
         } catch let error as DiagnosticsError {
             report(error.diagnostics)
             throw ExitCode(1)
         } catch let d as Diagnostic {
             report([d])
             throw ExitCode(1)
+        } catch let usage as UsageError {
+            FileHandle.standardError.write(Data("error: \(usage)\n".utf8))
+            throw ExitCode(2)
         }
     }
 }

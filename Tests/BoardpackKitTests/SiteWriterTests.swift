@@ -48,3 +48,23 @@ import Testing
         #expect(try String(contentsOfFile: root + "/output/acme/2026-10/index.html", encoding: .utf8) == page)
     }
 }
+
+@Suite struct SubsetBuildTests {
+    @Test func aSubsetBuildKeepsEveryOtherPackAndTheIndexesWhole() throws {
+        let root = try TestWorkspace.onDisk(TestWorkspace.files())
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var options = BuildOptions(contentPath: root + "/content", templatesPath: root + "/templates", outputPath: root + "/output")
+        _ = try BoardpackCommands.build(options)
+        let full = SiteWriter(outputPath: root + "/output").existingSite()
+        options.periods = [.month(Month(year: 2026, month: 10))]
+        let report = try BoardpackCommands.build(options)
+        #expect(report.packCount == 1)
+        #expect(SiteWriter(outputPath: root + "/output").existingSite() == full, "same content: the subset rebuild changes nothing")
+        options.periods = [.month(Month(year: 2027, month: 1))]
+        #expect(throws: UsageError.self) { try BoardpackCommands.build(options) }
+        options.periods = []
+        options.units = ["acme", "nope"]
+        #expect(throws: UsageError.self) { try BoardpackCommands.build(options) }
+        #expect(SiteWriter(outputPath: root + "/output").existingSite() == full, "a refused build writes nothing")
+    }
+}

@@ -42,13 +42,13 @@ public enum BoardpackCommands {
     ) throws -> BuildReport {
         var timings: [(phase: String, seconds: Double)] = []
         progress("reading \(options.contentPath)/")
-        let (workspace, loadDiagnostics) = timed("load", &timings) { load(contentPath: options.contentPath, onlyUnits: options.units, fileSystem: fileSystem) }
+        // Every unit is loaded even for `--unit`: the index pages list them all.
+        let (workspace, loadDiagnostics) = timed("load", &timings) { load(contentPath: options.contentPath, fileSystem: fileSystem) }
         guard let workspace else { throw DiagnosticsError(loadDiagnostics.sortedForReport()) }
-        if !options.units.isEmpty {
-            let missing = options.units.subtracting(workspace.units.map(\.id))
-            if !missing.isEmpty {
-                throw DiagnosticsError(missing.sorted().map { .error("no unit `\($0)` in \(options.contentPath)/units") })
-            }
+        let missing = options.units.subtracting(workspace.units.map(\.id))
+        if !missing.isEmpty {
+            let hint = missing.sorted().compactMap { NameSuggestion.nearest(to: $0, among: workspace.units.map(\.id)) }.map { " (did you mean `\($0)`?)" }
+            throw UsageError("no unit \(missing.sorted().map { "`\($0)`" }.joined(separator: ", ")) in \(options.contentPath)/units\(hint.first ?? "")")
         }
         let templates = try timed("templates", &timings) { () throws -> TemplateSet in
             switch TemplateSet.load(from: options.templatesPath, fileSystem: fileSystem, fallBackToDefault: options.templatesPath == "templates") {
@@ -58,7 +58,8 @@ public enum BoardpackCommands {
         }
         let builder = SiteBuilder(options: options, templates: templates)
         progress("computing and rendering \(workspace.units.count) units")
-        let result = try builder.build(workspace)
+        let existing = builder.isSubset ? SiteWriter(outputPath: options.outputPath).existingSite() : Site()
+        let result = try builder.build(workspace, existing: existing)
         progress("writing \(result.site.files.count) files to \(options.outputPath)/")
         timings += result.timings
         try timed("write", &timings) { try SiteWriter(outputPath: options.outputPath).write(result.site) }

@@ -2,8 +2,6 @@ import Foundation
 
 /// The validate and compute phases, shared by `build`, `check`, `explain` and `diff`.
 struct Preparation: Sendable {
-    /// Only these periods get packs (all when empty).
-    var periods: Set<Period> = []
 
     /// A unit ready to render: its content, metrics engine and packs.
     struct UnitModel: Sendable {
@@ -67,8 +65,7 @@ struct Preparation: Sendable {
         let profile = UnitProfile(
             id: unit.id, sector: unit.config.sector.rawValue, targets: unit.config.targets, tolerance: unit.config.tolerance)
         let metrics = UnitMetrics(metrics: compiled, profile: profile, data: data)
-        var periods = metrics.packPeriods(archiveMonths: workspace.site.archiveMonths).all
-        if !self.periods.isEmpty { periods = periods.filter(self.periods.contains) }
+        let periods = metrics.packPeriods(archiveMonths: workspace.site.archiveMonths).all
         let locale = PackLocale(parsing: unit.config.locale ?? workspace.site.locale) ?? .default
         let findings = found.hasErrors ? [] : DataQuality.check(data, dictionary: compiled.dictionary, tolerance: unit.config.tolerance)
         var diagnostics = findings.map(\.diagnostic)

@@ -25,15 +25,26 @@ public struct SiteBuilder: Sendable {
         public var details: [(phase: String, seconds: Double)] = []
     }
 
-    /// Renders the whole site. Throws `DiagnosticsError` when content is invalid.
-    public func build(_ workspace: Workspace) throws -> Output {
+    /// True when `--unit` or `--period` asked for some packs only.
+    var isSubset: Bool { !options.units.isEmpty || !options.periods.isEmpty }
+
+    /// Renders the site. A subset build (`--unit`, `--period`) renders only the packs asked
+    /// for and keeps every other file of `existing` (the site already published), so the
+    /// index pages still list every pack. Throws `DiagnosticsError` when content is invalid
+    /// and `UsageError` when the subset selects nothing.
+    public func build(_ workspace: Workspace, existing: Site = Site()) throws -> Output {
         var timings: [(phase: String, seconds: Double)] = []
-        let prepare = Preparation(periods: options.periods)
+        let prepare = Preparation()
         let (compiled, playbooks) = try BoardpackCommands.timed("validate", &timings) { try prepare.validate(workspace) }
         let (models, computeWarnings, aggregationSeconds) = try BoardpackCommands.timed("compute", &timings) {
             try prepare.compute(workspace, compiled, playbooks)
         }
-        let jobs = models.flatMap { model in model.periods.map { (model, $0) } }
+        let jobs = models.flatMap { model in model.periods.map { (model, $0) } }.filter { model, period in
+            (options.units.isEmpty || options.units.contains(model.unit.id)) && (options.periods.isEmpty || options.periods.contains(period))
+        }
+        if isSubset && jobs.isEmpty {
+            throw UsageError("no pack matches --unit \(options.units.sorted()) --period \(options.periods.map(\.description).sorted()): those periods have no data")
+        }
         let pages = BoardpackCommands.timed("render", &timings) { renderInParallel(jobs, workspace: workspace) }
         var site = Site()
         var diagnostics = computeWarnings
@@ -43,11 +54,21 @@ public struct SiteBuilder: Sendable {
             diagnostics += page.diagnostics
         }
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.sortedForReport()) }
+        if isSubset {
+            for (path, bytes) in existing.files where site.files[path] == nil { site.files[path] = bytes }
+        }
+        // Index pages link only to packs the site holds (all of them, unless a subset build
+        // started from an empty output folder).
+        let listed = models.map { model in
+            var m = model
+            m.periods = model.periods.filter { site.files["\(model.unit.id)/\($0)/index.html"] != nil }
+            return m
+        }
         let archive = ArchivePage(workspace: workspace, templates: templates)
-        for model in models {
+        for model in listed {
             site.add("\(model.unit.id)/index.html", archive.renderUnit(model))
         }
-        site.add("index.html", archive.renderPortal(models))
+        site.add("index.html", archive.renderPortal(listed))
         // Data: read + validate the CSVs (load) and aggregate them (compute), wall-clock.
         // Markdown: cmark-gfm parse + render summed over notes, CPU time across the threads.
         let markdownSeconds = Double(pages.reduce(0) { $0 + $1.markdownNanoseconds }) / 1e9
@@ -88,4 +109,10 @@ final class ResultSlots<T>: @unchecked Sendable {
     func set(_ index: Int, _ value: T) { buffer[index] = value }
 
     var values: [T] { buffer.map { $0! } }
+}
+
+/// A command line asking for something that does not exist (exit status 2).
+public struct UsageError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }

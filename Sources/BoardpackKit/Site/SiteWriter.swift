@@ -49,6 +49,20 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// The site currently in the output folder, as listed by its manifest (empty when there is
+    /// none): what a subset build keeps.
+    public func existingSite() -> Site {
+        let root = URL(fileURLWithPath: outputPath)
+        guard let manifest = FileManager.default.contents(atPath: root.appendingPathComponent(Self.manifestName).path) else { return Site() }
+        var site = Site()
+        for line in String(decoding: manifest, as: UTF8.self).split(separator: "\n").dropFirst() {
+            guard let space = line.range(of: "  ") else { continue }
+            let path = String(line[space.upperBound...])
+            if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) { site.files[path] = [UInt8](data) }
+        }
+        return site
+    }
+
     /// Refuses to replace a non-empty folder that boardpack did not write.
     func checkOwnership(_ output: URL) throws {
         let fm = FileManager.default
