@@ -71,3 +71,26 @@ import Testing
         ])
     }
 }
+
+@Suite struct UnitConfigCheckTests {
+    @Test func unknownKPIsAndLocaleInUnitYAMLAreErrorsAtTheirPlace() {
+        let yaml = """
+            name: Acme
+            sector: retail
+            locale: fr-FR
+            headline: [cac, clv_to_cak]
+            targets:
+              cac: 40
+              romy: 0.3
+
+            """
+        let files = TestWorkspace.files(extra: ["content/units/acme/unit.yml": yaml])
+        let found = BoardpackCommands.check(contentPath: "content", templatesPath: "templates", fileSystem: InMemoryFileSystem(files))
+        #expect(found.map(\.description) == [
+            "content/units/acme/unit.yml:3:9: error: unsupported locale `fr-FR` (expected en-GB, en-US or it-IT)",
+            "content/units/acme/unit.yml:4:11: error: unknown KPI `clv_to_cak` in `headline`",
+            "content/units/acme/unit.yml:7:9: error: unknown KPI `romy` in `targets`",
+        ])
+        #expect(found.map(\.hint) == [nil, "did you mean `clv_to_cac`?", "did you mean `romi`?"])
+    }
+}

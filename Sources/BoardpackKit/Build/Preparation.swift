@@ -23,8 +23,29 @@ struct Preparation: Sendable {
         let (compiled, diagnostics) = CompiledMetrics.validate(dictionary)
         var all = dictionaryDiagnostics + playbookDiagnostics + addDiagnostics + diagnostics
         if let compiled { all += playbooks.compile(with: compiled) }
+        all += workspace.units.flatMap { unitDiagnostics($0, dictionary: dictionary) }
         guard let compiled, !all.hasErrors else { throw DiagnosticsError(all.sortedForReport()) }
         return (compiled, playbooks)
+    }
+
+    /// `unit.yml` names KPIs (headline, targets) and a locale: each must exist, or a typo
+    /// would silently drop a tile or a target.
+    func unitDiagnostics(_ unit: UnitContent, dictionary: MetricDictionary) -> [Diagnostic] {
+        let kpis = Set(dictionary.kpis(forSector: unit.config.sector.rawValue).map(\.id))
+        func at(_ keyPath: [String]) -> SourceLocation {
+            YAMLFile.location(of: keyPath, in: unit.configText, path: unit.configPath) ?? SourceLocation(file: unit.configPath)
+        }
+        func unknown(_ id: String, _ keyPath: [String], _ what: String) -> Diagnostic {
+            .error(
+                "unknown KPI `\(id)` in \(what)", at: at(keyPath),
+                hint: NameSuggestion.nearest(to: id, among: kpis).map { "did you mean `\($0)`?" })
+        }
+        var diagnostics = unit.config.headline.filter { !kpis.contains($0) }.map { unknown($0, ["headline"], "`headline`") }
+        diagnostics += unit.config.targets.keys.sorted().filter { !kpis.contains($0) }.map { unknown($0, ["targets", $0], "`targets`") }
+        if let locale = unit.config.locale, PackLocale(parsing: locale) == nil {
+            diagnostics.append(.error("unsupported locale `\(locale)` (expected en-GB, en-US or it-IT)", at: at(["locale"])))
+        }
+        return diagnostics
     }
 
     /// Aggregates every unit's data (grain and duplicate checks happen here) and decides its

@@ -36,6 +36,8 @@ public struct UnitContent: Sendable {
     public var id: String
     public var config: UnitConfig
     public var configPath: String
+    /// The text of `unit.yml`, to position diagnostics found after loading.
+    public var configText: String = ""
     /// Data files in file-name order.
     public var dataFiles: [DataFile]
     /// Notes in file-name order (all of them: audience and draft filtering happen per build).

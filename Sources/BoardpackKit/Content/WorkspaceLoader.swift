@@ -53,7 +53,9 @@ public struct WorkspaceLoader: Sendable {
         for (i, (unitNotes, found)) in notes.values.enumerated() {
             let unit = pending[i]
             diagnostics += dataFiles[i].1 + found
-            units.append(UnitContent(id: unit.id, config: unit.config, configPath: unit.configPath, dataFiles: dataFiles[i].0, notes: unitNotes))
+            var content = UnitContent(id: unit.id, config: unit.config, configPath: unit.configPath, dataFiles: dataFiles[i].0, notes: unitNotes)
+            content.configText = unit.configText
+            units.append(content)
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         var workspace = Workspace(root: root, site: site, units: units, metricsFile: metricsFile, playbookFiles: playbooks)
@@ -67,6 +69,7 @@ public struct WorkspaceLoader: Sendable {
         var dir: String
         var config: UnitConfig
         var configPath: String
+        var configText: String
         var options: CSVOptions
         var schema: DataFileSchema
     }
@@ -81,8 +84,9 @@ public struct WorkspaceLoader: Sendable {
             diagnostics.append(.error("missing unit.yml", at: SourceLocation(file: configPath)))
             return nil
         }
+        guard let file = readText(configPath, &diagnostics) else { return nil }
         let config: UnitConfig
-        switch decodeYAML(UnitConfig.self, path: configPath) {
+        switch YAMLFile.decode(UnitConfig.self, from: file.text, path: configPath) {
         case let .success(c): config = c
         case let .failure(d):
             diagnostics.append(d)
@@ -92,7 +96,7 @@ public struct WorkspaceLoader: Sendable {
         options.delimiter = UInt8(ascii: config.csvDelimiter == ";" ? ";" : ",")
         options.decimalComma = config.csvDecimal == "comma"
         let schema = DataFileSchema(allowedDimensions: Set(config.dimensions).union(["channel"]), knownMeasures: measures)
-        return PendingUnit(id: id, dir: dir, config: config, configPath: configPath, options: options, schema: schema)
+        return PendingUnit(id: id, dir: dir, config: config, configPath: configPath, configText: file.text, options: options, schema: schema)
     }
 
     /// Reads and validates every unit's `data/*.csv`, all files on every core; per unit, the
