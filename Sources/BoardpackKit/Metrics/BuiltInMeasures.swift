@@ -12,7 +12,7 @@ extension MetricDictionary {
         MeasureDefinition("attributed_revenue", kind: .money, meaning: "revenue attributed to the period's new customers"),
         MeasureDefinition("revenue", kind: .money, meaning: "total revenue"),
         // A loss-making month is legitimate, so gross profit gets no sign check.
-        MeasureDefinition("gross_profit", kind: .other, meaning: "total gross profit"),
+        MeasureDefinition("gross_profit", kind: .signedMoney, meaning: "total gross profit"),
         MeasureDefinition("overhead", kind: .money, meaning: "non-media marketing cost: tools, people, agencies"),
         MeasureDefinition("marketing_budget", kind: .money, meaning: "planned marketing cost"),
         MeasureDefinition("active_customers", .last, meaning: "customers at the end of the month"),

@@ -18,6 +18,8 @@ public struct MeasureDefinition: Sendable, Hashable {
         case count
         /// Money: never negative.
         case money
+        /// Money that may be negative (gross profit in a loss-making month).
+        case signedMoney = "signed_money"
         /// A 0–100 score or similar index.
         case score
         /// A duration in days: never negative.
@@ -26,7 +28,7 @@ public struct MeasureDefinition: Sendable, Hashable {
         case other
 
         /// True when a negative value is a data-quality finding.
-        public var mustBeNonNegative: Bool { self != .score && self != .other }
+        public var mustBeNonNegative: Bool { self != .score && self != .other && self != .signedMoney }
     }
 
     /// The column name.

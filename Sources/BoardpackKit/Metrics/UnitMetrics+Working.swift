@@ -1,7 +1,13 @@
 extension UnitMetrics {
     /// The working of KPI `id` at `period` (for the unit, or one dimension value), reading no
     /// data after the period. `nil` for an unknown KPI.
-    public func working(_ id: String, at period: Period, slice: UnitData.Slice? = nil) -> KPIWorking? {
+    /// `valueText` writes each input in the substituted formula (default: plain numbers, as in
+    /// `metrics.json`); it gets the id the input reads (`qualified_leads` for
+    /// `prev(qualified_leads)`) and the value.
+    public func working(
+        _ id: String, at period: Period, slice: UnitData.Slice? = nil,
+        valueText: @escaping (String, Double?) -> String = { _, v in v.map(JSONValue.format) ?? "n/a" }
+    ) -> KPIWorking? {
         guard let def = metrics.dictionary.kpis[id], let expr = metrics.expressions[id] else { return nil }
         let evaluator = evaluator(for: period)
         let slice = def.unitScoped ? nil : slice
@@ -22,7 +28,7 @@ extension UnitMetrics {
                 if !inputs.contains(where: { $0.name == name }) {
                     inputs.append(KPIWorking.Input(name: name, value: v.value, partial: v.partial))
                 }
-                return v.value.map(JSONValue.format) ?? "n/a"
+                return valueText(Self.readID(e) ?? name, v.value)
             }, inline: inline
         ).print(expr, owner: id)
         var sources: [String: [KPIWorking.Source]] = [:]
@@ -33,6 +39,18 @@ extension UnitMetrics {
         return KPIWorking(
             kpi: id, formula: def.formula, expanded: expanded, substituted: substituted, inputs: inputs,
             result: evaluator.kpi(id, at: period, slice: slice), sources: sources)
+    }
+}
+
+extension UnitMetrics {
+    /// The identifier an input reads: `x` for `x`, `prev(x)`, `year_ago(x)`.
+    static func readID(_ e: Expr) -> String? {
+        switch e.node {
+        case .identifier(let id): id
+        case .call(_, let args): args.first.flatMap(readID)
+        case .negate(let inner), .not(let inner): readID(inner)
+        default: nil
+        }
     }
 }
 

@@ -11,7 +11,7 @@ enum AppendixSection {
         for kpi in ctx.metrics.applicableKPIs {
             html += "<div id=\"def-\(kpi.id)\"><dt>\(escapeHTML(kpi.label.text(for: ctx.locale.rawValue))) <code>\(kpi.id)</code></dt>"
             html += "<dd>\(escapeHTML(kpi.definition.text(for: ctx.locale.rawValue)))"
-            if let working = ctx.metrics.working(kpi.id, at: ctx.period) {
+            if let working = ctx.metrics.working(kpi.id, at: ctx.period, valueText: { id, v in inputText(ctx, id, v) }) {
                 html += "<br><code class=\"working\">\(escapeHTML(working.line { ctx.format(kpi.id, $0) }))</code>"
             } else {
                 html += "<br><code>\(escapeHTML(kpi.id)) = \(escapeHTML(kpi.formula))</code>"
@@ -30,6 +30,17 @@ enum AppendixSection {
         }
         html += dataFiles(ctx)
         return SectionOutput(html: html)
+    }
+
+    /// An input of the working in the pack's locale: money as money, counts as counts.
+    static func inputText(_ ctx: PackContext, _ id: String, _ value: Double?) -> String {
+        if ctx.kpi(id) != nil { return ctx.format(id, value) }
+        switch ctx.dictionary.measures[id]?.kind {
+        case .money?, .signedMoney?: return ValueFormat.currency(ctx.unit.config.currency).format(value, locale: ctx.locale)
+        case .days?: return ctx.formatter.decimal(value, fractionDigits: 1)
+        case .count?: return ValueFormat.count.format(value, locale: ctx.locale)
+        default: return ctx.formatter.decimal(value, fractionDigits: value.map { $0 == $0.rounded() ? 0 : 2 } ?? 0)
+        }
     }
 
     static func dataQuality(_ ctx: PackContext, _ findings: [DataQualityFinding]) -> String {
