@@ -19,8 +19,9 @@ import Testing
         #expect(f.grain == .month)
         #expect(f.dimensions == ["channel"])
         #expect(f.measures == ["spend", "leads"])
-        #expect(f.dimensionColumns == [2])
-        #expect(f.measureColumns == [3, 4])
+        // Character columns of the names in the header `month,channel,spend,leads`.
+        #expect(f.dimensionColumns == [7])
+        #expect(f.measureColumns == [15, 21])
         #expect(f.rowCount == 3)
         #expect(f.months == [Month(year: 2026, month: 1), Month(year: 2026, month: 1), Month(year: 2026, month: 2)])
         #expect(f.days == [0, 0, 0])

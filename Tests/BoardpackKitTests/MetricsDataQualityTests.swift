@@ -14,10 +14,10 @@ import Testing
             "data/m.csv", measures: ["impressions", "clicks", "spend"],
             rows: [("2026-01", [], [100, 120, 5]), ("2026-02", [], [100, 50, -3])])
         let d = findings([f]).map(\.diagnostic)
-        // clicks is column 3 (month, impressions, clicks), spend column 4; rows on lines 2 and 3.
+        // Row findings point at the row (lines 2 and 3); the message names the column.
         #expect(d == [
-            .warning("funnel widens: `clicks` (120) exceeds `impressions` (100)", at: SourceLocation(file: "data/m.csv", line: 2, column: 3)),
-            .warning("negative `spend` (-3)", at: SourceLocation(file: "data/m.csv", line: 3, column: 4)),
+            .warning("funnel widens: `clicks` (120) exceeds `impressions` (100)", at: SourceLocation(file: "data/m.csv", line: 2)),
+            .warning("negative `spend` (-3)", at: SourceLocation(file: "data/m.csv", line: 3)),
         ])
     }
 

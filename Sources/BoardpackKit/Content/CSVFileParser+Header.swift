@@ -50,11 +50,11 @@ extension CSVFileParser {
             } else if schema.allowedDimensions.contains(name) {
                 kind = .dimension(dimensions.count)
                 dimensions.append(name)
-                dimensionColumns.append(index + 1)
+                dimensionColumns.append(location(position).column)
             } else if schema.knownMeasures.contains(name) {
                 kind = .measure(measures.count)
                 measures.append(name)
-                measureColumns.append(index + 1)
+                measureColumns.append(location(position).column)
             } else {
                 let hint = NameSuggestion.nearest(to: name, among: schema.allNames).map { "did you mean `\($0)`?" }
                 error(

@@ -29,9 +29,9 @@ public struct DataFile: Sendable {
     /// `measureValues[m][row]`; `Double.nan` marks an empty cell (*not reported*). NaN cannot
     /// come from the file itself: the number grammar rejects it.
     public var measureValues: [[Double]]
-    /// 1-based column number of each measure in the header (for diagnostics).
+    /// 1-based character column of each measure's name in the header line (for diagnostics).
     public var measureColumns: [Int]
-    /// 1-based column number of each dimension in the header.
+    /// 1-based character column of each dimension's name in the header line.
     public var dimensionColumns: [Int]
 
     /// Number of data rows.

@@ -113,7 +113,7 @@ struct MeasureAccumulator {
         let here = "\(file.path):\(file.lines[r])"
         return .error(
             "duplicate row: `\(measure)` for \(what) is reported at \(otherPlace) and again at \(here)",
-            at: SourceLocation(file: file.path, line: Int(file.lines[r]), column: file.measureColumns[column]))
+            at: SourceLocation(file: file.path, line: Int(file.lines[r])))  // the row; its cells move with their width
     }
 
     /// Sums the cells into the unit total and per dimension value.
