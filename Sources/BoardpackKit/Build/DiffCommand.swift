@@ -34,7 +34,10 @@ extension BoardpackCommands {
         var out = "\(model.unit.config.name): \(from) → \(to)\n"
         out += section("Status flips", flips) + section("Moves past the threshold", moves)
         let published = outputPath + "/\(unitID)/\(from)/metrics.json"
-        guard let data = FileManager.default.contents(atPath: published),
+        // The published pack is the one committed to git (a build has already rewritten the
+        // file on disk); outside git, the file as it is.
+        let committed = committedVersion(of: published)
+        guard let data = committed?.data ?? FileManager.default.contents(atPath: published),
             let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let kpis = json["kpis"] as? [String: [String: Any]]
         else {
@@ -55,7 +58,32 @@ extension BoardpackCommands {
                 restated.append("  \(r.id) in \(from): published \(oldValue.map { JSONValue.format($0) } ?? "n/a"), now \(r.value.map { JSONValue.format($0) } ?? "n/a")")
             }
         }
-        return out + section("Changed definitions", definitions) + section("Restated history (vs \(published))", restated)
+        let source = committed.map { "\($0.revision):\(published)" } ?? published
+        return out + section("Changed definitions", definitions) + section("Restated history (vs \(source))", restated)
+    }
+
+    /// The file as committed at git's HEAD, when `path` is inside a git work tree.
+    static func committedVersion(of path: String) -> (revision: String, data: Data)? {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let folder = url.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder), let top = git(["-C", folder, "rev-parse", "--show-toplevel"]) else { return nil }
+        let root = String(decoding: top, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard url.path.hasPrefix(root + "/") else { return nil }
+        let relative = String(url.path.dropFirst(root.count + 1))
+        return git(["-C", root, "show", "HEAD:\(relative)"]).map { ("HEAD", $0) }
+    }
+
+    static func git(_ arguments: [String]) -> Data? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? data : nil
     }
 
     static func sameNumber(_ a: Double?, _ b: Double?) -> Bool {
