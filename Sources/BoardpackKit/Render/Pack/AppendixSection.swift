@@ -50,12 +50,16 @@ enum AppendixSection {
         }
         let rows = findings.map { f in
             [
+                escapeHTML(checkName(f.check, ctx)),
                 escapeHTML(f.diagnostic.location.map { "\($0.file.split(separator: "/").suffix(2).joined(separator: "/"))\($0.line > 0 ? ":\($0.line)" : "")" } ?? "—"),
                 escapeHTML(f.month?.description ?? "—"), escapeHTML(f.diagnostic.message),
             ]
         }
         html += PackHTML.table(
-            headers: [ctx.label("file"), ctx.locale.text(en: "Month", it: "Mese"), ctx.locale.text(en: "Finding", it: "Rilievo")],
+            headers: [
+                ctx.locale.text(en: "Check", it: "Controllo"), ctx.label("file"), ctx.locale.text(en: "Month", it: "Mese"),
+                ctx.locale.text(en: "Finding (as reported by boardpack check)", it: "Rilievo (come riportato da boardpack check)"),
+            ],
             rows: rows, classes: "data findings")
         return html
     }
@@ -63,6 +67,16 @@ enum AppendixSection {
     /// The provenance table: what this pack read of each file — rows, lines and the SHA-256
     /// of those bytes (`head -n LINES FILE | sha256sum`), so a later month appended to the
     /// file leaves this pack unchanged.
+    static func checkName(_ check: DataQualityFinding.Check, _ ctx: PackContext) -> String {
+        switch check {
+        case .funnel: ctx.locale.text(en: "Funnel widens", it: "Funnel che si allarga")
+        case .negative: ctx.locale.text(en: "Negative value", it: "Valore negativo")
+        case .missingMonth: ctx.locale.text(en: "Missing month", it: "Mese mancante")
+        case .outlier: ctx.locale.text(en: "Possible outlier", it: "Possibile anomalia")
+        case .budget: ctx.locale.text(en: "Spend above budget", it: "Spesa oltre il budget")
+        }
+    }
+
     static func dataFiles(_ ctx: PackContext) -> String {
         let rows = ctx.unit.dataFiles.map { file -> [String] in
             let read = file.provenance(through: ctx.period.lastMonth)
