@@ -94,3 +94,29 @@ import Testing
         #expect(found.map(\.hint) == [nil, "did you mean `clv_to_cac`?", "did you mean `romi`?"])
     }
 }
+
+@Suite struct AllProblemsTests {
+    @Test func everyProblemOfAYAMLFileIsReportedAtOnce() {
+        let unit = """
+            name: Acme
+            sector: retale
+            currency: EURO
+            tolerance: -1
+
+            """
+        let note = "---\ntitle: T\nperiod: 2026-10\nsection: summary\naudience: everyone\ndraft: maybe\norder: x\n---\nBody\n"
+        var files = TestWorkspace.files(notes: ["n.md": note], extra: ["content/units/acme/unit.yml": unit])
+        files["content/boardpack.yml"] = "archive_months: 0\ngenerated_on: 2026-02-30\n"
+        let found = BoardpackCommands.check(contentPath: "content", templatesPath: "templates", fileSystem: InMemoryFileSystem(files))
+        let places = found.map { "\($0.location!.file.split(separator: "/").last!):\($0.location!.line):\($0.location!.column)" }
+        // Two in boardpack.yml, three in unit.yml; the note of a unit whose unit.yml failed is not read.
+        #expect(places == ["boardpack.yml:1:17", "boardpack.yml:2:15", "unit.yml:2:9", "unit.yml:3:11", "unit.yml:4:12"], "\(found)")
+    }
+
+    @Test func everyProblemOfANotesFrontMatter() {
+        let note = "---\ntitle: T\nperiod: 2026-10\nsection: summary\naudience: everyone\ndraft: maybe\norder: x\n---\nBody\n"
+        let found = BoardpackCommands.check(
+            contentPath: "content", templatesPath: "templates", fileSystem: InMemoryFileSystem(TestWorkspace.files(notes: ["n.md": note])))
+        #expect(found.map { "\($0.location!.line):\($0.location!.column)" } == ["5:11", "6:8", "7:8"], "\(found)")
+    }
+}

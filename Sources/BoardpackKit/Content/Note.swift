@@ -58,48 +58,54 @@ struct NoteFrontMatter: Decodable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        title = try c.decode(String.self, forKey: .title)
-        let periodText = try c.decode(String.self, forKey: .period)
-        guard let period = Period(parsing: periodText) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .period, in: c, debugDescription: "`period` must be YYYY-MM or YYYY-Qn, not `\(periodText)`")
+        var problems = DecodingProblems()
+        title = problems.field("") { try c.decode(String.self, forKey: .title) }
+        period = problems.field(.month(Month(index: 0))) {
+            let text = try c.decode(String.self, forKey: .period)
+            guard let period = Period(parsing: text) else {
+                throw DecodingError.dataCorruptedError(forKey: .period, in: c, debugDescription: "`period` must be YYYY-MM or YYYY-Qn, not `\(text)`")
+            }
+            return period
         }
-        self.period = period
-        let sectionText = try c.decode(String.self, forKey: .section)
-        guard let section = Note.Section(rawValue: sectionText) else {
-            let names = Note.Section.allCases.map(\.rawValue).joined(separator: ", ")
-            throw DecodingError.dataCorruptedError(
-                forKey: .section, in: c, debugDescription: "unknown section `\(sectionText)` (expected one of \(names))")
+        section = problems.field(.summary) {
+            let text = try c.decode(String.self, forKey: .section)
+            guard let section = Note.Section(rawValue: text) else {
+                let names = Note.Section.allCases.map(\.rawValue).joined(separator: ", ")
+                throw DecodingError.dataCorruptedError(forKey: .section, in: c, debugDescription: "unknown section `\(text)` (expected one of \(names))")
+            }
+            return section
         }
-        self.section = section
-        let audienceText = try c.decodeIfPresent(String.self, forKey: .audience) ?? "board"
-        guard let audience = Note.Audience(rawValue: audienceText) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .audience, in: c, debugDescription: "unknown audience `\(audienceText)` (expected staff, management or board)")
+        audience = problems.field(.board) {
+            let text = try c.decodeIfPresent(String.self, forKey: .audience) ?? "board"
+            guard let audience = Note.Audience(rawValue: text) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .audience, in: c, debugDescription: "unknown audience `\(text)` (expected staff, management or board)")
+            }
+            return audience
         }
-        self.audience = audience
-        draft = try c.decodeIfPresent(Bool.self, forKey: .draft) ?? false
-        author = try c.decodeIfPresent(String.self, forKey: .author)
-        order = try c.decodeIfPresent(Int.self, forKey: .order) ?? 0
+        draft = problems.field(false) { try c.decodeIfPresent(Bool.self, forKey: .draft) ?? false }
+        author = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .author) }
+        order = problems.field(0) { try c.decodeIfPresent(Int.self, forKey: .order) ?? 0 }
+        try problems.throwIfAny()
     }
 }
 
 extension Note {
     /// Splits `---` front matter from the body and validates it.
-    public static func parse(text: String, path: String) -> Result<Note, Diagnostic> {
+    public static func parse(text: String, path: String) -> Result<Note, DiagnosticsError> {
         let fileName = String(path.split(separator: "/").last ?? Substring(path))
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
         guard lines.first == "---" else {
-            return .failure(.error("a note must start with YAML front matter between `---` lines", at: SourceLocation(file: path, line: 1, column: 1)))
+            return .failure(DiagnosticsError([.error("a note must start with YAML front matter between `---` lines", at: SourceLocation(file: path, line: 1, column: 1))]))
         }
         guard let end = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else {
-            return .failure(.error("front matter is not closed by a `---` line", at: SourceLocation(file: path, line: 1, column: 1)))
+            return .failure(DiagnosticsError([.error("front matter is not closed by a `---` line", at: SourceLocation(file: path, line: 1, column: 1))]))
         }
         let yaml = lines[1..<end].joined(separator: "\n")
-        switch YAMLFile.decode(NoteFrontMatter.self, from: yaml, path: path, lineOffset: 1) {
-        case let .failure(diagnostic):
-            return .failure(diagnostic)
+        switch YAMLFile.decodeAll(NoteFrontMatter.self, from: yaml, path: path, lineOffset: 1) {
+        case let .failure(error):
+            return .failure(error)
         case let .success(fm):
             let body = lines[(end + 1)...].joined(separator: "\n")
             return .success(

@@ -24,17 +24,29 @@ public struct SiteConfig: Sendable, Equatable, Decodable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        title = try c.decodeIfPresent(String.self, forKey: .title) ?? "Marketing board packs"
-        locale = try c.decodeIfPresent(String.self, forKey: .locale) ?? "en-GB"
-        archiveMonths = try c.decodeIfPresent(Int.self, forKey: .archiveMonths) ?? 12
-        generatedOn = try c.decodeIfPresent(String.self, forKey: .generatedOn)
-        if archiveMonths < 1 {
-            throw DecodingError.dataCorruptedError(forKey: .archiveMonths, in: c, debugDescription: "`archive_months` must be at least 1")
+        var problems = DecodingProblems()
+        title = problems.field("Marketing board packs") { try c.decodeIfPresent(String.self, forKey: .title) ?? "Marketing board packs" }
+        locale = problems.field("en-GB") {
+            let text = try c.decodeIfPresent(String.self, forKey: .locale) ?? "en-GB"
+            guard PackLocale(parsing: text) != nil else {
+                throw DecodingError.dataCorruptedError(forKey: .locale, in: c, debugDescription: "unsupported locale `\(text)` (expected en-GB, en-US or it-IT)")
+            }
+            return text
         }
-        if let generatedOn, ISODate(parsing: generatedOn) == nil {
-            throw DecodingError.dataCorruptedError(
-                forKey: .generatedOn, in: c, debugDescription: "`generated_on` must be a date written YYYY-MM-DD, not `\(generatedOn)`")
+        archiveMonths = problems.field(12) {
+            let months = try c.decodeIfPresent(Int.self, forKey: .archiveMonths) ?? 12
+            if months < 1 { throw DecodingError.dataCorruptedError(forKey: .archiveMonths, in: c, debugDescription: "`archive_months` must be at least 1") }
+            return months
         }
+        generatedOn = problems.field(nil) {
+            let text = try c.decodeIfPresent(String.self, forKey: .generatedOn)
+            if let text, ISODate(parsing: text) == nil {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .generatedOn, in: c, debugDescription: "`generated_on` must be a date written YYYY-MM-DD, not `\(text)`")
+            }
+            return text
+        }
+        try problems.throwIfAny()
     }
 }
 

@@ -29,43 +29,59 @@ public struct UnitConfig: Sendable, Equatable, Decodable {
         case csvDecimal = "csv_decimal"
     }
 
+    /// Decodes and checks every field, reporting all the problems of the file at once.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decode(String.self, forKey: .name)
-        let sectorText = try c.decode(String.self, forKey: .sector)
-        guard let sector = Sector(rawValue: sectorText) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .sector, in: c, debugDescription: "unknown sector `\(sectorText)` (expected retail, tech, luxury or banking)")
+        var problems = DecodingProblems()
+        name = problems.field("") { try c.decode(String.self, forKey: .name) }
+        sector = problems.field(.retail) {
+            let text = try c.decode(String.self, forKey: .sector)
+            guard let sector = Sector(rawValue: text) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .sector, in: c, debugDescription: "unknown sector `\(text)` (expected retail, tech, luxury or banking)")
+            }
+            return sector
         }
-        self.sector = sector
-        currency = try c.decodeIfPresent(String.self, forKey: .currency) ?? "EUR"
-        if currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
-            throw DecodingError.dataCorruptedError(
-                forKey: .currency, in: c, debugDescription: "`currency` must be an ISO 4217 code such as EUR, not `\(currency)`")
+        currency = problems.field("EUR") {
+            let code = try c.decodeIfPresent(String.self, forKey: .currency) ?? "EUR"
+            if code.count != 3 || !code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .currency, in: c, debugDescription: "`currency` must be an ISO 4217 code such as EUR, not `\(code)`")
+            }
+            return code
         }
-        locale = try c.decodeIfPresent(String.self, forKey: .locale)
-        preparedBy = try c.decodeIfPresent(String.self, forKey: .preparedBy)
-        confidentiality = try c.decodeIfPresent(String.self, forKey: .confidentiality)
-        headline = try c.decodeIfPresent([String].self, forKey: .headline) ?? Self.defaultHeadline
-        targets = (try c.decodeIfPresent([String: TargetYAML].self, forKey: .targets) ?? [:]).mapValues(\.target)
-        tolerance = try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? 0.10
-        if tolerance < 0 {
-            throw DecodingError.dataCorruptedError(forKey: .tolerance, in: c, debugDescription: "`tolerance` cannot be negative")
+        locale = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .locale) }
+        preparedBy = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .preparedBy) }
+        confidentiality = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .confidentiality) }
+        headline = problems.field(Self.defaultHeadline) { try c.decodeIfPresent([String].self, forKey: .headline) ?? Self.defaultHeadline }
+        targets = problems.field([:]) { (try c.decodeIfPresent([String: TargetYAML].self, forKey: .targets) ?? [:]).mapValues(\.target) }
+        tolerance = problems.field(0.10) {
+            let t = try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? 0.10
+            if t < 0 { throw DecodingError.dataCorruptedError(forKey: .tolerance, in: c, debugDescription: "`tolerance` cannot be negative") }
+            return t
         }
-        dimensions = try c.decodeIfPresent([String].self, forKey: .dimensions) ?? ["channel"]
-        governance = try c.decodeIfPresent(Governance.self, forKey: .governance) ?? Governance()
-        csvDelimiter = try c.decodeIfPresent(String.self, forKey: .csvDelimiter) ?? ","
-        if csvDelimiter != "," && csvDelimiter != ";" {
-            throw DecodingError.dataCorruptedError(forKey: .csvDelimiter, in: c, debugDescription: "`csv_delimiter` must be \",\" or \";\"")
+        dimensions = problems.field(["channel"]) { try c.decodeIfPresent([String].self, forKey: .dimensions) ?? ["channel"] }
+        governance = problems.field(Governance()) { try c.decodeIfPresent(Governance.self, forKey: .governance) ?? Governance() }
+        csvDelimiter = problems.field(",") {
+            let d = try c.decodeIfPresent(String.self, forKey: .csvDelimiter) ?? ","
+            if d != "," && d != ";" {
+                throw DecodingError.dataCorruptedError(forKey: .csvDelimiter, in: c, debugDescription: "`csv_delimiter` must be \",\" or \";\"")
+            }
+            return d
         }
-        csvDecimal = try c.decodeIfPresent(String.self, forKey: .csvDecimal) ?? "dot"
-        if csvDecimal != "dot" && csvDecimal != "comma" {
-            throw DecodingError.dataCorruptedError(forKey: .csvDecimal, in: c, debugDescription: "`csv_decimal` must be dot or comma")
+        csvDecimal = problems.field("dot") {
+            let d = try c.decodeIfPresent(String.self, forKey: .csvDecimal) ?? "dot"
+            if d != "dot" && d != "comma" {
+                throw DecodingError.dataCorruptedError(forKey: .csvDecimal, in: c, debugDescription: "`csv_decimal` must be dot or comma")
+            }
+            return d
         }
         if csvDecimal == "comma" && csvDelimiter == "," {
-            throw DecodingError.dataCorruptedError(
-                forKey: .csvDecimal, in: c, debugDescription: "`csv_decimal: comma` needs `csv_delimiter: \";\"` (a comma cannot be both)")
+            problems.errors.append(
+                DecodingError.dataCorruptedError(
+                    forKey: .csvDecimal, in: c, debugDescription: "`csv_decimal: comma` needs `csv_delimiter: \";\"` (a comma cannot be both)"))
         }
+        try problems.throwIfAny()
     }
 
     /// The inputs of the leadership-model check (SPEC §5.3).

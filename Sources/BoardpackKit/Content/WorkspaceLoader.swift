@@ -20,7 +20,7 @@ public struct WorkspaceLoader: Sendable {
         if fileSystem.exists(sitePath) {
             switch decodeYAML(SiteConfig.self, path: sitePath) {
             case let .success(config): site = config
-            case let .failure(d): diagnostics.append(d)
+            case let .failure(e): diagnostics += e.diagnostics
             }
         }
         let metricsPath = join(root, "metrics.yml")
@@ -86,10 +86,10 @@ public struct WorkspaceLoader: Sendable {
         }
         guard let file = readText(configPath, &diagnostics) else { return nil }
         let config: UnitConfig
-        switch YAMLFile.decode(UnitConfig.self, from: file.text, path: configPath) {
+        switch YAMLFile.decodeAll(UnitConfig.self, from: file.text, path: configPath) {
         case let .success(c): config = c
-        case let .failure(d):
-            diagnostics.append(d)
+        case let .failure(e):
+            diagnostics += e.diagnostics
             return nil
         }
         var options = CSVOptions()
@@ -141,16 +141,16 @@ public struct WorkspaceLoader: Sendable {
             guard let file = readText(join(notesDir, name), &diagnostics) else { continue }
             switch Note.parse(text: file.text, path: file.path) {
             case let .success(note): notes.append(note)
-            case let .failure(d): diagnostics.append(d)
+            case let .failure(e): diagnostics += e.diagnostics
             }
         }
         return (notes, diagnostics)
     }
 
-    func decodeYAML<T: Decodable>(_ type: T.Type, path: String) -> Result<T, Diagnostic> {
+    func decodeYAML<T: Decodable>(_ type: T.Type, path: String) -> Result<T, DiagnosticsError> {
         var diagnostics: [Diagnostic] = []
-        guard let file = readText(path, &diagnostics) else { return .failure(diagnostics[0]) }
-        return YAMLFile.decode(type, from: file.text, path: path)
+        guard let file = readText(path, &diagnostics) else { return .failure(DiagnosticsError(diagnostics)) }
+        return YAMLFile.decodeAll(type, from: file.text, path: path)
     }
 
     func readText(_ path: String, _ diagnostics: inout [Diagnostic]) -> TextFile? {

@@ -12,27 +12,43 @@ public enum YAMLFile {
     public static func decode<T: Decodable>(
         _ type: T.Type, from text: String, path: String, lineOffset: Int = 0
     ) -> Result<T, Diagnostic> {
+        decodeAll(type, from: text, path: path, lineOffset: lineOffset).mapError { $0.diagnostics[0] }
+    }
+
+    /// Like `decode`, but a type that collects its problems (`DecodingProblems`) reports all
+    /// of them, each at its place.
+    public static func decodeAll<T: Decodable>(
+        _ type: T.Type, from text: String, path: String, lineOffset: Int = 0
+    ) -> Result<T, DiagnosticsError> {
+        decodeNode(type, from: text, path: path, lineOffset: lineOffset)
+    }
+
+    static func decodeNode<T: Decodable>(
+        _ type: T.Type, from text: String, path: String, lineOffset: Int
+    ) -> Result<T, DiagnosticsError> {
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: text) else {
-                return .failure(.error("the YAML document is empty", at: SourceLocation(file: path, line: lineOffset + 1, column: 1)))
+                return .failure(DiagnosticsError([.error("the YAML document is empty", at: SourceLocation(file: path, line: lineOffset + 1, column: 1))]))
             }
             node = composed
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, path: path, lineOffset: lineOffset))
+            return .failure(DiagnosticsError([diagnostic(for: error, path: path, lineOffset: lineOffset)]))
         } catch {
-            return .failure(.error("cannot read YAML: \(error)", at: SourceLocation(file: path)))
+            return .failure(DiagnosticsError([.error("cannot read YAML: \(error)", at: SourceLocation(file: path))]))
         }
         do {
             let decoder = YAMLDecoder()
             return .success(try decoder.decode(T.self, from: node))
+        } catch let problems as DecodingProblems {
+            return .failure(DiagnosticsError(problems.errors.map { diagnostic(for: $0, in: node, path: path, lineOffset: lineOffset) }))
         } catch let error as DecodingError {
-            return .failure(diagnostic(for: error, in: node, path: path, lineOffset: lineOffset))
+            return .failure(DiagnosticsError([diagnostic(for: error, in: node, path: path, lineOffset: lineOffset)]))
         } catch let error as ContentError {
             let mark = node.mark
-            return .failure(.error(error.message, at: location(mark, path: path, lineOffset: lineOffset)))
+            return .failure(DiagnosticsError([.error(error.message, at: location(mark, path: path, lineOffset: lineOffset))]))
         } catch {
-            return .failure(.error("\(error)", at: location(node.mark, path: path, lineOffset: lineOffset)))
+            return .failure(DiagnosticsError([.error("\(error)", at: location(node.mark, path: path, lineOffset: lineOffset))]))
         }
     }
 
@@ -126,5 +142,32 @@ extension YAMLFile {
         var column = mark.column
         if case let .scalar(scalar) = node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted { column += 1 }
         return SourceLocation(file: path, line: mark.line + lineOffset, column: column)
+    }
+}
+
+/// Several problems found while decoding one value: a `Decodable` initialiser that checks
+/// each field collects them so that one run reports all of a file's mistakes.
+public struct DecodingProblems: Error, Sendable {
+    public var errors: [DecodingError]
+
+    public init() { errors = [] }
+
+    /// The field's value, or `fallback` after recording why it could not be decoded.
+    public mutating func field<T>(_ fallback: T, _ decode: () throws -> T) -> T {
+        do {
+            return try decode()
+        } catch let nested as DecodingProblems {
+            errors += nested.errors
+        } catch let error as DecodingError {
+            errors.append(error)
+        } catch {
+            errors.append(.dataCorrupted(.init(codingPath: [], debugDescription: "\(error)")))
+        }
+        return fallback
+    }
+
+    /// Throws the collected problems, if any.
+    public func throwIfAny() throws {
+        if !errors.isEmpty { throw self }
     }
 }
