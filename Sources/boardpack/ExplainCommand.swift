@@ -1,0 +1,22 @@
+import ArgumentParser
+import BoardpackKit
+import Foundation
+
+/// `boardpack explain`.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show a KPI's formula, inputs, sources and result for one pack.")
+
+    @Argument(help: "The KPI id, e.g. cac.") var kpi: String
+    @Option(help: "The unit id.") var unit: String
+    @Option(help: "The period, YYYY-MM or YYYY-Qn.") var period: Period
+    @Option(help: "The content workspace.") var content = "content"
+
+    func run() throws {
+        do {
+            print(try BoardpackCommands.explain(kpi: kpi, unit: unit, period: period, contentPath: content), terminator: "")
+        } catch let error as DiagnosticsError {
+            report(error.diagnostics)
+            throw ExitCode(1)
+        }
+    }
+}
