@@ -42,9 +42,9 @@ public struct Evaluator: Sendable {
         let slice = program.unitScoped[slot] ? nil : slice
         guard let ordinal = memo?.slice else { return run(program.code[slot], period, slice, &memo) }
         let key = KPIMemo.Key(slot: slot, period: period, slice: slice == nil ? -1 : ordinal)
-        if let v = memo?.values[key] { return v }
+        if let v = memo?[key] { return v }
         let v = run(program.code[slot], period, slice, &memo)
-        memo?.values[key] = v
+        memo?[key] = v
         return v
     }
 
@@ -113,6 +113,7 @@ public struct Evaluator: Sendable {
 
 /// KPI values already computed within one pack's evaluation, by KPI slot, period and slice:
 /// a breakdown evaluates every KPI for every dimension value, and KPIs share sub-KPIs.
+/// Values at the pack's own period sit in a flat table; other periods in a dictionary.
 struct KPIMemo {
     /// One remembered value's key; `slice` is the caller's ordinal of the slice, −1 for the unit.
     struct Key: Hashable {
@@ -121,8 +122,34 @@ struct KPIMemo {
         var slice: Int
     }
 
-    var values: [Key: MeasureValue] = [:]
+    /// The pack's period.
+    let period: Period
+    /// Slots per slice in ``atPeriod``.
+    let slotCount: Int
+    /// Values at ``period``: row `slice + 1`, column `slot`.
+    private var atPeriod: [MeasureValue?]
+    private var other: [Key: MeasureValue] = [:]
     /// Ordinal of the slice now being evaluated (−1 for the whole unit). The caller gives each
-    /// distinct slice its own ordinal before evaluating with it.
-    var slice = -1
+    /// distinct slice its own ordinal, counting up from 0, before evaluating with it.
+    var slice = -1 {
+        didSet {
+            let needed = (slice + 2) * slotCount
+            if atPeriod.count < needed { atPeriod += repeatElement(nil, count: needed - atPeriod.count) }
+        }
+    }
+
+    /// An empty memo for the pack of `period` over a program of `slotCount` KPIs.
+    init(period: Period, slotCount: Int) {
+        self.period = period
+        self.slotCount = slotCount
+        atPeriod = Array(repeating: nil, count: slotCount)
+    }
+
+    /// The remembered value of `key`, if any.
+    subscript(key: Key) -> MeasureValue? {
+        get { key.period == period ? atPeriod[(key.slice + 1) * slotCount + key.slot] : other[key] }
+        set {
+            if key.period == period { atPeriod[(key.slice + 1) * slotCount + key.slot] = newValue } else { other[key] = newValue }
+        }
+    }
 }

@@ -51,7 +51,7 @@ public struct UnitMetrics: Sendable {
     public func pack(_ period: Period, breakdowns includeBreakdowns: Bool = true) -> PackMetrics {
         let evaluator = evaluator(for: period)
         let kpis = applicableKPIs
-        var memo: KPIMemo? = KPIMemo()
+        var memo: KPIMemo? = KPIMemo(period: period, slotCount: metrics.program.ids.count)
         var results: [KPIResult] = []
         results.reserveCapacity(kpis.count)
         for kpi in kpis { results.append(result(kpi, at: period, using: evaluator, memo: &memo)) }
