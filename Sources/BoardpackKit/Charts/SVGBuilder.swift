@@ -8,90 +8,181 @@ struct SVGBuilder: Sendable {
         case start, middle, end
     }
 
+    /// The markup so far, as UTF-8.
+    private var bytes: [UInt8] = []
+
     /// The markup so far.
-    private(set) var markup = ""
+    var markup: String { String(decoding: bytes, as: UTF8.self) }
 
     /// A coordinate with one decimal, `.0` dropped and never `-0`: 12.25 → `12.3`, 40 → `40`.
     static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
+        var out: [UInt8] = []
+        appendNumber(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``number(_:)`` written straight into `out`.
+    static func appendNumber(_ value: Double, to out: inout [UInt8]) {
+        guard value.isFinite else {
+            out.append(UInt8(ascii: "0"))
+            return
+        }
         var text = value.description
-        if let plain = text.withUTF8(oneDecimal) { return plain }
-        guard let r = RoundedDecimal(value, fractionDigits: 1) else { return "0" }
+        if text.withUTF8({ oneDecimal($0, into: &out) }) { return }
+        guard let r = RoundedDecimal(value, fractionDigits: 1) else {
+            out.append(UInt8(ascii: "0"))
+            return
+        }
         let digits = r.fractionDigits == "0" ? r.integerDigits : r.integerDigits + "." + r.fractionDigits
-        return (r.isNegative ? "-" : "") + digits
+        out += ((r.isNegative ? "-" : "") + digits).utf8
     }
 
     /// `number` for a shortest text in plain notation (`-12.25`), without the general
     /// `RoundedDecimal` machinery: the same digits rounded half away from zero, written
-    /// straight into the result. Nil for exponent notation, which takes the general path.
-    private static func oneDecimal(_ text: UnsafeBufferPointer<UInt8>) -> String? {
+    /// straight into `out`. False (nothing written) for exponent notation, which takes the
+    /// general path.
+    private static func oneDecimal(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
         let negative = text.first == UInt8(ascii: "-")
         let start = negative ? 1 : 0
         guard let dot = text.firstIndex(of: UInt8(ascii: ".")), dot > start,
             !text.contains(UInt8(ascii: "e")), !text.contains(UInt8(ascii: "E"))
-        else { return nil }
-        let fraction = text[(dot + 1)...]
+        else { return false }
+        let fractionStart = dot + 1
+        let fractionCount = text.count - fractionStart
         // Slot 0 is kept for a carry out of the first digit (9.95 → 10.0).
-        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: dot - start + 2)
-        for (k, byte) in text[start..<dot].enumerated() { digits[k + 1] = byte }
-        digits[digits.count - 1] = fraction.first ?? UInt8(ascii: "0")
-        var first = 1
-        if fraction.count >= 2 && fraction[fraction.startIndex + 1] >= UInt8(ascii: "5") {
-            var k = digits.count - 1
-            while digits[k] == UInt8(ascii: "9") {
-                digits[k] = UInt8(ascii: "0")
-                k -= 1
+        let count = dot - start + 2
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { digits in
+            digits[0] = UInt8(ascii: "0")
+            for k in start..<dot { digits[k - start + 1] = text[k] }
+            digits[count - 1] = fractionCount > 0 ? text[fractionStart] : UInt8(ascii: "0")
+            var first = 1
+            if fractionCount >= 2 && text[fractionStart + 1] >= UInt8(ascii: "5") {
+                var k = count - 1
+                while digits[k] == UInt8(ascii: "9") {
+                    digits[k] = UInt8(ascii: "0")
+                    k -= 1
+                }
+                digits[k] += 1
+                if k == 0 { first = 0 }
             }
-            digits[k] += 1
-            if k == 0 { first = 0 }
+            let last = count - 1
+            while first < last - 1 && digits[first] == UInt8(ascii: "0") { first += 1 }
+            var isZero = true
+            for k in first...last where digits[k] != UInt8(ascii: "0") { isZero = false }
+            if negative && !isZero { out.append(UInt8(ascii: "-")) }
+            out += UnsafeBufferPointer(rebasing: digits[first..<last])
+            if digits[last] != UInt8(ascii: "0") {
+                out.append(UInt8(ascii: "."))
+                out.append(digits[last])
+            }
+            return true
         }
-        let last = digits.count - 1
-        while first < last - 1 && digits[first] == UInt8(ascii: "0") { first += 1 }
-        let isZero = digits[first...].allSatisfy { $0 == UInt8(ascii: "0") }
-        var out: [UInt8] = negative && !isZero ? [UInt8(ascii: "-")] : []
-        out += digits[first..<last]
-        if digits[last] != UInt8(ascii: "0") { out += [UInt8(ascii: "."), digits[last]] }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text` escaped as `escapeHTML` does.
+    private mutating func appendEscaped(_ text: String) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): bytes += "&amp;".utf8
+            case UInt8(ascii: "<"): bytes += "&lt;".utf8
+            case UInt8(ascii: ">"): bytes += "&gt;".utf8
+            case UInt8(ascii: "\""): bytes += "&quot;".utf8
+            case UInt8(ascii: "'"): bytes += "&#39;".utf8
+            default: bytes.append(byte)
+            }
+        }
+    }
+
+    /// Appends ` key="value"` with the value escaped.
+    private mutating func attribute(_ key: String, _ value: String) {
+        bytes.append(UInt8(ascii: " "))
+        bytes += key.utf8
+        bytes += "=\"".utf8
+        appendEscaped(value)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends ` key="number"`.
+    private mutating func attribute(_ key: String, _ value: Double) {
+        bytes.append(UInt8(ascii: " "))
+        bytes += key.utf8
+        bytes += "=\"".utf8
+        Self.appendNumber(value, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `<name`.
+    private mutating func start(_ name: String) {
+        bytes.append(UInt8(ascii: "<"))
+        bytes += name.utf8
     }
 
     /// Appends `<name a="v" …>` (self-closed unless `content` or `open` is given).
     mutating func element(
         _ name: String, _ attributes: [(String, String)], content: String? = nil, open: Bool = false
     ) {
-        markup += "<" + name
-        for (key, value) in attributes { markup += " \(key)=\"\(escapeHTML(value))\"" }
+        start(name)
+        for (key, value) in attributes { attribute(key, value) }
+        finish(name, content: content, open: open)
+    }
+
+    /// Ends an element started with `start`: content and closing tag, `>` or `/>`.
+    private mutating func finish(_ name: String, content: String? = nil, open: Bool = false) {
         if let content {
-            markup += ">" + escapeHTML(content) + "</\(name)>\n"
+            bytes.append(UInt8(ascii: ">"))
+            appendEscaped(content)
+            bytes += "</".utf8
+            bytes += name.utf8
+            bytes += ">\n".utf8
         } else {
-            markup += open ? ">\n" : "/>\n"
+            bytes += (open ? ">\n" : "/>\n").utf8
         }
     }
 
     /// Closes an element opened with `open: true`.
-    mutating func close(_ name: String) { markup += "</\(name)>\n" }
+    mutating func close(_ name: String) {
+        bytes += "</".utf8
+        bytes += name.utf8
+        bytes += ">\n".utf8
+    }
 
     /// Opens a `<g class="…">` group.
-    mutating func group(_ cssClass: String) { element("g", [("class", cssClass)], open: true) }
+    mutating func group(_ cssClass: String) {
+        start("g")
+        attribute("class", cssClass)
+        finish("g", open: true)
+    }
 
     /// A straight line.
     mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ cssClass: String) {
-        let n = Self.number
-        element("line", [("x1", n(x1)), ("y1", n(y1)), ("x2", n(x2)), ("y2", n(y2)), ("class", cssClass)])
+        start("line")
+        attribute("x1", x1)
+        attribute("y1", y1)
+        attribute("x2", x2)
+        attribute("y2", y2)
+        attribute("class", cssClass)
+        finish("line")
     }
 
     /// A rectangle; negative sizes are normalised.
     mutating func rect(_ x: Double, _ y: Double, _ width: Double, _ height: Double, _ cssClass: String) {
-        let n = Self.number
-        element("rect", [
-            ("x", n(min(x, x + width))), ("y", n(min(y, y + height))),
-            ("width", n(abs(width))), ("height", n(abs(height))), ("class", cssClass),
-        ])
+        start("rect")
+        attribute("x", min(x, x + width))
+        attribute("y", min(y, y + height))
+        attribute("width", abs(width))
+        attribute("height", abs(height))
+        attribute("class", cssClass)
+        finish("rect")
     }
 
     /// A circle.
     mutating func circle(_ cx: Double, _ cy: Double, _ r: Double, _ cssClass: String) {
-        let n = Self.number
-        element("circle", [("cx", n(cx)), ("cy", n(cy)), ("r", n(r)), ("class", cssClass)])
+        start("circle")
+        attribute("cx", cx)
+        attribute("cy", cy)
+        attribute("r", r)
+        attribute("class", cssClass)
+        finish("circle")
     }
 
     /// A path from a point list: `M x y L x y …` (`Z` when closed), plus extra presentation attributes.
@@ -99,10 +190,22 @@ struct SVGBuilder: Sendable {
         _ points: [(Double, Double)], _ cssClass: String, _ extra: [(String, String)] = [], closed: Bool = false
     ) {
         guard let first = points.first else { return }
-        var d = "M\(Self.number(first.0)) \(Self.number(first.1))"
-        for p in points.dropFirst() { d += " L\(Self.number(p.0)) \(Self.number(p.1))" }
-        if closed { d += " Z" }
-        element("path", [("d", d), ("class", cssClass)] + extra)
+        start("path")
+        bytes += " d=\"M".utf8
+        Self.appendNumber(first.0, to: &bytes)
+        bytes.append(UInt8(ascii: " "))
+        Self.appendNumber(first.1, to: &bytes)
+        for p in points.dropFirst() {
+            bytes += " L".utf8
+            Self.appendNumber(p.0, to: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            Self.appendNumber(p.1, to: &bytes)
+        }
+        if closed { bytes += " Z".utf8 }
+        bytes.append(UInt8(ascii: "\""))
+        attribute("class", cssClass)
+        for (key, value) in extra { attribute(key, value) }
+        finish("path")
     }
 
     /// A text label, truncated with an ellipsis to `maxWidth` (full text then in a `<title>`
@@ -113,22 +216,34 @@ struct SVGBuilder: Sendable {
         middleBaseline: Bool = false
     ) {
         let shown = maxWidth.map { TextMetrics.truncate(text, to: $0, fontSize: fontSize) } ?? text
-        let n = Self.number
-        var attributes = [("x", n(x)), ("y", n(y))]
-        if middleBaseline { attributes.append(("dy", "0.35em")) }
-        if anchor != .start { attributes.append(("text-anchor", anchor.rawValue)) }
-        if fontSize != ChartStyle.fontSize { attributes.append(("font-size", n(fontSize))) }
-        if let rotate { attributes.append(("transform", "rotate(\(n(rotate)) \(n(x)) \(n(y)))")) }
-        attributes.append(("class", cssClass))
+        start("text")
+        attribute("x", x)
+        attribute("y", y)
+        if middleBaseline { attribute("dy", "0.35em") }
+        if anchor != .start { attribute("text-anchor", anchor.rawValue) }
+        if fontSize != ChartStyle.fontSize { attribute("font-size", fontSize) }
+        if let rotate {
+            bytes += " transform=\"rotate(".utf8
+            Self.appendNumber(rotate, to: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            Self.appendNumber(x, to: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            Self.appendNumber(y, to: &bytes)
+            bytes += ")\"".utf8
+        }
+        attribute("class", cssClass)
         if shown == text {
-            element("text", attributes, content: text)
+            finish("text", content: text)
         } else {
-            element("text", attributes, open: true)
-            markup.removeLast()  // keep the label and its title on one line
-            markup += escapeHTML(shown) + "<title>" + escapeHTML(text) + "</title></text>\n"
+            // The label and its title on one line.
+            bytes.append(UInt8(ascii: ">"))
+            appendEscaped(shown)
+            bytes += "<title>".utf8
+            appendEscaped(text)
+            bytes += "</title></text>\n".utf8
         }
     }
 
     /// Appends another builder's markup.
-    mutating func append(_ other: SVGBuilder) { markup += other.markup }
+    mutating func append(_ other: SVGBuilder) { bytes += other.bytes }
 }

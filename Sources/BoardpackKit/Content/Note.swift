@@ -1,3 +1,5 @@
+import Yams
+
 /// A strategy note (`notes/*.md`): front matter plus a GFM body.
 public struct Note: Sendable, Equatable {
     /// Where a note appears in the pack.
@@ -94,25 +96,37 @@ extension Note {
     /// Splits `---` front matter from the body and validates it.
     public static func parse(text: String, path: String) -> Result<Note, DiagnosticsError> {
         let fileName = String(path.split(separator: "/").last ?? Substring(path))
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
-        guard lines.first == "---" else {
+        guard let split = FrontMatterSplit(text) else {
             return .failure(DiagnosticsError([.error("a note must start with YAML front matter between `---` lines", at: SourceLocation(file: path, line: 1, column: 1))]))
         }
-        guard let end = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else {
+        guard let yaml = split.yaml, let body = split.body else {
             return .failure(DiagnosticsError([.error("front matter is not closed by a `---` line", at: SourceLocation(file: path, line: 1, column: 1))]))
         }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        switch YAMLFile.decodeAll(NoteFrontMatter.self, from: yaml, path: path, lineOffset: 1) {
+        switch decodeFrontMatter(yaml, path: path) {
         case let .failure(error):
             return .failure(error)
-        case let .success(fm):
-            let body = lines[(end + 1)...].joined(separator: "\n")
+        case let .success((fm, periodLocation)):
             return .success(
                 Note(
                     path: path, fileName: fileName, title: fm.title, period: fm.period, section: fm.section, audience: fm.audience,
-                    draft: fm.draft, author: fm.author, order: fm.order, body: body, bodyLine: end + 2,
-                    periodLocation: YAMLFile.location(of: ["period"], in: yaml, path: path, lineOffset: 1) ?? SourceLocation(file: path, line: 1)))
+                    draft: fm.draft, author: fm.author, order: fm.order, body: body, bodyLine: split.bodyLine,
+                    periodLocation: periodLocation ?? SourceLocation(file: path, line: 1)))
         }
+    }
+
+    /// Decodes the front matter composing the YAML once, and finds where its `period` value
+    /// is in the same tree. On any failure ``YAMLFile/decodeAll(_:from:path:lineOffset:)`` runs
+    /// again for its positioned diagnostics (errors are rare; successes are every note).
+    static func decodeFrontMatter(_ yaml: String, path: String) -> Result<(NoteFrontMatter, SourceLocation?), DiagnosticsError> {
+        if let node = try? Yams.compose(yaml: yaml), let fm = try? YAMLDecoder().decode(NoteFrontMatter.self, from: node) {
+            var location: SourceLocation?
+            if case let .mapping(map) = node, let value = map["period"], let mark = value.mark {
+                var column = mark.column
+                if case let .scalar(scalar) = value, scalar.style == .singleQuoted || scalar.style == .doubleQuoted { column += 1 }
+                location = SourceLocation(file: path, line: mark.line + 1, column: column)
+            }
+            return .success((fm, location))
+        }
+        return YAMLFile.decodeAll(NoteFrontMatter.self, from: yaml, path: path, lineOffset: 1).map { ($0, nil) }
     }
 }

@@ -13,6 +13,8 @@ public struct CompiledMetrics: Sendable {
     public let expressions: [String: Expr]
     /// What each id means outside its own formula (one lookup on the evaluation path).
     private let references: [String: Reference]
+    /// The KPI formulas with their ids resolved to slots, for the evaluator.
+    let program: FormulaProgram
 
     /// Compiles `dictionary`, throwing every problem found (bad syntax, wrong arity, unknown id
     /// with a suggestion, cycles with their path, unknown mean weights).
@@ -29,6 +31,12 @@ public struct CompiledMetrics: Sendable {
         for id in dictionary.measures.keys { references[id] = .measure(id) }
         for id in dictionary.kpis.keys { references[id] = .kpi(id) }
         self.references = references
+        program = FormulaProgram(dictionary: dictionary, expressions: expressions) { id, owner in
+            if id == owner, id != MetricDictionary.monthsID {
+                return dictionary.measures[id] != nil ? .measure(id) : .kpi(id)
+            }
+            return references[id]
+        }
     }
 
     /// Validates `dictionary`: the compiled form when there are no errors, and every diagnostic.

@@ -2,16 +2,12 @@
 ///
 /// Playbook rules reuse it: parse with ``CompiledMetrics/parseExpression(_:at:extraIDs:)`` and
 /// call ``evaluate(_:at:slice:)``. Booleans are 1 (true) and 0 (false); n/a is `nil`.
+/// KPI formulas run in their compiled form (ids resolved to slots, see ``FormulaProgram``).
 public struct Evaluator: Sendable {
     public let metrics: CompiledMetrics
     public let data: UnitData
     /// The last month any evaluation may read: the end of the pack's period.
     public let through: Month
-
-    /// Unit-level KPI values already computed for ``pinnedPeriod``: breakdowns reuse them for
-    /// `scope: unit` KPIs instead of recomputing them for every dimension value.
-    var pinned: [String: MeasureValue] = [:]
-    var pinnedPeriod: Period?
 
     /// An evaluator for the pack of `period`: it sees nothing after the period's last month.
     public init(metrics: CompiledMetrics, data: UnitData, pack period: Period) {
@@ -20,21 +16,12 @@ public struct Evaluator: Sendable {
         self.through = period.lastMonth
     }
 
-    /// A copy that reuses the given unit-level KPI values at `period`.
-    func pinning(_ values: [String: MeasureValue], at period: Period) -> Evaluator {
-        var copy = self
-        copy.pinned = values
-        copy.pinnedPeriod = period
-        return copy
-    }
-
     /// The value of KPI `id` at `period`, for the unit or one dimension value. A `scope: unit`
     /// KPI takes the unit-level value in a breakdown.
     public func kpi(_ id: String, at period: Period, slice: UnitData.Slice? = nil) -> MeasureValue {
-        guard let def = metrics.dictionary.kpis[id], let expr = metrics.expressions[id] else { return .na }
-        if def.unitScoped, slice != nil, period == pinnedPeriod, let v = pinned[id] { return v }
-        let slice = def.unitScoped ? nil : slice
-        return eval(expr, period, slice, owner: id)
+        guard let slot = metrics.program.slots[id] else { return .na }
+        var memo: KPIMemo?
+        return kpi(slot, period, slice, &memo)
     }
 
     /// The aggregate of measure `id` at `period`; a `scope: unit` measure ignores the slice.
@@ -48,6 +35,47 @@ public struct Evaluator: Sendable {
         eval(expr, period, slice, owner: nil)
     }
 
+    /// The KPI in `slot` at `period`, remembered in `memo` when there is one (a unit-scoped KPI
+    /// under the unit's key, since it ignores the slice).
+    func kpi(_ slot: Int, _ period: Period, _ slice: UnitData.Slice?, _ memo: inout KPIMemo?) -> MeasureValue {
+        let program = metrics.program
+        let slice = program.unitScoped[slot] ? nil : slice
+        guard let ordinal = memo?.slice else { return run(program.code[slot], period, slice, &memo) }
+        let key = KPIMemo.Key(slot: slot, period: period, slice: slice == nil ? -1 : ordinal)
+        if let v = memo?[key] { return v }
+        let v = run(program.code[slot], period, slice, &memo)
+        memo?[key] = v
+        return v
+    }
+
+    /// Runs a compiled formula.
+    func run(_ code: CompiledFormula, _ period: Period, _ slice: UnitData.Slice?, _ memo: inout KPIMemo?) -> MeasureValue {
+        switch code {
+        case .number(let v):
+            return MeasureValue(value: v)
+        case .months:
+            return MeasureValue(value: Double(period.monthCount))
+        case .measure(let id, let unitScoped):
+            return data.aggregate(id, over: period, slice: unitScoped ? nil : slice, through: through)
+        case .kpi(let slot):
+            return kpi(slot, period, slice, &memo)
+        case .unknown:
+            return .na
+        case .negate(let e):
+            let v = run(e, period, slice, &memo)
+            return MeasureValue(value: v.value.map { -$0 }, partial: v.partial)
+        case .not(let e):
+            let v = run(e, period, slice, &memo)
+            return MeasureValue(value: v.value.map { $0 == 0 ? 1 : 0 }, partial: v.partial)
+        case .binary(let op, let l, let r):
+            let a = run(l, period, slice, &memo)
+            let b = run(r, period, slice, &memo)
+            return MeasureValue(value: Self.apply(op, a.value, b.value), partial: a.partial || b.partial)
+        case .call(let fn, let args, let count):
+            return Self.call(fn, argumentCount: args.count, count: count, period) { i, p in run(args[i], p, slice, &memo) }
+        }
+    }
+
     /// The value an identifier stands for inside the formula of `owner`.
     func identifier(_ id: String, _ period: Period, _ slice: UnitData.Slice?, owner: String?) -> MeasureValue {
         switch metrics.resolve(id, inKPI: owner) {
@@ -58,6 +86,7 @@ public struct Evaluator: Sendable {
         }
     }
 
+    /// Evaluates a parsed expression (a rule condition, or part of a KPI's formula for its working).
     func eval(_ expr: Expr, _ period: Period, _ slice: UnitData.Slice?, owner: String?) -> MeasureValue {
         switch expr.node {
         case .number(let v):
@@ -75,31 +104,52 @@ public struct Evaluator: Sendable {
             let b = eval(r, period, slice, owner: owner)
             return MeasureValue(value: Self.apply(op, a.value, b.value), partial: a.partial || b.partial)
         case .call(let fn, let args):
-            return call(fn, args, period, slice, owner: owner)
+            var count = 1
+            if args.count > 1, case .number(let n) = args[1].node { count = Int(n) }
+            return Self.call(fn, argumentCount: args.count, count: count, period) { i, p in eval(args[i], p, slice, owner: owner) }
+        }
+    }
+}
+
+/// KPI values already computed within one pack's evaluation, by KPI slot, period and slice:
+/// a breakdown evaluates every KPI for every dimension value, and KPIs share sub-KPIs.
+/// Values at the pack's own period sit in a flat table; other periods in a dictionary.
+struct KPIMemo {
+    /// One remembered value's key; `slice` is the caller's ordinal of the slice, −1 for the unit.
+    struct Key: Hashable {
+        var slot: Int
+        var period: Period
+        var slice: Int
+    }
+
+    /// The pack's period.
+    let period: Period
+    /// Slots per slice in ``atPeriod``.
+    let slotCount: Int
+    /// Values at ``period``: row `slice + 1`, column `slot`.
+    private var atPeriod: [MeasureValue?]
+    private var other: [Key: MeasureValue] = [:]
+    /// Ordinal of the slice now being evaluated (−1 for the whole unit). The caller gives each
+    /// distinct slice its own ordinal, counting up from 0, before evaluating with it.
+    var slice = -1 {
+        didSet {
+            let needed = (slice + 2) * slotCount
+            if atPeriod.count < needed { atPeriod += repeatElement(nil, count: needed - atPeriod.count) }
         }
     }
 
-    /// Binary arithmetic and logic with n/a semantics: any n/a operand, division by zero or a
-    /// non-finite result gives n/a.
-    static func apply(_ op: BinaryOperator, _ a: Double?, _ b: Double?) -> Double? {
-        guard let a, let b else { return nil }
-        let r: Double
-        switch op {
-        case .add: r = a + b
-        case .subtract: r = a - b
-        case .multiply: r = a * b
-        case .divide:
-            guard b != 0 else { return nil }
-            r = a / b
-        case .less: r = a < b ? 1 : 0
-        case .lessEqual: r = a <= b ? 1 : 0
-        case .greater: r = a > b ? 1 : 0
-        case .greaterEqual: r = a >= b ? 1 : 0
-        case .equal: r = a == b ? 1 : 0
-        case .notEqual: r = a != b ? 1 : 0
-        case .and: r = a != 0 && b != 0 ? 1 : 0
-        case .or: r = a != 0 || b != 0 ? 1 : 0
+    /// An empty memo for the pack of `period` over a program of `slotCount` KPIs.
+    init(period: Period, slotCount: Int) {
+        self.period = period
+        self.slotCount = slotCount
+        atPeriod = Array(repeating: nil, count: slotCount)
+    }
+
+    /// The remembered value of `key`, if any.
+    subscript(key: Key) -> MeasureValue? {
+        get { key.period == period ? atPeriod[(key.slice + 1) * slotCount + key.slot] : other[key] }
+        set {
+            if key.period == period { atPeriod[(key.slice + 1) * slotCount + key.slot] = newValue } else { other[key] = newValue }
         }
-        return r.isFinite ? r : nil
     }
 }

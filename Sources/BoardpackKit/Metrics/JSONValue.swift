@@ -18,47 +18,67 @@ public enum JSONValue: Sendable, Hashable {
 
     /// The document as text, ending with a newline.
     public func render() -> String {
-        var out = ""
-        write(into: &out, indent: "")
-        out += "\n"
-        return out
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        write(into: &out, depth: 0)
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, indent: String) {
+    /// Writes the value's UTF-8 at nesting `depth` (two spaces of indent per level).
+    private func write(into out: inout [UInt8], depth: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let d): out += Self.format(d)
+        case .null: out += "null".utf8
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .number(let d): out += Self.format(d).utf8
         case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
             guard !items.isEmpty else {
-                out += "[]"
+                out += "[]".utf8
                 return
             }
-            let inner = indent + "  "
-            out += "[\n"
+            out += "[\n".utf8
             for (i, item) in items.enumerated() {
-                out += inner
-                item.write(into: &out, indent: inner)
-                out += i + 1 < items.count ? ",\n" : "\n"
+                Self.indent(depth + 1, into: &out)
+                item.write(into: &out, depth: depth + 1)
+                if i + 1 < items.count { out.append(UInt8(ascii: ",")) }
+                out.append(0x0A)
             }
-            out += indent + "]"
+            Self.indent(depth, into: &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
             guard !members.isEmpty else {
-                out += "{}"
+                out += "{}".utf8
                 return
             }
-            let inner = indent + "  "
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            out += "{\n"
+            let keys = members.keys.sorted(by: Self.utf8Precedes)
+            out += "{\n".utf8
             for (i, key) in keys.enumerated() {
-                out += inner
+                Self.indent(depth + 1, into: &out)
                 Self.quote(key, into: &out)
-                out += ": "
-                members[key]!.write(into: &out, indent: inner)
-                out += i + 1 < keys.count ? ",\n" : "\n"
+                out += ": ".utf8
+                members[key]!.write(into: &out, depth: depth + 1)
+                if i + 1 < keys.count { out.append(UInt8(ascii: ",")) }
+                out.append(0x0A)
             }
-            out += indent + "}"
+            Self.indent(depth, into: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func indent(_ depth: Int, into out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    }
+
+    /// Byte order of the UTF-8 encodings, the order of object keys.
+    static func utf8Precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let n = Swift.min(x.count, y.count)
+                for k in 0..<n where x[k] != y[k] { return x[k] < y[k] }
+                return x.count < y.count
+            }
         }
     }
 
@@ -70,32 +90,23 @@ public enum JSONValue: Sendable, Hashable {
         return "\(d)"
     }
 
-    private static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        // Most strings need no escaping: append them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += s
-            out += "\""
-            return
-        }
-        for u in s.unicodeScalars {
+    private static func quote(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for u in s.utf8 {
             switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+            case UInt8(ascii: "\""): out += "\\\"".utf8
+            case UInt8(ascii: "\\"): out += "\\\\".utf8
+            case 0x0A: out += "\\n".utf8
+            case 0x0D: out += "\\r".utf8
+            case 0x09: out += "\\t".utf8
+            case 0x08: out += "\\b".utf8
+            case 0x0C: out += "\\f".utf8
+            case ..<0x20:
+                let hex = String(u, radix: 16)
+                out += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+            default: out.append(u)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -28,29 +28,47 @@ public struct UnitMetrics: Sendable {
     /// The result of one KPI in the pack of `period`, with comparisons against the previous
     /// period and the same period a year earlier.
     public func result(_ kpi: KPIDefinition, at period: Period, using evaluator: Evaluator) -> KPIResult {
-        KPIResult(
-            id: kpi.id, current: evaluator.kpi(kpi.id, at: period),
-            previous: evaluator.kpi(kpi.id, at: period.previous), yearAgo: evaluator.kpi(kpi.id, at: period.yearAgo),
+        var memo: KPIMemo?
+        return result(kpi, at: period, using: evaluator, memo: &memo)
+    }
+
+    /// ``result(_:at:using:)`` remembering values in `memo`.
+    func result(_ kpi: KPIDefinition, at period: Period, using evaluator: Evaluator, memo: inout KPIMemo?) -> KPIResult {
+        var values: [MeasureValue] = []
+        for p in [period, period.previous, period.yearAgo] {
+            values.append(metrics.program.slots[kpi.id].map { evaluator.kpi($0, p, nil, &memo) } ?? .na)
+        }
+        return KPIResult(
+            id: kpi.id, current: values[0], previous: values[1], yearAgo: values[2],
             target: profile.targets[kpi.id]?.value(at: period.lastMonth), tolerance: profile.tolerance,
             better: kpi.better, formula: kpi.formula)
     }
 
     /// Every applicable KPI for the pack of `period`, with breakdowns per dimension value.
+    ///
+    /// One memo serves the whole pack: sub-KPIs shared by several formulas, and `scope: unit`
+    /// KPIs in every breakdown row, are computed once.
     public func pack(_ period: Period, breakdowns includeBreakdowns: Bool = true) -> PackMetrics {
         let evaluator = evaluator(for: period)
         let kpis = applicableKPIs
-        let results = kpis.map { result($0, at: period, using: evaluator) }
+        var memo: KPIMemo? = KPIMemo(period: period, slotCount: metrics.program.ids.count)
+        var results: [KPIResult] = []
+        results.reserveCapacity(kpis.count)
+        for kpi in kpis { results.append(result(kpi, at: period, using: evaluator, memo: &memo)) }
         var breakdowns: [String: [String: [String: Double?]]] = [:]
         if includeBreakdowns {
-            let unitValues = Dictionary(
-                kpis.filter(\.unitScoped).map { ($0.id, evaluator.kpi($0.id, at: period)) }, uniquingKeysWith: { a, _ in a })
-            let evaluator = evaluator.pinning(unitValues, at: period)
+            let slots = kpis.map { metrics.program.slots[$0.id] }
+            var ordinal = 0
             for dimension in data.dimensionLabels.keys.sorted() {
                 var byValue: [String: [String: Double?]] = [:]
                 for value in data.values(of: dimension, in: period) {
                     guard let slice = data.slice(dimension, value) else { continue }
-                    var row: [String: Double?] = [:]
-                    for kpi in kpis { row[kpi.id] = .some(evaluator.kpi(kpi.id, at: period, slice: slice).value) }
+                    memo?.slice = ordinal
+                    ordinal += 1
+                    var row: [String: Double?] = Dictionary(minimumCapacity: kpis.count)
+                    for (kpi, slot) in zip(kpis, slots) {
+                        row[kpi.id] = .some(slot.flatMap { evaluator.kpi($0, period, slice, &memo).value })
+                    }
                     byValue[value] = row
                 }
                 if !byValue.isEmpty { breakdowns[dimension] = byValue }

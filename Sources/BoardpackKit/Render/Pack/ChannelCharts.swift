@@ -3,7 +3,9 @@ enum ChannelCharts {
     /// The funnel's stages, widest first.
     static let funnelStages = ["impressions", "clicks", "leads", "qualified_leads", "opportunities", "new_customers"]
 
-    /// Spend by channel as stacked bars over the 12 periods ending with the pack.
+    /// Spend by channel as stacked bars over the 12 periods ending with the pack: every channel
+    /// with up to eight, else the seven largest over the window and "Other" (the data table
+    /// lists every channel either way).
     static func spend(_ ctx: PackContext) -> ChartFigure.Chart? {
         let data = ctx.metrics.data
         // Largest spend of the period first (drawn at the bottom of each stack), then the rest.
@@ -17,11 +19,15 @@ enum ChannelCharts {
         guard let first = all.first, let start = ChartFigure.firstPresent(all.map { $0.1.map(\.value) }) else { return nil }
         let periods = first.1[start...].map { ctx.shortPeriodLabel($0.period) }
         let title = ctx.locale.text(en: "Spend by channel", it: "Spesa per canale") + ", " + ChartFigure.span(ctx, count: periods.count)
-        let chart = StackedBarChart(
-            id: "channels-spend", title: title, periods: periods,
-            series: all.map { ChartSeries(name: ChartFigure.displayName($0.0), values: $0.1[start...].map(\.value)) },
+        let series = all.map { ChartSeries(name: ChartFigure.displayName($0.0), values: $0.1[start...].map(\.value)) }
+        // The bars show the largest channels and "Other"; the data table keeps every channel.
+        let other = ctx.locale.text(en: "Other", it: "Altri")
+        var chart = StackedBarChart(
+            id: "channels-spend", title: title, periods: periods, series: series,
             valueFormat: .currency(ctx.unit.config.currency), locale: ctx.locale)
-        return ChartFigure.Chart(svg: chart.svg(), title: title, table: chart.dataTable())
+        let table = chart.dataTable()
+        chart.series = ChartSeries.top(series, otherName: other)
+        return ChartFigure.Chart(svg: chart.svg(), title: title, table: table)
     }
 
     /// The unit's funnel for the period, over the stages the unit reports at all (a stage the

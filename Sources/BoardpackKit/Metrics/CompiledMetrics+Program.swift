@@ -1,0 +1,57 @@
+/// A KPI formula with every identifier resolved once, at compile time: a measure carries its
+/// scope, a KPI its slot in ``FormulaProgram``, so evaluating hashes no names but the data's.
+indirect enum CompiledFormula: Sendable {
+    case number(Double)
+    case months
+    case measure(String, unitScoped: Bool)
+    case kpi(Int)
+    /// An id nothing defines (only in a dictionary that failed validation): n/a.
+    case unknown
+    case negate(CompiledFormula)
+    case not(CompiledFormula)
+    case binary(BinaryOperator, CompiledFormula, CompiledFormula)
+    /// `count` is the literal second argument of `prev` and `consecutive` (1 when absent).
+    case call(FormulaFunction, [CompiledFormula], count: Int)
+}
+
+/// Every KPI of a dictionary as a numbered slot with its compiled formula.
+struct FormulaProgram: Sendable {
+    /// KPI id per slot.
+    let ids: [String]
+    /// Slot per KPI id.
+    let slots: [String: Int]
+    /// Whether the KPI of each slot is `scope: unit`.
+    let unitScoped: [Bool]
+    /// The compiled formula per slot; `.unknown` for a KPI whose formula did not parse.
+    let code: [CompiledFormula]
+
+    /// Compiles every parsed formula of `dictionary`, resolving ids as
+    /// ``CompiledMetrics/resolve(_:inKPI:)`` does.
+    init(dictionary: MetricDictionary, expressions: [String: Expr], resolve: (String, String?) -> CompiledMetrics.Reference?) {
+        let ids = dictionary.kpis.keys.sorted()
+        let slots = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        func compile(_ expr: Expr, owner: String) -> CompiledFormula {
+            switch expr.node {
+            case .number(let v): return .number(v)
+            case .identifier(let id):
+                switch resolve(id, owner) {
+                case .months: return .months
+                case .measure(let m): return .measure(m, unitScoped: dictionary.measures[m]?.unitScoped ?? false)
+                case .kpi(let k): return slots[k].map { .kpi($0) } ?? .unknown
+                case nil: return .unknown
+                }
+            case .negate(let e): return .negate(compile(e, owner: owner))
+            case .not(let e): return .not(compile(e, owner: owner))
+            case .binary(let op, let l, let r): return .binary(op, compile(l, owner: owner), compile(r, owner: owner))
+            case .call(let fn, let args):
+                var count = 1
+                if args.count > 1, case .number(let n) = args[1].node { count = Int(n) }
+                return .call(fn, args.map { compile($0, owner: owner) }, count: count)
+            }
+        }
+        self.ids = ids
+        self.slots = slots
+        self.unitScoped = ids.map { dictionary.kpis[$0]?.unitScoped ?? false }
+        self.code = ids.map { id in expressions[id].map { compile($0, owner: id) } ?? .unknown }
+    }
+}
