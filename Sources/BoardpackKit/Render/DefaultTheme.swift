@@ -103,7 +103,7 @@ public enum DefaultTheme {
   --series-5: #cc79a7;
   --series-6: #56b4e9;
   --series-7: #8c6d1f;
-  --series-8: #000000;
+  --series-8: #8a8a8a; /* grey: the eighth series is "Other" when a chart groups small ones */
   --chart-green: #009e73;
   --chart-amber: #e69f00;
   --chart-red: #d55e00;
@@ -133,7 +133,7 @@ public enum DefaultTheme {
     --status-red-bg: #3a1714;
     --target: #ff8a80;
     --grid: #2a323b;
-    --series-8: #e6e9ed;
+    --series-8: #7d8590;
     --series-1: #4fa3e0;
     --axis: #8a939d;
   }
