@@ -17,6 +17,7 @@ pack: build
 	$(BIN) build --content content --templates templates --output output
 
 test: setup
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift
 	$(SWIFT) build -c release --product boardpack
 	$(SWIFT) test
 	scripts/check-output.sh $(BIN)

@@ -27,10 +27,14 @@ struct Build: ParsableCommand {
             if onTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             report(result.warnings)
             if timings {
-                for t in result.timings + result.details { FileHandle.standardError.write(Data("timing \(t.phase) \(String(format: "%.4f", t.seconds))\n".utf8)) }
+                for t in result.timings + result.details {
+                    FileHandle.standardError.write(Data("timing \(t.phase) \(String(format: "%.4f", t.seconds))\n".utf8))
+                }
             }
             let warnings = result.warnings.isEmpty ? "" : ", \(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s")"
-            print("Built \(result.packCount) pack\(result.packCount == 1 ? "" : "s") for \(result.unitCount) unit\(result.unitCount == 1 ? "" : "s") in \(String(format: "%.2f", result.seconds)) s\(warnings) → \(output)/")
+            print(
+                "Built \(result.packCount) pack\(result.packCount == 1 ? "" : "s") for \(result.unitCount) unit\(result.unitCount == 1 ? "" : "s") in \(String(format: "%.2f", result.seconds)) s\(warnings) → \(output)/"
+            )
         } catch let error as DiagnosticsError {
             report(error.diagnostics)
             throw ExitCode(1)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BoardpackKit
 
 /// SPEC §4: a pack uses only data up to the end of its period, so next month's data changes
@@ -18,9 +19,10 @@ import Testing
             #expect(before.files[path] == after.files[path], "\(path) changed when November arrived")
         }
         let changed = Set(before.files.keys).union(after.files.keys).filter { before.files[$0] != after.files[$0] }.sorted()
-        #expect(changed == [
-            "acme/2026-09/index.html", "acme/2026-09/metrics.json", "acme/2026-11/index.html", "acme/2026-11/metrics.json",
-            "acme/index.html", "index.html",
-        ])
+        #expect(
+            changed == [
+                "acme/2026-09/index.html", "acme/2026-09/metrics.json", "acme/2026-11/index.html", "acme/2026-11/metrics.json",
+                "acme/index.html", "index.html",
+            ])
     }
 }

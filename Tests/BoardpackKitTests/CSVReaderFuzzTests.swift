@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BoardpackKit
 
 /// Random inputs over CSV's awkward bytes: the reader never traps, and always either returns

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BoardpackKit
 
 /// Nice ticks, tick labels and the small layout helpers, on hand-worked cases.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BoardpackKit
 
 /// Collapsing many series into the largest ones and "Other".
@@ -10,19 +11,20 @@ import Testing
 
     @Test func theLargestStayAndTheRestAreSummedPerPeriod() {
         let series = [
-            ChartSeries(name: "a", values: [1, 1]),      // total 2
-            ChartSeries(name: "b", values: [5, nil]),    // total 5
-            ChartSeries(name: "c", values: [nil, 3]),    // total 3
-            ChartSeries(name: "d", values: [2, nil]),    // total 2, ties with a: a keeps its place
+            ChartSeries(name: "a", values: [1, 1]),  // total 2
+            ChartSeries(name: "b", values: [5, nil]),  // total 5
+            ChartSeries(name: "c", values: [nil, 3]),  // total 3
+            ChartSeries(name: "d", values: [2, nil]),  // total 2, ties with a: a keeps its place
             ChartSeries(name: "e", values: [nil, nil]),  // total 0
         ]
         let top = ChartSeries.top(series, limit: 3, otherName: "Altri")
         // Kept: b (5), c (3). Other = a + d + e: period 0 is 1 + 2 = 3, period 1 is 1.
-        #expect(top == [
-            ChartSeries(name: "b", values: [5, nil]),
-            ChartSeries(name: "c", values: [nil, 3]),
-            ChartSeries(name: "Altri", values: [3, 1]),
-        ])
+        #expect(
+            top == [
+                ChartSeries(name: "b", values: [5, nil]),
+                ChartSeries(name: "c", values: [nil, 3]),
+                ChartSeries(name: "Altri", values: [3, 1]),
+            ])
     }
 
     @Test func otherIsMissingWhereNoneOfTheRestIsPresent() {

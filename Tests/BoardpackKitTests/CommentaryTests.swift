@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BoardpackKit
 
 @Suite struct CommentaryTests {
@@ -10,12 +11,16 @@ import Testing
     @Test func currencyKPIInEnglishAndItalian() {
         #expect(cac.isNotable)
         #expect(Commentary.sentence(cac, previousLabel: "September", locale: .enGB) == "CAC rose 20.3% to €49.40 (September: €41.06).")
-        #expect(Commentary.sentence(cac, previousLabel: "settembre", locale: .itIT) == "CAC in aumento del 20,3% a 49,40\u{00A0}€ (settembre: 41,06\u{00A0}€).")
+        #expect(
+            Commentary.sentence(cac, previousLabel: "settembre", locale: .itIT)
+                == "CAC in aumento del 20,3% a 49,40\u{00A0}€ (settembre: 41,06\u{00A0}€).")
     }
 
     @Test func ratioKPIMovesInPercentagePoints() {
         #expect(rate.isNotable)
-        #expect(Commentary.sentence(rate, previousLabel: "September", locale: .enGB) == "Lead-to-customer rate rose 2.1\u{00A0}pp to 19.4% (September: 17.3%).")
+        #expect(
+            Commentary.sentence(rate, previousLabel: "September", locale: .enGB)
+                == "Lead-to-customer rate rose 2.1\u{00A0}pp to 19.4% (September: 17.3%).")
         var fall = rate
         (fall.value, fall.previous) = (0.173, 0.194)
         let expected = "Tasso lead-cliente in calo di 2,1\u{00A0}p.p. a 17,3% (settembre: 19,4%)."

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BoardpackKit
 
 /// Every kind of bad content is reported, all at once, at its exact position.
@@ -66,9 +67,10 @@ import Testing
         let files = TestWorkspace.files(notes: ["typo.md": TestWorkspace.note("Typo", period: "2062-10", body: "Text")])
         let found = BoardpackCommands.check(contentPath: "content", templatesPath: "templates", fileSystem: InMemoryFileSystem(files))
         // The front matter's `period:` is on line 3; its value starts at column 9.
-        #expect(found.map(\.description) == [
-            "content/units/acme/notes/typo.md:3:9: warning: note is for 2062-10, after the unit's last month of data (2026-10): it appears in no pack",
-        ])
+        #expect(
+            found.map(\.description) == [
+                "content/units/acme/notes/typo.md:3:9: warning: note is for 2062-10, after the unit's last month of data (2026-10): it appears in no pack"
+            ])
     }
 }
 
@@ -86,11 +88,12 @@ import Testing
             """
         let files = TestWorkspace.files(extra: ["content/units/acme/unit.yml": yaml])
         let found = BoardpackCommands.check(contentPath: "content", templatesPath: "templates", fileSystem: InMemoryFileSystem(files))
-        #expect(found.map(\.description) == [
-            "content/units/acme/unit.yml:3:9: error: unsupported locale `fr-FR` (expected en-GB, en-US or it-IT)",
-            "content/units/acme/unit.yml:4:11: error: unknown KPI `clv_to_cak` in `headline`",
-            "content/units/acme/unit.yml:7:9: error: unknown KPI `romy` in `targets`",
-        ])
+        #expect(
+            found.map(\.description) == [
+                "content/units/acme/unit.yml:3:9: error: unsupported locale `fr-FR` (expected en-GB, en-US or it-IT)",
+                "content/units/acme/unit.yml:4:11: error: unknown KPI `clv_to_cak` in `headline`",
+                "content/units/acme/unit.yml:7:9: error: unknown KPI `romy` in `targets`",
+            ])
         #expect(found.map(\.hint) == [nil, "did you mean `clv_to_cac`?", "did you mean `romi`?"])
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BoardpackKit
 
 @Suite struct DataFilePrefixTests {
@@ -9,10 +10,14 @@ import Testing
         #expect(diagnostics.isEmpty)
         let prefixes = try #require(file?.prefixes)
         // January: header + two rows = 3 lines, the hash of exactly those bytes.
-        #expect(prefixes[0] == DataFile.Prefix(through: Month(year: 2026, month: 1), rows: 2, lines: 3,
-                                                 sha256: SHA256Hex.of(Array("month,spend\n2026-01,1\n2026-01,2\n".utf8))))
+        #expect(
+            prefixes[0]
+                == DataFile.Prefix(
+                    through: Month(year: 2026, month: 1), rows: 2, lines: 3,
+                    sha256: SHA256Hex.of(Array("month,spend\n2026-01,1\n2026-01,2\n".utf8))))
         // February ends the file: the whole file's hash.
-        #expect(prefixes[1] == DataFile.Prefix(through: Month(year: 2026, month: 2), rows: 3, lines: 4, sha256: SHA256Hex.of(Array(text.utf8))))
+        #expect(
+            prefixes[1] == DataFile.Prefix(through: Month(year: 2026, month: 2), rows: 3, lines: 4, sha256: SHA256Hex.of(Array(text.utf8))))
         #expect(file?.provenance(through: Month(year: 2026, month: 1)).rows == 2)
     }
 

@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+
 @testable import BoardpackKit
 
 /// Checks on the committed demo: `content/` and the generated `output/` of the repository.
 @Suite struct DemoOutputTests {
-    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .path
 
     func pages() throws -> [(String, String)] {
         let out = Self.repo + "/output"
@@ -30,7 +32,8 @@ import Testing
             let close = try #require(page.range(of: "</style>", range: open.upperBound..<page.endIndex))
             let hash = SHA256Hex.base64(Array(page[open.upperBound..<close.lowerBound].utf8))
             #expect(page.contains("style-src 'sha256-\(hash)'"), "\(path): CSP hash does not match its <style>")
-            #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"") && page.contains("<head>\n<meta http-equiv=\"Content-Security-Policy\""))
+            #expect(
+                page.hasPrefix("<!DOCTYPE html>\n<html lang=\"") && page.contains("<head>\n<meta http-equiv=\"Content-Security-Policy\""))
         }
     }
 
@@ -41,7 +44,9 @@ import Testing
             for match in page.matches(of: href) {
                 let target = String(page[match.range].dropFirst(6).dropLast())
                 guard !target.contains("://"), !target.hasPrefix("mailto:") else { continue }
-                #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(target).standardizedFileURL.path), "\(path) → \(target)")
+                #expect(
+                    FileManager.default.fileExists(atPath: folder.appendingPathComponent(target).standardizedFileURL.path),
+                    "\(path) → \(target)")
             }
         }
     }
@@ -90,6 +95,8 @@ import Testing
         #expect(text.contains("Changed definitions: 1\n  cpl: spend / leads → spend / leads * 1\n"), "\(text)")
         // September spend: published 1200 + 600 = 1800, now 1500 + 600 = 2100.
         #expect(text.contains("  marketing_cost in 2026-09") == false)  // no overhead: n/a both times
-        #expect(text.contains("  paid_cac in 2026-09: published \(JSONValue.format(1800.0 / 17)), now \(JSONValue.format(2100.0 / 17))"), "\(text)")
+        #expect(
+            text.contains("  paid_cac in 2026-09: published \(JSONValue.format(1800.0 / 17)), now \(JSONValue.format(2100.0 / 17))"),
+            "\(text)")
     }
 }

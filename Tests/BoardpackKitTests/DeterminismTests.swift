@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BoardpackKit
 
 @Suite struct DeterminismTests {
@@ -18,13 +19,15 @@ import Testing
         let notes = ["a.md": TestWorkspace.note("Note", body: "Value {{ kpi cac }}.\n\n| a | b |\n|---|--:|\n| 1 | 2 |")]
         let files = TestWorkspace.files(notes: notes)
         let first = try TestWorkspace.onDisk(files)
-        let second = try TestWorkspace.onDisk(files, in: FileManager.default.temporaryDirectory.appendingPathComponent("elsewhere-\(UUID().uuidString)/deeper").path)
+        let second = try TestWorkspace.onDisk(
+            files, in: FileManager.default.temporaryDirectory.appendingPathComponent("elsewhere-\(UUID().uuidString)/deeper").path)
         defer {
             try? FileManager.default.removeItem(atPath: first)
             try? FileManager.default.removeItem(atPath: second)
         }
         func build(_ root: String, _ out: String) throws {
-            _ = try BoardpackCommands.build(BuildOptions(contentPath: root + "/content", templatesPath: root + "/templates", outputPath: out))
+            _ = try BoardpackCommands.build(
+                BuildOptions(contentPath: root + "/content", templatesPath: root + "/templates", outputPath: out))
         }
         try build(first, first + "/out1")
         try build(first, first + "/out2")

@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import BoardpackKit
 
 @Suite struct ExplainTests {
     @Test func explainShowsTheWorkingThatEvaluatesToTheResult() throws {
         let root = try TestWorkspace.onDisk(TestWorkspace.files())
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let text = try BoardpackCommands.explain(kpi: "paid_cac", unit: "acme", period: .month(Month(year: 2026, month: 10)), contentPath: root + "/content")
+        let text = try BoardpackCommands.explain(
+            kpi: "paid_cac", unit: "acme", period: .month(Month(year: 2026, month: 10)), contentPath: root + "/content")
         // October: spend 1300 + 700 = 2000 over new customers 13 + 6 = 19 → 105.263…
         #expect(text.contains("formula:     paid_cac = spend / new_customers\n"))
         #expect(text.contains("substituted: paid_cac = 2000 / 19\n"))
@@ -18,7 +20,8 @@ import Testing
         let root = try TestWorkspace.onDisk(TestWorkspace.files())
         defer { try? FileManager.default.removeItem(atPath: root) }
         let error = try #require(throws: DiagnosticsError.self) {
-            try BoardpackCommands.explain(kpi: "cacc", unit: "acme", period: .month(Month(year: 2026, month: 10)), contentPath: root + "/content")
+            try BoardpackCommands.explain(
+                kpi: "cacc", unit: "acme", period: .month(Month(year: 2026, month: 10)), contentPath: root + "/content")
         }
         #expect(error.diagnostics.first?.hint == "did you mean `cac`?")
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BoardpackKit
 
 /// Month names, quarters, dates and locale parsing.

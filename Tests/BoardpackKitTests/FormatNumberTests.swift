@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BoardpackKit
 
 /// Hand-worked cases for numbers, money and ratios in the three locales.

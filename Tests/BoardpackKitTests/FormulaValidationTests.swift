@@ -34,22 +34,24 @@ import Testing
     @Test func unknownIdWithSuggestionAndColumn() {
         let d = validate(["demo_rate": kpi("spend / new_custmers", line: 5, column: 14)])
         // `new_custmers` starts at offset 8: column 14 + 8 = 22.
-        #expect(d == [
-            .error(
-                "unknown id `new_custmers` in the formula of `demo_rate`",
-                at: SourceLocation(file: "content/metrics.yml", line: 5, column: 22),
-                hint: "did you mean `new_customers`?")
-        ])
+        #expect(
+            d == [
+                .error(
+                    "unknown id `new_custmers` in the formula of `demo_rate`",
+                    at: SourceLocation(file: "content/metrics.yml", line: 5, column: 22),
+                    hint: "did you mean `new_customers`?")
+            ])
     }
 
     @Test func syntaxAndArityErrors() {
         let d = validate([
             "x": kpi("spend / ", line: 7, column: 10), "y": kpi("year_ago(spend, 2)", line: 8, column: 10),
         ])
-        #expect(d.map(\.message).sorted() == [
-            "`year_ago` takes 1 argument, got 2 in the formula of `y`",
-            "expected a value, found the end of the formula in the formula of `x`",
-        ])
+        #expect(
+            d.map(\.message).sorted() == [
+                "`year_ago` takes 1 argument, got 2 in the formula of `y`",
+                "expected a value, found the end of the formula in the formula of `x`",
+            ])
         // "spend / " ends at offset 8: column 10 + 8 = 18.
         #expect(d.contains { $0.location == SourceLocation(file: "content/metrics.yml", line: 7, column: 18) })
     }

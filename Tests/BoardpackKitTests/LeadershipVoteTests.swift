@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BoardpackKit
 
 @Suite struct LeadershipVoteTests {
@@ -6,25 +7,46 @@ import Testing
 
     // One case per row of the seeds' table: each factor alone names its model(s).
     @Test func digitalMaturityRow() {
-        #expect(V.decide(digitalMaturity: "low", annualMarketingCost: nil, orgComplexity: nil, growthObjective: nil).votes == [.consultant: 0.5, .fractional: 0.5])
-        #expect(V.decide(digitalMaturity: "high", annualMarketingCost: nil, orgComplexity: nil, growthObjective: nil).recommended == .inHouse)
+        #expect(
+            V.decide(digitalMaturity: "low", annualMarketingCost: nil, orgComplexity: nil, growthObjective: nil).votes == [
+                .consultant: 0.5, .fractional: 0.5,
+            ])
+        #expect(
+            V.decide(digitalMaturity: "high", annualMarketingCost: nil, orgComplexity: nil, growthObjective: nil).recommended == .inHouse)
     }
 
     @Test func budgetRow() {
-        #expect(V.decide(digitalMaturity: nil, annualMarketingCost: 49_999, orgComplexity: nil, growthObjective: nil).recommended == .consultant)
-        #expect(V.decide(digitalMaturity: nil, annualMarketingCost: 50_000, orgComplexity: nil, growthObjective: nil).recommended == .fractional)
-        #expect(V.decide(digitalMaturity: nil, annualMarketingCost: 150_000, orgComplexity: nil, growthObjective: nil).recommended == .fractional)
-        #expect(V.decide(digitalMaturity: nil, annualMarketingCost: 150_001, orgComplexity: nil, growthObjective: nil).recommended == .inHouse)
+        #expect(
+            V.decide(digitalMaturity: nil, annualMarketingCost: 49_999, orgComplexity: nil, growthObjective: nil).recommended == .consultant
+        )
+        #expect(
+            V.decide(digitalMaturity: nil, annualMarketingCost: 50_000, orgComplexity: nil, growthObjective: nil).recommended == .fractional
+        )
+        #expect(
+            V.decide(digitalMaturity: nil, annualMarketingCost: 150_000, orgComplexity: nil, growthObjective: nil).recommended
+                == .fractional)
+        #expect(
+            V.decide(digitalMaturity: nil, annualMarketingCost: 150_001, orgComplexity: nil, growthObjective: nil).recommended == .inHouse)
     }
 
     @Test func organisationRow() {
-        #expect(V.decide(digitalMaturity: nil, annualMarketingCost: nil, orgComplexity: "lean", growthObjective: nil).votes == [.consultant: 0.5, .fractional: 0.5])
-        #expect(V.decide(digitalMaturity: nil, annualMarketingCost: nil, orgComplexity: "multi_department", growthObjective: nil).recommended == .inHouse)
+        #expect(
+            V.decide(digitalMaturity: nil, annualMarketingCost: nil, orgComplexity: "lean", growthObjective: nil).votes == [
+                .consultant: 0.5, .fractional: 0.5,
+            ])
+        #expect(
+            V.decide(digitalMaturity: nil, annualMarketingCost: nil, orgComplexity: "multi_department", growthObjective: nil).recommended
+                == .inHouse)
     }
 
     @Test func growthRow() {
-        #expect(V.decide(digitalMaturity: nil, annualMarketingCost: nil, orgComplexity: nil, growthObjective: "validation").recommended == .consultant)
-        #expect(V.decide(digitalMaturity: nil, annualMarketingCost: nil, orgComplexity: nil, growthObjective: "expansion").votes == [.fractional: 0.5, .inHouse: 0.5])
+        #expect(
+            V.decide(digitalMaturity: nil, annualMarketingCost: nil, orgComplexity: nil, growthObjective: "validation").recommended
+                == .consultant)
+        #expect(
+            V.decide(digitalMaturity: nil, annualMarketingCost: nil, orgComplexity: nil, growthObjective: "expansion").votes == [
+                .fractional: 0.5, .inHouse: 0.5,
+            ])
     }
 
     @Test func fullVoteAddsHalves() {
@@ -39,7 +61,8 @@ import Testing
     @Test func tieGoesToTheBudgetFactor() {
         // high: in-house 1; €40,000: consultant 1; multi_department: in-house 1; validation: consultant 1
         // → consultant 2, in-house 2: a tie, and the budget named consultant.
-        let vote = V.decide(digitalMaturity: "high", annualMarketingCost: 40_000, orgComplexity: "multi_department", growthObjective: "validation")
+        let vote = V.decide(
+            digitalMaturity: "high", annualMarketingCost: 40_000, orgComplexity: "multi_department", growthObjective: "validation")
         #expect(vote.votes == [.consultant: 2, .inHouse: 2])
         #expect(vote.recommended == .consultant)
         #expect(vote.tieBroken)

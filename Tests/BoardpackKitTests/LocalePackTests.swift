@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BoardpackKit
 
 /// The same unit in en-GB and it-IT: numbers, currency, dates and every label follow the locale.
@@ -18,7 +19,9 @@ import Testing
     @Test func englishPack() throws {
         let html = try page(locale: "en-GB")
         #expect(html.contains("<html lang=\"en\">"))
-        for text in ["Marketing board pack — October 2026", "Executive summary", "Decisions and actions", "Channels", "Appendix", "5 November 2026"] {
+        for text in [
+            "Marketing board pack — October 2026", "Executive summary", "Decisions and actions", "Channels", "Appendix", "5 November 2026",
+        ] {
             #expect(html.contains(text), "missing \(text)")
         }
         // October spend 1,300 + 700 = 2,000: money from a thousand up shows whole euros.
@@ -29,7 +32,9 @@ import Testing
     @Test func italianPack() throws {
         let html = try page(locale: "it-IT")
         #expect(html.contains("<html lang=\"it\">"))
-        for text in ["Board pack marketing — ottobre 2026", "Sintesi per il board", "Decisioni e azioni", "Canali", "Appendice", "5 novembre 2026"] {
+        for text in [
+            "Board pack marketing — ottobre 2026", "Sintesi per il board", "Decisioni e azioni", "Canali", "Appendice", "5 novembre 2026",
+        ] {
             #expect(html.contains(text), "missing \(text)")
         }
         #expect(html.contains("2.000\u{00A0}€"))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BoardpackKit
 
 @Suite struct MarkdownTests {
@@ -38,11 +39,15 @@ import Testing
             | 1 | 2 |
             """
         let doc = Markdown.render(text, path: "n.md", firstLine: 8, idPrefix: "n1")
-        #expect(doc.kpis == [
-            InlineKPI(id: "cac", change: false, line: 8, column: 12),
-            InlineKPI(id: "lead_to_customer_rate", change: true, line: 8, column: 30),
-        ])
-        #expect(doc.tasks == [TaskItem(text: "Approve the rollback", done: false, line: 10), TaskItem(text: "Hire an analyst", done: true, line: 11)])
+        #expect(
+            doc.kpis == [
+                InlineKPI(id: "cac", change: false, line: 8, column: 12),
+                InlineKPI(id: "lead_to_customer_rate", change: true, line: 8, column: 30),
+            ])
+        #expect(
+            doc.tasks == [
+                TaskItem(text: "Approve the rollback", done: false, line: 10), TaskItem(text: "Hire an analyst", done: true, line: 11),
+            ])
         #expect(doc.charts == [ChartBlock(source: "type: line\nkpis: [cac]\n", line: 13)])
         #expect(doc.html.contains(Markdown.placeholder(kind: "chart", index: 0)))
         #expect(doc.html.contains("<code>{{ kpi code }}</code>"))

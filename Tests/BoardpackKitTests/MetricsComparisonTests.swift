@@ -102,6 +102,7 @@ import Testing
         #expect(ev.evaluate(rule, at: Fixture.month("2026-02")).value == nil)
         // change(qualified_leads) in April = 88 / 80 − 1 = 0.1.
         #expect(close(ev.evaluate(try FormulaParser.parse("change(qualified_leads)"), at: Fixture.month("2026-04")).value, 0.1))
-        #expect(ev.evaluate(try FormulaParser.parse("max(prev(qualified_leads, 3), 5) - abs(-1)"), at: Fixture.month("2026-04")).value == 99)
+        #expect(
+            ev.evaluate(try FormulaParser.parse("max(prev(qualified_leads, 3), 5) - abs(-1)"), at: Fixture.month("2026-04")).value == 99)
     }
 }

@@ -15,16 +15,18 @@ import Testing
             rows: [("2026-01", [], [100, 120, 5]), ("2026-02", [], [100, 50, -3])])
         let d = findings([f]).map(\.diagnostic)
         // Row findings point at the row (lines 2 and 3); the message names the column.
-        #expect(d == [
-            .warning("funnel widens: `clicks` (120) exceeds `impressions` (100)", at: SourceLocation(file: "data/m.csv", line: 2)),
-            .warning("negative `spend` (-3)", at: SourceLocation(file: "data/m.csv", line: 3)),
-        ])
+        #expect(
+            d == [
+                .warning("funnel widens: `clicks` (120) exceeds `impressions` (100)", at: SourceLocation(file: "data/m.csv", line: 2)),
+                .warning("negative `spend` (-3)", at: SourceLocation(file: "data/m.csv", line: 3)),
+            ])
     }
 
     @Test func periodFunnelAcrossFiles() {
         let a = Fixture.file("data/a.csv", measures: ["leads"], rows: [("2026-01", [], [10])])
-        let b = Fixture.file("data/b.csv", dims: ["channel"], measures: ["qualified_leads"],
-                             rows: [("2026-01", ["x"], [6]), ("2026-01", ["y"], [6])])
+        let b = Fixture.file(
+            "data/b.csv", dims: ["channel"], measures: ["qualified_leads"],
+            rows: [("2026-01", ["x"], [6]), ("2026-01", ["y"], [6])])
         // 6 + 6 = 12 qualified > 10 leads.
         #expect(findings([a, b]).map(\.diagnostic.message) == ["funnel widens in 2026-01: `qualified_leads` (12) exceeds `leads` (10)"])
     }

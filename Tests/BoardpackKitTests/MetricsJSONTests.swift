@@ -17,19 +17,20 @@ import Testing
         let v = JSONValue.object([
             "b": .array([.number(1), .null, .bool(true)]), "a": .string("x\"y\n"), "c": .object([:]), "d": .array([]),
         ])
-        #expect(v.render() == """
-            {
-              "a": "x\\"y\\n",
-              "b": [
-                1,
-                null,
-                true
-              ],
-              "c": {},
-              "d": []
-            }
+        #expect(
+            v.render() == """
+                {
+                  "a": "x\\"y\\n",
+                  "b": [
+                    1,
+                    null,
+                    true
+                  ],
+                  "c": {},
+                  "d": []
+                }
 
-            """)
+                """)
     }
 
     @Test func packDocument() throws {
@@ -43,42 +44,43 @@ import Testing
         let json = e.pack(Fixture.month("2026-01")).json(
             audience: "board", extra: ["governance": .object(["annual_marketing_cost": .number(nil)])])
         // cpl = 300 / 20 = 15 ≤ 20: green; shop: 0 / 0 → null; no previous month.
-        #expect(json.render() == """
-            {
-              "audience": "board",
-              "breakdowns": {
-                "channel": {
-                  "shop": {
-                    "cpl": null
+        #expect(
+            json.render() == """
+                {
+                  "audience": "board",
+                  "breakdowns": {
+                    "channel": {
+                      "shop": {
+                        "cpl": null
+                      },
+                      "web": {
+                        "cpl": 15
+                      }
+                    }
                   },
-                  "web": {
-                    "cpl": 15
-                  }
+                  "governance": {
+                    "annual_marketing_cost": null
+                  },
+                  "kpis": {
+                    "cpl": {
+                      "change": null,
+                      "delta": null,
+                      "formula": "spend / leads",
+                      "partial": false,
+                      "previous": null,
+                      "status": "green",
+                      "target": 20,
+                      "value": 15,
+                      "year_ago": null,
+                      "yoy_change": null
+                    }
+                  },
+                  "period": "2026-01",
+                  "period_kind": "month",
+                  "schema": 1,
+                  "unit": "u"
                 }
-              },
-              "governance": {
-                "annual_marketing_cost": null
-              },
-              "kpis": {
-                "cpl": {
-                  "change": null,
-                  "delta": null,
-                  "formula": "spend / leads",
-                  "partial": false,
-                  "previous": null,
-                  "status": "green",
-                  "target": 20,
-                  "value": 15,
-                  "year_ago": null,
-                  "yoy_change": null
-                }
-              },
-              "period": "2026-01",
-              "period_kind": "month",
-              "schema": 1,
-              "unit": "u"
-            }
 
-            """)
+                """)
     }
 }

@@ -19,8 +19,9 @@ import Testing
         #expect(close(w.result.value, 60200.0 / 1462))
         #expect(w.sources["spend"] == [KPIWorking.Source(path: "data/media.csv", lines: [3, 4])])
         #expect(w.sources["overhead"] == [KPIWorking.Source(path: "data/costs.csv", lines: [2])])
-        #expect(w.line { $0.map { String(Int(($0 * 100).rounded())) } ?? "n/a" }
-            == "cac = marketing_cost / new_customers = (spend + overhead) / new_customers = (48200 + 12000) / 1462 = 4118")
+        #expect(
+            w.line { $0.map { String(Int(($0 * 100).rounded())) } ?? "n/a" }
+                == "cac = marketing_cost / new_customers = (spend + overhead) / new_customers = (48200 + 12000) / 1462 = 4118")
         // A breakdown: overhead is not per channel.
         let search = e.working("cac", at: Fixture.month("2026-10"), slice: e.data.slice("channel", "search"))
         #expect(search?.substituted == "(40000 + n/a) / 1000")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BoardpackKit
 
 /// ```` ```chart ```` blocks in notes: every type renders; a bad block is a diagnostic at its line.
@@ -30,6 +31,7 @@ import Testing
         let error = try #require(throws: DiagnosticsError.self) { try TestWorkspace.build(files) }
         let lines = error.diagnostics.map(\.description)
         #expect(lines.contains { $0.hasPrefix("content/units/acme/notes/bad.md:12:7: error: unknown chart type `pie`") }, "\(lines)")
-        #expect(lines.contains { $0.hasPrefix("content/units/acme/notes/bad.md:18:7: error: unknown KPI `cacc` in chart block") }, "\(lines)")
+        #expect(
+            lines.contains { $0.hasPrefix("content/units/acme/notes/bad.md:18:7: error: unknown KPI `cacc` in chart block") }, "\(lines)")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BoardpackKit
 
 /// Splitting a note into front matter and body, and where its `period` value is.
@@ -24,7 +25,7 @@ import Testing
 
     @Test func unclosedAndMissingFrontMatter() {
         guard case .failure(let open) = Note.parse(text: "---\ntitle: x\n", path: "a.md"),
-              case .failure(let none) = Note.parse(text: "# Title\n", path: "a.md")
+            case .failure(let none) = Note.parse(text: "# Title\n", path: "a.md")
         else { Issue.record("both should fail"); return }
         #expect(open.diagnostics[0].message.contains("not closed"))
         #expect(none.diagnostics[0].message.contains("must start with YAML front matter"))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BoardpackKit
 
 /// The Channels, trend and sector-chart sections of the pack page, on a small workspace.

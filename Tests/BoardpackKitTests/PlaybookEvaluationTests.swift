@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BoardpackKit
 
 @Suite struct PlaybookEvaluationTests {
@@ -10,18 +11,22 @@ import Testing
 
     @Test func unitRuleFires() {
         let rule = Self.rule("romi-negative")
-        let results = rule.evaluate(condition: { r, subject in
-            #expect(r.when == "romi < 0" && subject == nil)
-            return true
-        }, value: { id, _ in id == "romi" ? "-12.0%" : "?" })
-        #expect(results == [
-            RuleResult(
-                ruleID: "romi-negative", status: .red,
-                message: PlaybookText(
-                    en: "ROMI is -12.0%: this period marketing returned less gross margin than it cost, so it acted as a cost centre",
-                    it: "ROMI a -12.0%: in questo periodo il marketing ha reso meno margine di quanto è costato, comportandosi da centro di costo"),
-                action: rule.action)
-        ])
+        let results = rule.evaluate(
+            condition: { r, subject in
+                #expect(r.when == "romi < 0" && subject == nil)
+                return true
+            }, value: { id, _ in id == "romi" ? "-12.0%" : "?" })
+        #expect(
+            results == [
+                RuleResult(
+                    ruleID: "romi-negative", status: .red,
+                    message: PlaybookText(
+                        en: "ROMI is -12.0%: this period marketing returned less gross margin than it cost, so it acted as a cost centre",
+                        it:
+                            "ROMI a -12.0%: in questo periodo il marketing ha reso meno margine di quanto è costato, comportandosi da centro di costo"
+                    ),
+                    action: rule.action)
+            ])
     }
 
     @Test func unitRuleDoesNotFireOrLacksData() {
@@ -51,8 +56,12 @@ import Testing
 
     @Test func forEachRuleWithNoFailuresOrNoStores() {
         let rule = Self.rule("qspv-below-standard")
-        #expect(rule.evaluate(subjects: ["a", "b"], condition: { _, _ in false }, value: { _, _ in "" }) == [RuleResult(ruleID: rule.id, status: .ok)])
-        #expect(rule.evaluate(subjects: [], condition: { _, _ in true }, value: { _, _ in "" }) == [RuleResult(ruleID: rule.id, status: .na)])
+        #expect(
+            rule.evaluate(subjects: ["a", "b"], condition: { _, _ in false }, value: { _, _ in "" }) == [
+                RuleResult(ruleID: rule.id, status: .ok)
+            ])
+        #expect(
+            rule.evaluate(subjects: [], condition: { _, _ in true }, value: { _, _ in "" }) == [RuleResult(ruleID: rule.id, status: .na)])
     }
 
     @Test func playbookEvaluatesEveryRuleInOrder() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BoardpackKit
 
 @Suite struct PlaybookMessageTests {
@@ -43,7 +44,8 @@ import Testing
     }
 
     @Test func dimensionPlaceholderNeedsForEach() throws {
-        let yaml = "sector: tech\nrules:\n  - id: r\n    when: lvr < 0\n    status: red\n    message: {en: \"{store} {lvr}\", it: \"{lvr} {store}\"}\n    action: Act\n"
+        let yaml =
+            "sector: tech\nrules:\n  - id: r\n    when: lvr < 0\n    status: red\n    message: {en: \"{store} {lvr}\", it: \"{lvr} {store}\"}\n    action: Act\n"
         let (registry, _) = PlaybookRegistry.load(contentFiles: [TextFile(path: "p.yml", text: yaml)])
         let rule = try #require(registry.playbook(for: .tech).rules.first { $0.id == "r" })
         let d = rule.placeholderDiagnostics(knownIDs: ["lvr"])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BoardpackKit
 
 @Suite struct PlaybookRegistryTests {
@@ -8,7 +9,10 @@ import Testing
 
     @Test func contentOverridesACommonRuleByID() throws {
         let (registry, diagnostics) = Self.load([
-            ("content/playbooks/house.yml", "sector: common\nrules:\n  - id: clv-to-cac-thin\n    when: clv_to_cac >= 1 and clv_to_cac < 4\n")
+            (
+                "content/playbooks/house.yml",
+                "sector: common\nrules:\n  - id: clv-to-cac-thin\n    when: clv_to_cac >= 1 and clv_to_cac < 4\n"
+            )
         ])
         #expect(diagnostics.isEmpty)
         let rules = registry.playbook(for: .tech).rules
@@ -67,15 +71,17 @@ import Testing
     @Test func incompleteNewRuleAndKPIArePositioned() {
         let yaml = "sector: tech\nkpis:\n  new_kpi: {unit: ratio}\nrules:\n  - id: brand-new\n    when: lvr < 0\n"
         let (_, diagnostics) = Self.load([("content/playbooks/t.yml", yaml)])
-        #expect(diagnostics.map(\.message) == [
-            "new KPI `new_kpi` needs `formula`, `better`, `level`",
-            "new rule `brand-new` needs `status`, `message`, `action`",
-        ])
+        #expect(
+            diagnostics.map(\.message) == [
+                "new KPI `new_kpi` needs `formula`, `better`, `level`",
+                "new rule `brand-new` needs `status`, `message`, `action`",
+            ])
         // `new_kpi` key at line 3, column 3; the rule id value at line 5, column 9.
-        #expect(diagnostics.map(\.location) == [
-            BoardpackKit.SourceLocation(file: "content/playbooks/t.yml", line: 3, column: 3),
-            BoardpackKit.SourceLocation(file: "content/playbooks/t.yml", line: 5, column: 9),
-        ])
+        #expect(
+            diagnostics.map(\.location) == [
+                BoardpackKit.SourceLocation(file: "content/playbooks/t.yml", line: 3, column: 3),
+                BoardpackKit.SourceLocation(file: "content/playbooks/t.yml", line: 5, column: 9),
+            ])
     }
 
     @Test func laterContentFileWins() {

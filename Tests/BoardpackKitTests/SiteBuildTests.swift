@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import BoardpackKit
 
 @Suite struct SiteBuildTests {
     static let notes = [
         "01-staff.md": TestWorkspace.note("Staff update", audience: "staff", body: "STAFF-TEXT visible to all."),
         "02-mgmt.md": TestWorkspace.note("Management view", section: "strategy", audience: "management", body: "MGMT-TEXT for managers."),
-        "03-board.md": TestWorkspace.note("Board paper", section: "decisions", audience: "board", body: "BOARD-TEXT\n\n- [ ] BOARD-TASK approve"),
+        "03-board.md": TestWorkspace.note(
+            "Board paper", section: "decisions", audience: "board", body: "BOARD-TEXT\n\n- [ ] BOARD-TASK approve"),
         "04-draft.md": TestWorkspace.note("Draft idea", section: "risks", audience: "staff", draft: true, body: "DRAFT-TEXT not ready"),
     ]
 

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import BoardpackKit
 
 /// A small workspace stated as literals, and helpers to build it in memory or on disk.
@@ -24,7 +25,10 @@ enum TestWorkspace {
 
         """
 
-    static func note(_ title: String, period: String = "2026-10", section: String = "summary", audience: String = "board", draft: Bool = false, body: String) -> String {
+    static func note(
+        _ title: String, period: String = "2026-10", section: String = "summary", audience: String = "board", draft: Bool = false,
+        body: String
+    ) -> String {
         """
         ---
         title: \(title)

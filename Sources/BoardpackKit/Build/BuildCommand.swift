@@ -47,11 +47,16 @@ public enum BoardpackCommands {
         guard let workspace else { throw DiagnosticsError(loadDiagnostics.sortedForReport()) }
         let missing = options.units.subtracting(workspace.units.map(\.id))
         if !missing.isEmpty {
-            let hint = missing.sorted().compactMap { NameSuggestion.nearest(to: $0, among: workspace.units.map(\.id)) }.map { " (did you mean `\($0)`?)" }
-            throw UsageError("no unit \(missing.sorted().map { "`\($0)`" }.joined(separator: ", ")) in \(options.contentPath)/units\(hint.first ?? "")")
+            let hint = missing.sorted().compactMap { NameSuggestion.nearest(to: $0, among: workspace.units.map(\.id)) }.map {
+                " (did you mean `\($0)`?)"
+            }
+            throw UsageError(
+                "no unit \(missing.sorted().map { "`\($0)`" }.joined(separator: ", ")) in \(options.contentPath)/units\(hint.first ?? "")")
         }
         let templates = try timed("templates", &timings) { () throws -> TemplateSet in
-            switch TemplateSet.load(from: options.templatesPath, fileSystem: fileSystem, fallBackToDefault: options.templatesPath == "templates") {
+            switch TemplateSet.load(
+                from: options.templatesPath, fileSystem: fileSystem, fallBackToDefault: options.templatesPath == "templates")
+            {
             case let .success(t): return t
             case let .failure(e): throw e
             }

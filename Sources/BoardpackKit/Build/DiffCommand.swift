@@ -24,7 +24,9 @@ extension BoardpackCommands {
             let format = ValueFormat(unit: kpi.unit.rawValue, currency: model.unit.config.currency)
             let show = { (v: Double?) in format.format(v, locale: .enGB) }
             if judged.contains(r.status) && judged.contains(b.status) && r.status != b.status {
-                flips.append("  \(r.id): \(b.status.rawValue) → \(r.status.rawValue) (\(show(b.value)) → \(show(r.value)), target \(show(r.target)))")
+                flips.append(
+                    "  \(r.id): \(b.status.rawValue) → \(r.status.rawValue) (\(show(b.value)) → \(show(r.value)), target \(show(r.target)))"
+                )
             }
             if let v = r.value, let p = b.value {
                 let move = Commentary.Move(label: kpi.label.en, isRatio: kpi.unit == .ratio, value: v, previous: p, format: format)
@@ -55,7 +57,9 @@ extension BoardpackCommands {
             }
             let oldValue = old["value"] as? Double
             if !sameNumber(oldValue, r.value) {
-                restated.append("  \(r.id) in \(from): published \(oldValue.map { JSONValue.format($0) } ?? "n/a"), now \(r.value.map { JSONValue.format($0) } ?? "n/a")")
+                restated.append(
+                    "  \(r.id) in \(from): published \(oldValue.map { JSONValue.format($0) } ?? "n/a"), now \(r.value.map { JSONValue.format($0) } ?? "n/a")"
+                )
             }
         }
         let source = committed.map { "\($0.revision):\(published)" } ?? published
@@ -66,7 +70,9 @@ extension BoardpackCommands {
     static func committedVersion(of path: String) -> (revision: String, data: Data)? {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let folder = url.deletingLastPathComponent().path
-        guard FileManager.default.fileExists(atPath: folder), let top = git(["-C", folder, "rev-parse", "--show-toplevel"]) else { return nil }
+        guard FileManager.default.fileExists(atPath: folder), let top = git(["-C", folder, "rev-parse", "--show-toplevel"]) else {
+            return nil
+        }
         let root = String(decoding: top, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard url.path.hasPrefix(root + "/") else { return nil }
         let relative = String(url.path.dropFirst(root.count + 1))

@@ -21,7 +21,8 @@ extension BoardpackCommands {
         let locale = PackLocale.enGB
         var out = "\(kpi.label.en) (\(id)) — \(model.unit.config.name), \(period)\n"
         out += "definition: \(kpi.definition.en)\n"
-        out += "unit: \(kpi.unit.rawValue), better: \(kpi.better.rawValue), level: \(kpi.level.rawValue)\(kpi.unitScoped ? ", scope: unit" : "")\n"
+        out +=
+            "unit: \(kpi.unit.rawValue), better: \(kpi.better.rawValue), level: \(kpi.level.rawValue)\(kpi.unitScoped ? ", scope: unit" : "")\n"
         out += "formula:     \(id) = \(working.formula)\n"
         if working.expanded != working.formula { out += "expanded:    \(id) = \(working.expanded)\n" }
         out += "substituted: \(id) = \(working.substituted)\n"

@@ -40,10 +40,13 @@ public struct SiteBuilder: Sendable {
             try prepare.compute(workspace, compiled, playbooks)
         }
         let jobs = models.flatMap { model in model.periods.map { (model, $0) } }.filter { model, period in
-            (options.units.isEmpty || options.units.contains(model.unit.id)) && (options.periods.isEmpty || options.periods.contains(period))
+            (options.units.isEmpty || options.units.contains(model.unit.id))
+                && (options.periods.isEmpty || options.periods.contains(period))
         }
         if isSubset && jobs.isEmpty {
-            throw UsageError("no pack matches --unit \(options.units.sorted()) --period \(options.periods.map(\.description).sorted()): those periods have no data")
+            throw UsageError(
+                "no pack matches --unit \(options.units.sorted()) --period \(options.periods.map(\.description).sorted()): those periods have no data"
+            )
         }
         let pages = BoardpackCommands.timed("render", &timings) { renderInParallel(jobs, workspace: workspace) }
         var site = Site()

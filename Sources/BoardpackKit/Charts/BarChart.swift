@@ -53,8 +53,9 @@ public struct BarChart: Sendable {
     /// The chart as an SVG document fragment.
     public func svg() -> String {
         let (body, height) = orientation == .vertical ? verticalBody() : horizontalBody()
-        return ChartDocument.svg(id: id, kind: "bar", width: width, height: height,
-                                 title: title, description: description(), body: body)
+        return ChartDocument.svg(
+            id: id, kind: "bar", width: width, height: height,
+            title: title, description: description(), body: body)
     }
 
     private func verticalBody() -> (SVGBuilder, Double) {
@@ -93,11 +94,13 @@ public struct BarChart: Sendable {
         for i in 0..<count {
             let cx = left + band * (Double(i) + 0.5)
             if rotate {
-                svg.text(categories[i], x: cx + 4, y: bottom + 12, anchor: .end, cssClass: "tick-label",
-                         maxWidth: labelRoom, fontSize: ChartStyle.tickFontSize, rotate: -35)
+                svg.text(
+                    categories[i], x: cx + 4, y: bottom + 12, anchor: .end, cssClass: "tick-label",
+                    maxWidth: labelRoom, fontSize: ChartStyle.tickFontSize, rotate: -35)
             } else {
-                svg.text(categories[i], x: cx, y: bottom + 16, anchor: .middle, cssClass: "tick-label",
-                         fontSize: ChartStyle.tickFontSize)
+                svg.text(
+                    categories[i], x: cx, y: bottom + 16, anchor: .middle, cssClass: "tick-label",
+                    fontSize: ChartStyle.tickFontSize)
             }
         }
         svg.close("g")
@@ -120,15 +123,17 @@ public struct BarChart: Sendable {
         svg.group("bars \(ChartStyle.seriesClass(0))")
         for i in 0..<count {
             let cy = top + row * (Double(i) + 0.5)
-            svg.text(categories[i], x: column, y: cy, anchor: .end, cssClass: "tick-label", maxWidth: column - 4,
-                     middleBaseline: true)
+            svg.text(
+                categories[i], x: column, y: cy, anchor: .end, cssClass: "tick-label", maxWidth: column - 4,
+                middleBaseline: true)
             guard let v = value(i) else {
                 svg.text(labels[i], x: x(0) + 5, y: cy, cssClass: "label-muted na", middleBaseline: true)
                 continue
             }
             svg.rect(x(0), cy - 9, x(v) - x(0), 18, v < 0 ? "bar negative" : "bar")
-            svg.text(labels[i], x: v < 0 ? x(v) - 5 : x(v) + 5, y: cy, anchor: v < 0 ? .end : .start,
-                     cssClass: "label", middleBaseline: true)
+            svg.text(
+                labels[i], x: v < 0 ? x(v) - 5 : x(v) + 5, y: cy, anchor: v < 0 ? .end : .start,
+                cssClass: "label", middleBaseline: true)
         }
         svg.close("g")
         return (svg, height)
@@ -141,7 +146,8 @@ public struct BarChart: Sendable {
 
     /// Category and value.
     public func dataTable() -> ChartDataTable {
-        ChartDataTable(headers: ["", title],
-                       rows: (0..<count).map { [categories[$0], valueFormat.format(value($0), locale: locale)] })
+        ChartDataTable(
+            headers: ["", title],
+            rows: (0..<count).map { [categories[$0], valueFormat.format(value($0), locale: locale)] })
     }
 }

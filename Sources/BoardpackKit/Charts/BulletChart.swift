@@ -66,19 +66,25 @@ public struct BulletChart: Sendable {
     /// A scale from zero covering the value, the target and the amber band.
     var scale: NiceScale {
         let margin = (target.map { abs($0) } ?? 0) * tolerance
-        return NiceScale(covering: [value, target, target.map { $0 - margin }, target.map { $0 + margin }],
-                         targetIntervals: 4, includeZero: true)
+        return NiceScale(
+            covering: [value, target, target.map { $0 - margin }, target.map { $0 + margin }],
+            targetIntervals: 4, includeZero: true)
     }
 
     /// The red/amber/green bands across `scale` for the target, tolerance and direction.
     public func bands(lower: Double, upper: Double) -> [Band] {
         guard let target, target.isFinite else { return [] }
         let margin = abs(target) * tolerance
-        let raw: [Band] = higherIsBetter
-            ? [Band(from: lower, to: target - margin, status: .red), Band(from: target - margin, to: target, status: .amber),
-               Band(from: target, to: upper, status: .green)]
-            : [Band(from: lower, to: target, status: .green), Band(from: target, to: target + margin, status: .amber),
-               Band(from: target + margin, to: upper, status: .red)]
+        let raw: [Band] =
+            higherIsBetter
+            ? [
+                Band(from: lower, to: target - margin, status: .red), Band(from: target - margin, to: target, status: .amber),
+                Band(from: target, to: upper, status: .green),
+            ]
+            : [
+                Band(from: lower, to: target, status: .green), Band(from: target, to: target + margin, status: .amber),
+                Band(from: target + margin, to: upper, status: .red),
+            ]
         return raw.compactMap { b in
             let from = max(b.from, lower), to = min(b.to, upper)
             return to > from ? Band(from: from, to: to, status: b.status) : nil
@@ -117,8 +123,9 @@ public struct BulletChart: Sendable {
         if !word.isEmpty {
             svg.text(word, x: right + 26, y: 36, cssClass: "label-muted", fontSize: ChartStyle.tickFontSize, middleBaseline: true)
         }
-        return ChartDocument.svg(id: id, kind: "bullet", width: width, height: height,
-                                 title: title, description: description(), body: svg)
+        return ChartDocument.svg(
+            id: id, kind: "bullet", width: width, height: height,
+            title: title, description: description(), body: svg)
     }
 
     private func description() -> String {
@@ -131,10 +138,16 @@ public struct BulletChart: Sendable {
     /// Label, value, target and status.
     public func dataTable() -> ChartDataTable {
         ChartDataTable(
-            headers: ["", locale.text(en: "Value", it: "Valore"), locale.text(en: "Target", it: "Obiettivo"),
-                      locale.text(en: "Status", it: "Stato")],
-            rows: [[label, valueFormat.format(value, locale: locale),
+            headers: [
+                "", locale.text(en: "Value", it: "Valore"), locale.text(en: "Target", it: "Obiettivo"),
+                locale.text(en: "Status", it: "Stato"),
+            ],
+            rows: [
+                [
+                    label, valueFormat.format(value, locale: locale),
                     target == nil ? "" : valueFormat.format(target, locale: locale),
-                    status.map { statusLabel ?? $0.word(locale) } ?? ""]])
+                    status.map { statusLabel ?? $0.word(locale) } ?? "",
+                ]
+            ])
     }
 }

@@ -18,8 +18,9 @@ enum ChartAxes {
         for (tick, label) in zip(scale.ticks, labels) {
             let y = scale.position(tick, from: bottom, to: top)
             svg.line(left, y, right, y, tick == 0 ? "axis" : "grid")
-            svg.text(label, x: left - gap, y: y, anchor: .end, cssClass: "tick-label",
-                     fontSize: ChartStyle.tickFontSize, middleBaseline: true)
+            svg.text(
+                label, x: left - gap, y: y, anchor: .end, cssClass: "tick-label",
+                fontSize: ChartStyle.tickFontSize, middleBaseline: true)
         }
         svg.close("g")
     }
@@ -34,8 +35,9 @@ enum ChartAxes {
         for (tick, label) in zip(scale.ticks, labels) {
             let x = scale.position(tick, from: left, to: right)
             svg.line(x, top, x, bottom, tick == 0 ? "axis" : "grid")
-            svg.text(label, x: x, y: bottom + 14, anchor: .middle, cssClass: "tick-label",
-                     fontSize: ChartStyle.tickFontSize)
+            svg.text(
+                label, x: x, y: bottom + 14, anchor: .middle, cssClass: "tick-label",
+                fontSize: ChartStyle.tickFontSize)
         }
         svg.close("g")
     }

@@ -10,16 +10,18 @@ enum ChartDocument {
         let base = safeID(id)
         let n = SVGBuilder.number
         var root = SVGBuilder()
-        root.element("svg", [
-            ("xmlns", "http://www.w3.org/2000/svg"),
-            ("class", "bp-chart bp-chart-\(kind)"),
-            ("viewBox", "0 0 \(n(width)) \(n(height))"),
-            ("width", "100%"),
-            ("role", "img"),
-            ("aria-labelledby", "\(base)-title \(base)-desc"),
-            ("font-family", "sans-serif"),
-            ("font-size", n(ChartStyle.fontSize)),
-        ], open: true)
+        root.element(
+            "svg",
+            [
+                ("xmlns", "http://www.w3.org/2000/svg"),
+                ("class", "bp-chart bp-chart-\(kind)"),
+                ("viewBox", "0 0 \(n(width)) \(n(height))"),
+                ("width", "100%"),
+                ("role", "img"),
+                ("aria-labelledby", "\(base)-title \(base)-desc"),
+                ("font-family", "sans-serif"),
+                ("font-size", n(ChartStyle.fontSize)),
+            ], open: true)
         root.element("title", [("id", "\(base)-title")], content: title)
         root.element("desc", [("id", "\(base)-desc")], content: description)
         root.append(body)
@@ -30,10 +32,11 @@ enum ChartDocument {
     /// The id with anything but ASCII letters, digits, `-` and `_` replaced by `-`, and a
     /// leading `c-` when it does not start with a letter (XML ids must).
     static func safeID(_ id: String) -> String {
-        let cleaned = String(id.unicodeScalars.map { s -> Character in
-            s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-" || s == "_")
-                ? Character(s) : "-"
-        })
+        let cleaned = String(
+            id.unicodeScalars.map { s -> Character in
+                s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-" || s == "_")
+                    ? Character(s) : "-"
+            })
         guard let first = cleaned.unicodeScalars.first, first.properties.isAlphabetic else {
             return "c-" + cleaned
         }

@@ -74,27 +74,31 @@ public struct FunnelChart: Sendable {
         svg.group("stages \(ChartStyle.seriesClass(0))")
         for (i, stage) in stages.enumerated() {
             let y = top + pitch * Double(i)
-            svg.text(stage.name, x: column, y: y + barHeight / 2, anchor: .end, cssClass: "tick-label",
-                     maxWidth: column - 4, middleBaseline: true)
+            svg.text(
+                stage.name, x: column, y: y + barHeight / 2, anchor: .end, cssClass: "tick-label",
+                maxWidth: column - 4, middleBaseline: true)
             if let v = stage.value, v.isFinite, largest > 0 {
                 let share = logarithmic ? ChartMath.log10(max(v, 1)) / ChartMath.log10(largest) : max(0, v) / largest
                 let w = max(2, (plotRight - plotLeft) * share)
                 svg.rect(centre - w / 2, y, w, barHeight, "bar")
             }
-            svg.text(values[i], x: plotRight + 8, y: y + barHeight / 2,
-                     cssClass: stage.value == nil ? "label-muted na" : "label", middleBaseline: true)
+            svg.text(
+                values[i], x: plotRight + 8, y: y + barHeight / 2,
+                cssClass: stage.value == nil ? "label-muted na" : "label", middleBaseline: true)
             if i > 0 {
                 let rate = "↓ " + f.percent(conversion(i))
-                svg.text(rate, x: centre, y: y - (pitch - barHeight) / 2, anchor: .middle, cssClass: "label-muted",
-                         fontSize: ChartStyle.tickFontSize, middleBaseline: true)
+                svg.text(
+                    rate, x: centre, y: y - (pitch - barHeight) / 2, anchor: .middle, cssClass: "label-muted",
+                    fontSize: ChartStyle.tickFontSize, middleBaseline: true)
             }
         }
         svg.close("g")
         if logarithmic {
             svg.text(logNote, x: plotLeft, y: height - 8, cssClass: "label-muted", fontSize: ChartStyle.tickFontSize)
         }
-        return ChartDocument.svg(id: id, kind: "funnel", width: width, height: height,
-                                 title: title, description: description(), body: svg)
+        return ChartDocument.svg(
+            id: id, kind: "funnel", width: width, height: height,
+            title: title, description: description(), body: svg)
     }
 
     private func description() -> String {

@@ -56,29 +56,34 @@ public struct Heatmap: Sendable {
         var svg = SVGBuilder()
         svg.group("column-labels")
         for (c, name) in columns.enumerated() {
-            svg.text(name, x: column + cellWidth * (Double(c) + 0.5), y: top - 8, anchor: .middle, cssClass: "tick-label",
-                     maxWidth: cellWidth - 6, fontSize: ChartStyle.tickFontSize)
+            svg.text(
+                name, x: column + cellWidth * (Double(c) + 0.5), y: top - 8, anchor: .middle, cssClass: "tick-label",
+                maxWidth: cellWidth - 6, fontSize: ChartStyle.tickFontSize)
         }
         svg.close("g")
         for (r, name) in rows.enumerated() {
             let y = top + rowHeight * Double(r)
-            svg.text(name, x: column - 6, y: y + rowHeight / 2, anchor: .end, cssClass: "tick-label",
-                     maxWidth: column - 10, middleBaseline: true)
+            svg.text(
+                name, x: column - 6, y: y + rowHeight / 2, anchor: .end, cssClass: "tick-label",
+                maxWidth: column - 10, middleBaseline: true)
             for c in columns.indices {
                 let x = column + cellWidth * Double(c)
                 let v = value(r, c)
                 let shade = v.map { step($0, low: low, high: high) }
                 svg.rect(x + 1, y + 1, cellWidth - 2, rowHeight - 2, shade.map { "cell heat-\($0)" } ?? "cell na")
                 let text = texts[r][c]
-                svg.text(text, x: x + cellWidth / 2, y: y + rowHeight / 2, anchor: .middle,
-                         cssClass: (shade ?? 0) >= 4 ? "cell-label on-dark" : "cell-label", maxWidth: cellWidth - 4,
-                         middleBaseline: true)
+                svg.text(
+                    text, x: x + cellWidth / 2, y: y + rowHeight / 2, anchor: .middle,
+                    cssClass: (shade ?? 0) >= 4 ? "cell-label on-dark" : "cell-label", maxWidth: cellWidth - 4,
+                    middleBaseline: true)
             }
         }
-        drawKey(into: &svg, x: column + 1, y: top + rowHeight * Double(rows.count) + 10, low: low, high: high,
-                empty: present.isEmpty)
-        return ChartDocument.svg(id: id, kind: "heatmap", width: width, height: height,
-                                 title: title, description: description(), body: svg)
+        drawKey(
+            into: &svg, x: column + 1, y: top + rowHeight * Double(rows.count) + 10, low: low, high: high,
+            empty: present.isEmpty)
+        return ChartDocument.svg(
+            id: id, kind: "heatmap", width: width, height: height,
+            title: title, description: description(), body: svg)
     }
 
     /// Five swatches from the lowest to the highest value, labelled with both ends.
@@ -91,8 +96,9 @@ public struct Heatmap: Sendable {
         for s in 1...5 {
             svg.rect(start + Double(s - 1) * 18, y, 16, 12, "cell heat-\(s)")
         }
-        svg.text(valueFormat.shortLabel(high, locale: locale), x: start + 5 * 18 + 4, y: y + 6, cssClass: "tick-label",
-                 fontSize: ChartStyle.tickFontSize, middleBaseline: true)
+        svg.text(
+            valueFormat.shortLabel(high, locale: locale), x: start + 5 * 18 + 4, y: y + 6, cssClass: "tick-label",
+            fontSize: ChartStyle.tickFontSize, middleBaseline: true)
         svg.close("g")
     }
 
@@ -105,7 +111,8 @@ public struct Heatmap: Sendable {
 
     /// One row per heatmap row, one column per heatmap column.
     public func dataTable() -> ChartDataTable {
-        ChartDataTable(headers: [""] + columns,
-                       rows: rows.indices.map { r in [rows[r]] + columns.indices.map { valueFormat.format(value(r, $0), locale: locale) } })
+        ChartDataTable(
+            headers: [""] + columns,
+            rows: rows.indices.map { r in [rows[r]] + columns.indices.map { valueFormat.format(value(r, $0), locale: locale) } })
     }
 }

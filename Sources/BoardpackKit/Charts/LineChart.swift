@@ -61,9 +61,10 @@ public struct LineChart: Sendable {
 
         var svg = SVGBuilder()
         ChartAxes.drawHorizontalGrid(into: &svg, scale: scale, labels: ticks, left: left, right: right, top: top, bottom: bottom)
-        ChartAxes.drawPeriodLabels(into: &svg, labels: Array(periods.prefix(n)), xs: xs,
-                                   spacing: n > 1 ? (right - left) / Double(n - 1) : right - left, y: bottom + 18,
-                                   chartWidth: width)
+        ChartAxes.drawPeriodLabels(
+            into: &svg, labels: Array(periods.prefix(n)), xs: xs,
+            spacing: n > 1 ? (right - left) / Double(n - 1) : right - left, y: bottom + 18,
+            chartWidth: width)
         if let t = targetSeries { drawTarget(t, into: &svg, xs: xs, y: y) }
         for (k, s) in series.enumerated() {
             svg.group(ChartStyle.seriesClass(k))
@@ -83,8 +84,9 @@ public struct LineChart: Sendable {
         for (label, ly) in zip(ends, placed) {
             svg.text(label.text, x: right + 6, y: ly, cssClass: label.cssClass, maxWidth: gutter - 8, middleBaseline: true)
         }
-        return ChartDocument.svg(id: id, kind: "line", width: width, height: height,
-                                 title: title, description: description(n), body: svg)
+        return ChartDocument.svg(
+            id: id, kind: "line", width: width, height: height,
+            title: title, description: description(n), body: svg)
     }
 
     private func drawTarget(_ t: ChartSeries, into svg: inout SVGBuilder, xs: [Double], y: (Double) -> Double) {
@@ -119,8 +121,10 @@ public struct LineChart: Sendable {
             labels.append(EndLabel(text: text, value: v, cssClass: "series-label \(ChartStyle.seriesClass(k))"))
         }
         if let t = targetSeries, let last = t.lastIndex(count: n), let v = t.value(at: last) {
-            labels.append(EndLabel(text: "\(t.name) \(valueFormat.shortLabel(v, locale: locale))",
-                                   value: v, cssClass: "target-label"))
+            labels.append(
+                EndLabel(
+                    text: "\(t.name) \(valueFormat.shortLabel(v, locale: locale))",
+                    value: v, cssClass: "target-label"))
         }
         return labels
     }

@@ -82,8 +82,9 @@ public struct ScatterChart: Sendable {
                     // Beside the line's end: to its right when it leaves through the top, above
                     // and to its left when it leaves through the right edge.
                     let exitsTop = x1 < xScale.upper
-                    svg.text(referenceLabel, x: px(x1) + (exitsTop ? 6 : -4), y: py(k * x1) + (exitsTop ? 10 : -8),
-                             anchor: exitsTop ? .start : .end, cssClass: "label-muted", fontSize: ChartStyle.tickFontSize)
+                    svg.text(
+                        referenceLabel, x: px(x1) + (exitsTop ? 6 : -4), y: py(k * x1) + (exitsTop ? 10 : -8),
+                        anchor: exitsTop ? .start : .end, cssClass: "label-muted", fontSize: ChartStyle.tickFontSize)
                 }
             }
         }
@@ -108,14 +109,16 @@ public struct ScatterChart: Sendable {
                 (x, y + 14, .middle, Box(x: x - w / 2, y: y + 7, w: w, h: 14)),
             ]
             let fits = { (b: Box) in b.x >= left - 4 && b.x + b.w <= self.width - 2 && b.y >= 0 && b.y + b.h <= bottom + 4 }
-            let choice = candidates.first { c in fits(c.3) && !taken.contains { $0.overlaps(c.3) } }
+            let choice =
+                candidates.first { c in fits(c.3) && !taken.contains { $0.overlaps(c.3) } }
                 ?? candidates.first { fits($0.3) } ?? candidates[0]
             taken.append(choice.3)
             svg.text(p.label, x: choice.0, y: choice.1, anchor: choice.2, cssClass: "label", maxWidth: 140, middleBaseline: true)
         }
         svg.close("g")
-        return ChartDocument.svg(id: id, kind: "scatter", width: width, height: height,
-                                 title: title, description: description(), body: svg)
+        return ChartDocument.svg(
+            id: id, kind: "scatter", width: width, height: height,
+            title: title, description: description(), body: svg)
     }
 
     private struct Box {

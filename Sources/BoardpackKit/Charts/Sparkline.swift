@@ -56,8 +56,9 @@ public struct Sparkline: Sendable {
             svg.circle(x(last), y(series.value(at: last)!), 2.5, "dot")
         }
         svg.close("g")
-        return ChartDocument.svg(id: id, kind: "sparkline", width: width, height: height,
-                                 title: title, description: description(), body: svg)
+        return ChartDocument.svg(
+            id: id, kind: "sparkline", width: width, height: height,
+            title: title, description: description(), body: svg)
     }
 
     private func description() -> String {

@@ -65,10 +65,12 @@ public struct StackedBarChart: Sendable {
             }
             svg.close("g")
         }
-        ChartAxes.drawPeriodLabels(into: &svg, labels: periods, xs: xs, spacing: band, y: bottom + 16,
-                                   chartWidth: width)
-        return ChartDocument.svg(id: id, kind: "stacked", width: width, height: height,
-                                 title: title, description: description(), body: svg)
+        ChartAxes.drawPeriodLabels(
+            into: &svg, labels: periods, xs: xs, spacing: band, y: bottom + 16,
+            chartWidth: width)
+        return ChartDocument.svg(
+            id: id, kind: "stacked", width: width, height: height,
+            title: title, description: description(), body: svg)
     }
 
     /// A swatch and name per series, wrapping onto more rows; returns the legend's bottom y.
@@ -94,7 +96,8 @@ public struct StackedBarChart: Sendable {
         let parts = series.map { s in
             "\(s.name): " + ChartDocument.listing(periods, periods.indices.map { valueFormat.format(s.value(at: $0), locale: locale) })
         }
-        let totals = locale.text(en: "Total", it: "Totale") + ": "
+        let totals =
+            locale.text(en: "Total", it: "Totale") + ": "
             + ChartDocument.listing(periods, periods.indices.map { valueFormat.format(total($0), locale: locale) })
         return "\(title). " + (parts + [totals]).joined(separator: ". ") + "."
     }

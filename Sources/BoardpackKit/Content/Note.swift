@@ -65,7 +65,8 @@ struct NoteFrontMatter: Decodable {
         period = problems.field(.month(Month(index: 0))) {
             let text = try c.decode(String.self, forKey: .period)
             guard let period = Period(parsing: text) else {
-                throw DecodingError.dataCorruptedError(forKey: .period, in: c, debugDescription: "`period` must be YYYY-MM or YYYY-Qn, not `\(text)`")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .period, in: c, debugDescription: "`period` must be YYYY-MM or YYYY-Qn, not `\(text)`")
             }
             return period
         }
@@ -73,7 +74,8 @@ struct NoteFrontMatter: Decodable {
             let text = try c.decode(String.self, forKey: .section)
             guard let section = Note.Section(rawValue: text) else {
                 let names = Note.Section.allCases.map(\.rawValue).joined(separator: ", ")
-                throw DecodingError.dataCorruptedError(forKey: .section, in: c, debugDescription: "unknown section `\(text)` (expected one of \(names))")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .section, in: c, debugDescription: "unknown section `\(text)` (expected one of \(names))")
             }
             return section
         }
@@ -97,10 +99,16 @@ extension Note {
     public static func parse(text: String, path: String) -> Result<Note, DiagnosticsError> {
         let fileName = String(path.split(separator: "/").last ?? Substring(path))
         guard let split = FrontMatterSplit(text) else {
-            return .failure(DiagnosticsError([.error("a note must start with YAML front matter between `---` lines", at: SourceLocation(file: path, line: 1, column: 1))]))
+            return .failure(
+                DiagnosticsError([
+                    .error(
+                        "a note must start with YAML front matter between `---` lines", at: SourceLocation(file: path, line: 1, column: 1))
+                ]))
         }
         guard let yaml = split.yaml, let body = split.body else {
-            return .failure(DiagnosticsError([.error("front matter is not closed by a `---` line", at: SourceLocation(file: path, line: 1, column: 1))]))
+            return .failure(
+                DiagnosticsError([.error("front matter is not closed by a `---` line", at: SourceLocation(file: path, line: 1, column: 1))])
+            )
         }
         switch decodeFrontMatter(yaml, path: path) {
         case let .failure(error):

@@ -29,13 +29,17 @@ public struct SiteConfig: Sendable, Equatable, Decodable {
         locale = problems.field("en-GB") {
             let text = try c.decodeIfPresent(String.self, forKey: .locale) ?? "en-GB"
             guard PackLocale(parsing: text) != nil else {
-                throw DecodingError.dataCorruptedError(forKey: .locale, in: c, debugDescription: "unsupported locale `\(text)` (expected en-GB, en-US or it-IT)")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .locale, in: c, debugDescription: "unsupported locale `\(text)` (expected en-GB, en-US or it-IT)")
             }
             return text
         }
         archiveMonths = problems.field(12) {
             let months = try c.decodeIfPresent(Int.self, forKey: .archiveMonths) ?? 12
-            if months < 1 { throw DecodingError.dataCorruptedError(forKey: .archiveMonths, in: c, debugDescription: "`archive_months` must be at least 1") }
+            if months < 1 {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .archiveMonths, in: c, debugDescription: "`archive_months` must be at least 1")
+            }
             return months
         }
         generatedOn = problems.field(nil) {
@@ -57,7 +61,8 @@ public struct ISODate: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public init?(parsing text: some StringProtocol) {
         let s = String(text)
-        guard s.utf8.count == 10, let month = Month(parsing: s.prefix(7)), s.utf8[s.utf8.index(s.utf8.startIndex, offsetBy: 7)] == UInt8(ascii: "-"),
+        guard s.utf8.count == 10, let month = Month(parsing: s.prefix(7)),
+            s.utf8[s.utf8.index(s.utf8.startIndex, offsetBy: 7)] == UInt8(ascii: "-"),
             let day = Month.digits(ArraySlice(s.utf8.suffix(2))), (1...month.dayCount).contains(day)
         else { return nil }
         self.month = month

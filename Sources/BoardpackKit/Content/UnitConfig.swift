@@ -57,7 +57,9 @@ public struct UnitConfig: Sendable, Equatable, Decodable {
         targets = problems.field([:]) { (try c.decodeIfPresent([String: TargetYAML].self, forKey: .targets) ?? [:]).mapValues(\.target) }
         tolerance = problems.field(0.10) {
             let t = try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? 0.10
-            if t < 0 { throw DecodingError.dataCorruptedError(forKey: .tolerance, in: c, debugDescription: "`tolerance` cannot be negative") }
+            if t < 0 {
+                throw DecodingError.dataCorruptedError(forKey: .tolerance, in: c, debugDescription: "`tolerance` cannot be negative")
+            }
             return t
         }
         dimensions = problems.field(["channel"]) { try c.decodeIfPresent([String].self, forKey: .dimensions) ?? ["channel"] }
@@ -65,7 +67,8 @@ public struct UnitConfig: Sendable, Equatable, Decodable {
         csvDelimiter = problems.field(",") {
             let d = try c.decodeIfPresent(String.self, forKey: .csvDelimiter) ?? ","
             if d != "," && d != ";" {
-                throw DecodingError.dataCorruptedError(forKey: .csvDelimiter, in: c, debugDescription: "`csv_delimiter` must be \",\" or \";\"")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .csvDelimiter, in: c, debugDescription: "`csv_delimiter` must be \",\" or \";\"")
             }
             return d
         }
@@ -79,7 +82,8 @@ public struct UnitConfig: Sendable, Equatable, Decodable {
         if csvDecimal == "comma" && csvDelimiter == "," {
             problems.errors.append(
                 DecodingError.dataCorruptedError(
-                    forKey: .csvDecimal, in: c, debugDescription: "`csv_decimal: comma` needs `csv_delimiter: \";\"` (a comma cannot be both)"))
+                    forKey: .csvDecimal, in: c,
+                    debugDescription: "`csv_decimal: comma` needs `csv_delimiter: \";\"` (a comma cannot be both)"))
         }
         try problems.throwIfAny()
     }
@@ -141,7 +145,9 @@ struct TargetYAML: Decodable {
             let entry = try list.decode(Entry.self)
             guard let month = Month(parsing: entry.from) else {
                 throw DecodingError.dataCorrupted(
-                    .init(codingPath: list.codingPath, debugDescription: "target `from` must be a month written YYYY-MM, not `\(entry.from)`"))
+                    .init(
+                        codingPath: list.codingPath, debugDescription: "target `from` must be a month written YYYY-MM, not `\(entry.from)`")
+                )
             }
             entries.append((month, entry.value))
         }

@@ -53,7 +53,8 @@ public struct WorkspaceLoader: Sendable {
         for (i, (unitNotes, found)) in notes.values.enumerated() {
             let unit = pending[i]
             diagnostics += dataFiles[i].1 + found
-            var content = UnitContent(id: unit.id, config: unit.config, configPath: unit.configPath, dataFiles: dataFiles[i].0, notes: unitNotes)
+            var content = UnitContent(
+                id: unit.id, config: unit.config, configPath: unit.configPath, dataFiles: dataFiles[i].0, notes: unitNotes)
             content.configText = unit.configText
             units.append(content)
         }
@@ -77,7 +78,8 @@ public struct WorkspaceLoader: Sendable {
     func prepareUnit(id: String, dir: String, measures: Set<String>, _ diagnostics: inout [Diagnostic]) -> PendingUnit? {
         let configPath = join(dir, "unit.yml")
         guard id.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }), !id.isEmpty else {
-            diagnostics.append(.error("unit folder `\(id)` must be named with lowercase letters, digits and `-` only", at: SourceLocation(file: dir)))
+            diagnostics.append(
+                .error("unit folder `\(id)` must be named with lowercase letters, digits and `-` only", at: SourceLocation(file: dir)))
             return nil
         }
         guard fileSystem.exists(configPath) else {
@@ -96,7 +98,8 @@ public struct WorkspaceLoader: Sendable {
         options.delimiter = UInt8(ascii: config.csvDelimiter == ";" ? ";" : ",")
         options.decimalComma = config.csvDecimal == "comma"
         let schema = DataFileSchema(allowedDimensions: Set(config.dimensions).union(["channel"]), knownMeasures: measures)
-        return PendingUnit(id: id, dir: dir, config: config, configPath: configPath, configText: file.text, options: options, schema: schema)
+        return PendingUnit(
+            id: id, dir: dir, config: config, configPath: configPath, configText: file.text, options: options, schema: schema)
     }
 
     /// Reads and validates every unit's `data/*.csv`, all files on every core; per unit, the

@@ -29,7 +29,9 @@ public enum YAMLFile {
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: text) else {
-                return .failure(DiagnosticsError([.error("the YAML document is empty", at: SourceLocation(file: path, line: lineOffset + 1, column: 1))]))
+                return .failure(
+                    DiagnosticsError([.error("the YAML document is empty", at: SourceLocation(file: path, line: lineOffset + 1, column: 1))]
+                    ))
             }
             node = composed
         } catch let error as YamlError {

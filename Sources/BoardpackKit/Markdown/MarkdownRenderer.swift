@@ -2,7 +2,7 @@ import CMarkGFM
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A fenced ```` ```chart ```` block found in a note, to be replaced by an SVG chart.

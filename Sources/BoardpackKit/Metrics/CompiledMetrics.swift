@@ -51,8 +51,9 @@ public struct CompiledMetrics: Sendable {
                 for (id, offset) in expr.identifiers where !known.contains(id) {
                     let hint = NameSuggestion.nearest(to: id, among: known).map { "did you mean `\($0)`?" }
                     diagnostics.append(
-                        .error("unknown id `\(id)` in the formula of `\(kpi.id)`",
-                               at: kpi.formulaLocation.offset(by: offset), hint: hint))
+                        .error(
+                            "unknown id `\(id)` in the formula of `\(kpi.id)`",
+                            at: kpi.formulaLocation.offset(by: offset), hint: hint))
                 }
             } catch {
                 var d = error.diagnostic(base: kpi.formulaLocation)
@@ -81,7 +82,9 @@ public struct CompiledMetrics: Sendable {
 
     /// Parses an expression that is not a KPI formula (a playbook rule's `when`), checking its ids.
     /// `extraIDs` are names the caller resolves itself.
-    public func parseExpression(_ text: String, at base: SourceLocation, extraIDs: Set<String> = []) -> Result<
+    public func parseExpression(
+        _ text: String, at base: SourceLocation, extraIDs: Set<String> = []
+    ) -> Result<
         Expr, DiagnosticsError
     > {
         let expr: Expr

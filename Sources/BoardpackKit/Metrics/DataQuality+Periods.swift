@@ -22,9 +22,10 @@ extension DataQuality {
     /// Months without any row between the first and the last month of data.
     static func missingMonths(_ data: UnitData) -> [DataQualityFinding] {
         guard let first = data.firstMonth else { return [] }
-        let folder = data.files.first.map { f in
-            f.path.lastIndex(of: "/").map { String(f.path[..<$0]) } ?? "."
-        } ?? "."
+        let folder =
+            data.files.first.map { f in
+                f.path.lastIndex(of: "/").map { String(f.path[..<$0]) } ?? "."
+            } ?? "."
         return (0..<data.monthCount).map { first.advanced(by: $0) }.filter { !data.hasData(in: $0) }.map { m in
             DataQualityFinding(
                 check: .missingMonth, month: m,
@@ -53,7 +54,8 @@ extension DataQuality {
                 let at = data.sources(of: measure, in: .month(month)).first.map {
                     SourceLocation(file: $0.path, line: $0.lines[0])
                 }
-                let text = "possible outlier: `\(measure)` in \(month) is \(JSONValue.format(v)), more than five times the median of the previous twelve months (\(JSONValue.format(median)))"
+                let text =
+                    "possible outlier: `\(measure)` in \(month) is \(JSONValue.format(v)), more than five times the median of the previous twelve months (\(JSONValue.format(median)))"
                 out.append(DataQualityFinding(check: .outlier, month: month, diagnostic: .warning(text, at: at)))
             }
         }
@@ -69,7 +71,8 @@ extension DataQuality {
                 let budget = data.aggregate("marketing_budget", over: p, through: month).value,
                 spend > budget * (1 + tolerance)
             else { continue }
-            let text = "`spend` in \(month) (\(JSONValue.format(spend))) exceeds the marketing budget (\(JSONValue.format(budget))) by more than the tolerance"
+            let text =
+                "`spend` in \(month) (\(JSONValue.format(spend))) exceeds the marketing budget (\(JSONValue.format(budget))) by more than the tolerance"
             out.append(DataQualityFinding(check: .budget, month: month, diagnostic: .warning(text, at: location(data, "spend"))))
         }
         return out

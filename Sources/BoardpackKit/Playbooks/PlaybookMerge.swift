@@ -2,7 +2,9 @@
 enum PlaybookMerge {
     /// A rule from `entry` over `base`; a new rule must give `when`, `status`, `message` and
     /// `action`.
-    static func rule(_ entry: PlaybookFile.RuleEntry, over base: PlaybookRule?, sector: PlaybookSector) -> Result<
+    static func rule(
+        _ entry: PlaybookFile.RuleEntry, over base: PlaybookRule?, sector: PlaybookSector
+    ) -> Result<
         PlaybookRule, Diagnostic
     > {
         if var rule = base {
@@ -38,7 +40,9 @@ enum PlaybookMerge {
 
     /// A KPI from `entry` over `base`; a new KPI must give `formula` (or `network`), `unit`,
     /// `better` and `level`. Setting one of `formula`/`network` clears the other.
-    static func kpi(_ entry: PlaybookFile.KPIEntry, over base: PlaybookKPI?, sector: PlaybookSector) -> Result<
+    static func kpi(
+        _ entry: PlaybookFile.KPIEntry, over base: PlaybookKPI?, sector: PlaybookSector
+    ) -> Result<
         PlaybookKPI, Diagnostic
     > {
         if var kpi = base {

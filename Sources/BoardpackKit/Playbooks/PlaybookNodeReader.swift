@@ -40,8 +40,9 @@ struct PlaybookNodeReader {
         for key in mapping.keys {
             guard let name = key.string, !allowed.contains(name) else { continue }
             diagnostics.append(
-                .error("unknown key `\(name)` in \(what)", at: location(key),
-                       hint: "expected one of: \(allowed.joined(separator: ", "))"))
+                .error(
+                    "unknown key `\(name)` in \(what)", at: location(key),
+                    hint: "expected one of: \(allowed.joined(separator: ", "))"))
         }
     }
 }

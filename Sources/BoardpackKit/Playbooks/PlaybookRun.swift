@@ -32,7 +32,9 @@ public struct PlaybookRun: Sendable {
             value: { id, subject in
                 if let subject, playbook.rules.contains(where: { $0.forEach == id }) { return subject }
                 if let v = network[id] { return format(id, v) }
-                let s = subject.flatMap { value in playbook.rules.compactMap(\.forEach).lazy.compactMap { metrics.data.slice($0, value) }.first }
+                let s = subject.flatMap { value in
+                    playbook.rules.compactMap(\.forEach).lazy.compactMap { metrics.data.slice($0, value) }.first
+                }
                 if metrics.metrics.dictionary.kpis[id] != nil { return format(id, evaluator.kpi(id, at: period, slice: s).value) }
                 return format(id, evaluator.measure(id, at: period, slice: s).value)
             })

@@ -10,8 +10,10 @@ struct ArchivePage {
         guard let latest = model.periods.last(where: { $0.kind == "month" }) else { return "" }
         let ctx = PackContext(
             workspace: workspace, unit: model.unit, period: latest, metrics: model.metrics,
-            pack: model.metrics.pack(latest, breakdowns: false), previousPack: nil, audience: .board, locale: model.locale, playbooks: model.playbooks)
-        return "<p class=\"tiles-caption\">\(escapeHTML(ctx.periodLabel(latest)))</p>\n" + SummarySection.tiles(ctx, idPrefix: idPrefix).html
+            pack: model.metrics.pack(latest, breakdowns: false), previousPack: nil, audience: .board, locale: model.locale,
+            playbooks: model.playbooks)
+        return "<p class=\"tiles-caption\">\(escapeHTML(ctx.periodLabel(latest)))</p>\n"
+            + SummarySection.tiles(ctx, idPrefix: idPrefix).html
     }
 
     func renderUnit(_ model: SiteBuilder.UnitModel) -> String {
@@ -39,9 +41,10 @@ struct ArchivePage {
         let lang = siteLocale.isItalian ? "it" : "en"
         var context = PageShell(language: lang, stylesheet: templates.stylesheet, root: "").context
         context["site_title"] = workspace.site.title
-        context["generated_on"] = workspace.site.generatedOn.flatMap(ISODate.init(parsing:)).map {
-            PackFormatter(locale: siteLocale).date(year: $0.month.year, month: $0.month.month, day: $0.day)
-        } ?? ""
+        context["generated_on"] =
+            workspace.site.generatedOn.flatMap(ISODate.init(parsing:)).map {
+                PackFormatter(locale: siteLocale).date(year: $0.month.year, month: $0.month.month, day: $0.day)
+            } ?? ""
         context["generated_on_label"] = Labels.text("generated_on", lang)
         context["units"] = models.map { model -> [String: Any] in
             var entry: [String: Any] = [

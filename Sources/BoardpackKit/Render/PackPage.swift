@@ -21,7 +21,8 @@ struct PackPage {
 
     func render(_ model: SiteBuilder.UnitModel, period: Period) -> Rendered {
         let pack = model.metrics.pack(period)
-        let previous = model.metrics.data.hasData(in: period.advanced(by: -1).lastMonth)
+        let previous =
+            model.metrics.data.hasData(in: period.advanced(by: -1).lastMonth)
             ? model.metrics.pack(period.advanced(by: -1), breakdowns: false) : nil
         let ctx = PackContext(
             workspace: workspace, unit: model.unit, period: period, metrics: model.metrics, pack: pack,
@@ -65,7 +66,8 @@ struct PackPage {
         sections.append(Section(id: "performance", title: ctx.label("performance"), html: performance.html + trends.html))
         sections.append(Section(id: "channels", title: ctx.label("channels"), html: channels.html))
         sections.append(Section(id: "playbook", title: ctx.label("playbook"), html: playbook.html + sectorCharts.html))
-        sections.append(Section(id: "strategy", title: ctx.label("strategy"), html: strategyHTML(notesHTML(.strategy), notesHTML(.risks), ctx: ctx)))
+        sections.append(
+            Section(id: "strategy", title: ctx.label("strategy"), html: strategyHTML(notesHTML(.strategy), notesHTML(.risks), ctx: ctx)))
         sections.append(Section(id: "governance", title: ctx.label("governance"), html: governance.html))
         let findings = model.findings.filter { f in f.month.map { $0 <= period.lastMonth } ?? true }
         let appendix = AppendixSection.render(ctx, chartTables: chartTables, notesHTML: notesHTML(.appendix), findings: findings)
@@ -85,18 +87,22 @@ struct PackPage {
         context["audience_label"] = ctx.label("audience")
         context["audience"] = ctx.label("audience_\(options.audience.rawValue)")
         context["confidentiality"] = model.unit.config.confidentiality ?? ""
-        context["generated_on"] = workspace.site.generatedOn.flatMap(ISODate.init(parsing:)).map {
-            ctx.formatter.date(year: $0.month.year, month: $0.month.month, day: $0.day)
-        } ?? ""
+        context["generated_on"] =
+            workspace.site.generatedOn.flatMap(ISODate.init(parsing:)).map {
+                ctx.formatter.date(year: $0.month.year, month: $0.month.month, day: $0.day)
+            } ?? ""
         context["generated_on_label"] = ctx.label("generated_on")
         context["draft"] = includesDrafts
         context["draft_label"] = ctx.label("draft")
         context["draft_notice"] = ctx.label("draft_notice")
         context["contents_label"] = ctx.label("contents")
         context["sections"] = sections.map { ["id": $0.id, "title": $0.title, "html": $0.html] as [String: Any] }
-        let json = pack.json(audience: options.audience.rawValue, extra: [
-            "playbook": PackJSON.playbook(run, locale: ctx.locale), "governance": PackJSON.governance(vote),
-        ]).render()
+        let json = pack.json(
+            audience: options.audience.rawValue,
+            extra: [
+                "playbook": PackJSON.playbook(run, locale: ctx.locale), "governance": PackJSON.governance(vote),
+            ]
+        ).render()
         return Rendered(
             html: templates.render("pack", context), json: json, diagnostics: diagnostics,
             markdownNanoseconds: notes.reduce(0) { $0 + $1.markdownNanoseconds })
@@ -122,7 +128,8 @@ struct PackPage {
             ]
         }
         return PackHTML.table(
-            caption: escapeHTML(ctx.locale.text(en: "Decisions and actions collected from the notes", it: "Decisioni e azioni raccolte dalle note")),
+            caption: escapeHTML(
+                ctx.locale.text(en: "Decisions and actions collected from the notes", it: "Decisioni e azioni raccolte dalle note")),
             headers: [ctx.label("task"), ctx.label("task_status"), ctx.label("task_source")], rows: rows, classes: "data tasks")
     }
 }

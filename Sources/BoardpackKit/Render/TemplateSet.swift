@@ -15,9 +15,14 @@ public struct TemplateSet: Sendable {
 
     /// Loads `dir/*.mustache` and `dir/style.css`, reporting every problem. When `dir` does
     /// not exist and `fallBackToDefault` is set, the theme built into the tool is used.
-    public static func load(from dir: String, fileSystem: any FileSystem, fallBackToDefault: Bool = false) -> Result<TemplateSet, DiagnosticsError> {
+    public static func load(
+        from dir: String, fileSystem: any FileSystem, fallBackToDefault: Bool = false
+    ) -> Result<TemplateSet, DiagnosticsError> {
         if fallBackToDefault && !fileSystem.isDirectory(dir) {
-            return load(from: "<built-in theme>", fileSystem: InMemoryFileSystem(Dictionary(uniqueKeysWithValues: DefaultTheme.files.map { ("<built-in theme>/\($0.key)", $0.value) })))
+            return load(
+                from: "<built-in theme>",
+                fileSystem: InMemoryFileSystem(
+                    Dictionary(uniqueKeysWithValues: DefaultTheme.files.map { ("<built-in theme>/\($0.key)", $0.value) })))
         }
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()

@@ -53,7 +53,9 @@ public struct SiteWriter: Sendable {
     /// none): what a subset build keeps.
     public func existingSite() -> Site {
         let root = URL(fileURLWithPath: outputPath)
-        guard let manifest = FileManager.default.contents(atPath: root.appendingPathComponent(Self.manifestName).path) else { return Site() }
+        guard let manifest = FileManager.default.contents(atPath: root.appendingPathComponent(Self.manifestName).path) else {
+            return Site()
+        }
         var site = Site()
         for line in String(decoding: manifest, as: UTF8.self).split(separator: "\n").dropFirst() {
             guard let space = line.range(of: "  ") else { continue }
@@ -109,7 +111,11 @@ public struct SiteWriter: Sendable {
         let hashes = ResultSlots<Result<String, any Error>>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
             let bytes = site.files[paths[i]]!
-            hashes.set(i, Result { try writeFile(root + "/" + paths[i], bytes); return SHA256Hex.of(bytes) })
+            hashes.set(
+                i,
+                Result {
+                    try writeFile(root + "/" + paths[i], bytes); return SHA256Hex.of(bytes)
+                })
         }
         var manifest = "boardpack site manifest 1\n"
         for (path, hash) in zip(paths, hashes.values) { manifest += "\(try hash.get())  \(path)\n" }

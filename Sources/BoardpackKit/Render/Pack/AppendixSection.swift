@@ -6,7 +6,8 @@ enum AppendixSection {
     ) -> SectionOutput {
         var html = notesHTML
         html += "<h3>\(ctx.locale.text(en: "Definitions and the working", it: "Definizioni e calcoli"))</h3>\n"
-        html += "<p class=\"legend\">\(ctx.locale.text(en: "Each KPI's formula with this period's figures in it (numbers as read from the data files).", it: "La formula di ogni KPI con i dati del periodo (numeri come letti dai file)."))</p>\n"
+        html +=
+            "<p class=\"legend\">\(ctx.locale.text(en: "Each KPI's formula with this period's figures in it (numbers as read from the data files).", it: "La formula di ogni KPI con i dati del periodo (numeri come letti dai file)."))</p>\n"
         html += "<dl class=\"definitions\">\n"
         for kpi in ctx.metrics.applicableKPIs {
             html += "<div id=\"def-\(kpi.id)\"><dt>\(escapeHTML(kpi.label.text(for: ctx.locale.rawValue))) <code>\(kpi.id)</code></dt>"
@@ -25,7 +26,8 @@ enum AppendixSection {
             for (title, table) in chartTables {
                 html += PackHTML.table(
                     caption: escapeHTML(title), headers: table.headers.map { escapeHTML($0) },
-                    rows: table.rows.map { $0.map { escapeHTML($0) } }, numeric: Set(1..<max(1, table.headers.count)), classes: "data chart-data")
+                    rows: table.rows.map { $0.map { escapeHTML($0) } }, numeric: Set(1..<max(1, table.headers.count)),
+                    classes: "data chart-data")
             }
         }
         html += dataFiles(ctx)
@@ -46,12 +48,16 @@ enum AppendixSection {
     static func dataQuality(_ ctx: PackContext, _ findings: [DataQualityFinding]) -> String {
         var html = "<h3>\(ctx.locale.text(en: "Data quality", it: "Qualità dei dati"))</h3>\n"
         guard !findings.isEmpty else {
-            return html + "<p class=\"empty\">\(ctx.locale.text(en: "All reconciliation checks passed.", it: "Tutti i controlli di riconciliazione sono superati."))</p>\n"
+            return html
+                + "<p class=\"empty\">\(ctx.locale.text(en: "All reconciliation checks passed.", it: "Tutti i controlli di riconciliazione sono superati."))</p>\n"
         }
         let rows = findings.map { f in
             [
                 escapeHTML(checkName(f.check, ctx)),
-                escapeHTML(f.diagnostic.location.map { "\($0.file.split(separator: "/").suffix(2).joined(separator: "/"))\($0.line > 0 ? ":\($0.line)" : "")" } ?? "—"),
+                escapeHTML(
+                    f.diagnostic.location.map {
+                        "\($0.file.split(separator: "/").suffix(2).joined(separator: "/"))\($0.line > 0 ? ":\($0.line)" : "")"
+                    } ?? "—"),
                 escapeHTML(f.month?.description ?? "—"), escapeHTML(f.diagnostic.message),
             ]
         }

@@ -32,7 +32,8 @@ enum ChangeSection {
     static func whatChanged(_ ctx: PackContext) -> String {
         var html = "<h3 id=\"what-changed\">\(ctx.label("what_changed"))</h3>\n"
         guard let previous = ctx.previousPack else {
-            return html + "<p class=\"empty\">\(ctx.locale.text(en: "No previous pack to compare with.", it: "Nessun pack precedente con cui confrontare."))</p>\n"
+            return html
+                + "<p class=\"empty\">\(ctx.locale.text(en: "No previous pack to compare with.", it: "Nessun pack precedente con cui confrontare."))</p>\n"
         }
         var rows: [[String]] = []
         for r in ctx.pack.kpis {
@@ -41,7 +42,8 @@ enum ChangeSection {
             let flipped = judged.contains(r.status) && judged.contains(before.status) && r.status != before.status
             let notable = move(ctx, r.id, r)?.isNotable ?? false
             guard flipped || notable else { continue }
-            let what = flipped
+            let what =
+                flipped
                 ? "\(PackHTML.statusBadge(ctx, before.status)) → \(PackHTML.statusBadge(ctx, r.status))"
                 : escapeHTML(ctx.locale.text(en: "moved past the threshold", it: "variazione oltre la soglia"))
             rows.append([
@@ -50,12 +52,14 @@ enum ChangeSection {
             ])
         }
         if rows.isEmpty {
-            return html + "<p class=\"empty\">\(ctx.locale.text(en: "No status changed and no KPI moved past the threshold.", it: "Nessuno stato è cambiato e nessun KPI ha superato la soglia."))</p>\n"
+            return html
+                + "<p class=\"empty\">\(ctx.locale.text(en: "No status changed and no KPI moved past the threshold.", it: "Nessuno stato è cambiato e nessun KPI ha superato la soglia."))</p>\n"
         }
-        return html + PackHTML.table(
-            headers: [
-                "KPI", escapeHTML(ctx.periodLabel(ctx.period.advanced(by: -1))), escapeHTML(ctx.periodLabel(ctx.period)),
-                ctx.locale.text(en: "Change", it: "Variazione"), ctx.locale.text(en: "What changed", it: "Cosa è cambiato"),
-            ], rows: rows, numeric: [1, 2, 3], classes: "data changes")
+        return html
+            + PackHTML.table(
+                headers: [
+                    "KPI", escapeHTML(ctx.periodLabel(ctx.period.advanced(by: -1))), escapeHTML(ctx.periodLabel(ctx.period)),
+                    ctx.locale.text(en: "Change", it: "Variazione"), ctx.locale.text(en: "What changed", it: "Cosa è cambiato"),
+                ], rows: rows, numeric: [1, 2, 3], classes: "data changes")
     }
 }

@@ -63,7 +63,10 @@ enum ChannelCharts {
             return ScatterChart.Point(label: ChartFigure.displayName(channel), x: x, y: y, status: ChartFigure.chartStatus(status))
         }
         guard points.filter({ $0.x != nil && $0.y != nil }).count >= 2 else { return nil }
-        let title = ctx.locale.text(en: "\(ctx.kpiLabel("paid_cac")) and \(ctx.kpiLabel("media_romi")) by channel", it: "\(ctx.kpiLabel("paid_cac")) e \(ctx.kpiLabel("media_romi")) per canale")
+        let title =
+            ctx.locale.text(
+                en: "\(ctx.kpiLabel("paid_cac")) and \(ctx.kpiLabel("media_romi")) by channel",
+                it: "\(ctx.kpiLabel("paid_cac")) e \(ctx.kpiLabel("media_romi")) per canale")
             + ", " + ctx.periodLabel(ctx.period)
         let chart = ScatterChart(
             id: "channels-scatter", title: title, points: points, xTitle: ctx.kpiLabel("paid_cac"),

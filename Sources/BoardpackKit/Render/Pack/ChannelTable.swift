@@ -11,19 +11,22 @@ enum ChannelTable {
     static func html(_ ctx: PackContext, channels: [String]) -> String {
         let evaluator = ctx.metrics.evaluator(for: ctx.period)
         let kpiIDs = kpis.filter { ctx.pack[kpi: $0] != nil }
-        let headers = [ctx.locale.text(en: "Channel", it: "Canale")]
+        let headers =
+            [ctx.locale.text(en: "Channel", it: "Canale")]
             + measures.map { ChannelsSection.measureLabel(ctx, $0) } + kpiIDs.map(ctx.kpiLabel)
         let breakdown = ctx.pack.breakdowns[ChannelsSection.dimension] ?? [:]
         var rows: [[String]] = channels.map { channel in
             let slice = ctx.metrics.data.slice(ChannelsSection.dimension, channel)
             let values = measures.map { id in
-                slice.map { measureCell(ctx, id, evaluator.measure(id, at: ctx.period, slice: $0)) } ?? escapeHTML(ctx.formatter.notAvailable)
+                slice.map { measureCell(ctx, id, evaluator.measure(id, at: ctx.period, slice: $0)) }
+                    ?? escapeHTML(ctx.formatter.notAvailable)
             }
             let row = breakdown[channel] ?? [:]
             return [escapeHTML(ChartFigure.displayName(channel))] + values
                 + kpiIDs.map { escapeHTML(ctx.format($0, row[$0] ?? nil)) }
         }
-        let total = measures.map { measureCell(ctx, $0, evaluator.measure($0, at: ctx.period)) }
+        let total =
+            measures.map { measureCell(ctx, $0, evaluator.measure($0, at: ctx.period)) }
             + kpiIDs.map { id in
                 let r = ctx.pack[kpi: id]
                 return escapeHTML(ctx.format(id, r?.value)) + (r?.partial == true ? PackHTML.partialMark(ctx) : "")
@@ -35,8 +38,11 @@ enum ChannelTable {
         if kpiIDs.contains("cac"), channels.allSatisfy({ (breakdown[$0]?["cac"] ?? nil) == nil }), ctx.pack[kpi: "cac"]?.value != nil {
             let cac = ctx.kpiLabel("cac"), paid = ctx.kpiLabel("paid_cac")
             let text = ctx.locale.text(
-                en: "\(cac) includes non-media marketing cost, reported for the whole unit only, so it has no value per channel; \(paid) counts media spend alone.",
-                it: "\(cac) include i costi di marketing non media, riportati solo per l'intera unità: per canale non ha valore; \(paid) conta la sola spesa media.")
+                en:
+                    "\(cac) includes non-media marketing cost, reported for the whole unit only, so it has no value per channel; \(paid) counts media spend alone.",
+                it:
+                    "\(cac) include i costi di marketing non media, riportati solo per l'intera unità: per canale non ha valore; \(paid) conta la sola spesa media."
+            )
             html += "<p class=\"legend\">\(escapeHTML(text))</p>\n"
         }
         return html

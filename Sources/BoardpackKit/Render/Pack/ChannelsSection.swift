@@ -10,12 +10,16 @@ enum ChannelsSection {
     /// The section's HTML and chart tables; one sentence when the unit has no channel figures.
     static func render(_ ctx: PackContext) -> SectionOutput {
         guard ctx.metrics.data.dimensionLabels[dimension] != nil else {
-            return SectionOutput(html: "<p class=\"empty\">\(escapeHTML(ctx.locale.text(en: "This unit reports no figures by channel.", it: "Questa unità non riporta dati per canale.")))</p>\n")
+            return SectionOutput(
+                html:
+                    "<p class=\"empty\">\(escapeHTML(ctx.locale.text(en: "This unit reports no figures by channel.", it: "Questa unità non riporta dati per canale.")))</p>\n"
+            )
         }
         var out = SectionOutput(html: "")
         let channels = ordered(ctx)
         if channels.isEmpty {
-            out.html += "<p class=\"empty\">\(escapeHTML(ctx.locale.text(en: "No channel figures for this period.", it: "Nessun dato per canale in questo periodo.")))</p>\n"
+            out.html +=
+                "<p class=\"empty\">\(escapeHTML(ctx.locale.text(en: "No channel figures for this period.", it: "Nessun dato per canale in questo periodo.")))</p>\n"
         } else {
             out.html += ChannelTable.html(ctx, channels: channels)
         }
@@ -32,9 +36,10 @@ enum ChannelsSection {
     /// The channels present in the period, largest spend first (n/a last, then by name).
     static func ordered(_ ctx: PackContext) -> [String] {
         let evaluator = ctx.metrics.evaluator(for: ctx.period)
-        let spend = Dictionary(uniqueKeysWithValues: ctx.metrics.data.values(of: dimension, in: ctx.period).map { value in
-            (value, ctx.metrics.data.slice(dimension, value).flatMap { evaluator.measure("spend", at: ctx.period, slice: $0).value })
-        })
+        let spend = Dictionary(
+            uniqueKeysWithValues: ctx.metrics.data.values(of: dimension, in: ctx.period).map { value in
+                (value, ctx.metrics.data.slice(dimension, value).flatMap { evaluator.measure("spend", at: ctx.period, slice: $0).value })
+            })
         return spend.keys.sorted { a, b in
             switch (spend[a]!, spend[b]!) {
             case let (x?, y?) where x != y: x > y

@@ -22,8 +22,11 @@ enum GovernanceSection {
         let f = ctx.formatter
         var html = "<h3>\(ctx.locale.text(en: "Leadership model", it: "Modello di guida del marketing"))</h3>\n"
         if let model = vote.recommended {
-            let tie = vote.tieBroken ? ctx.locale.text(en: " (a tie, decided by the budget factor)", it: " (parità, decisa dal fattore budget)") : ""
-            html += "<p class=\"verdict\">\(ctx.locale.text(en: "Recommended", it: "Raccomandato")): <strong>\(escapeHTML(modelName(model, ctx)))</strong>\(tie)</p>\n"
+            let tie =
+                vote.tieBroken
+                ? ctx.locale.text(en: " (a tie, decided by the budget factor)", it: " (parità, decisa dal fattore budget)") : ""
+            html +=
+                "<p class=\"verdict\">\(ctx.locale.text(en: "Recommended", it: "Raccomandato")): <strong>\(escapeHTML(modelName(model, ctx)))</strong>\(tie)</p>\n"
         }
         var rows: [[String]] = []
         for factor in vote.factors {
@@ -37,23 +40,39 @@ enum GovernanceSection {
                 name = ctx.locale.text(en: "Annual marketing cost", it: "Costo marketing annuo")
                 if ctx.unit.config.currency != "EUR" {
                     // The seeds' thresholds are in euros; no exchange rate is applied.
-                    name += ctx.locale.text(en: " (thresholds €50k/€150k applied as \(ctx.unit.config.currency))", it: " (soglie 50k/150k € applicate in \(ctx.unit.config.currency))")
+                    name += ctx.locale.text(
+                        en: " (thresholds €50k/€150k applied as \(ctx.unit.config.currency))",
+                        it: " (soglie 50k/150k € applicate in \(ctx.unit.config.currency))")
                 }
                 input = vote.annualMarketingCost.map { f.currency($0, code: ctx.unit.config.currency, fractionDigits: 0) } ?? f.notAvailable
             case "org_complexity":
                 name = ctx.locale.text(en: "Organisation", it: "Organizzazione")
-                input = factor.input.map { $0 == "lean" ? ctx.locale.text(en: "lean", it: "snella") : ctx.locale.text(en: "multi-department", it: "multireparto") } ?? "—"
+                input =
+                    factor.input.map {
+                        $0 == "lean"
+                            ? ctx.locale.text(en: "lean", it: "snella") : ctx.locale.text(en: "multi-department", it: "multireparto")
+                    } ?? "—"
             default:
                 name = ctx.locale.text(en: "Growth objective", it: "Obiettivo di crescita")
-                input = factor.input.map { $0 == "validation" ? ctx.locale.text(en: "validation", it: "validazione") : ctx.locale.text(en: "expansion", it: "espansione") } ?? "—"
+                input =
+                    factor.input.map {
+                        $0 == "validation"
+                            ? ctx.locale.text(en: "validation", it: "validazione") : ctx.locale.text(en: "expansion", it: "espansione")
+                    } ?? "—"
             }
-            let votes = factor.models.isEmpty
+            let votes =
+                factor.models.isEmpty
                 ? ctx.locale.text(en: "abstains (input not available)", it: "si astiene (dato non disponibile)")
-                : factor.models.map { "\(modelName($0, ctx)) \(f.decimal(1 / Double(factor.models.count), fractionDigits: factor.models.count == 1 ? 0 : 1))" }.joined(separator: ", ")
+                : factor.models.map {
+                    "\(modelName($0, ctx)) \(f.decimal(1 / Double(factor.models.count), fractionDigits: factor.models.count == 1 ? 0 : 1))"
+                }.joined(separator: ", ")
             rows.append([escapeHTML(name), escapeHTML(input), escapeHTML(votes)])
         }
         html += PackHTML.table(
-            headers: [ctx.locale.text(en: "Factor", it: "Fattore"), ctx.locale.text(en: "Input", it: "Dato"), ctx.locale.text(en: "Vote", it: "Voto")],
+            headers: [
+                ctx.locale.text(en: "Factor", it: "Fattore"), ctx.locale.text(en: "Input", it: "Dato"),
+                ctx.locale.text(en: "Vote", it: "Voto"),
+            ],
             rows: rows, classes: "data governance")
         let totals = LeadershipModel.allCases.map { model in
             [escapeHTML(modelName(model, ctx)), f.decimal(vote.votes[model] ?? 0, fractionDigits: 1)]
@@ -63,7 +82,8 @@ enum GovernanceSection {
             classes: "data votes")
         html += "<h3>\(ctx.locale.text(en: "Budget utilisation", it: "Utilizzo del budget"))</h3>\n"
         if let r = ctx.pack[kpi: "budget_utilisation"] {
-            html += "<p>\(escapeHTML(ctx.kpiLabel("budget_utilisation"))): <strong>\(escapeHTML(ctx.format("budget_utilisation", r.value)))</strong> "
+            html +=
+                "<p>\(escapeHTML(ctx.kpiLabel("budget_utilisation"))): <strong>\(escapeHTML(ctx.format("budget_utilisation", r.value)))</strong> "
             html += "\(PackHTML.statusBadge(ctx, r.status))</p>\n"
         }
         return SectionOutput(html: html)

@@ -6,7 +6,11 @@ extension NoteChart {
         var groups: [(format: ValueFormat, ids: [String])] = []
         for kpi in kpis {
             let format = ctx.valueFormat(kpi)
-            if let i = groups.firstIndex(where: { $0.format == format }) { groups[i].ids.append(kpi) } else { groups.append((format, [kpi])) }
+            if let i = groups.firstIndex(where: { $0.format == format }) {
+                groups[i].ids.append(kpi)
+            } else {
+                groups.append((format, [kpi]))
+            }
         }
         if groups.count > 1 && [.line, .bar, .bullet].contains(type) {
             return groups.enumerated().flatMap { i, group in
@@ -38,18 +42,25 @@ extension NoteChart {
             return Rendered(svg: chart.svg(), title: title, table: chart.dataTable())
         case .bar:
             // With a breakdown: the period's value per dimension value; otherwise the trend.
-            let chart = breakdown == nil
-                ? BarChart(id: id, title: title, categories: labels, values: seriesList[0].map(\.value), valueFormat: format, locale: ctx.locale, orientation: .vertical)
+            let chart =
+                breakdown == nil
+                ? BarChart(
+                    id: id, title: title, categories: labels, values: seriesList[0].map(\.value), valueFormat: format, locale: ctx.locale,
+                    orientation: .vertical)
                 : BarChart(
                     id: id, title: "\(title), \(ctx.periodLabel(ctx.period))", categories: values.map(ChartFigure.displayName),
-                    values: slices.map { s in s.flatMap { ctx.metrics.evaluator(for: ctx.period).kpi(first, at: ctx.period, slice: $0).value } },
+                    values: slices.map { s in
+                        s.flatMap { ctx.metrics.evaluator(for: ctx.period).kpi(first, at: ctx.period, slice: $0).value }
+                    },
                     valueFormat: format, locale: ctx.locale, orientation: .horizontal)
             return Rendered(svg: chart.svg(), title: chart.title, table: chart.dataTable())
         case .stacked:
             let chart = StackedBarChart(
                 id: id, title: "\(title) — \(breakdown ?? "")", periods: labels,
                 series: zip(values, slices).map { value, slice in
-                    ChartSeries(name: ChartFigure.displayName(value), values: ctx.metrics.series(first, endingAt: ctx.period, count: periods, slice: slice).map(\.value))
+                    ChartSeries(
+                        name: ChartFigure.displayName(value),
+                        values: ctx.metrics.series(first, endingAt: ctx.period, count: periods, slice: slice).map(\.value))
                 }, valueFormat: format, locale: ctx.locale)
             return Rendered(svg: chart.svg(), title: chart.title, table: chart.dataTable())
         case .funnel:
@@ -81,7 +92,8 @@ extension NoteChart {
                     y: slice.flatMap { evaluator.kpi(kpis[1], at: ctx.period, slice: $0).value })
             }
             let chart = ScatterChart(
-                id: id, title: "\(title) — \(breakdown ?? ""), \(ctx.periodLabel(ctx.period))", points: points, xTitle: ctx.kpiLabel(kpis[0]),
+                id: id, title: "\(title) — \(breakdown ?? ""), \(ctx.periodLabel(ctx.period))", points: points,
+                xTitle: ctx.kpiLabel(kpis[0]),
                 yTitle: ctx.kpiLabel(kpis[1]), xFormat: ctx.valueFormat(kpis[0]), yFormat: ctx.valueFormat(kpis[1]), locale: ctx.locale)
             return Rendered(svg: chart.svg(), title: chart.title, table: chart.dataTable())
         case .heatmap:

@@ -29,7 +29,9 @@ struct NoteChart: Decodable {
     }
 
     /// Decodes and checks a block; the body starts on the line after the fence.
-    static func parse(_ block: ChartBlock, path: String, knownKPIs: Set<String>, knownMeasures: Set<String> = []) -> Result<NoteChart, Diagnostic> {
+    static func parse(
+        _ block: ChartBlock, path: String, knownKPIs: Set<String>, knownMeasures: Set<String> = []
+    ) -> Result<NoteChart, Diagnostic> {
         switch YAMLFile.decode(NoteChart.self, from: block.source, path: path, lineOffset: block.line) {
         case let .failure(d): return .failure(d)
         case let .success(chart):

@@ -19,7 +19,9 @@ final class NoteEmbeds {
             let known = Set(ctx.pack.kpis.map(\.id))
             let hint = NameSuggestion.nearest(to: reference.id, among: known).map { "did you mean `\($0)`?" }
             diagnostics.append(
-                .error("unknown KPI `\(reference.id)` in {{ kpi }}", at: SourceLocation(file: note.path, line: reference.line, column: reference.column), hint: hint))
+                .error(
+                    "unknown KPI `\(reference.id)` in {{ kpi }}",
+                    at: SourceLocation(file: note.path, line: reference.line, column: reference.column), hint: hint))
             return ctx.formatter.notAvailable
         }
         return reference.change ? ctx.formatChange(reference.id, result: result) : ctx.format(reference.id, result.value)
@@ -36,7 +38,9 @@ final class NoteEmbeds {
         case let .success(spec):
             if let dimension = spec.breakdown, !ctx.metrics.data.dimensionLabels.keys.contains(dimension) {
                 diagnostics.append(
-                    .error("unknown breakdown `\(dimension)`: the unit's data has no such dimension", at: SourceLocation(file: note.path, line: block.line, column: 1)))
+                    .error(
+                        "unknown breakdown `\(dimension)`: the unit's data has no such dimension",
+                        at: SourceLocation(file: note.path, line: block.line, column: 1)))
                 return ""
             }
             let charts = spec.render(ctx, id: id)

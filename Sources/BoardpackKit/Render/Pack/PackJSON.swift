@@ -3,13 +3,14 @@ enum PackJSON {
     /// Every rule result in rule order: rule, status, subject (null for unit rules) and the
     /// message in the pack's language (null when the rule did not fire).
     static func playbook(_ run: PlaybookRun?, locale: PackLocale) -> JSONValue {
-        .array((run?.results ?? []).map { r in
-            .object([
-                "rule": .string(r.ruleID), "status": .string(r.status.rawValue),
-                "subject": r.subject.map(JSONValue.string) ?? .null,
-                "message": r.message.map { .string($0.text(for: locale.rawValue)) } ?? .null,
-            ])
-        })
+        .array(
+            (run?.results ?? []).map { r in
+                .object([
+                    "rule": .string(r.ruleID), "status": .string(r.status.rawValue),
+                    "subject": r.subject.map(JSONValue.string) ?? .null,
+                    "message": r.message.map { .string($0.text(for: locale.rawValue)) } ?? .null,
+                ])
+            })
     }
 
     /// The recommended model, the votes per model and the annual marketing cost.

@@ -12,7 +12,8 @@ enum PerformanceSection {
             html += kpiTable(ctx, ids: kpis.map(\.id), caption: nil)
         }
         if ctx.pack.kpis.contains(where: \.partial) {
-            html += "<p class=\"legend\">\(PackHTML.partialMark(ctx)) \(ctx.locale.text(en: "Partial figure: some rows of the data files did not report an input.", it: "Dato parziale: alcune righe dei file non riportano un input."))</p>\n"
+            html +=
+                "<p class=\"legend\">\(PackHTML.partialMark(ctx)) \(ctx.locale.text(en: "Partial figure: some rows of the data files did not report an input.", it: "Dato parziale: alcune righe dei file non riportano un input."))</p>\n"
         }
         return SectionOutput(html: html)
     }

@@ -9,22 +9,26 @@ enum PlaybookSection {
             html += "<h3>\(ctx.locale.text(en: "Sector KPIs", it: "KPI di settore"))</h3>\n"
             html += PerformanceSection.kpiTable(ctx, ids: sectorIDs, caption: nil)
             for (id, value) in run.networkValues.sorted(by: { $0.key < $1.key }) {
-                html += "<p>\(escapeHTML(networkLabel(id, ctx))): <strong>\(escapeHTML(ctx.formatter.decimal(value, fractionDigits: 1)))</strong></p>\n"
+                html +=
+                    "<p>\(escapeHTML(networkLabel(id, ctx))): <strong>\(escapeHTML(ctx.formatter.decimal(value, fractionDigits: 1)))</strong></p>\n"
             }
         }
         let fired = run.results.filter { [.red, .amber, .green].contains($0.status) }
             .sorted { ($0.status, $0.ruleID, $0.subject ?? "") < ($1.status, $1.ruleID, $1.subject ?? "") }
         html += "<h3>\(ctx.locale.text(en: "What the playbook says", it: "Cosa dice il playbook"))</h3>\n"
         if fired.isEmpty {
-            html += "<p class=\"empty\">\(ctx.locale.text(en: "No rule fired this period.", it: "Nessuna regola è scattata in questo periodo."))</p>\n"
+            html +=
+                "<p class=\"empty\">\(ctx.locale.text(en: "No rule fired this period.", it: "Nessuna regola è scattata in questo periodo."))</p>\n"
         } else {
             html += "<ul class=\"rules\">\n"
             for r in fired {
                 let status = KPIStatus(rawValue: r.status.rawValue) ?? .none
-                html += "<li class=\"rule \(PackHTML.statusClass(status))\">\(PackHTML.statusBadge(ctx, status, word: ruleWord(r.status, ctx))) "
+                html +=
+                    "<li class=\"rule \(PackHTML.statusClass(status))\">\(PackHTML.statusBadge(ctx, status, word: ruleWord(r.status, ctx))) "
                 html += "<span class=\"rule-message\">\(escapeHTML(r.message?.text(for: ctx.locale.rawValue) ?? r.ruleID))</span>"
                 if let action = r.action?.text(for: ctx.locale.rawValue) {
-                    html += "<br><span class=\"rule-action\"><strong>\(ctx.locale.text(en: "Action", it: "Azione")):</strong> \(escapeHTML(action))</span>"
+                    html +=
+                        "<br><span class=\"rule-action\"><strong>\(ctx.locale.text(en: "Action", it: "Azione")):</strong> \(escapeHTML(action))</span>"
                 }
                 html += " <code class=\"rule-id\">\(escapeHTML(r.ruleID))</code></li>\n"
             }
@@ -33,7 +37,8 @@ enum PlaybookSection {
         let passed = run.results.filter { $0.status == .ok }.map(\.ruleID)
         let lacking = run.results.filter { $0.status == .na }.map { r in r.subject.map { "\(r.ruleID) (\($0))" } ?? r.ruleID }
         if !passed.isEmpty {
-            html += "<p class=\"rules-passed\"><strong>\(ctx.locale.text(en: "Checks not triggered", it: "Controlli non scattati")):</strong> "
+            html +=
+                "<p class=\"rules-passed\"><strong>\(ctx.locale.text(en: "Checks not triggered", it: "Controlli non scattati")):</strong> "
             html += passed.map { "<code>\(escapeHTML($0))</code>" }.joined(separator: ", ") + "</p>\n"
         }
         if !lacking.isEmpty {

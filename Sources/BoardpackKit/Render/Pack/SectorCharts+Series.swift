@@ -13,7 +13,8 @@ extension SectorCharts {
 
     /// The KPI's series and label when the dictionary defines `kpi`, else the ratio of the
     /// two measures under a generic name.
-    static func kpiOrRatio(_ ctx: PackContext, kpi: String, _ numerator: String, over denominator: String) -> (name: String, series: Series) {
+    static func kpiOrRatio(_ ctx: PackContext, kpi: String, _ numerator: String, over denominator: String) -> (name: String, series: Series)
+    {
         if ctx.kpi(kpi) != nil {
             return (ctx.kpiLabel(kpi), ctx.metrics.series(kpi, endingAt: ctx.period, count: periods))
         }
@@ -27,7 +28,9 @@ extension SectorCharts {
 
     /// A line chart of the series over the window, from the first period with a value; nil
     /// when no series has one.
-    static func line(_ ctx: PackContext, id: String, title: String, names: [String], series: [Series], format: ValueFormat) -> ChartFigure.Chart? {
+    static func line(
+        _ ctx: PackContext, id: String, title: String, names: [String], series: [Series], format: ValueFormat
+    ) -> ChartFigure.Chart? {
         guard let first = series.first, let start = ChartFigure.firstPresent(series.map { $0.map(\.value) }) else { return nil }
         let window = first[start...]
         let fullTitle = title + ", " + ChartFigure.span(ctx, count: window.count)

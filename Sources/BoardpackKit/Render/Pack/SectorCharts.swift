@@ -53,7 +53,8 @@ enum SectorCharts {
             text(ctx, "Quality", "Qualità"), text(ctx, "Service", "Servizio"), text(ctx, "Cleanliness", "Pulizia"),
             text(ctx, "Value", "Valore"), text(ctx, "QSP&V average", "Media QSP&V"),
         ]
-        let title = text(ctx, "QSP&V audit scores by store", "Punteggi di audit QSP&V per punto vendita") + ", " + ctx.periodLabel(ctx.period)
+        let title =
+            text(ctx, "QSP&V audit scores by store", "Punteggi di audit QSP&V per punto vendita") + ", " + ctx.periodLabel(ctx.period)
         let chart = Heatmap(
             id: "sector-qspv", title: title, rows: stores.map(ChartFigure.displayName), columns: columns, values: values,
             valueFormat: .number(fractionDigits: 1), locale: ctx.locale)
@@ -66,8 +67,10 @@ enum SectorCharts {
         guard has(ctx, ids) else { return nil }
         let names = [text(ctx, "Trials", "Prove"), text(ctx, "Activations", "Attivazioni"), text(ctx, "Paid conversions", "Conversioni")]
         let series = ids.map { ctx.metrics.measureSeries($0, endingAt: ctx.period, count: periods) }
-        return line(ctx, id: "sector-trials", title: text(ctx, "Trials, activations and paid conversions", "Prove, attivazioni e conversioni a pagamento"),
-                    names: names, series: series, format: .count)
+        return line(
+            ctx, id: "sector-trials",
+            title: text(ctx, "Trials, activations and paid conversions", "Prove, attivazioni e conversioni a pagamento"),
+            names: names, series: series, format: .count)
     }
 
     /// Activation rate and trial-to-paid: the playbook's KPIs when the dictionary has them,
@@ -76,8 +79,10 @@ enum SectorCharts {
         guard has(ctx, ["trials", "activations", "paid_conversions"]) else { return nil }
         let activation = kpiOrRatio(ctx, kpi: "activation_rate", "activations", over: "trials")
         let toPaid = kpiOrRatio(ctx, kpi: "trial_to_paid", "paid_conversions", over: "trials")
-        return line(ctx, id: "sector-trial-rates", title: text(ctx, "Activation rate and trial-to-paid", "Tasso di attivazione e conversione da prova"),
-                    names: [activation.name, toPaid.name], series: [activation.series, toPaid.series], format: .ratio)
+        return line(
+            ctx, id: "sector-trial-rates",
+            title: text(ctx, "Activation rate and trial-to-paid", "Tasso di attivazione e conversione da prova"),
+            names: [activation.name, toPaid.name], series: [activation.series, toPaid.series], format: .ratio)
     }
 
     /// Full-price units as a share of units sold.
@@ -92,8 +97,9 @@ enum SectorCharts {
     static func waitlist(_ ctx: PackContext) -> ChartFigure.Chart? {
         guard has(ctx, ["waitlist"]) else { return nil }
         let name = text(ctx, "Waiting list", "Lista d'attesa")
-        return line(ctx, id: "sector-waitlist", title: name, names: [name],
-                    series: [ctx.metrics.measureSeries("waitlist", endingAt: ctx.period, count: periods)], format: .count)
+        return line(
+            ctx, id: "sector-waitlist", title: name, names: [name],
+            series: [ctx.metrics.measureSeries("waitlist", endingAt: ctx.period, count: periods)], format: .count)
     }
 
     /// Digitally active and consenting customers as shares of customers.
@@ -101,8 +107,10 @@ enum SectorCharts {
         guard has(ctx, ["customers", "digital_active", "consent_opt_ins"]) else { return nil }
         // Short series names: a line's end label carries name and value in a narrow gutter.
         let names = [text(ctx, "Digital", "Digitale"), text(ctx, "Consent", "Consenso")]
-        return line(ctx, id: "sector-digital-consent", title: text(ctx, "Digital adoption and consent rate", "Adozione digitale e tasso di consenso"),
-                    names: names, series: [ratio(ctx, "digital_active", over: "customers"), ratio(ctx, "consent_opt_ins", over: "customers")],
-                    format: .ratio)
+        return line(
+            ctx, id: "sector-digital-consent",
+            title: text(ctx, "Digital adoption and consent rate", "Adozione digitale e tasso di consenso"),
+            names: names, series: [ratio(ctx, "digital_active", over: "customers"), ratio(ctx, "consent_opt_ins", over: "customers")],
+            format: .ratio)
     }
 }

@@ -17,7 +17,9 @@ enum SummarySection {
         let label = escapeHTML(ctx.kpiLabel(id))
         let series = ctx.metrics.series(id, endingAt: ctx.period, count: sparklinePeriods)
         let spark = Sparkline(
-            id: "\(idPrefix)spark-\(id)", title: ctx.locale.text(en: "\(ctx.kpiLabel(id)), last \(sparklinePeriods) periods", it: "\(ctx.kpiLabel(id)), ultimi \(sparklinePeriods) periodi"),
+            id: "\(idPrefix)spark-\(id)",
+            title: ctx.locale.text(
+                en: "\(ctx.kpiLabel(id)), last \(sparklinePeriods) periods", it: "\(ctx.kpiLabel(id)), ultimi \(sparklinePeriods) periodi"),
             periods: series.map { ctx.shortPeriodLabel($0.period) }, values: series.map(\.value), target: result.target,
             valueFormat: ctx.valueFormat(id), locale: ctx.locale)
         let partial = result.partial ? PackHTML.partialMark(ctx) : ""
@@ -26,8 +28,10 @@ enum SummarySection {
         html += "<p class=\"tile-value\">\(escapeHTML(ctx.format(id, result.value)))\(partial)</p>\n"
         html += "<p class=\"tile-status\">\(PackHTML.statusBadge(ctx, result.status))</p>\n"
         html += "<dl class=\"tile-facts\">\n"
-        html += "<div><dt>\(ctx.locale.text(en: "vs previous", it: "vs precedente"))</dt><dd>\(escapeHTML(ctx.formatChange(id, result: result)))</dd></div>\n"
-        html += "<div><dt>\(ctx.locale.text(en: "vs year ago", it: "vs anno prec."))</dt><dd>\(escapeHTML(ctx.formatYoY(id, result: result)))</dd></div>\n"
+        html +=
+            "<div><dt>\(ctx.locale.text(en: "vs previous", it: "vs precedente"))</dt><dd>\(escapeHTML(ctx.formatChange(id, result: result)))</dd></div>\n"
+        html +=
+            "<div><dt>\(ctx.locale.text(en: "vs year ago", it: "vs anno prec."))</dt><dd>\(escapeHTML(ctx.formatYoY(id, result: result)))</dd></div>\n"
         if let target = result.target {
             html += "<div><dt>\(ctx.locale.text(en: "target", it: "obiettivo"))</dt><dd>\(escapeHTML(ctx.format(id, target)))</dd></div>\n"
         }
@@ -49,7 +53,8 @@ enum PackHTML {
             case .red: "■"
             case .none, .na: "○"
             }
-        return "<span class=\"badge \(statusClass(status))\"><span aria-hidden=\"true\">\(shape)</span> \(escapeHTML(word ?? ctx.statusWord(status)))</span>"
+        return
+            "<span class=\"badge \(statusClass(status))\"><span aria-hidden=\"true\">\(shape)</span> \(escapeHTML(word ?? ctx.statusWord(status)))</span>"
     }
 
     /// The mark on a partial figure, explained in the legend under the tables.
@@ -58,7 +63,9 @@ enum PackHTML {
     }
 
     /// A data table: headers and rows of already-escaped cells; `numeric` columns align right.
-    static func table(caption: String? = nil, headers: [String], rows: [[String]], numeric: Set<Int> = [], classes: String = "data") -> String {
+    static func table(
+        caption: String? = nil, headers: [String], rows: [[String]], numeric: Set<Int> = [], classes: String = "data"
+    ) -> String {
         var html = "<div class=\"table-wrap\"><table class=\"\(classes)\">\n"
         if let caption { html += "<caption>\(caption)</caption>\n" }
         html += "<thead><tr>"
@@ -67,7 +74,11 @@ enum PackHTML {
         for row in rows {
             html += "<tr>"
             for (i, cell) in row.enumerated() {
-                if i == 0 { html += "<th scope=\"row\">\(cell)</th>" } else { html += "<td\(numeric.contains(i) ? " class=\"num\"" : "")>\(cell)</td>" }
+                if i == 0 {
+                    html += "<th scope=\"row\">\(cell)</th>"
+                } else {
+                    html += "<td\(numeric.contains(i) ? " class=\"num\"" : "")>\(cell)</td>"
+                }
             }
             html += "</tr>\n"
         }

@@ -25,7 +25,8 @@ enum TrendCharts {
         }
         let bullets = ids.compactMap { bullet(ctx, id: $0) }
         if !bullets.isEmpty {
-            let title = ctx.locale.text(en: "Headline KPIs against target", it: "KPI principali rispetto all'obiettivo")
+            let title =
+                ctx.locale.text(en: "Headline KPIs against target", it: "KPI principali rispetto all'obiettivo")
                 + ", " + ctx.periodLabel(ctx.period)
             out.html += "<figure class=\"chart bullets\"><figcaption>\(escapeHTML(title))</figcaption>\n"
             out.html += aligned(bullets).map { $0.svg() }.joined(separator: "\n") + "</figure>\n"
@@ -72,9 +73,12 @@ enum TrendCharts {
     static func aligned(_ bullets: [BulletChart]) -> [BulletChart] {
         let small = ChartStyle.tickFontSize
         let labelColumn = min(150, (bullets.map { TextMetrics.width($0.label) }.max() ?? 0) + 10)
-        let valueColumn = bullets.map { b in
-            max(TextMetrics.width(b.valueFormat.format(b.value, locale: b.locale)), TextMetrics.width(b.statusLabel ?? "", fontSize: small))
-        }.max() ?? 0
+        let valueColumn =
+            bullets.map { b in
+                max(
+                    TextMetrics.width(b.valueFormat.format(b.value, locale: b.locale)),
+                    TextMetrics.width(b.statusLabel ?? "", fontSize: small))
+            }.max() ?? 0
         return bullets.map { bullet in
             var b = bullet
             (b.labelColumn, b.valueColumn) = (labelColumn, valueColumn)
