@@ -79,19 +79,8 @@ struct SVGBuilder: Sendable {
         }
     }
 
-    /// Appends `text` escaped as `escapeHTML` does.
-    private mutating func appendEscaped(_ text: String) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): bytes += "&amp;".utf8
-            case UInt8(ascii: "<"): bytes += "&lt;".utf8
-            case UInt8(ascii: ">"): bytes += "&gt;".utf8
-            case UInt8(ascii: "\""): bytes += "&quot;".utf8
-            case UInt8(ascii: "'"): bytes += "&#39;".utf8
-            default: bytes.append(byte)
-            }
-        }
-    }
+    /// Appends `text` escaped by the project's one escaping routine.
+    private mutating func appendEscaped(_ text: String) { appendEscapedHTML(text, to: &bytes) }
 
     /// Appends ` key="value"` with the value escaped.
     private mutating func attribute(_ key: String, _ value: String) {

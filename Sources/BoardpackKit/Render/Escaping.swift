@@ -14,6 +14,13 @@ public func escapeHTML(_ text: some StringProtocol) -> String {
     guard text.utf8.contains(where: special) else { return String(text) }
     var out: [UInt8] = []
     out.reserveCapacity(text.utf8.count + 16)
+    appendEscapedHTML(text, to: &out)
+    return String(decoding: out, as: UTF8.self)
+}
+
+/// Appends `text` escaped exactly as `escapeHTML` does, for writers that build pages or
+/// charts as UTF-8 bytes.
+func appendEscapedHTML(_ text: some StringProtocol, to out: inout [UInt8]) {
     for byte in text.utf8 {
         switch byte {
         case UInt8(ascii: "&"): out += "&amp;".utf8
@@ -24,7 +31,6 @@ public func escapeHTML(_ text: some StringProtocol) -> String {
         default: out.append(byte)
         }
     }
-    return String(decoding: out, as: UTF8.self)
 }
 
 extension StringProtocol {
