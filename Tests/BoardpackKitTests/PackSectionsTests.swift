@@ -55,7 +55,7 @@ import Testing
         // CAC needs overhead and media ROMI attributed revenue: neither is reported → n/a.
         #expect(try cells("Search", in: channels) == ["€1,300", "120", "13", "€10.83", "€100.00", "n/a", "n/a"])
         // social: CPL = 700 / 90 = 7.777… → €7.78; paid CAC = 700 / 6 = 116.666… → €116.67.
-        #expect(try cells("Social", in: channels) == ["€700.00", "90", "6", "€7.78", "€116.67", "n/a", "n/a"])
+        #expect(try cells("Social", in: channels) == ["€700", "90", "6", "€7.78", "€116.67", "n/a", "n/a"])
     }
 
     @Test func channelLackingAMeasureShowsNotAvailable() throws {

@@ -50,7 +50,11 @@ enum ChannelTable {
 
     /// A measure's aggregate, formatted as money (spend) or a count, with the partial mark.
     static func measureCell(_ ctx: PackContext, _ id: String, _ value: MeasureValue) -> String {
-        let format: ValueFormat = id == "spend" ? .currency(ctx.unit.config.currency) : .count
-        return escapeHTML(format.format(value.value, locale: ctx.locale)) + (value.partial ? PackHTML.partialMark(ctx) : "")
+        // Spend in whole currency units: one precision down the column ($818, not $818.66 under $2,818).
+        let text =
+            id == "spend"
+            ? ctx.formatter.currency(value.value, code: ctx.unit.config.currency, fractionDigits: 0)
+            : ValueFormat.count.format(value.value, locale: ctx.locale)
+        return escapeHTML(text) + (value.partial ? PackHTML.partialMark(ctx) : "")
     }
 }
