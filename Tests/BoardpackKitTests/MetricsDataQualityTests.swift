@@ -43,6 +43,6 @@ import Testing
         // 60 > 50 · 1.1 = 55.
         #expect(found[1].month == Month(year: 2025, month: 5))
         #expect(found[2].diagnostic.location == SourceLocation(file: "data/u/m.csv", line: 5))
-        #expect(found[2].diagnostic.message.hasPrefix("possible outlier: `spend` in 2025-05 is 60"))
+        #expect(found[2].diagnostic.message.hasPrefix("possible outlier: the unit's `spend` in 2025-05 totals 60"))
     }
 }

@@ -55,7 +55,7 @@ extension DataQuality {
                     SourceLocation(file: $0.path, line: $0.lines[0])
                 }
                 let text =
-                    "possible outlier: `\(measure)` in \(month) is \(JSONValue.format(v)), more than five times the median of the previous twelve months (\(JSONValue.format(median)))"
+                    "possible outlier: the unit's `\(measure)` in \(month) totals \(JSONValue.format(v)), more than five times the median of the previous twelve months (\(JSONValue.format(median))); the line shown is its first row that month"
                 out.append(DataQualityFinding(check: .outlier, month: month, diagnostic: .warning(text, at: at)))
             }
         }
