@@ -102,3 +102,23 @@ import Testing
         #expect(september["consent-falling"] == "na" || september["consent-falling"] == "amber")
     }
 }
+
+@Suite struct PlaybookContentErrorTests {
+    @Test func anUnknownIdInAContentRuleIsAnErrorAtItsColumn() {
+        let playbook = """
+            sector: retail
+            rules:
+              - id: my-rule
+                when: qspv_indx < 80
+                status: red
+                message: "Low {qspv_index}"
+                action: Act
+
+            """
+        let files = TestWorkspace.files(extra: ["content/playbooks/mine.yml": playbook])
+        let found = BoardpackCommands.check(contentPath: "content", templatesPath: "templates", fileSystem: InMemoryFileSystem(files))
+        // `when:` is on line 4; its value starts at column 11.
+        #expect(found.map(\.description) == ["content/playbooks/mine.yml:4:11: error: unknown id `qspv_indx`"], "\(found)")
+        #expect(found.first?.hint == "did you mean `qspv_index`?")
+    }
+}
