@@ -84,7 +84,9 @@ public enum Markdown {
     /// Parses and renders with cmark-gfm; the caller holds `lock`.
     private static func renderLocked(_ clean: String, path: String, firstLine: Int) -> (String, NoteWalker) {
         cmark_gfm_core_extensions_ensure_registered()
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        // No CMARK_OPT_VALIDATE_UTF8: the text is a Swift String, valid UTF-8 by construction
+        // (the loader rejects files that are not).
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(Int32(options)) else { fatalError("cmark-gfm could not allocate a parser") }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -95,10 +97,14 @@ public enum Markdown {
         clean.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
         guard let root = cmark_parser_finish(parser) else { fatalError("cmark-gfm returned no document") }
         defer { cmark_node_free(root) }
-        cmark_consolidate_text_nodes(root)
+        // `{{ kpi … }}` may be split across text nodes (at `_`, `*`…): merge them, but only in
+        // notes that have a reference at all.
+        if clean.containsBytes("{{") { cmark_consolidate_text_nodes(root) }
 
         var walker = NoteWalker(path: path, lineOffset: firstLine - 1)
-        walker.walk(root)
+        // The walk looks for `{{ kpi }}`, ```chart blocks and task items: a note with none of
+        // their markers has nothing to find.
+        if ["{{", "chart", "[ ]", "[x]", "[X]"].contains(where: clean.containsBytes) { walker.walk(root) }
         for node in walker.chartNodes { replaceWithPlaceholderParagraph(node.node, text: placeholder(kind: "chart", index: node.index)) }
 
         guard let raw = cmark_render_html(root, Int32(options), cmark_parser_get_syntax_extensions(parser)) else {
