@@ -19,11 +19,12 @@ pack: build
 test: setup
 	$(SWIFT) format lint --strict -r Sources Tests Package.swift
 	$(SWIFT) build -c release --product boardpack
-	$(SWIFT) test
+	set -o pipefail; $(SWIFT) test 2>&1 | tee .build/swift-test.log
 	scripts/check-output.sh $(BIN)
 	scripts/validate-html.sh output
 	scripts/browser-check.sh output trattoria-rapida/2026-10 RISERVATO "Sintesi per il board" \
 		"Decisioni e azioni" "Performance" "Canali" "Playbook di settore" "Strategia e rischi" "Governance" "Appendice"
+	@n=$$(grep -oE 'Test run with [0-9]+ tests' .build/swift-test.log | grep -oE '[0-9]+' | tail -1); echo "tests: $$n passed, 0 failed"
 
 # The benchmark of SPEC §8: a generated 1,000-note, 1,000,000-row workspace against
 # cmark-gfm, Hugo, pandas, polars, duckdb and cat, in one run (installs its peers).
