@@ -16,22 +16,19 @@ extension BoardpackCommands {
         }
         let before = metrics.pack(from, breakdowns: false)
         let after = metrics.pack(to, breakdowns: false)
-        let judged: Set<KPIStatus> = [.green, .amber, .red]
         var flips: [String] = []
         var moves: [String] = []
-        for r in after.kpis {
-            guard let b = before[kpi: r.id], let kpi = metrics.metrics.dictionary.kpis[r.id] else { continue }
-            let format = ValueFormat(unit: kpi.unit.rawValue, currency: model.unit.config.currency)
+        for change in PackChange.between(before, after, dictionary: metrics.metrics.dictionary) {
+            let (b, r) = (change.before, change.after)
+            let unit = metrics.metrics.dictionary.kpis[r.id]?.unit.rawValue ?? "count"
+            let format = ValueFormat(unit: unit, currency: model.unit.config.currency)
             let show = { (v: Double?) in format.format(v, locale: .enGB) }
-            if judged.contains(r.status) && judged.contains(b.status) && r.status != b.status {
+            if change.flipped {
                 flips.append(
                     "  \(r.id): \(b.status.rawValue) → \(r.status.rawValue) (\(show(b.value)) → \(show(r.value)), target \(show(r.target)))"
                 )
             }
-            if let v = r.value, let p = b.value {
-                let move = Commentary.Move(label: kpi.label.en, isRatio: kpi.unit == .ratio, value: v, previous: p, format: format)
-                if move.isNotable { moves.append("  \(r.id): \(show(p)) → \(show(v))") }
-            }
+            if change.notable { moves.append("  \(r.id): \(show(b.value)) → \(show(r.value))") }
         }
         var out = "\(model.unit.config.name): \(from) → \(to)\n"
         out += section("Status flips", flips) + section("Moves past the threshold", moves)

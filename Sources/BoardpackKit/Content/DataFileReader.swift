@@ -55,22 +55,11 @@ public enum DataFileReader {
             hasher.update(data: bytes[hashed..<end])
             hashed = end
             let digest = hasher  // a copy: finalising it leaves the running hash intact
-            let hex = isLast ? file.sha256 : hexString(digest.finalize())
+            let hex = isLast ? file.sha256 : SHA256Hex.hex(digest.finalize())
             let lines = isLast ? (bytes.last == UInt8(ascii: "\n") ? lineStarts.count - 1 : lineStarts.count) : endLine
             result.append(DataFile.Prefix(through: months[i], rows: i + 1, lines: lines, sha256: hex))
         }
         return result
-    }
-
-    static func hexString(_ digest: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in digest {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
     }
 
     /// True when the file starts with the UTF-8 byte order mark, which is skipped.
@@ -97,5 +86,5 @@ public enum DataFileReader {
     }
 
     /// Lower-case hex SHA-256 of the file's bytes.
-    static func sha256Hex(_ bytes: [UInt8]) -> String { hexString(SHA256.hash(data: bytes)) }
+    static func sha256Hex(_ bytes: [UInt8]) -> String { SHA256Hex.hex(SHA256.hash(data: bytes)) }
 }

@@ -51,3 +51,14 @@ extension PackFormatter {
         }
     }
 }
+
+extension PackFormatter {
+    /// A pack's period in full ("October 2026", "3° trimestre 2026") or short for axes
+    /// ("Oct 2026", "T3 2026").
+    public func period(_ period: Period, short: Bool = false) -> String {
+        switch period {
+        case let .month(m): short ? shortMonthYear(m) : monthYear(m)
+        case let .quarter(year, q): short ? shortQuarter(q, year: year) : quarter(q, year: year)
+        }
+    }
+}

@@ -64,12 +64,6 @@ struct ArchivePage {
     }
 
     func link(_ period: Period, prefix: String, locale: PackLocale) -> [String: Any] {
-        let f = PackFormatter(locale: locale)
-        let label: String =
-            switch period {
-            case let .month(m): f.monthYear(m)
-            case let .quarter(year, q): f.quarter(q, year: year)
-            }
-        return ["href": "\(prefix)\(period)/index.html", "label": label]
+        ["href": "\(prefix)\(period)/index.html", "label": PackFormatter(locale: locale).period(period)]
     }
 }

@@ -30,26 +30,21 @@ enum ChangeSection {
 
     /// KPIs whose status flipped since the previous pack, and every notable move.
     static func whatChanged(_ ctx: PackContext) -> String {
-        var html = "<h3 id=\"what-changed\">\(ctx.label("what_changed"))</h3>\n"
+        let html = "<h3 id=\"what-changed\">\(ctx.label("what_changed"))</h3>\n"
         guard let previous = ctx.previousPack else {
             return html
                 + "<p class=\"empty\">\(ctx.locale.text(en: "No previous pack to compare with.", it: "Nessun pack precedente con cui confrontare."))</p>\n"
         }
-        var rows: [[String]] = []
-        for r in ctx.pack.kpis {
-            guard let before = previous[kpi: r.id] else { continue }
-            let judged: Set<KPIStatus> = [.green, .amber, .red]
-            let flipped = judged.contains(r.status) && judged.contains(before.status) && r.status != before.status
-            let notable = move(ctx, r.id, r)?.isNotable ?? false
-            guard flipped || notable else { continue }
+        let rows = PackChange.between(previous, ctx.pack, dictionary: ctx.dictionary).map { c -> [String] in
+            let r = c.after
             let what =
-                flipped
-                ? "\(PackHTML.statusBadge(ctx, before.status)) → \(PackHTML.statusBadge(ctx, r.status))"
+                c.flipped
+                ? "\(PackHTML.statusBadge(ctx, c.before.status)) → \(PackHTML.statusBadge(ctx, r.status))"
                 : escapeHTML(ctx.locale.text(en: "moved past the threshold", it: "variazione oltre la soglia"))
-            rows.append([
-                escapeHTML(ctx.kpiLabel(r.id)), escapeHTML(ctx.format(r.id, r.previous)), escapeHTML(ctx.format(r.id, r.value)),
+            return [
+                escapeHTML(ctx.kpiLabel(r.id)), escapeHTML(ctx.format(r.id, c.before.value)), escapeHTML(ctx.format(r.id, r.value)),
                 escapeHTML(ctx.formatChange(r.id, result: r)), what,
-            ])
+            ]
         }
         if rows.isEmpty {
             return html

@@ -50,20 +50,10 @@ struct PackContext: Sendable {
     }
 
     /// "October 2026" / "ottobre 2026", "Q3 2026".
-    func periodLabel(_ p: Period) -> String {
-        switch p {
-        case let .month(m): formatter.monthYear(m)
-        case let .quarter(year, q): formatter.quarter(q, year: year)
-        }
-    }
+    func periodLabel(_ p: Period) -> String { formatter.period(p) }
 
     /// "Oct 2026", "Q3 2026": axis labels.
-    func shortPeriodLabel(_ p: Period) -> String {
-        switch p {
-        case let .month(m): formatter.shortMonthYear(m)
-        case let .quarter(year, q): formatter.shortQuarter(q, year: year)
-        }
-    }
+    func shortPeriodLabel(_ p: Period) -> String { formatter.period(p, short: true) }
 
     /// The status word and CSS class for a KPI status, never colour alone.
     func statusWord(_ status: KPIStatus) -> String {
