@@ -24,9 +24,10 @@ struct PackPage {
         let previous =
             model.metrics.data.hasData(in: period.advanced(by: -1).lastMonth)
             ? model.metrics.pack(period.advanced(by: -1), breakdowns: false) : nil
-        let ctx = PackContext(
+        var ctx = PackContext(
             workspace: workspace, unit: model.unit, period: period, metrics: model.metrics, pack: pack,
             previousPack: previous, audience: options.audience, locale: model.locale, playbooks: model.playbooks)
+        ctx.computeHeadlineTrends()
         // Audience and drafts are applied before anything is rendered: an excluded note
         // never reaches a later phase.
         let visible = model.unit.notes

@@ -13,6 +13,24 @@ struct PackContext: Sendable {
     var audience: Note.Audience
     var locale: PackLocale
     var playbooks: CompiledPlaybooks
+    /// Headline KPIs over the `trendPeriods` periods ending with the pack, computed once: the
+    /// tiles' sparklines and the performance trends read the same series.
+    var headlineTrends: [String: [(period: Period, value: Double?)]] = [:]
+
+    /// Periods in a sparkline or trend: a year of months, or three years of quarters.
+    static let trendPeriods = 12
+
+    /// Fills `headlineTrends` for the unit's headline KPIs.
+    mutating func computeHeadlineTrends() {
+        for id in unit.config.headline where headlineTrends[id] == nil {
+            headlineTrends[id] = metrics.series(id, endingAt: period, count: Self.trendPeriods)
+        }
+    }
+
+    /// A KPI over the `trendPeriods` periods ending with the pack (oldest first).
+    func trend(_ id: String) -> [(period: Period, value: Double?)] {
+        headlineTrends[id] ?? metrics.series(id, endingAt: period, count: Self.trendPeriods)
+    }
 
     var formatter: PackFormatter { PackFormatter(locale: locale) }
     var lang: String { locale.isItalian ? "it" : "en" }

@@ -1,7 +1,7 @@
 /// The executive summary's headline tiles: value, change, versus a year ago, target and
 /// status (word, shape and colour), and a 12-period sparkline.
 enum SummarySection {
-    static let sparklinePeriods = 12
+    static let sparklinePeriods = PackContext.trendPeriods
 
     /// `idPrefix` keeps SVG ids unique when several units' tiles share a page.
     static func tiles(_ ctx: PackContext, idPrefix: String = "") -> SectionOutput {
@@ -15,7 +15,7 @@ enum SummarySection {
 
     static func tile(_ ctx: PackContext, id: String, result: KPIResult, idPrefix: String) -> String {
         let label = escapeHTML(ctx.kpiLabel(id))
-        let series = ctx.metrics.series(id, endingAt: ctx.period, count: sparklinePeriods)
+        let series = ctx.trend(id)
         let spark = Sparkline(
             id: "\(idPrefix)spark-\(id)",
             title: ctx.locale.text(

@@ -2,8 +2,7 @@
 /// each headline KPI over the 12 periods ending with the pack, and a bullet chart of each
 /// headline KPI that has a target.
 enum TrendCharts {
-    /// Periods in each trend: a year of months, or three years of quarters.
-    static let periods = 12
+    static let periods = PackContext.trendPeriods
 
     /// The trend grid and the bullets, with their data tables; empty without headline values.
     static func render(_ ctx: PackContext) -> SectionOutput {
@@ -11,7 +10,7 @@ enum TrendCharts {
         let ids = headline(ctx)
         // One window for every trend, from the first period any of them has a value, so the
         // charts read side by side (a KPI that needs `prev` simply starts one period later).
-        let all = ids.map { ctx.metrics.series($0, endingAt: ctx.period, count: periods) }
+        let all = ids.map(ctx.trend)
         let start = ChartFigure.firstPresent(all.map { $0.map(\.value) }) ?? periods
         var figures: [String] = []
         for (id, series) in zip(ids, all) {
