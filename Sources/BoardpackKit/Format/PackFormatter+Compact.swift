@@ -13,15 +13,16 @@ extension PackFormatter {
     /// Italian business dashboards, and "48,2 mila" is too long for an axis), `Mln` and `Mld`
     /// for millions and billions, the abbreviations of the Italian financial press, with a
     /// no-break space before them (`1,2 Mln`).
-    var compactScales: [CompactScale] {
-        let space = Self.unitSpace
-        return [
-            CompactScale(exponent: 0, suffix: ""),
-            CompactScale(exponent: 3, suffix: "k"),
-            CompactScale(exponent: 6, suffix: locale.text(en: "M", it: space + "Mln")),
-            CompactScale(exponent: 9, suffix: locale.text(en: "bn", it: space + "Mld")),
-        ]
-    }
+    var compactScales: [CompactScale] { locale.isItalian ? Self.italianScales : Self.englishScales }
+
+    private static let englishScales = [
+        CompactScale(exponent: 0, suffix: ""), CompactScale(exponent: 3, suffix: "k"),
+        CompactScale(exponent: 6, suffix: "M"), CompactScale(exponent: 9, suffix: "bn"),
+    ]
+    private static let italianScales = [
+        CompactScale(exponent: 0, suffix: ""), CompactScale(exponent: 3, suffix: "k"),
+        CompactScale(exponent: 6, suffix: unitSpace + "Mln"), CompactScale(exponent: 9, suffix: unitSpace + "Mld"),
+    ]
 
     /// A large number in short form: 48,200 → `48.2k`, 1,234,567 → `1.2M` (en);
     /// `48,2k`, `1,2 Mln` (it). Below a thousand the value keeps up to `fractionDigits`
@@ -29,13 +30,13 @@ extension PackFormatter {
     /// next scale moves there (999,960 → `1.0M`, not `1000.0k`).
     public func compact(_ value: Double?, fractionDigits: Int = 1) -> String {
         guard let (r, scale) = compactParts(value, fractionDigits) else { return notAvailable }
-        return sign(r) + r.magnitude(locale: locale) + scale.suffix
+        return r.text(locale: locale, prefix: sign(r), suffix: scale.suffix)
     }
 
     /// Money in short form: `€48.2k`, `−€1.2M` (en); `48,2k €`, `1,2 Mln €` (it).
     public func compactCurrency(_ value: Double?, code: String, fractionDigits: Int = 1) -> String {
         guard let (r, scale) = compactParts(value, fractionDigits) else { return notAvailable }
-        return money(sign: sign(r), amount: r.magnitude(locale: locale) + scale.suffix, code: code)
+        return money(r, code: code, scaleSuffix: scale.suffix)
     }
 
     /// The scale a set of values should share (e.g. axis ticks), chosen from the largest magnitude.
@@ -53,7 +54,7 @@ extension PackFormatter {
         while true {
             let scale = scales[index]
             guard var r = RoundedDecimal(value, fractionDigits: digits, shift: -scale.exponent) else { return nil }
-            if r.integerDigits.count >= 4 && index + 1 < scales.count {
+            if r.integerDigits.utf8.count >= 4 && index + 1 < scales.count {
                 index += 1
                 continue
             }

@@ -6,6 +6,9 @@
 /// nearest doubles lie a hair below the halfway point, and `0.1 + 0.2` (`0.30000000000000004`)
 /// prints as `0.30`. Scaling by a power of ten (percent, thousands) moves the decimal point in
 /// the text instead of multiplying, so no binary artefacts creep in there either.
+///
+/// Most values take an arithmetic shortcut (`scaledUnits`) that provably yields the same
+/// digits without producing the text; the text decides whenever the shortcut cannot be sure.
 struct RoundedDecimal: Sendable, Equatable {
     /// True when the rounded value is below zero (never for a value that rounds to zero).
     var isNegative: Bool
@@ -15,12 +18,94 @@ struct RoundedDecimal: Sendable, Equatable {
     var fractionDigits: String
 
     /// True when every digit is zero.
-    var isZero: Bool { integerDigits == "0" && fractionDigits.allSatisfy { $0 == "0" } }
+    var isZero: Bool {
+        integerDigits == "0" && fractionDigits.utf8.allSatisfy { $0 == UInt8(ascii: "0") }
+    }
 
     /// Rounds `value × 10^shift` to `digits` fraction digits; nil for NaN and infinities.
     init?(_ value: Double, fractionDigits digits: Int, shift: Int = 0) {
         guard value.isFinite else { return nil }
         let places = max(0, digits)
+        if let units = RoundedDecimal.scaledUnits(value, places: places, shift: shift) {
+            self.init(negative: value.sign == .minus, units: units, places: places)
+        } else {
+            self.init(shortestTextOf: value, places: places, shift: shift)
+        }
+    }
+
+    // MARK: - Arithmetic shortcut
+
+    /// `|value| × 10^(shift + places)` rounded half away from zero to a whole number, computed
+    /// in binary floating point when that provably gives the same whole number as rounding the
+    /// shortest decimal text; nil when it cannot be sure (near a halfway point, too large, or a
+    /// scale beyond 10^±22), and the text must decide.
+    ///
+    /// Why it is safe: the shortest text D parses back to `value`, so it lies within half a
+    /// unit in the last place of it, at most 2^-53 × |value| away. Scaling by 10^k (exact as a
+    /// double up to 10^22) rounds once more, by at most 2^-53 × the result. So `scaled` is
+    /// within 2^-52 × `scaled` (plus a subnormal's absolute half-ulp) of D × 10^k, and when it
+    /// is four times that far from the nearest halfway point both round to the same integer.
+    /// Below 2^47 that margin stays under 1/8, so the fraction test itself is exact.
+    static func scaledUnits(_ value: Double, places: Int, shift: Int) -> UInt64? {
+        let scale = places + shift
+        guard scale >= -22 && scale <= 22 else { return nil }
+        let magnitude = value.magnitude
+        let scaled = scale >= 0 ? magnitude * exactPowerOfTen(scale) : magnitude / exactPowerOfTen(-scale)
+        guard scaled < 0x1p47 else { return nil }
+        let whole = scaled.rounded(.down)
+        let fraction = scaled - whole  // exact: the bits of `scaled` below the units
+        let margin = scaled * 0x1p-50 + 0x1p-900
+        guard (fraction - 0.5).magnitude > margin else { return nil }
+        return UInt64(whole) + (fraction > 0.5 ? 1 : 0)
+    }
+
+    /// 10^exponent for 0...22, all exactly representable as doubles.
+    private static func exactPowerOfTen(_ exponent: Int) -> Double {
+        var result = 1.0
+        var remaining = exponent
+        // Squaring would round above 10^22; repeated multiplication by 10 stays exact there.
+        while remaining > 0 {
+            result *= 10
+            remaining -= 1
+        }
+        return result
+    }
+
+    /// The rounded value `units × 10^-places`, written as digit strings.
+    init(negative: Bool, units: UInt64, places: Int) {
+        // 10^19 is the largest power of ten in a UInt64; more places leave no integer part.
+        var divisor: UInt64 = 1
+        for _ in 0..<min(places, 19) { divisor *= 10 }
+        let integer = places <= 19 ? units / divisor : 0
+        let fraction = places <= 19 ? units % divisor : units
+        var integerCount = 1
+        var rest = integer / 10
+        while rest > 0 {
+            integerCount += 1
+            rest /= 10
+        }
+        self.isNegative = negative && units != 0
+        self.integerDigits = RoundedDecimal.digits(of: integer, count: integerCount)
+        self.fractionDigits = RoundedDecimal.digits(of: fraction, count: places)
+    }
+
+    /// The last `count` decimal digits of `number`, padded with leading zeros.
+    private static func digits(of number: UInt64, count: Int) -> String {
+        String(unsafeUninitializedCapacity: count) { buffer in
+            var rest = number
+            for offset in stride(from: count - 1, through: 0, by: -1) {
+                buffer[offset] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            }
+            return count
+        }
+    }
+
+    // MARK: - General path: the shortest decimal text
+
+    /// Rounds the digits of the shortest text of `value`, moved `shift` places, to `places`
+    /// fraction digits. This defines the semantics; `scaledUnits` only takes a shortcut to it.
+    init(shortestTextOf value: Double, places: Int, shift: Int) {
         let parts = RoundedDecimal.decompose(value)
         let negative = parts.0
         var mantissa = parts.1
@@ -66,8 +151,7 @@ struct RoundedDecimal: Sendable, Equatable {
     }
 
     /// Splits a finite double's shortest text into sign, digits and decimal-point position:
-    /// `"1.25e+3"` → (false, [1, 2, 5], 4), meaning 0.125 × 10^4. Reads the UTF-8 bytes
-    /// directly: this runs for every number on every chart.
+    /// `"1.25e+3"` → (false, [1, 2, 5], 4), meaning 0.125 × 10^4.
     private static func decompose(_ value: Double) -> (Bool, [UInt8], Int) {
         var negative = false
         var digits: [UInt8] = []
@@ -94,27 +178,58 @@ struct RoundedDecimal: Sendable, Equatable {
         return (negative, digits, (point ?? digits.count) + exponentSign * exponent)
     }
 
-    /// The integer digits with `separator` between groups of three.
-    func groupedInteger(separator: String) -> String {
-        let chars = Array(integerDigits)
-        var out = ""
-        for (index, ch) in chars.enumerated() {
-            if index > 0 && (chars.count - index) % 3 == 0 { out += separator }
-            out.append(ch)
-        }
-        return out
-    }
+    // MARK: - Text
 
     /// The magnitude as locale text (no sign), e.g. `1.234,56`.
     func magnitude(locale: PackLocale, grouping: Bool = true) -> String {
-        let integer = grouping ? groupedInteger(separator: locale.groupingSeparator) : integerDigits
-        return fractionDigits.isEmpty ? integer : integer + locale.decimalSeparator + fractionDigits
+        text(locale: locale, grouping: grouping)
+    }
+
+    /// `prefix`, the magnitude as locale text, then `suffix`: `−€` + `1,234.56`, `12.3` + `%`.
+    ///
+    /// Written into one string of the exact size: this runs for every number in every table.
+    func text(locale: PackLocale, grouping: Bool = true, prefix: String = "", suffix: String = "") -> String {
+        let integer = integerDigits.utf8
+        let fraction = fractionDigits.utf8
+        let separators = grouping ? (integer.count - 1) / 3 : 0
+        let fractionCount = fraction.isEmpty ? 0 : 1 + fraction.count
+        let count = prefix.utf8.count + integer.count + separators + fractionCount + suffix.utf8.count
+        return String(unsafeUninitializedCapacity: count) { out in
+            var at = 0
+            func put(_ byte: UInt8) {
+                out[at] = byte
+                at += 1
+            }
+            for byte in prefix.utf8 { put(byte) }
+            var untilSeparator = separators > 0 ? (integer.count - 1) % 3 + 1 : -1
+            for digit in integer {
+                if untilSeparator == 0 {
+                    put(UInt8(ascii: locale.isItalian ? "." : ","))
+                    untilSeparator = 3
+                }
+                put(digit)
+                untilSeparator -= 1
+            }
+            if !fraction.isEmpty {
+                put(UInt8(ascii: locale.isItalian ? "," : "."))
+                for digit in fraction { put(digit) }
+            }
+            for byte in suffix.utf8 { put(byte) }
+            return at
+        }
     }
 
     /// Drops trailing zero fraction digits (`48.50` → `48.5`, `3.00` → `3`).
     func trimmingZeros() -> RoundedDecimal {
+        let digits = fractionDigits.utf8
+        var kept = digits.count
+        for digit in digits.reversed() {
+            guard digit == UInt8(ascii: "0") else { break }
+            kept -= 1
+        }
+        guard kept < digits.count else { return self }
         var copy = self
-        while copy.fractionDigits.last == "0" { copy.fractionDigits.removeLast() }
+        copy.fractionDigits = String(decoding: digits.prefix(kept), as: UTF8.self)
         return copy
     }
 }

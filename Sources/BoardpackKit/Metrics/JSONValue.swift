@@ -3,8 +3,8 @@
 /// `render()` sorts object keys by their UTF-8 bytes, indents by two spaces, puts `": "` after
 /// keys and ends with a newline. Numbers: integral values with magnitude below 2^53 print as
 /// integers (`45`, not `45.0`); other finite values print in Swift's shortest round-trip form
-/// (`41.2`, `0.0842`), which uses exponent notation only below 1e-4 or from 2^53 up
-/// (`1e-05`, valid JSON); `-0` prints as `0`; NaN and infinities print as `null`.
+/// (`41.2`, `0.0842`), which uses exponent notation only below 1e-4 or above 2^53
+/// (`1e-05`, `1.8014398509481984e+16`, valid JSON); `-0` prints as `0`; NaN and infinities print as `null`.
 public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
@@ -18,56 +18,10 @@ public enum JSONValue: Sendable, Hashable {
 
     /// The document as text, ending with a newline.
     public func render() -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(4096)
-        write(into: &out, depth: 0)
-        out.append(0x0A)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Writes the value's UTF-8 at nesting `depth` (two spaces of indent per level).
-    private func write(into out: inout [UInt8], depth: Int) {
-        switch self {
-        case .null: out += "null".utf8
-        case .bool(let b): out += (b ? "true" : "false").utf8
-        case .number(let d): out += Self.format(d).utf8
-        case .string(let s): Self.quote(s, into: &out)
-        case .array(let items):
-            guard !items.isEmpty else {
-                out += "[]".utf8
-                return
-            }
-            out += "[\n".utf8
-            for (i, item) in items.enumerated() {
-                Self.indent(depth + 1, into: &out)
-                item.write(into: &out, depth: depth + 1)
-                if i + 1 < items.count { out.append(UInt8(ascii: ",")) }
-                out.append(0x0A)
-            }
-            Self.indent(depth, into: &out)
-            out.append(UInt8(ascii: "]"))
-        case .object(let members):
-            guard !members.isEmpty else {
-                out += "{}".utf8
-                return
-            }
-            let keys = members.keys.sorted(by: Self.utf8Precedes)
-            out += "{\n".utf8
-            for (i, key) in keys.enumerated() {
-                Self.indent(depth + 1, into: &out)
-                Self.quote(key, into: &out)
-                out += ": ".utf8
-                members[key]!.write(into: &out, depth: depth + 1)
-                if i + 1 < keys.count { out.append(UInt8(ascii: ",")) }
-                out.append(0x0A)
-            }
-            Self.indent(depth, into: &out)
-            out.append(UInt8(ascii: "}"))
-        }
-    }
-
-    private static func indent(_ depth: Int, into out: inout [UInt8]) {
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        var writer = JSONWriter(capacity: 4096)
+        writer.write(self, depth: 0)
+        writer.bytes.append(0x0A)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     /// Byte order of the UTF-8 encodings, the order of object keys.
@@ -84,29 +38,170 @@ public enum JSONValue: Sendable, Hashable {
 
     /// The number's JSON text (see the type's documentation).
     public static func format(_ d: Double) -> String {
-        guard d.isFinite else { return "null" }
-        if d == 0 { return "0" }
-        if d == d.rounded(), Swift.abs(d) < 9_007_199_254_740_992 { return String(Int64(d)) }
-        return "\(d)"
+        var writer = JSONWriter(capacity: 24)
+        writer.number(d)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}
+
+/// Writes JSON text as UTF-8 bytes, in the form `JSONValue.render()` documents.
+///
+/// It is a `TextOutputStream` so that `Double.write(to:)` hands over the shortest digits of a
+/// number as bytes (`_writeASCII`), without making a `String` first: `metrics.json` holds
+/// thousands of numbers per pack.
+struct JSONWriter: TextOutputStream {
+    /// The text so far.
+    var bytes: [UInt8] = []
+
+    /// An empty writer with room for `capacity` bytes.
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    mutating func write(_ string: String) { bytes += string.utf8 }
+
+    /// The standard library's hook for ASCII text from numbers; a `TextOutputStream` without it
+    /// receives a `String` made from the same bytes through `write(_:)`.
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
+
+    /// Writes `value` at nesting `depth` (two spaces of indent per level).
+    mutating func write(_ value: JSONValue, depth: Int) {
+        switch value {
+        case .null: bytes += "null".utf8
+        case .bool(let b): bytes += (b ? "true" : "false").utf8
+        case .number(let d): number(d)
+        case .string(let s): quote(s)
+        case .array(let items):
+            guard !items.isEmpty else {
+                bytes += "[]".utf8
+                return
+            }
+            bytes.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                newline(indent: depth + 1)
+                write(item, depth: depth + 1)
+            }
+            newline(indent: depth)
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let members):
+            guard !members.isEmpty else {
+                bytes += "{}".utf8
+                return
+            }
+            bytes.append(UInt8(ascii: "{"))
+            for (i, index) in Self.sortedIndices(members).enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                newline(indent: depth + 1)
+                let member = members[index]
+                quote(member.key)
+                bytes.append(UInt8(ascii: ":"))
+                bytes.append(UInt8(ascii: " "))
+                write(member.value, depth: depth + 1)
+            }
+            newline(indent: depth)
+            bytes.append(UInt8(ascii: "}"))
+        }
     }
 
-    private static func quote(_ s: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for u in s.utf8 {
-            switch u {
-            case UInt8(ascii: "\""): out += "\\\"".utf8
-            case UInt8(ascii: "\\"): out += "\\\\".utf8
-            case 0x0A: out += "\\n".utf8
-            case 0x0D: out += "\\r".utf8
-            case 0x09: out += "\\t".utf8
-            case 0x08: out += "\\b".utf8
-            case 0x0C: out += "\\f".utf8
-            case ..<0x20:
-                let hex = String(u, radix: 16)
-                out += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
-            default: out.append(u)
-            }
+    /// The positions of an object's members in the byte order of their keys' UTF-8
+    /// (`JSONValue.utf8Precedes`).
+    ///
+    /// Most keys differ in their first eight bytes, so each position is sorted with those bytes
+    /// as one big-endian integer, compared first; the full comparison settles equal prefixes.
+    private static func sortedIndices(_ members: [String: JSONValue]) -> [Dictionary<String, JSONValue>.Index] {
+        var order: [(prefix: UInt64, index: Dictionary<String, JSONValue>.Index)] = []
+        order.reserveCapacity(members.count)
+        var index = members.startIndex
+        while index != members.endIndex {
+            order.append((prefix(members[index].key), index))
+            members.formIndex(after: &index)
         }
-        out.append(UInt8(ascii: "\""))
+        order.sort { a, b in
+            a.prefix != b.prefix
+                ? a.prefix < b.prefix : JSONValue.utf8Precedes(members[a.index].key, members[b.index].key)
+        }
+        return order.map(\.index)
+    }
+
+    /// The first eight UTF-8 bytes of `key` as a big-endian integer, zero-padded.
+    private static func prefix(_ key: String) -> UInt64 {
+        var key = key
+        return key.withUTF8 { text in
+            var result: UInt64 = 0
+            for offset in 0..<Swift.min(8, text.count) { result |= UInt64(text[offset]) << (56 - 8 * offset) }
+            return result
+        }
+    }
+
+    /// A line break and `2 × indent` spaces.
+    private mutating func newline(indent: Int) {
+        bytes.append(0x0A)
+        for _ in 0..<(2 * indent) { bytes.append(UInt8(ascii: " ")) }
+    }
+
+    /// A number as `JSONValue.format` documents it.
+    mutating func number(_ d: Double) {
+        guard d.isFinite else {
+            bytes += "null".utf8
+            return
+        }
+        if d == 0 {
+            bytes.append(UInt8(ascii: "0"))
+        } else if d == d.rounded(), Swift.abs(d) < 9_007_199_254_740_992 {
+            integer(Int64(d))
+        } else {
+            d.write(to: &self)
+        }
+    }
+
+    /// An integer's decimal digits, with `-` when negative.
+    private mutating func integer(_ value: Int64) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var rest = value.magnitude
+        var count = 1
+        var probe = rest / 10
+        while probe > 0 {
+            count += 1
+            probe /= 10
+        }
+        let end = bytes.count + count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        var at = end
+        repeat {
+            at -= 1
+            bytes[at] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        } while rest > 0
+    }
+
+    /// A JSON string: runs without characters to escape are copied whole.
+    mutating func quote(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { text in
+            var runStart = 0
+            for (index, u) in text.enumerated() where u < 0x20 || u == UInt8(ascii: "\"") || u == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+                runStart = index + 1
+                escape(u)
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The escape sequence for a quote, a backslash or a control character.
+    private mutating func escape(_ u: UInt8) {
+        switch u {
+        case UInt8(ascii: "\""): bytes += "\\\"".utf8
+        case UInt8(ascii: "\\"): bytes += "\\\\".utf8
+        case 0x0A: bytes += "\\n".utf8
+        case 0x0D: bytes += "\\r".utf8
+        case 0x09: bytes += "\\t".utf8
+        case 0x08: bytes += "\\b".utf8
+        case 0x0C: bytes += "\\f".utf8
+        default:
+            let hex = String(u, radix: 16)
+            bytes += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+        }
     }
 }
