@@ -25,7 +25,7 @@ import Testing
         var values: [Double] = [
             0, -0.0, 1.005, 0.125, 2.675, -2.675, 9.995, 999.995, 0.0049, -0.004, 2.5, -2.5, 0.015, 1.45,
             0.02675, 1e15, 1e15 + 0.5, -999_999_999_999_999.5, 123_456_789_012.345, 0x1p47, 0x1p47 - 0.5,
-            0x1p53, 1e16, 1e22, 1e-7, 5e-324, -5e-324, 2.2250738585072014e-308, .greatestFiniteMagnitude,
+            0x1p53, 1e16, 1e22, 1e-7, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 2.2250738585072014e-308, .greatestFiniteMagnitude,
         ]
         let divisors: [Double] = [1, 10, 100, 1000, 10_000, 100_000]
         for _ in 0..<4000 {
@@ -99,7 +99,7 @@ import Testing
         #expect(digits(1_234_567, 1, shift: -3) == "1234.6")
         #expect(digits(-0.004, 2) == "0.00")
         #expect(digits(-0.0, 1) == "0.0")
-        #expect(digits(5e-324, 2) == "0.00")
+        #expect(digits(.leastNonzeroMagnitude, 2) == "0.00")
         #expect(digits(.nan, 2) == "nil")
     }
 

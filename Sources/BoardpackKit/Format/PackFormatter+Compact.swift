@@ -54,7 +54,7 @@ extension PackFormatter {
         while true {
             let scale = scales[index]
             guard var r = RoundedDecimal(value, fractionDigits: digits, shift: -scale.exponent) else { return nil }
-            if r.integerDigits.utf8.count >= 4 && index + 1 < scales.count {
+            if r.integerDigitCount >= 4 && index + 1 < scales.count {
                 index += 1
                 continue
             }

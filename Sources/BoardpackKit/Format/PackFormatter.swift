@@ -146,8 +146,7 @@ public struct PackFormatter: Sendable, Hashable {
     ) -> String {
         guard let r = rounded(value, digits) else { return notAvailable }
         // CLDR plural rules for en and it: singular only for exactly "1" with no visible decimals.
-        let isOne = r.integerDigits == "1" && r.fractionDigits.isEmpty && !r.isNegative
         let words = locale.isItalian ? it : en
-        return r.text(locale: locale, prefix: sign(r), suffix: isOne ? words.0 : words.1)
+        return r.text(locale: locale, prefix: sign(r), suffix: r.isPlainOne ? words.0 : words.1)
     }
 }

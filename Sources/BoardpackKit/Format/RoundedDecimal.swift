@@ -12,14 +12,66 @@
 struct RoundedDecimal: Sendable, Equatable {
     /// True when the rounded value is below zero (never for a value that rounds to zero).
     var isNegative: Bool
+    /// The digits of the magnitude.
+    private var digits: Digits
+
+    /// How the digits are held.
+    private enum Digits: Sendable {
+        /// The magnitude in units of 10^-places, from the arithmetic shortcut (most values):
+        /// written out only when text is asked for.
+        case units(UInt64, places: Int)
+        /// The integer digits (at least `"0"`) and the fraction digits, from the general path.
+        case text(integer: String, fraction: String)
+    }
+
     /// The integer digits without grouping, at least `"0"`.
-    var integerDigits: String
+    var integerDigits: String {
+        switch digits {
+        case let .units(units, places):
+            let integer = RoundedDecimal.split(units, places: places).integer
+            return RoundedDecimal.digitString(integer, count: RoundedDecimal.digitCount(integer))
+        case let .text(integer, _): return integer
+        }
+    }
+
     /// Exactly the requested number of fraction digits.
-    var fractionDigits: String
+    var fractionDigits: String {
+        switch digits {
+        case let .units(units, places):
+            return RoundedDecimal.digitString(RoundedDecimal.split(units, places: places).fraction, count: places)
+        case let .text(_, fraction): return fraction
+        }
+    }
+
+    /// The number of integer digits, at least 1.
+    var integerDigitCount: Int {
+        switch digits {
+        case let .units(units, places): RoundedDecimal.digitCount(RoundedDecimal.split(units, places: places).integer)
+        case let .text(integer, _): integer.utf8.count
+        }
+    }
 
     /// True when every digit is zero.
     var isZero: Bool {
-        integerDigits == "0" && fractionDigits.utf8.allSatisfy { $0 == UInt8(ascii: "0") }
+        switch digits {
+        case let .units(units, _): units == 0
+        case let .text(integer, fraction):
+            integer == "0" && fraction.utf8.allSatisfy { $0 == UInt8(ascii: "0") }
+        }
+    }
+
+    /// True when the text is exactly `1`: a positive one without fraction digits (the singular
+    /// of a unit word).
+    var isPlainOne: Bool {
+        switch digits {
+        case let .units(units, places): units == 1 && places == 0 && !isNegative
+        case let .text(integer, fraction): integer == "1" && fraction.isEmpty && !isNegative
+        }
+    }
+
+    /// Equal when the sign and the digits are, however they are held.
+    static func == (a: RoundedDecimal, b: RoundedDecimal) -> Bool {
+        a.isNegative == b.isNegative && a.integerDigits == b.integerDigits && a.fractionDigits == b.fractionDigits
     }
 
     /// Rounds `value × 10^shift` to `digits` fraction digits; nil for NaN and infinities.
@@ -71,33 +123,46 @@ struct RoundedDecimal: Sendable, Equatable {
         return result
     }
 
-    /// The rounded value `units × 10^-places`, written as digit strings.
+    /// The rounded value `units × 10^-places`.
     init(negative: Bool, units: UInt64, places: Int) {
+        self.isNegative = negative && units != 0
+        self.digits = .units(units, places: places)
+    }
+
+    /// The integer and fraction parts of `units × 10^-places`.
+    private static func split(_ units: UInt64, places: Int) -> (integer: UInt64, fraction: UInt64) {
         // 10^19 is the largest power of ten in a UInt64; more places leave no integer part.
+        guard places <= 19 else { return (0, units) }
         var divisor: UInt64 = 1
-        for _ in 0..<min(places, 19) { divisor *= 10 }
-        let integer = places <= 19 ? units / divisor : 0
-        let fraction = places <= 19 ? units % divisor : units
-        var integerCount = 1
-        var rest = integer / 10
+        for _ in 0..<places { divisor *= 10 }
+        return (units / divisor, units % divisor)
+    }
+
+    /// The number of decimal digits of `number`, at least 1.
+    private static func digitCount(_ number: UInt64) -> Int {
+        var count = 1
+        var rest = number / 10
         while rest > 0 {
-            integerCount += 1
+            count += 1
             rest /= 10
         }
-        self.isNegative = negative && units != 0
-        self.integerDigits = RoundedDecimal.digits(of: integer, count: integerCount)
-        self.fractionDigits = RoundedDecimal.digits(of: fraction, count: places)
+        return count
     }
 
     /// The last `count` decimal digits of `number`, padded with leading zeros.
-    private static func digits(of number: UInt64, count: Int) -> String {
+    private static func digitString(_ number: UInt64, count: Int) -> String {
         String(unsafeUninitializedCapacity: count) { buffer in
-            var rest = number
-            for offset in stride(from: count - 1, through: 0, by: -1) {
-                buffer[offset] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            }
+            writeDigits(number, into: buffer)
             return count
+        }
+    }
+
+    /// Fills `buffer` with the last `buffer.count` decimal digits of `number`, zero-padded.
+    private static func writeDigits(_ number: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>) {
+        var rest = number
+        for offset in stride(from: buffer.count - 1, through: 0, by: -1) {
+            buffer[offset] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
         }
     }
 
@@ -137,8 +202,9 @@ struct RoundedDecimal: Sendable, Equatable {
         }
         var first = 0
         while first < point && mantissa[first] == 0 { first += 1 }
-        self.integerDigits = first == point ? "0" : RoundedDecimal.text(mantissa[first..<point])
-        self.fractionDigits = RoundedDecimal.text(mantissa[point...])
+        self.digits = .text(
+            integer: first == point ? "0" : RoundedDecimal.text(mantissa[first..<point]),
+            fraction: RoundedDecimal.text(mantissa[point...]))
         self.isNegative = negative && mantissa.contains { $0 != 0 }
     }
 
@@ -186,50 +252,89 @@ struct RoundedDecimal: Sendable, Equatable {
     }
 
     /// `prefix`, the magnitude as locale text, then `suffix`: `−€` + `1,234.56`, `12.3` + `%`.
-    ///
-    /// Written into one string of the exact size: this runs for every number in every table.
     func text(locale: PackLocale, grouping: Bool = true, prefix: String = "", suffix: String = "") -> String {
-        let integer = integerDigits.utf8
-        let fraction = fractionDigits.utf8
-        let separators = grouping ? (integer.count - 1) / 3 : 0
-        let fractionCount = fraction.isEmpty ? 0 : 1 + fraction.count
-        let count = prefix.utf8.count + integer.count + separators + fractionCount + suffix.utf8.count
-        return String(unsafeUninitializedCapacity: count) { out in
-            var at = 0
-            func put(_ byte: UInt8) {
-                out[at] = byte
-                at += 1
+        let style = TextStyle(
+            groupSeparator: grouping ? UInt8(ascii: locale.isItalian ? "." : ",") : nil,
+            decimalSeparator: UInt8(ascii: locale.isItalian ? "," : "."), prefix: prefix, suffix: suffix)
+        switch digits {
+        case let .units(units, places):
+            // All digits at once: at least one before the point, so small values read `0.05`.
+            let count = Swift.max(RoundedDecimal.digitCount(units), places + 1)
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+                RoundedDecimal.writeDigits(units, into: buffer)
+                let all = UnsafeBufferPointer(buffer)
+                return style.text(
+                    integer: UnsafeBufferPointer(rebasing: all[..<(count - places)]),
+                    fraction: UnsafeBufferPointer(rebasing: all[(count - places)...]))
             }
-            for byte in prefix.utf8 { put(byte) }
-            var untilSeparator = separators > 0 ? (integer.count - 1) % 3 + 1 : -1
-            for digit in integer {
-                if untilSeparator == 0 {
-                    put(UInt8(ascii: locale.isItalian ? "." : ","))
-                    untilSeparator = 3
+        case let .text(integer, fraction):
+            var integer = integer
+            var fraction = fraction
+            return integer.withUTF8 { integer in fraction.withUTF8 { style.text(integer: integer, fraction: $0) } }
+        }
+    }
+
+    /// How `text` lays out the digits.
+    private struct TextStyle {
+        /// The byte between groups of three integer digits; nil for no grouping.
+        var groupSeparator: UInt8?
+        /// The byte before the fraction digits.
+        var decimalSeparator: UInt8
+        var prefix: String
+        var suffix: String
+
+        /// The text for these ASCII digits, written into one string of the exact size: this
+        /// runs for every number in every table.
+        func text(integer: UnsafeBufferPointer<UInt8>, fraction: UnsafeBufferPointer<UInt8>) -> String {
+            let separators = groupSeparator == nil ? 0 : (integer.count - 1) / 3
+            let fractionCount = fraction.isEmpty ? 0 : 1 + fraction.count
+            let count = prefix.utf8.count + integer.count + separators + fractionCount + suffix.utf8.count
+            return String(unsafeUninitializedCapacity: count) { out in
+                var at = 0
+                func put(_ byte: UInt8) {
+                    out[at] = byte
+                    at += 1
                 }
-                put(digit)
-                untilSeparator -= 1
+                for byte in prefix.utf8 { put(byte) }
+                // Digits left before the next separator; never reaches 0 again without grouping.
+                var untilSeparator = separators > 0 ? (integer.count - 1) % 3 + 1 : -1
+                for digit in integer {
+                    if untilSeparator == 0, let groupSeparator {
+                        put(groupSeparator)
+                        untilSeparator = 3
+                    }
+                    put(digit)
+                    untilSeparator -= 1
+                }
+                if !fraction.isEmpty {
+                    put(decimalSeparator)
+                    for digit in fraction { put(digit) }
+                }
+                for byte in suffix.utf8 { put(byte) }
+                return at
             }
-            if !fraction.isEmpty {
-                put(UInt8(ascii: locale.isItalian ? "," : "."))
-                for digit in fraction { put(digit) }
-            }
-            for byte in suffix.utf8 { put(byte) }
-            return at
         }
     }
 
     /// Drops trailing zero fraction digits (`48.50` → `48.5`, `3.00` → `3`).
     func trimmingZeros() -> RoundedDecimal {
-        let digits = fractionDigits.utf8
-        var kept = digits.count
-        for digit in digits.reversed() {
-            guard digit == UInt8(ascii: "0") else { break }
-            kept -= 1
-        }
-        guard kept < digits.count else { return self }
         var copy = self
-        copy.fractionDigits = String(decoding: digits.prefix(kept), as: UTF8.self)
+        switch digits {
+        case .units(var units, var places):
+            while places > 0 && units % 10 == 0 {
+                units /= 10
+                places -= 1
+            }
+            copy.digits = .units(units, places: places)
+        case let .text(integer, fraction):
+            let bytes = fraction.utf8
+            var kept = bytes.count
+            for digit in bytes.reversed() {
+                guard digit == UInt8(ascii: "0") else { break }
+                kept -= 1
+            }
+            copy.digits = .text(integer: integer, fraction: String(decoding: bytes.prefix(kept), as: UTF8.self))
+        }
         return copy
     }
 }
