@@ -28,7 +28,7 @@ import Testing
             0x1p53, 1e16, 1e22, 1e-7, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 2.2250738585072014e-308, .greatestFiniteMagnitude,
         ]
         let divisors: [Double] = [1, 10, 100, 1000, 10_000, 100_000]
-        for _ in 0..<4000 {
+        for _ in 0..<1000 {
             let whole = Double(Int.random(in: -5_000_000...5_000_000, using: &rng))
             let short = whole / divisors[Int.random(in: 0..<divisors.count, using: &rng)]
             values += [short, short.nextUp, short.nextDown, short + 0.005, short * 1e9]
@@ -54,13 +54,26 @@ import Testing
                     if let units = RoundedDecimal.scaledUnits(value, places: places, shift: shift) {
                         shortcuts += 1
                         let fast = RoundedDecimal(negative: value.sign == .minus, units: units, places: places)
-                        #expect(fast == general, "\(value) shift \(shift) places \(places)")
+                        Self.expectSame(fast, general, "\(value) shift \(shift) places \(places)")
                     }
                 }
             }
         }
         // The comparison above is only meaningful if the shortcut is actually taken.
         #expect(shortcuts * 2 > total)
+    }
+
+    /// Two roundings held differently (units and digit strings) read the same everywhere.
+    static func expectSame(_ a: RoundedDecimal, _ b: RoundedDecimal, _ note: String) {
+        #expect(a == b, "\(note)")
+        #expect(a.isZero == b.isZero, "\(note)")
+        #expect(a.isPlainOne == b.isPlainOne, "\(note)")
+        #expect(a.integerDigitCount == b.integerDigitCount, "\(note)")
+        #expect(a.trimmingZeros() == b.trimmingZeros(), "\(note)")
+        for locale in [PackLocale.enGB, .itIT] {
+            #expect(a.text(locale: locale, prefix: "−", suffix: "%") == b.text(locale: locale, prefix: "−", suffix: "%"))
+            #expect(a.magnitude(locale: locale, grouping: false) == b.magnitude(locale: locale, grouping: false))
+        }
     }
 
     @Test func shortcutDefersOnHalfwayPoints() {
@@ -114,6 +127,14 @@ import Testing
         #expect(RoundedDecimal(0.5, fractionDigits: 3)!.magnitude(locale: .enGB) == "0.500")
         #expect(RoundedDecimal(48.5, fractionDigits: 10)!.trimmingZeros().fractionDigits == "5")
         #expect(RoundedDecimal(3, fractionDigits: 2)!.trimmingZeros().fractionDigits == "")
+        // The same through the general path (a value beyond the shortcut's range).
+        let large = RoundedDecimal(1e20, fractionDigits: 2)!
+        #expect(large.text(locale: .enGB) == "100,000,000,000,000,000,000.00")
+        #expect(large.trimmingZeros().text(locale: .itIT) == "100.000.000.000.000.000.000")
+        #expect(large.integerDigitCount == 21)
+        #expect(RoundedDecimal(1, fractionDigits: 0)!.isPlainOne)
+        #expect(!RoundedDecimal(1, fractionDigits: 1)!.isPlainOne)
+        #expect(!RoundedDecimal(-1, fractionDigits: 0)!.isPlainOne)
     }
 
     @Test func currencyCodesInAnyCase() {

@@ -1,4 +1,4 @@
-/// A finite `Double` rounded to a fixed number of fraction digits, as decimal digit strings.
+/// A finite `Double` rounded to a fixed number of fraction digits, as decimal digits.
 ///
 /// Rounding works on the shortest decimal text that round-trips the value (Swift's own
 /// `description`, implemented in the standard library, not ICU), rounding half away from

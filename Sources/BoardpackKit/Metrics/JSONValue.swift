@@ -88,10 +88,10 @@ struct JSONWriter: TextOutputStream {
                 return
             }
             bytes.append(UInt8(ascii: "{"))
-            for (i, index) in Self.sortedIndices(members).enumerated() {
+            for (i, entry) in Self.sortedEntries(members).enumerated() {
                 if i > 0 { bytes.append(UInt8(ascii: ",")) }
                 newline(indent: depth + 1)
-                let member = members[index]
+                let member = members[entry.index]
                 quote(member.key)
                 bytes.append(UInt8(ascii: ":"))
                 bytes.append(UInt8(ascii: " "))
@@ -105,9 +105,11 @@ struct JSONWriter: TextOutputStream {
     /// The positions of an object's members in the byte order of their keys' UTF-8
     /// (`JSONValue.utf8Precedes`).
     ///
-    /// Most keys differ in their first eight bytes, so each position is sorted with those bytes
-    /// as one big-endian integer, compared first; the full comparison settles equal prefixes.
-    private static func sortedIndices(_ members: [String: JSONValue]) -> [Dictionary<String, JSONValue>.Index] {
+    /// Most keys differ in their first eight bytes, so the positions are sorted by those bytes
+    /// taken as one big-endian integer; only runs of keys sharing them are then compared in full.
+    private static func sortedEntries(
+        _ members: [String: JSONValue]
+    ) -> [(prefix: UInt64, index: Dictionary<String, JSONValue>.Index)] {
         var order: [(prefix: UInt64, index: Dictionary<String, JSONValue>.Index)] = []
         order.reserveCapacity(members.count)
         var index = members.startIndex
@@ -115,11 +117,17 @@ struct JSONWriter: TextOutputStream {
             order.append((prefix(members[index].key), index))
             members.formIndex(after: &index)
         }
-        order.sort { a, b in
-            a.prefix != b.prefix
-                ? a.prefix < b.prefix : JSONValue.utf8Precedes(members[a.index].key, members[b.index].key)
+        order.sort { $0.prefix < $1.prefix }
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count && order[end].prefix == order[start].prefix { end += 1 }
+            if end - start > 1 {
+                order[start..<end].sort { JSONValue.utf8Precedes(members[$0.index].key, members[$1.index].key) }
+            }
+            start = end
         }
-        return order.map(\.index)
+        return order
     }
 
     /// The first eight UTF-8 bytes of `key` as a big-endian integer, zero-padded.
