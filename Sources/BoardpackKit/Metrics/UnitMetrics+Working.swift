@@ -31,14 +31,10 @@ extension UnitMetrics {
                 return valueText(Self.readID(e) ?? name, v.value)
             }, inline: inline
         ).print(expr, owner: id)
-        var sources: [String: [KPIWorking.Source]] = [:]
-        for m in metrics.measures(readBy: id) {
-            let unitScoped = metrics.dictionary.measures[m]?.unitScoped ?? false
-            sources[m] = data.sources(of: m, in: period, slice: unitScoped ? nil : slice)
-        }
         return KPIWorking(
             kpi: id, formula: def.formula, expanded: expanded, substituted: substituted, inputs: inputs,
-            result: evaluator.kpi(id, at: period, slice: slice), sources: sources)
+            result: evaluator.kpi(id, at: period, slice: slice),
+            provenance: KPIWorking.Provenance(metrics: metrics, data: data, kpi: id, period: period, slice: slice))
     }
 }
 
