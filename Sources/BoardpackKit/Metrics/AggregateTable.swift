@@ -1,12 +1,18 @@
 /// Every measure's per-month aggregates of one unit in one flat table, read by number: the unit
-/// totals and each dimension value of each measure are blocks of `monthCount` cells. Evaluating a
-/// KPI reads a few integers and cells here, with no names hashed and no nested arrays to follow.
+/// totals and each dimension value of each measure are numbered blocks, one cell per month.
+/// Evaluating a KPI reads a few integers and cells here, with no names hashed and no nested
+/// arrays to follow.
+///
+/// Cells are stored month by month: a pack reads every dimension value of a few months, and
+/// the values of one measure then sit side by side in memory.
 struct AggregateTable: Sendable {
-    /// Cells per block: months from the unit's first to its last month of data.
+    /// Months from the unit's first to its last month of data.
     let monthCount: Int
     /// Dimensions of the unit (``UnitData/dimensionNumbers``).
     let dimensionCount: Int
-    /// Block `b`, month offset `o`: `cells[b * monthCount + o]`.
+    /// Number of blocks.
+    let blockCount: Int
+    /// Block `b`, month offset `o`: `cells[o * blockCount + b]`.
     let cells: [MonthAggregate]
     /// Per block: whether some row carries it (a dimension value outside a measure's rows has
     /// an all-empty block, and reads as n/a rather than as an unreported month).
@@ -29,25 +35,25 @@ struct AggregateTable: Sendable {
     ) {
         self.monthCount = monthCount
         dimensionCount = dimensionNumbers.count
-        var cells: [MonthAggregate] = []
-        var carried: [Bool] = []
+        var blocks: [[MonthAggregate]] = []
         var totalBlock: [Int] = []
         var firstValueBlock = [Int](repeating: -1, count: series.count * dimensionNumbers.count)
-        func append(_ block: [MonthAggregate]) {
-            carried.append(!block.isEmpty)
-            cells += block.isEmpty ? Array(repeating: MonthAggregate(), count: monthCount) : block
-        }
         for (number, s) in series.enumerated() {
-            totalBlock.append(carried.count)
-            append(s.total)
+            totalBlock.append(blocks.count)
+            blocks.append(s.total)
             for (dimension, values) in s.slices.sorted(by: { $0.key < $1.key }) {
                 guard let d = dimensionNumbers[dimension] else { continue }
-                firstValueBlock[number * dimensionNumbers.count + d] = carried.count
-                values.forEach(append)
+                firstValueBlock[number * dimensionNumbers.count + d] = blocks.count
+                blocks += values
             }
         }
+        blockCount = blocks.count
+        carried = blocks.map { !$0.isEmpty }
+        var cells = [MonthAggregate](repeating: MonthAggregate(), count: blocks.count * monthCount)
+        for (b, block) in blocks.enumerated() {
+            for (o, cell) in block.enumerated() { cells[o * blocks.count + b] = cell }
+        }
         self.cells = cells
-        self.carried = carried
         self.totalBlock = totalBlock
         self.firstValueBlock = firstValueBlock
         aggregations = series.map(\.aggregation)
@@ -65,4 +71,19 @@ struct AggregateTable: Sendable {
         guard first >= 0, carried[first + value] else { return nil }
         return first + value
     }
+}
+
+/// The cells of one block over consecutive months (a period), oldest first.
+struct PeriodCells: RandomAccessCollection {
+    /// ``AggregateTable/cells``.
+    let cells: [MonthAggregate]
+    /// Index in `cells` of the first month.
+    let first: Int
+    /// Distance in `cells` from one month to the next (``AggregateTable/blockCount``).
+    let stride: Int
+    let count: Int
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+    subscript(i: Int) -> MonthAggregate { cells[first + i * stride] }
 }

@@ -149,7 +149,8 @@ final class EvaluationContext: Sendable {
 
 /// KPI values already computed within one pack's evaluation, by KPI slot, period and slice:
 /// a breakdown evaluates every KPI for every dimension value, and KPIs share sub-KPIs.
-/// Values at the pack's own period sit in a flat table; other periods in a dictionary.
+/// Each period read (the pack's own, the previous one, a year ago, …: a handful) has a flat
+/// table, so remembering hashes nothing.
 struct KPIMemo {
     /// One remembered value's key; `slice` is the caller's ordinal of the slice, −1 for the unit.
     struct Key: Hashable {
@@ -158,34 +159,44 @@ struct KPIMemo {
         var slice: Int
     }
 
-    /// The pack's period.
-    let period: Period
-    /// Slots per slice in ``atPeriod``.
+    /// Slots per slice in a table.
     let slotCount: Int
-    /// Values at ``period``: row `slice + 1`, column `slot`.
-    private var atPeriod: [MeasureValue?]
-    private var other: [Key: MeasureValue] = [:]
+    /// The periods with a table, in order of first use.
+    private var periods: [Period]
+    /// Values at `periods[i]` in `tables[i]`: row `slice + 1`, column `slot` (grown on demand).
+    private var tables: [[MeasureValue?]]
     /// Ordinal of the slice now being evaluated (−1 for the whole unit). The caller gives each
     /// distinct slice its own ordinal, counting up from 0, before evaluating with it.
-    var slice = -1 {
-        didSet {
-            let needed = (slice + 2) * slotCount
-            if atPeriod.count < needed { atPeriod += repeatElement(nil, count: needed - atPeriod.count) }
-        }
-    }
+    var slice = -1
 
     /// An empty memo for the pack of `period` over a program of `slotCount` KPIs.
     init(period: Period, slotCount: Int) {
-        self.period = period
         self.slotCount = slotCount
-        atPeriod = Array(repeating: nil, count: slotCount)
+        periods = [period]
+        tables = [Array(repeating: nil, count: slotCount)]
     }
 
     /// The remembered value of `key`, if any.
     subscript(key: Key) -> MeasureValue? {
-        get { key.period == period ? atPeriod[(key.slice + 1) * slotCount + key.slot] : other[key] }
+        get {
+            guard let t = periods.firstIndex(of: key.period) else { return nil }
+            let i = (key.slice + 1) * slotCount + key.slot
+            return i < tables[t].count ? tables[t][i] : nil
+        }
         set {
-            if key.period == period { atPeriod[(key.slice + 1) * slotCount + key.slot] = newValue } else { other[key] = newValue }
+            let t: Int
+            if let known = periods.firstIndex(of: key.period) {
+                t = known
+            } else {
+                t = periods.count
+                periods.append(key.period)
+                tables.append([])
+            }
+            let i = (key.slice + 1) * slotCount + key.slot
+            if tables[t].count <= i {
+                tables[t] += repeatElement(nil, count: (key.slice + 2) * slotCount - tables[t].count)
+            }
+            tables[t][i] = newValue
         }
     }
 }

@@ -114,7 +114,7 @@ public struct UnitData: Sendable {
     /// The per-month aggregates of measure `number` over `period` (for the unit or one dimension
     /// value), `nil` when a month is after `through` or outside the data, has no data, or no row
     /// of the measure carries the slice's value.
-    private func months(number: Int, over period: Period, slice: Slice?, through: Month) -> ArraySlice<MonthAggregate>? {
+    private func months(number: Int, over period: Period, slice: Slice?, through: Month) -> PeriodCells? {
         guard let first = firstMonth else { return nil }
         let count = period.monthCount
         let start = period.firstMonth.index - first.index
@@ -123,8 +123,7 @@ public struct UnitData: Sendable {
         guard let block = table.block(number, dimension: slice?.dimensionNumber ?? -1, value: slice?.valueIndex ?? 0) else {
             return nil
         }
-        let base = block * monthCount + start
-        return table.cells[base..<(base + count)]
+        return PeriodCells(cells: table.cells, first: start * table.blockCount + block, stride: table.blockCount, count: count)
     }
 
     /// A quarter's `mean` whose rows did not carry the weight (it lives in another file, as
@@ -132,7 +131,7 @@ public struct UnitData: Sendable {
     /// aggregate of the weight measure. Nil when the rows were weighted already, or a month
     /// lacks a positive weight (then the plain mean of the rows stands).
     private func monthWeightedMean(
-        _ number: Int, _ months: ArraySlice<MonthAggregate>, over period: Period, slice: Slice?
+        _ number: Int, _ months: PeriodCells, over period: Period, slice: Slice?
     ) -> MeasureValue? {
         let aggregation = table.aggregations[number]
         guard case .mean(_?) = aggregation, months.contains(where: { $0.reported > 0 && $0.weightedRows < $0.reported }) else {
@@ -159,9 +158,23 @@ public struct UnitData: Sendable {
 
     /// The values of `dimension` that appear on some row in `period`, in order of first appearance.
     public func values(of dimension: String, in period: Period) -> [String] {
-        guard let labels = dimensionLabels[dimension], let rows = presence[dimension] else { return [] }
+        guard let labels = dimensionLabels[dimension] else { return [] }
+        return presentValues(of: dimension, in: period).map { labels[$0] }
+    }
+
+    /// ``values(of:in:)`` as slices, in the same order: what a breakdown iterates.
+    public func slices(of dimension: String, in period: Period) -> [Slice] {
+        guard let labels = dimensionLabels[dimension], let number = dimensionNumbers[dimension] else { return [] }
+        return presentValues(of: dimension, in: period).map {
+            Slice(dimension: dimension, value: labels[$0], dimensionNumber: number, valueIndex: $0)
+        }
+    }
+
+    /// Indices into `dimensionLabels[dimension]` of the values on some row in `period`, ascending.
+    private func presentValues(of dimension: String, in period: Period) -> [Int] {
+        guard let rows = presence[dimension] else { return [] }
         let offsets = period.months.compactMap(offset)
-        return labels.indices.filter { v in offsets.contains { rows[v][$0] } }.map { labels[$0] }
+        return rows.indices.filter { v in offsets.contains { rows[v][$0] } }
     }
 
     /// A dimension value, resolved to its index; `nil` when the value never appears.

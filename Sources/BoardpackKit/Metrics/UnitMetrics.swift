@@ -77,16 +77,16 @@ public struct UnitMetrics: Sendable {
             let positions = kpis.map { template.index(forKey: $0.id)! }
             var ordinal = 0
             for dimension in data.dimensionLabels.keys.sorted() {
-                var byValue: [String: [String: Double?]] = [:]
-                for value in data.values(of: dimension, in: period) {
-                    guard let slice = data.slice(dimension, value) else { continue }
+                let slices = data.slices(of: dimension, in: period)
+                var byValue: [String: [String: Double?]] = Dictionary(minimumCapacity: slices.count)
+                for slice in slices {
                     memo?.slice = ordinal
                     ordinal += 1
                     var row = template
                     for (position, slot) in zip(positions, applicableSlots) {
                         row.values[position] = slot.flatMap { evaluator.kpi($0, period, slice, &memo).value }
                     }
-                    byValue[value] = row
+                    byValue[slice.value] = row
                 }
                 if !byValue.isEmpty { breakdowns[dimension] = byValue }
             }
