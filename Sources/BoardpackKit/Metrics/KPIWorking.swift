@@ -37,8 +37,8 @@ public struct KPIWorking: Sendable {
 
     /// The KPI, period and slice whose data rows ``sources`` lists.
     struct Provenance: Sendable {
-        let metrics: CompiledMetrics
-        let data: UnitData
+        /// The unit's dictionary and data.
+        let context: EvaluationContext
         let kpi: String
         let period: Period
         /// `nil` for the unit (and for a `scope: unit` KPI).
@@ -48,9 +48,9 @@ public struct KPIWorking: Sendable {
         /// (the unit's rows for a `scope: unit` measure).
         func sources() -> [String: [Source]] {
             var sources: [String: [Source]] = [:]
-            for m in metrics.measures(readBy: kpi) {
-                let unitScoped = metrics.dictionary.measures[m]?.unitScoped ?? false
-                sources[m] = data.sources(of: m, in: period, slice: unitScoped ? nil : slice)
+            for m in context.metrics.measures(readBy: kpi) {
+                let unitScoped = context.metrics.dictionary.measures[m]?.unitScoped ?? false
+                sources[m] = context.data.sources(of: m, in: period, slice: unitScoped ? nil : slice)
             }
             return sources
         }
