@@ -4,30 +4,50 @@
 /// call ``evaluate(_:at:slice:)``. Booleans are 1 (true) and 0 (false); n/a is `nil`.
 /// KPI formulas run in their compiled form (ids resolved to slots, see ``FormulaProgram``).
 public struct Evaluator: Sendable {
-    public let metrics: CompiledMetrics
-    public let data: UnitData
+    /// The dictionary, the data and their binding, shared by reference: an evaluator is copied
+    /// into every formula function call, and one reference is cheap to copy.
+    let context: EvaluationContext
     /// The last month any evaluation may read: the end of the pack's period.
     public let through: Month
 
+    /// The compiled dictionary.
+    public var metrics: CompiledMetrics { context.metrics }
+    /// The unit's data.
+    public var data: UnitData { context.data }
+
     /// An evaluator for the pack of `period`: it sees nothing after the period's last month.
     public init(metrics: CompiledMetrics, data: UnitData, pack period: Period) {
-        self.metrics = metrics
-        self.data = data
+        self.init(context: EvaluationContext(metrics: metrics, data: data), pack: period)
+    }
+
+    /// ``init(metrics:data:pack:)`` over a context made once per unit (``UnitMetrics`` does).
+    init(context: EvaluationContext, pack period: Period) {
+        self.context = context
         self.through = period.lastMonth
     }
 
     /// The value of KPI `id` at `period`, for the unit or one dimension value. A `scope: unit`
     /// KPI takes the unit-level value in a breakdown.
     public func kpi(_ id: String, at period: Period, slice: UnitData.Slice? = nil) -> MeasureValue {
-        guard let slot = metrics.program.slots[id] else { return .na }
+        guard let slot = context.metrics.program.slots[id] else { return .na }
         var memo: KPIMemo?
         return kpi(slot, period, slice, &memo)
     }
 
     /// The aggregate of measure `id` at `period`; a `scope: unit` measure ignores the slice.
     public func measure(_ id: String, at period: Period, slice: UnitData.Slice? = nil) -> MeasureValue {
-        let unitScoped = metrics.dictionary.measures[id]?.unitScoped ?? false
-        return data.aggregate(id, over: period, slice: unitScoped ? nil : slice, through: through)
+        // A column the dictionary does not define is read as it is (`sum`, never unit-scoped).
+        guard let n = context.metrics.program.measureNumbers[id] else {
+            return context.data.aggregate(id, over: period, slice: slice, through: through)
+        }
+        return measure(n, period, context.metrics.program.measureUnitScoped[n] ? nil : slice)
+    }
+
+    /// The measure numbered `n` in the program (its scope already applied to `slice`).
+    func measure(_ n: Int, _ period: Period, _ slice: UnitData.Slice?) -> MeasureValue {
+        let number = context.seriesNumbers[n]
+        guard number >= 0 else { return .na }
+        return context.data.aggregate(number: number, over: period, slice: slice, through: through)
     }
 
     /// Evaluates an arbitrary expression (a rule condition) at `period`.
@@ -38,12 +58,11 @@ public struct Evaluator: Sendable {
     /// The KPI in `slot` at `period`, remembered in `memo` when there is one (a unit-scoped KPI
     /// under the unit's key, since it ignores the slice).
     func kpi(_ slot: Int, _ period: Period, _ slice: UnitData.Slice?, _ memo: inout KPIMemo?) -> MeasureValue {
-        let program = metrics.program
-        let slice = program.unitScoped[slot] ? nil : slice
-        guard let ordinal = memo?.slice else { return run(program.code[slot], period, slice, &memo) }
+        let slice = context.metrics.program.unitScoped[slot] ? nil : slice
+        guard let ordinal = memo?.slice else { return run(context.metrics.program.code[slot], period, slice, &memo) }
         let key = KPIMemo.Key(slot: slot, period: period, slice: slice == nil ? -1 : ordinal)
         if let v = memo?[key] { return v }
-        let v = run(program.code[slot], period, slice, &memo)
+        let v = run(context.metrics.program.code[slot], period, slice, &memo)
         memo?[key] = v
         return v
     }
@@ -55,8 +74,8 @@ public struct Evaluator: Sendable {
             return MeasureValue(value: v)
         case .months:
             return MeasureValue(value: Double(period.monthCount))
-        case .measure(let id, let unitScoped):
-            return data.aggregate(id, over: period, slice: unitScoped ? nil : slice, through: through)
+        case .measure(let n, let unitScoped):
+            return measure(n, period, unitScoped ? nil : slice)
         case .kpi(let slot):
             return kpi(slot, period, slice, &memo)
         case .unknown:
@@ -78,7 +97,7 @@ public struct Evaluator: Sendable {
 
     /// The value an identifier stands for inside the formula of `owner`.
     func identifier(_ id: String, _ period: Period, _ slice: UnitData.Slice?, owner: String?) -> MeasureValue {
-        switch metrics.resolve(id, inKPI: owner) {
+        switch context.metrics.resolve(id, inKPI: owner) {
         case .months: MeasureValue(value: Double(period.monthCount))
         case .measure(let m): measure(m, at: period, slice: slice)
         case .kpi(let k): kpi(k, at: period, slice: slice)
@@ -111,9 +130,27 @@ public struct Evaluator: Sendable {
     }
 }
 
+/// What every evaluator of one unit shares: the compiled dictionary, the unit's data, and the
+/// program's measures bound to the data.
+final class EvaluationContext: Sendable {
+    let metrics: CompiledMetrics
+    let data: UnitData
+    /// Per measure number of the program, the measure's number in `data` (−1 when the unit does
+    /// not report it).
+    let seriesNumbers: [Int]
+
+    /// Binds `metrics` to `data`.
+    init(metrics: CompiledMetrics, data: UnitData) {
+        self.metrics = metrics
+        self.data = data
+        seriesNumbers = metrics.program.measureIDs.map { data.measureNumbers[$0] ?? -1 }
+    }
+}
+
 /// KPI values already computed within one pack's evaluation, by KPI slot, period and slice:
 /// a breakdown evaluates every KPI for every dimension value, and KPIs share sub-KPIs.
-/// Values at the pack's own period sit in a flat table; other periods in a dictionary.
+/// Each period read (the pack's own, the previous one, a year ago, …: a handful) has a flat
+/// table, so remembering hashes nothing.
 struct KPIMemo {
     /// One remembered value's key; `slice` is the caller's ordinal of the slice, −1 for the unit.
     struct Key: Hashable {
@@ -122,34 +159,44 @@ struct KPIMemo {
         var slice: Int
     }
 
-    /// The pack's period.
-    let period: Period
-    /// Slots per slice in ``atPeriod``.
+    /// Slots per slice in a table.
     let slotCount: Int
-    /// Values at ``period``: row `slice + 1`, column `slot`.
-    private var atPeriod: [MeasureValue?]
-    private var other: [Key: MeasureValue] = [:]
+    /// The periods with a table, in order of first use.
+    private var periods: [Period]
+    /// Values at `periods[i]` in `tables[i]`: row `slice + 1`, column `slot` (grown on demand).
+    private var tables: [[MeasureValue?]]
     /// Ordinal of the slice now being evaluated (−1 for the whole unit). The caller gives each
     /// distinct slice its own ordinal, counting up from 0, before evaluating with it.
-    var slice = -1 {
-        didSet {
-            let needed = (slice + 2) * slotCount
-            if atPeriod.count < needed { atPeriod += repeatElement(nil, count: needed - atPeriod.count) }
-        }
-    }
+    var slice = -1
 
     /// An empty memo for the pack of `period` over a program of `slotCount` KPIs.
     init(period: Period, slotCount: Int) {
-        self.period = period
         self.slotCount = slotCount
-        atPeriod = Array(repeating: nil, count: slotCount)
+        periods = [period]
+        tables = [Array(repeating: nil, count: slotCount)]
     }
 
     /// The remembered value of `key`, if any.
     subscript(key: Key) -> MeasureValue? {
-        get { key.period == period ? atPeriod[(key.slice + 1) * slotCount + key.slot] : other[key] }
+        get {
+            guard let t = periods.firstIndex(of: key.period) else { return nil }
+            let i = (key.slice + 1) * slotCount + key.slot
+            return i < tables[t].count ? tables[t][i] : nil
+        }
         set {
-            if key.period == period { atPeriod[(key.slice + 1) * slotCount + key.slot] = newValue } else { other[key] = newValue }
+            let t: Int
+            if let known = periods.firstIndex(of: key.period) {
+                t = known
+            } else {
+                t = periods.count
+                periods.append(key.period)
+                tables.append([])
+            }
+            let i = (key.slice + 1) * slotCount + key.slot
+            if tables[t].count <= i {
+                tables[t] += repeatElement(nil, count: (key.slice + 2) * slotCount - tables[t].count)
+            }
+            tables[t][i] = newValue
         }
     }
 }

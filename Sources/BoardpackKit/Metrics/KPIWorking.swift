@@ -29,8 +29,32 @@ public struct KPIWorking: Sendable {
     public var inputs: [Input]
     public var result: MeasureValue
     /// Measure id → files and lines that reported it in the period (measures read via `prev`
-    /// or `year_ago` list the rows of the period itself only).
-    public var sources: [String: [Source]]
+    /// or `year_ago` list the rows of the period itself only). Read from the data when asked:
+    /// a pack's appendix shows only ``line(format:)``, `boardpack explain` the sources too.
+    public var sources: [String: [Source]] { provenance.sources() }
+    /// What ``sources`` reads.
+    let provenance: Provenance
+
+    /// The KPI, period and slice whose data rows ``sources`` lists.
+    struct Provenance: Sendable {
+        /// The unit's dictionary and data.
+        let context: EvaluationContext
+        let kpi: String
+        let period: Period
+        /// `nil` for the unit (and for a `scope: unit` KPI).
+        let slice: UnitData.Slice?
+
+        /// Every measure the KPI reads, directly or through other KPIs, with its reporting rows
+        /// (the unit's rows for a `scope: unit` measure).
+        func sources() -> [String: [Source]] {
+            var sources: [String: [Source]] = [:]
+            for m in context.metrics.measures(readBy: kpi) {
+                let unitScoped = context.metrics.dictionary.measures[m]?.unitScoped ?? false
+                sources[m] = context.data.sources(of: m, in: period, slice: unitScoped ? nil : slice)
+            }
+            return sources
+        }
+    }
 
     /// The one-line form: `cac = marketing_cost / new_customers = (spend + overhead) / new_customers = (48200 + 12000) / 1462 = 41.18`,
     /// skipping repeated steps; `format` renders the result.

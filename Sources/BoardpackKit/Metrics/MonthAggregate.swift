@@ -41,8 +41,8 @@ struct MonthAggregate: Sendable, Hashable {
 
     /// Combines the months of a period, oldest first: `sum` and `mean` merge, `last` keeps the
     /// latest reported month. Partial when any month is partial or unreported while others report.
-    static func combine(_ months: [MonthAggregate], _ aggregation: MeasureDefinition.Aggregation) -> MeasureValue {
-        if months.count == 1 { return MeasureValue(value: months[0].value(aggregation), partial: months[0].isPartial) }
+    static func combine(_ months: some Collection<MonthAggregate>, _ aggregation: MeasureDefinition.Aggregation) -> MeasureValue {
+        if months.count == 1, let only = months.first { return MeasureValue(value: only.value(aggregation), partial: only.isPartial) }
         var merged = MonthAggregate()
         var partial = false
         var anyMissing = false

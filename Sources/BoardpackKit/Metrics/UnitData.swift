@@ -12,12 +12,22 @@ public struct UnitData: Sendable {
     public let monthCount: Int
     /// Per month offset: whether any file has a row in that month.
     let hasData: [Bool]
-    /// Per measure id.
-    let series: [String: MeasureSeries]
+    /// The measures some file reports, sorted: a measure's number is its index here.
+    public let measureIDs: [String]
+    /// Measure id → its number.
+    let measureNumbers: [String: Int]
+    /// Per measure number: sorted dimension names of the files reporting it.
+    let grains: [[String]]
+    /// Per measure number: (file index, measure column index), in file order.
+    let measureSources: [[(file: Int, column: Int)]]
+    /// Every measure's aggregates, by number.
+    let table: AggregateTable
     /// Dimension name → its values, in order of first appearance across the files.
     public let dimensionLabels: [String: [String]]
     /// Dimension name → value → index into `dimensionLabels`.
     let labelIndex: [String: [String: Int]]
+    /// Dimension name → its number (dimension names in sorted order), as carried by ``Slice``.
+    let dimensionNumbers: [String: Int]
     /// Dimension name → value index → per month offset: whether a row carries that value.
     let presence: [String: [[Bool]]]
     /// Per file, per month offset: the file's row numbers in that month, ascending. Provenance
@@ -32,11 +42,22 @@ public struct UnitData: Sendable {
         self.firstMonth = firstMonth
         self.monthCount = monthCount
         self.hasData = hasData
-        self.series = series
         self.dimensionLabels = dimensionLabels
         self.labelIndex = dimensionLabels.mapValues { labels in
             Dictionary(labels.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         }
+        let dimensionNumbers = Dictionary(
+            uniqueKeysWithValues: dimensionLabels.keys.sorted().enumerated().map { ($1, $0) })
+        self.dimensionNumbers = dimensionNumbers
+        let measureIDs = series.keys.sorted()
+        let measureNumbers = Dictionary(uniqueKeysWithValues: measureIDs.enumerated().map { ($1, $0) })
+        let byNumber = measureIDs.map { series[$0]! }
+        self.measureIDs = measureIDs
+        self.measureNumbers = measureNumbers
+        grains = byNumber.map(\.grain)
+        measureSources = byNumber.map(\.sources)
+        table = AggregateTable(
+            byNumber, monthCount: monthCount, measureNumbers: measureNumbers, dimensionNumbers: dimensionNumbers)
         self.presence = presence
         self.rowsByMonth = files.map { file in
             var groups = [[Int32]](repeating: [], count: monthCount)
@@ -61,14 +82,11 @@ public struct UnitData: Sendable {
         return hasData[o]
     }
 
-    /// The measures some file reports, sorted.
-    public var measureIDs: [String] { series.keys.sorted() }
-
     /// The dimension names a measure is reported by (its grain), sorted; `nil` when not reported.
-    public func grain(of measure: String) -> [String]? { series[measure]?.grain }
+    public func grain(of measure: String) -> [String]? { measureNumbers[measure].map { grains[$0] } }
 
     /// Files (index into ``files``) and their column index that report `measure`.
-    public func sources(of measure: String) -> [(file: Int, column: Int)] { series[measure]?.sources ?? [] }
+    public func sources(of measure: String) -> [(file: Int, column: Int)] { measureNumbers[measure].map { measureSources[$0] } ?? [] }
 
     func offset(_ m: Month) -> Int? {
         guard let first = firstMonth else { return nil }
@@ -80,52 +98,58 @@ public struct UnitData: Sendable {
     /// month after `through`. n/a when a month of the period is after `through`, has no data
     /// (a quarter missing a month has no aggregates), or nothing was reported.
     public func aggregate(_ measure: String, over period: Period, slice: Slice? = nil, through: Month) -> MeasureValue {
-        guard period.lastMonth <= through, let s = series[measure] else { return .na }
-        if case .month(let m) = period {
-            guard let o = offset(m), hasData[o] else { return .na }
-            let a: MonthAggregate
-            if let slice {
-                guard let values = s.slices[slice.dimension]?[slice.valueIndex], !values.isEmpty else { return .na }
-                a = values[o]
-            } else {
-                a = s.total[o]
-            }
-            return MeasureValue(value: a.value(s.aggregation), partial: a.isPartial)
+        guard let number = measureNumbers[measure] else { return .na }
+        return aggregate(number: number, over: period, slice: slice, through: through)
+    }
+
+    /// ``aggregate(_:over:slice:through:)`` for the measure numbered `number` (its index in
+    /// ``measureIDs``): the evaluation path, which resolves ids once and hashes nothing here.
+    func aggregate(number: Int, over period: Period, slice: Slice?, through: Month) -> MeasureValue {
+        guard let values = months(number: number, over: period, slice: slice, through: through) else { return .na }
+        let aggregation = table.aggregations[number]
+        if values.count == 1, let a = values.first { return MeasureValue(value: a.value(aggregation), partial: a.isPartial) }
+        return monthWeightedMean(number, values, over: period, slice: slice) ?? MonthAggregate.combine(values, aggregation)
+    }
+
+    /// The per-month aggregates of measure `number` over `period` (for the unit or one dimension
+    /// value), `nil` when a month is after `through` or outside the data, has no data, or no row
+    /// of the measure carries the slice's value.
+    private func months(number: Int, over period: Period, slice: Slice?, through: Month) -> PeriodCells? {
+        guard let first = firstMonth else { return nil }
+        let count = period.monthCount
+        let start = period.firstMonth.index - first.index
+        guard start + count - 1 <= through.index - first.index, start >= 0, start + count <= monthCount else { return nil }
+        for o in start..<(start + count) where !hasData[o] { return nil }
+        guard let block = table.block(number, dimension: slice?.dimensionNumber ?? -1, value: slice?.valueIndex ?? 0) else {
+            return nil
         }
-        var months: [MonthAggregate] = []
-        for m in period.months {
-            guard let o = offset(m), hasData[o] else { return .na }
-            if let slice {
-                guard let bySlice = s.slices[slice.dimension] else { return .na }
-                let values = bySlice[slice.valueIndex]
-                guard !values.isEmpty else { return .na }
-                months.append(values[o])
-            } else {
-                months.append(s.total[o])
-            }
-        }
-        let combined = MonthAggregate.combine(months, s.aggregation)
-        return monthWeightedMean(measure, s.aggregation, months, over: period, slice: slice, through: through) ?? combined
+        return PeriodCells(cells: table.cells, first: start * table.blockCount + block, stride: table.blockCount, count: count)
     }
 
     /// A quarter's `mean` whose rows did not carry the weight (it lives in another file, as
     /// `sales_cycle_days` beside `new_customers`): each month's mean weighted by that month's
     /// aggregate of the weight measure. Nil when the rows were weighted already, or a month
     /// lacks a positive weight (then the plain mean of the rows stands).
-    func monthWeightedMean(
-        _ measure: String, _ aggregation: MeasureDefinition.Aggregation, _ months: [MonthAggregate], over period: Period,
-        slice: Slice?, through: Month
+    private func monthWeightedMean(
+        _ number: Int, _ months: PeriodCells, over period: Period, slice: Slice?
     ) -> MeasureValue? {
-        guard case .mean(let w?) = aggregation, months.contains(where: { $0.reported > 0 && $0.weightedRows < $0.reported }) else {
+        let aggregation = table.aggregations[number]
+        guard case .mean(_?) = aggregation, months.contains(where: { $0.reported > 0 && $0.weightedRows < $0.reported }) else {
             return nil
         }
+        // The weight is read at the same months and slice; a weight the unit does not report
+        // (or not for the slice's value) gives no positive weight.
+        let w = table.weights[number]
+        guard w >= 0, let weights = self.months(number: w, over: period, slice: slice, through: period.lastMonth) else {
+            return nil
+        }
+        let weightAggregation = table.aggregations[w]
         var numerator = 0.0, denominator = 0.0, partial = false
-        for (month, a) in zip(period.months, months) where a.reported > 0 {
-            let weight = aggregate(w, over: .month(month), slice: slice, through: through)
-            guard let v = a.value(aggregation), let wv = weight.value, wv > 0 else { return nil }
+        for (a, weight) in zip(months, weights) where a.reported > 0 {
+            guard let v = a.value(aggregation), let wv = weight.value(weightAggregation), wv > 0 else { return nil }
             numerator += v * wv
             denominator += wv
-            partial = partial || a.isPartial || weight.partial
+            partial = partial || a.isPartial || weight.isPartial
         }
         guard denominator > 0 else { return nil }
         let base = MonthAggregate.combine(months, aggregation)
@@ -134,20 +158,38 @@ public struct UnitData: Sendable {
 
     /// The values of `dimension` that appear on some row in `period`, in order of first appearance.
     public func values(of dimension: String, in period: Period) -> [String] {
-        guard let labels = dimensionLabels[dimension], let rows = presence[dimension] else { return [] }
+        guard let labels = dimensionLabels[dimension] else { return [] }
+        return presentValues(of: dimension, in: period).map { labels[$0] }
+    }
+
+    /// ``values(of:in:)`` as slices, in the same order: what a breakdown iterates.
+    public func slices(of dimension: String, in period: Period) -> [Slice] {
+        guard let labels = dimensionLabels[dimension], let number = dimensionNumbers[dimension] else { return [] }
+        return presentValues(of: dimension, in: period).map {
+            Slice(dimension: dimension, value: labels[$0], dimensionNumber: number, valueIndex: $0)
+        }
+    }
+
+    /// Indices into `dimensionLabels[dimension]` of the values on some row in `period`, ascending.
+    private func presentValues(of dimension: String, in period: Period) -> [Int] {
+        guard let rows = presence[dimension] else { return [] }
         let offsets = period.months.compactMap(offset)
-        return labels.indices.filter { v in offsets.contains { rows[v][$0] } }.map { labels[$0] }
+        return rows.indices.filter { v in offsets.contains { rows[v][$0] } }
     }
 
     /// A dimension value, resolved to its index; `nil` when the value never appears.
     public func slice(_ dimension: String, _ value: String) -> Slice? {
-        labelIndex[dimension]?[value].map { Slice(dimension: dimension, value: value, valueIndex: $0) }
+        guard let index = labelIndex[dimension]?[value], let number = dimensionNumbers[dimension] else { return nil }
+        return Slice(dimension: dimension, value: value, dimensionNumber: number, valueIndex: index)
     }
 
     /// One value of one dimension: the rows a breakdown computes from.
     public struct Slice: Sendable, Hashable {
         public var dimension: String
         public var value: String
+        /// The dimension's number in the unit's data (``dimensionNumbers``).
+        var dimensionNumber: Int
+        /// The value's index in ``dimensionLabels``.
         var valueIndex: Int
     }
 }

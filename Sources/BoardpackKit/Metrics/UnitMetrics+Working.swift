@@ -11,11 +11,15 @@ extension UnitMetrics {
         guard let def = metrics.dictionary.kpis[id], let expr = metrics.expressions[id] else { return nil }
         let evaluator = evaluator(for: period)
         let slice = def.unitScoped ? nil : slice
+        // The closures below share the unit's context (one reference) rather than copying `self`.
+        let context = self.context
         let inline: (String, String?) -> Expr? = { ref, owner in
-            guard case .kpi(let k) = metrics.resolve(ref, inKPI: owner) else { return nil }
+            guard case .kpi(let k) = context.metrics.resolve(ref, inKPI: owner) else { return nil }
             // In a breakdown a unit-scoped KPI is one number: show it as an input, not expanded.
-            if slice != nil, metrics.dictionary.kpis[k]?.unitScoped == true { return nil }
-            return metrics.expressions[k]
+            if slice != nil, let slot = context.metrics.program.slots[k], context.metrics.program.unitScoped[slot] {
+                return nil
+            }
+            return context.metrics.expressions[k]
         }
         let expanded = ExprPrinter(leaf: { _, _ in nil }, inline: inline).print(expr, owner: id)
         var inputs: [KPIWorking.Input] = []
@@ -31,14 +35,10 @@ extension UnitMetrics {
                 return valueText(Self.readID(e) ?? name, v.value)
             }, inline: inline
         ).print(expr, owner: id)
-        var sources: [String: [KPIWorking.Source]] = [:]
-        for m in metrics.measures(readBy: id) {
-            let unitScoped = metrics.dictionary.measures[m]?.unitScoped ?? false
-            sources[m] = data.sources(of: m, in: period, slice: unitScoped ? nil : slice)
-        }
         return KPIWorking(
             kpi: id, formula: def.formula, expanded: expanded, substituted: substituted, inputs: inputs,
-            result: evaluator.kpi(id, at: period, slice: slice), sources: sources)
+            result: evaluator.kpi(id, at: period, slice: slice),
+            provenance: KPIWorking.Provenance(context: context, kpi: id, period: period, slice: slice))
     }
 }
 

@@ -4,16 +4,22 @@ public struct UnitMetrics: Sendable {
     public let metrics: CompiledMetrics
     public let profile: UnitProfile
     public let data: UnitData
+    /// KPIs that apply to the unit's sector, in dictionary order.
+    public let applicableKPIs: [KPIDefinition]
+    /// The program slot of each of ``applicableKPIs``.
+    let applicableSlots: [Int?]
+    /// What the unit's evaluators share (the measures bound to `data` once per unit).
+    let context: EvaluationContext
 
     /// Creates the engine; aggregate the files first with ``UnitData/aggregate(_:dictionary:)``.
     public init(metrics: CompiledMetrics, profile: UnitProfile, data: UnitData) {
         self.metrics = metrics
         self.profile = profile
         self.data = data
+        applicableKPIs = metrics.dictionary.kpis(forSector: profile.sector)
+        applicableSlots = applicableKPIs.map { metrics.program.slots[$0.id] }
+        context = EvaluationContext(metrics: metrics, data: data)
     }
-
-    /// KPIs that apply to the unit's sector, in dictionary order.
-    public var applicableKPIs: [KPIDefinition] { metrics.dictionary.kpis(forSector: profile.sector) }
 
     /// The monthly and quarterly packs the unit has (SPEC §4).
     public func packPeriods(archiveMonths: Int) -> PackPeriods {
@@ -22,7 +28,7 @@ public struct UnitMetrics: Sendable {
 
     /// An evaluator that sees data up to the end of `period` only.
     public func evaluator(for period: Period) -> Evaluator {
-        Evaluator(metrics: metrics, data: data, pack: period)
+        Evaluator(context: context, pack: period)
     }
 
     /// The result of one KPI in the pack of `period`, with comparisons against the previous
@@ -34,12 +40,17 @@ public struct UnitMetrics: Sendable {
 
     /// ``result(_:at:using:)`` remembering values in `memo`.
     func result(_ kpi: KPIDefinition, at period: Period, using evaluator: Evaluator, memo: inout KPIMemo?) -> KPIResult {
-        var values: [MeasureValue] = []
-        for p in [period, period.previous, period.yearAgo] {
-            values.append(metrics.program.slots[kpi.id].map { evaluator.kpi($0, p, nil, &memo) } ?? .na)
-        }
+        result(kpi, slot: metrics.program.slots[kpi.id], at: period, using: evaluator, memo: &memo)
+    }
+
+    /// ``result(_:at:using:memo:)`` for the KPI in program slot `slot`.
+    func result(_ kpi: KPIDefinition, slot: Int?, at period: Period, using evaluator: Evaluator, memo: inout KPIMemo?) -> KPIResult {
+        func value(_ p: Period) -> MeasureValue { slot.map { evaluator.kpi($0, p, nil, &memo) } ?? .na }
+        let current = value(period)
+        let previous = value(period.previous)
+        let yearAgo = value(period.yearAgo)
         return KPIResult(
-            id: kpi.id, current: values[0], previous: values[1], yearAgo: values[2],
+            id: kpi.id, current: current, previous: previous, yearAgo: yearAgo,
             target: profile.targets[kpi.id]?.value(at: period.lastMonth), tolerance: profile.tolerance,
             better: kpi.better, formula: kpi.formula)
     }
@@ -54,22 +65,28 @@ public struct UnitMetrics: Sendable {
         var memo: KPIMemo? = KPIMemo(period: period, slotCount: metrics.program.ids.count)
         var results: [KPIResult] = []
         results.reserveCapacity(kpis.count)
-        for kpi in kpis { results.append(result(kpi, at: period, using: evaluator, memo: &memo)) }
+        for (kpi, slot) in zip(kpis, applicableSlots) {
+            results.append(result(kpi, slot: slot, at: period, using: evaluator, memo: &memo))
+        }
         var breakdowns: [String: [String: [String: Double?]]] = [:]
         if includeBreakdowns {
-            let slots = kpis.map { metrics.program.slots[$0.id] }
+            // Every row has the same keys: build them once and fill each copy by position, so a
+            // row costs no hashing of KPI ids.
+            var template: [String: Double?] = Dictionary(minimumCapacity: kpis.count)
+            for kpi in kpis { template[kpi.id] = .some(nil) }
+            let positions = kpis.map { template.index(forKey: $0.id)! }
             var ordinal = 0
             for dimension in data.dimensionLabels.keys.sorted() {
-                var byValue: [String: [String: Double?]] = [:]
-                for value in data.values(of: dimension, in: period) {
-                    guard let slice = data.slice(dimension, value) else { continue }
+                let slices = data.slices(of: dimension, in: period)
+                var byValue: [String: [String: Double?]] = Dictionary(minimumCapacity: slices.count)
+                for slice in slices {
                     memo?.slice = ordinal
                     ordinal += 1
-                    var row: [String: Double?] = Dictionary(minimumCapacity: kpis.count)
-                    for (kpi, slot) in zip(kpis, slots) {
-                        row[kpi.id] = .some(slot.flatMap { evaluator.kpi($0, period, slice, &memo).value })
+                    var row = template
+                    for (position, slot) in zip(positions, applicableSlots) {
+                        row.values[position] = slot.flatMap { evaluator.kpi($0, period, slice, &memo).value }
                     }
-                    byValue[value] = row
+                    byValue[slice.value] = row
                 }
                 if !byValue.isEmpty { breakdowns[dimension] = byValue }
             }
