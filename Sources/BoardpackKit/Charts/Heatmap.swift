@@ -44,7 +44,10 @@ public struct Heatmap: Sendable {
     }
 
     /// The chart as an SVG document fragment.
-    public func svg() -> String {
+    public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
+
+    /// ``svg()`` as UTF-8, for pages that are built as bytes.
+    func svgDocument() -> [UInt8] {
         let present = rows.indices.flatMap { r in columns.indices.compactMap { value(r, $0) } }
         let low = present.min() ?? 0, high = present.max() ?? 0
         let rowHeight = 30.0, headerHeight = 24.0, keyHeight = 30.0
@@ -81,7 +84,7 @@ public struct Heatmap: Sendable {
         drawKey(
             into: &svg, x: column + 1, y: top + rowHeight * Double(rows.count) + 10, low: low, high: high,
             empty: present.isEmpty)
-        return ChartDocument.svg(
+        return ChartDocument.document(
             id: id, kind: "heatmap", width: width, height: height,
             title: title, description: description(), body: svg)
     }

@@ -46,7 +46,10 @@ public struct LineChart: Sendable {
     }
 
     /// The chart as an SVG document fragment.
-    public func svg() -> String {
+    public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
+
+    /// ``svg()`` as UTF-8, for pages that are built as bytes.
+    func svgDocument() -> [UInt8] {
         let n = count
         let all = series.flatMap(\.values) + (target ?? [])
         let scale = NiceScale(covering: all, includeZero: includeZero)
@@ -84,7 +87,7 @@ public struct LineChart: Sendable {
         for (label, ly) in zip(ends, placed) {
             svg.text(label.text, x: right + 6, y: ly, cssClass: label.cssClass, maxWidth: gutter - 8, middleBaseline: true)
         }
-        return ChartDocument.svg(
+        return ChartDocument.document(
             id: id, kind: "line", width: width, height: height,
             title: title, description: description(n), body: svg)
     }

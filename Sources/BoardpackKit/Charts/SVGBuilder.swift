@@ -11,8 +11,19 @@ struct SVGBuilder: Sendable {
     /// The markup so far, as UTF-8.
     private var bytes: [UInt8] = []
 
+    init() {}
+
+    /// An empty builder with room for `capacity` bytes.
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
     /// The markup so far.
     var markup: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The markup so far, as UTF-8.
+    var utf8: [UInt8] { bytes }
+
+    /// The length of the markup in bytes.
+    var byteCount: Int { bytes.count }
 
     /// A coordinate with one decimal, `.0` dropped and never `-0`: 12.25 → `12.3`, 40 → `40`.
     static func number(_ value: Double) -> String {

@@ -55,7 +55,10 @@ public struct ScatterChart: Sendable {
     }
 
     /// The chart as an SVG document fragment.
-    public func svg() -> String {
+    public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
+
+    /// ``svg()`` as UTF-8, for pages that are built as bytes.
+    func svgDocument() -> [UInt8] {
         let plotted = points.filter { ($0.x?.isFinite ?? false) && ($0.y?.isFinite ?? false) }
         let xScale = NiceScale(covering: plotted.map(\.x), includeZero: true)
         let yScale = NiceScale(covering: plotted.map(\.y), includeZero: true)
@@ -116,7 +119,7 @@ public struct ScatterChart: Sendable {
             svg.text(p.label, x: choice.0, y: choice.1, anchor: choice.2, cssClass: "label", maxWidth: 140, middleBaseline: true)
         }
         svg.close("g")
-        return ChartDocument.svg(
+        return ChartDocument.document(
             id: id, kind: "scatter", width: width, height: height,
             title: title, description: description(), body: svg)
     }

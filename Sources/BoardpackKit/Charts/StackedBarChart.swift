@@ -36,7 +36,10 @@ public struct StackedBarChart: Sendable {
     }
 
     /// The chart as an SVG document fragment.
-    public func svg() -> String {
+    public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
+
+    /// ``svg()`` as UTF-8, for pages that are built as bytes.
+    func svgDocument() -> [UInt8] {
         let n = periods.count
         var extremes: [Double?] = []
         for i in 0..<n {
@@ -68,7 +71,7 @@ public struct StackedBarChart: Sendable {
         ChartAxes.drawPeriodLabels(
             into: &svg, labels: periods, xs: xs, spacing: band, y: bottom + 16,
             chartWidth: width)
-        return ChartDocument.svg(
+        return ChartDocument.document(
             id: id, kind: "stacked", width: width, height: height,
             title: title, description: description(), body: svg)
     }

@@ -13,7 +13,7 @@ struct ArchivePage {
             pack: model.metrics.pack(latest, breakdowns: false), previousPack: nil, audience: .board, locale: model.locale,
             playbooks: model.playbooks)
         return "<p class=\"tiles-caption\">\(escapeHTML(ctx.periodLabel(latest)))</p>\n"
-            + SummarySection.tiles(ctx, idPrefix: idPrefix).html
+            + SummarySection.tiles(ctx, idPrefix: idPrefix).html.string
     }
 
     func renderUnit(_ model: SiteBuilder.UnitModel) -> String {

@@ -21,16 +21,34 @@ public func escapeHTML(_ text: some StringProtocol) -> String {
 /// Appends `text` escaped exactly as `escapeHTML` does, for writers that build pages or
 /// charts as UTF-8 bytes.
 func appendEscapedHTML(_ text: some StringProtocol, to out: inout [UInt8]) {
-    for byte in text.utf8 {
-        switch byte {
-        case UInt8(ascii: "&"): out += "&amp;".utf8
-        case UInt8(ascii: "<"): out += "&lt;".utf8
-        case UInt8(ascii: ">"): out += "&gt;".utf8
-        case UInt8(ascii: "\""): out += "&quot;".utf8
-        case UInt8(ascii: "'"): out += "&#39;".utf8
-        default: out.append(byte)
-        }
+    // Native strings and their substrings expose their UTF-8 in place; anything else is
+    // copied into a native string first.
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendEscapedHTML(utf8: $0, to: &out) }
+    if done == nil {
+        var copy = String(text)
+        copy.withUTF8 { appendEscapedHTML(utf8: $0, to: &out) }
     }
+}
+
+/// Appends the UTF-8 `text` escaped: runs of ordinary bytes are copied whole, each of the
+/// five special characters becomes its entity.
+private func appendEscapedHTML(utf8 text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    var start = 0
+    for (i, byte) in text.enumerated() {
+        let entity: StaticString
+        switch byte {
+        case UInt8(ascii: "&"): entity = "&amp;"
+        case UInt8(ascii: "<"): entity = "&lt;"
+        case UInt8(ascii: ">"): entity = "&gt;"
+        case UInt8(ascii: "\""): entity = "&quot;"
+        case UInt8(ascii: "'"): entity = "&#39;"
+        default: continue
+        }
+        if start < i { out += UnsafeBufferPointer(rebasing: text[start..<i]) }
+        out += UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount)
+        start = i + 1
+    }
+    if start < text.count { out += UnsafeBufferPointer(rebasing: text[start...]) }
 }
 
 extension StringProtocol {

@@ -1,3 +1,5 @@
+import Mustache
+
 /// Renders one pack page (SPEC §6) and its `metrics.json` from the computed figures.
 struct PackPage {
     var workspace: Workspace
@@ -13,10 +15,22 @@ struct PackPage {
     }
 
     /// A section of the page: anchor id, title and trusted inner HTML.
-    struct Section {
+    ///
+    /// The default theme takes the sections pre-rendered (`toc`, `main`); a theme may still
+    /// iterate `sections`, whose `html` is made a string only when a template asks for it.
+    struct Section: MustacheParent {
         var id: String
         var title: String
-        var html: String
+        var html: HTMLBuffer
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "id": id
+            case "title": title
+            case "html": html.string
+            default: nil
+            }
+        }
     }
 
     func render(_ model: SiteBuilder.UnitModel, period: Period) -> Rendered {
@@ -61,14 +75,24 @@ struct PackPage {
         let governance = GovernanceSection.render(ctx, vote: vote)
         for part in [summary, performance, trends, channels, playbook, sectorCharts, governance] { chartTables += part.chartTables }
         var sections: [Section] = []
-        let summaryHTML = summary.html + ChangeSection.commentary(ctx) + notesHTML(.summary) + ChangeSection.whatChanged(ctx)
+        var summaryHTML = summary.html
+        summaryHTML += ChangeSection.commentary(ctx)
+        summaryHTML += notesHTML(.summary)
+        summaryHTML += ChangeSection.whatChanged(ctx)
         sections.append(Section(id: "summary", title: ctx.label("summary"), html: summaryHTML))
-        sections.append(Section(id: "decisions", title: ctx.label("decisions"), html: notesHTML(.decisions) + taskTable(tasks, ctx: ctx)))
-        sections.append(Section(id: "performance", title: ctx.label("performance"), html: performance.html + trends.html))
-        sections.append(Section(id: "channels", title: ctx.label("channels"), html: channels.html))
-        sections.append(Section(id: "playbook", title: ctx.label("playbook"), html: playbook.html + sectorCharts.html))
         sections.append(
-            Section(id: "strategy", title: ctx.label("strategy"), html: strategyHTML(notesHTML(.strategy), notesHTML(.risks), ctx: ctx)))
+            Section(id: "decisions", title: ctx.label("decisions"), html: HTMLBuffer(notesHTML(.decisions) + taskTable(tasks, ctx: ctx))))
+        var performanceHTML = performance.html
+        performanceHTML += trends.html
+        sections.append(Section(id: "performance", title: ctx.label("performance"), html: performanceHTML))
+        sections.append(Section(id: "channels", title: ctx.label("channels"), html: channels.html))
+        var playbookHTML = playbook.html
+        playbookHTML += sectorCharts.html
+        sections.append(Section(id: "playbook", title: ctx.label("playbook"), html: playbookHTML))
+        sections.append(
+            Section(
+                id: "strategy", title: ctx.label("strategy"),
+                html: HTMLBuffer(strategyHTML(notesHTML(.strategy), notesHTML(.risks), ctx: ctx))))
         sections.append(Section(id: "governance", title: ctx.label("governance"), html: governance.html))
         let findings = model.findings.filter { f in f.month.map { $0 <= period.lastMonth } ?? true }
         let appendix = AppendixSection.render(ctx, chartTables: chartTables, notesHTML: notesHTML(.appendix), findings: findings)
@@ -97,7 +121,9 @@ struct PackPage {
         context["draft_label"] = ctx.label("draft")
         context["draft_notice"] = ctx.label("draft_notice")
         context["contents_label"] = ctx.label("contents")
-        context["sections"] = sections.map { ["id": $0.id, "title": $0.title, "html": $0.html] as [String: Any] }
+        context["toc"] = Self.tableOfContents(sections)
+        context["main"] = Self.main(sections)
+        context["sections"] = sections
         let json = pack.json(
             audience: options.audience.rawValue,
             extra: [
@@ -107,6 +133,36 @@ struct PackPage {
         return Rendered(
             html: templates.render("pack", context), json: json, diagnostics: diagnostics,
             markdownNanoseconds: notes.reduce(0) { $0 + $1.markdownNanoseconds })
+    }
+
+    /// The contents list: one `<li>` link per section.
+    static func tableOfContents(_ sections: [Section]) -> String {
+        var html = HTMLBuffer()
+        for section in sections {
+            html += "<li><a href=\"#"
+            html.appendEscaped(section.id)
+            html += "\">"
+            html.appendEscaped(section.title)
+            html += "</a></li>"
+        }
+        return html.string
+    }
+
+    /// The sections one after the other, each with its heading (the page's bulk, built as
+    /// one buffer and handed to the template as one string).
+    static func main(_ sections: [Section]) -> String {
+        var html = HTMLBuffer(capacity: sections.reduce(1024) { $0 + $1.html.bytes.count + 128 })
+        for (i, section) in sections.enumerated() {
+            if i > 0 { html += "\n" }
+            html += "<section id=\""
+            html.appendEscaped(section.id)
+            html += "\" class=\"pack-section\">\n<h2>"
+            html.appendEscaped(section.title)
+            html += "</h2>\n"
+            html += section.html
+            html += "\n</section>"
+        }
+        return html.string
     }
 
     func strategyHTML(_ strategy: String, _ risks: String, ctx: PackContext) -> String {

@@ -6,11 +6,13 @@ enum ChannelCharts {
     /// Spend by channel as stacked bars over the 12 periods ending with the pack: every channel
     /// with up to eight, else the seven largest over the window and "Other" (the data table
     /// lists every channel either way).
-    static func spend(_ ctx: PackContext) -> ChartFigure.Chart? {
+    /// `current` is ``ChannelsSection/ordered(_:)``: the channels of the period, largest spend first.
+    static func spend(_ ctx: PackContext, current: [String]) -> ChartFigure.Chart? {
         let data = ctx.metrics.data
         // Largest spend of the period first (drawn at the bottom of each stack), then the rest.
-        let current = ChannelsSection.ordered(ctx)
-        let channels = current + (data.dimensionLabels[ChannelsSection.dimension] ?? []).filter { !current.contains($0) }.sorted()
+        let inPeriod = Set(current)
+        let channels =
+            current + (data.dimensionLabels[ChannelsSection.dimension] ?? []).filter { !inPeriod.contains($0) }.sorted()
         let all = channels.compactMap { channel -> (String, [(period: Period, value: Double?)])? in
             guard let slice = data.slice(ChannelsSection.dimension, channel) else { return nil }
             let series = ctx.metrics.measureSeries("spend", endingAt: ctx.period, count: ChannelsSection.periods, slice: slice)
@@ -27,7 +29,7 @@ enum ChannelCharts {
             valueFormat: .currency(ctx.unit.config.currency), locale: ctx.locale)
         let table = chart.dataTable()
         chart.series = ChartSeries.top(series, otherName: other)
-        return ChartFigure.Chart(svg: chart.svg(), title: title, table: table)
+        return ChartFigure.Chart(svg: chart.svgDocument(), title: title, table: table)
     }
 
     /// The unit's funnel for the period, over the stages the unit reports at all (a stage the
@@ -40,7 +42,7 @@ enum ChannelCharts {
         guard stages.count >= 2, stages.contains(where: { $0.value != nil }) else { return nil }
         let title = ctx.locale.text(en: "Funnel", it: "Funnel") + ", " + ctx.periodLabel(ctx.period)
         let chart = FunnelChart(id: "channels-funnel", title: title, stages: stages, locale: ctx.locale)
-        return ChartFigure.Chart(svg: chart.svg(), title: title, table: chart.dataTable())
+        return ChartFigure.Chart(svg: chart.svgDocument(), title: title, table: chart.dataTable())
     }
 
     /// Paid CAC (x) against media ROMI (y) per channel.
@@ -72,6 +74,6 @@ enum ChannelCharts {
             id: "channels-scatter", title: title, points: points, xTitle: ctx.kpiLabel("paid_cac"),
             yTitle: ctx.kpiLabel("media_romi"), xFormat: ctx.valueFormat("paid_cac"), yFormat: ctx.valueFormat("media_romi"),
             locale: ctx.locale)
-        return ChartFigure.Chart(svg: chart.svg(), title: title, table: chart.dataTable())
+        return ChartFigure.Chart(svg: chart.svgDocument(), title: title, table: chart.dataTable())
     }
 }

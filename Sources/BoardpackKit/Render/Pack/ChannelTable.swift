@@ -8,7 +8,7 @@ enum ChannelTable {
 
     /// The table for `channels` (in display order) and the unit total, with a legend when
     /// CAC has no value per channel.
-    static func html(_ ctx: PackContext, channels: [String]) -> String {
+    static func html(into html: inout HTMLBuffer, _ ctx: PackContext, channels: [String]) {
         let evaluator = ctx.metrics.evaluator(for: ctx.period)
         let kpiIDs = kpis.filter { ctx.pack[kpi: $0] != nil }
         let headers =
@@ -32,8 +32,8 @@ enum ChannelTable {
                 return escapeHTML(ctx.format(id, r?.value)) + (r?.partial == true ? PackHTML.partialMark(ctx) : "")
             }
         rows.append(["<strong>\(escapeHTML(ctx.locale.text(en: "Total", it: "Totale")))</strong>"] + total)
-        var html = PackHTML.table(
-            caption: escapeHTML(ctx.locale.text(en: "Channels, ", it: "Canali, ") + ctx.periodLabel(ctx.period)),
+        PackHTML.table(
+            into: &html, caption: escapeHTML(ctx.locale.text(en: "Channels, ", it: "Canali, ") + ctx.periodLabel(ctx.period)),
             headers: headers.map { escapeHTML($0) }, rows: rows, numeric: Set(1..<headers.count), classes: "data channels")
         if kpiIDs.contains("cac"), channels.allSatisfy({ (breakdown[$0]?["cac"] ?? nil) == nil }), ctx.pack[kpi: "cac"]?.value != nil {
             let cac = ctx.kpiLabel("cac"), paid = ctx.kpiLabel("paid_cac")
@@ -43,9 +43,10 @@ enum ChannelTable {
                 it:
                     "\(cac) include i costi di marketing non media, riportati solo per l'intera unità: per canale non ha valore; \(paid) conta la sola spesa media."
             )
-            html += "<p class=\"legend\">\(escapeHTML(text))</p>\n"
+            html += "<p class=\"legend\">"
+            html.appendEscaped(text)
+            html += "</p>\n"
         }
-        return html
     }
 
     /// A measure's aggregate, formatted as money (spend) or a count, with the partial mark.

@@ -1,0 +1,38 @@
+/// HTML built as UTF-8 bytes: a pack page is some 180 KB made of thousands of small pieces
+/// (table cells, tags, labels), and appending bytes to one array is much cheaper than
+/// concatenating as many intermediate `String`s. Converted to a `String` once, at the end.
+struct HTMLBuffer: Sendable {
+    /// The markup so far, as UTF-8.
+    private(set) var bytes: [UInt8] = []
+
+    init() {}
+
+    /// An empty buffer with room for `capacity` bytes.
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// A buffer holding the trusted markup `html`.
+    init(_ html: String) { bytes = Array(html.utf8) }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// The markup as a `String`.
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends trusted markup as is.
+    mutating func append(_ html: String) { bytes += html.utf8 }
+
+    /// Appends another buffer's markup.
+    mutating func append(_ other: HTMLBuffer) { bytes += other.bytes }
+
+    /// Appends markup that is already UTF-8 (an SVG document).
+    mutating func append(bytes other: [UInt8]) { bytes += other }
+
+    /// Appends `text` escaped by the project's one escaping routine.
+    mutating func appendEscaped(_ text: some StringProtocol) { appendEscapedHTML(text, to: &bytes) }
+
+    /// Appends trusted markup as is.
+    static func += (buffer: inout HTMLBuffer, html: String) { buffer.append(html) }
+
+    /// Appends another buffer's markup.
+    static func += (buffer: inout HTMLBuffer, other: HTMLBuffer) { buffer.append(other) }
+}
