@@ -38,6 +38,10 @@ struct SVGBuilder: Sendable {
             out.append(UInt8(ascii: "0"))
             return
         }
+        if let tenths = tenths(value) {
+            appendTenths(tenths, to: &out)
+            return
+        }
         var text = value.description
         if text.withUTF8({ oneDecimal($0, into: &out) }) { return }
         guard let r = RoundedDecimal(value, fractionDigits: 1) else {
@@ -46,6 +50,46 @@ struct SVGBuilder: Sendable {
         }
         let digits = r.fractionDigits == "0" ? r.integerDigits : r.integerDigits + "." + r.fractionDigits
         out += ((r.isNegative ? "-" : "") + digits).utf8
+    }
+
+    /// `value` in tenths, rounded as ``number(_:)`` rounds its shortest text (half away from
+    /// zero on the decimal digits), without writing that text; nil outside ±10^12, where the
+    /// general path is taken.
+    ///
+    /// The text rounds up past a boundary `b = (2n + 1) / 20` (`x.x5`) exactly when it is at
+    /// least `b`. Below 10^12 a double's rounding interval is narrower than 0.01, so the
+    /// shortest text of a double lies on the same side of `b` as the double does of the double
+    /// nearest to `b` (`Double(2n + 1) / 20`, IEEE division being correctly rounded), and is
+    /// `b` itself when the two are equal. Comparing doubles therefore gives the same tenths.
+    private static func tenths(_ value: Double) -> Int? {
+        let magnitude = abs(value)
+        guard magnitude < 1e12 else { return nil }
+        var n = Int((magnitude * 10).rounded())
+        while n > 0 && magnitude < Double(2 * n - 1) / 20 { n -= 1 }
+        while magnitude >= Double(2 * n + 1) / 20 { n += 1 }
+        return value < 0 ? -n : n
+    }
+
+    /// Writes a number of tenths as ``number(_:)`` does: `-12.3`, `40`, never `-0`.
+    private static func appendTenths(_ tenths: Int, to out: inout [UInt8]) {
+        if tenths < 0 { out.append(UInt8(ascii: "-")) }
+        let magnitude = tenths.magnitude
+        let whole = magnitude / 10, fraction = magnitude % 10
+        // Integer digits, most significant first, through a small stack buffer.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var count = 0
+            var rest = whole
+            repeat {
+                digits[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            for k in stride(from: count - 1, through: 0, by: -1) { out.append(digits[k]) }
+        }
+        if fraction != 0 {
+            out.append(UInt8(ascii: "."))
+            out.append(UInt8(ascii: "0") + UInt8(fraction))
+        }
     }
 
     /// `number` for a shortest text in plain notation (`-12.25`), without the general
