@@ -49,7 +49,7 @@ struct SVGBuilder: Sendable {
             return
         }
         let digits = r.fractionDigits == "0" ? r.integerDigits : r.integerDigits + "." + r.fractionDigits
-        out += ((r.isNegative ? "-" : "") + digits).utf8
+        out.appendUTF8((r.isNegative ? "-" : "") + digits)
     }
 
     /// `value` in tenths, rounded as ``number(_:)`` rounds its shortest text (half away from
@@ -140,8 +140,8 @@ struct SVGBuilder: Sendable {
     /// Appends ` key="value"` with the value escaped.
     private mutating func attribute(_ key: String, _ value: String) {
         bytes.append(UInt8(ascii: " "))
-        bytes += key.utf8
-        bytes += "=\"".utf8
+        bytes.appendUTF8(key)
+        bytes.appendUTF8("=\"")
         appendEscaped(value)
         bytes.append(UInt8(ascii: "\""))
     }
@@ -149,8 +149,8 @@ struct SVGBuilder: Sendable {
     /// Appends ` key="number"`.
     private mutating func attribute(_ key: String, _ value: Double) {
         bytes.append(UInt8(ascii: " "))
-        bytes += key.utf8
-        bytes += "=\"".utf8
+        bytes.appendUTF8(key)
+        bytes.appendUTF8("=\"")
         Self.appendNumber(value, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
     }
@@ -158,7 +158,7 @@ struct SVGBuilder: Sendable {
     /// Appends `<name`.
     private mutating func start(_ name: String) {
         bytes.append(UInt8(ascii: "<"))
-        bytes += name.utf8
+        bytes.appendUTF8(name)
     }
 
     /// Appends `<name a="v" …>` (self-closed unless `content` or `open` is given).
@@ -175,19 +175,19 @@ struct SVGBuilder: Sendable {
         if let content {
             bytes.append(UInt8(ascii: ">"))
             appendEscaped(content)
-            bytes += "</".utf8
-            bytes += name.utf8
-            bytes += ">\n".utf8
+            bytes.appendUTF8("</")
+            bytes.appendUTF8(name)
+            bytes.appendUTF8(">\n")
         } else {
-            bytes += (open ? ">\n" : "/>\n").utf8
+            bytes.appendUTF8(open ? ">\n" : "/>\n")
         }
     }
 
     /// Closes an element opened with `open: true`.
     mutating func close(_ name: String) {
-        bytes += "</".utf8
-        bytes += name.utf8
-        bytes += ">\n".utf8
+        bytes.appendUTF8("</")
+        bytes.appendUTF8(name)
+        bytes.appendUTF8(">\n")
     }
 
     /// Opens a `<g class="…">` group.
@@ -235,17 +235,17 @@ struct SVGBuilder: Sendable {
     ) {
         guard let first = points.first else { return }
         start("path")
-        bytes += " d=\"M".utf8
+        bytes.appendUTF8(" d=\"M")
         Self.appendNumber(first.0, to: &bytes)
         bytes.append(UInt8(ascii: " "))
         Self.appendNumber(first.1, to: &bytes)
         for p in points.dropFirst() {
-            bytes += " L".utf8
+            bytes.appendUTF8(" L")
             Self.appendNumber(p.0, to: &bytes)
             bytes.append(UInt8(ascii: " "))
             Self.appendNumber(p.1, to: &bytes)
         }
-        if closed { bytes += " Z".utf8 }
+        if closed { bytes.appendUTF8(" Z") }
         bytes.append(UInt8(ascii: "\""))
         attribute("class", cssClass)
         for (key, value) in extra { attribute(key, value) }
@@ -267,13 +267,13 @@ struct SVGBuilder: Sendable {
         if anchor != .start { attribute("text-anchor", anchor.rawValue) }
         if fontSize != ChartStyle.fontSize { attribute("font-size", fontSize) }
         if let rotate {
-            bytes += " transform=\"rotate(".utf8
+            bytes.appendUTF8(" transform=\"rotate(")
             Self.appendNumber(rotate, to: &bytes)
             bytes.append(UInt8(ascii: " "))
             Self.appendNumber(x, to: &bytes)
             bytes.append(UInt8(ascii: " "))
             Self.appendNumber(y, to: &bytes)
-            bytes += ")\"".utf8
+            bytes.appendUTF8(")\"")
         }
         attribute("class", cssClass)
         if shown == text {
@@ -282,9 +282,9 @@ struct SVGBuilder: Sendable {
             // The label and its title on one line.
             bytes.append(UInt8(ascii: ">"))
             appendEscaped(shown)
-            bytes += "<title>".utf8
+            bytes.appendUTF8("<title>")
             appendEscaped(text)
-            bytes += "</title></text>\n".utf8
+            bytes.appendUTF8("</title></text>\n")
         }
     }
 

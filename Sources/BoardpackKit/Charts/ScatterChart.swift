@@ -58,7 +58,20 @@ public struct ScatterChart: Sendable {
     public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
 
     /// ``svg()`` as UTF-8, for pages that are built as bytes.
-    func svgDocument() -> [UInt8] {
+    func svgDocument() -> [UInt8] { svgDocument(texts: valueTexts()) }
+
+    /// The SVG document (UTF-8) and the data table, each value formatted once for both.
+    func rendered() -> (svg: [UInt8], table: ChartDataTable) {
+        let texts = valueTexts()
+        return (svgDocument(texts: texts), dataTable(texts: texts))
+    }
+
+    /// Each point's coordinates in full, as the description and the data table write them.
+    private func valueTexts() -> [(x: String, y: String)] {
+        points.map { (xFormat.format($0.x, locale: locale), yFormat.format($0.y, locale: locale)) }
+    }
+
+    private func svgDocument(texts: [(x: String, y: String)]) -> [UInt8] {
         let plotted = points.filter { ($0.x?.isFinite ?? false) && ($0.y?.isFinite ?? false) }
         let xScale = NiceScale(covering: plotted.map(\.x), includeZero: true)
         let yScale = NiceScale(covering: plotted.map(\.y), includeZero: true)
@@ -121,7 +134,7 @@ public struct ScatterChart: Sendable {
         svg.close("g")
         return ChartDocument.document(
             id: id, kind: "scatter", width: width, height: height,
-            title: title, description: description(), body: svg)
+            title: title, description: description(texts: texts), body: svg)
     }
 
     private struct Box {
@@ -129,20 +142,19 @@ public struct ScatterChart: Sendable {
         func overlaps(_ o: Box) -> Bool { x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h }
     }
 
-    private func description() -> String {
-        let parts = points.map { p in
-            "\(p.label) \(xTitle) \(xFormat.format(p.x, locale: locale)), \(yTitle) \(yFormat.format(p.y, locale: locale))"
-                + (p.status.map { " (\($0.word(locale)))" } ?? "")
+    private func description(texts: [(x: String, y: String)]) -> String {
+        let parts = zip(points, texts).map { p, text in
+            "\(p.label) \(xTitle) \(text.x), \(yTitle) \(text.y)" + (p.status.map { " (\($0.word(locale)))" } ?? "")
         }
         return "\(title): " + parts.joined(separator: "; ") + "."
     }
 
     /// Label, x, y and status.
-    public func dataTable() -> ChartDataTable {
+    public func dataTable() -> ChartDataTable { dataTable(texts: valueTexts()) }
+
+    private func dataTable(texts: [(x: String, y: String)]) -> ChartDataTable {
         ChartDataTable(
             headers: ["", xTitle, yTitle, locale.text(en: "Status", it: "Stato")],
-            rows: points.map { p in
-                [p.label, xFormat.format(p.x, locale: locale), yFormat.format(p.y, locale: locale), p.status?.word(locale) ?? ""]
-            })
+            rows: zip(points, texts).map { p, text in [p.label, text.x, text.y, p.status?.word(locale) ?? ""] })
     }
 }

@@ -19,7 +19,7 @@ struct HTMLBuffer: Sendable {
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Appends trusted markup as is.
-    mutating func append(_ html: String) { bytes += html.utf8 }
+    mutating func append(_ html: String) { bytes.appendUTF8(html) }
 
     /// Appends another buffer's markup.
     mutating func append(_ other: HTMLBuffer) { bytes += other.bytes }
@@ -35,4 +35,14 @@ struct HTMLBuffer: Sendable {
 
     /// Appends another buffer's markup.
     static func += (buffer: inout HTMLBuffer, other: HTMLBuffer) { buffer.append(other) }
+}
+
+extension [UInt8] {
+    /// Appends the UTF-8 of `text` in one copy where the string stores it contiguously (native
+    /// strings and literals do); `+= text.utf8` would go through the generic sequence path.
+    mutating func appendUTF8(_ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ self.append(contentsOf: $0) }) == nil {
+            self += text.utf8
+        }
+    }
 }

@@ -74,6 +74,7 @@ enum ChannelCharts {
             id: "channels-scatter", title: title, points: points, xTitle: ctx.kpiLabel("paid_cac"),
             yTitle: ctx.kpiLabel("media_romi"), xFormat: ctx.valueFormat("paid_cac"), yFormat: ctx.valueFormat("media_romi"),
             locale: ctx.locale)
-        return ChartFigure.Chart(svg: chart.svgDocument(), title: title, table: chart.dataTable())
+        let (svg, table) = chart.rendered()
+        return ChartFigure.Chart(svg: svg, title: title, table: table)
     }
 }

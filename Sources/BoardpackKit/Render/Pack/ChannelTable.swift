@@ -15,15 +15,21 @@ enum ChannelTable {
             [ctx.locale.text(en: "Channel", it: "Canale")]
             + measures.map { ChannelsSection.measureLabel(ctx, $0) } + kpiIDs.map(ctx.kpiLabel)
         let breakdown = ctx.pack.breakdowns[ChannelsSection.dimension] ?? [:]
+        // Each KPI column's format, looked up once rather than once per cell.
+        let formats = kpiIDs.map(ctx.valueFormat)
         var rows: [[String]] = channels.map { channel in
+            var cells: [String] = []
+            cells.reserveCapacity(1 + measures.count + kpiIDs.count)
+            cells.append(escapeHTML(ChartFigure.displayName(channel)))
             let slice = ctx.metrics.data.slice(ChannelsSection.dimension, channel)
-            let values = measures.map { id in
-                slice.map { measureCell(ctx, id, evaluator.measure(id, at: ctx.period, slice: $0)) }
-                    ?? escapeHTML(ctx.formatter.notAvailable)
+            for id in measures {
+                cells.append(
+                    slice.map { measureCell(ctx, id, evaluator.measure(id, at: ctx.period, slice: $0)) }
+                        ?? escapeHTML(ctx.formatter.notAvailable))
             }
             let row = breakdown[channel] ?? [:]
-            return [escapeHTML(ChartFigure.displayName(channel))] + values
-                + kpiIDs.map { escapeHTML(ctx.format($0, row[$0] ?? nil)) }
+            for (id, format) in zip(kpiIDs, formats) { cells.append(escapeHTML(format.format(row[id] ?? nil, locale: ctx.locale))) }
+            return cells
         }
         let total =
             measures.map { measureCell(ctx, $0, evaluator.measure($0, at: ctx.period)) }

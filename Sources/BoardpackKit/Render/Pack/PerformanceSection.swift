@@ -36,13 +36,15 @@ enum PerformanceSection {
         var rows: [[String]] = []
         for id in ids {
             guard let r = ctx.pack[kpi: id] else { continue }
+            let format = ctx.valueFormat(id)
+            let text = { (value: Double?) in escapeHTML(format.format(value, locale: ctx.locale)) }
             rows.append([
                 "<a href=\"#def-\(id)\">\(escapeHTML(ctx.kpiLabel(id)))</a>",
-                escapeHTML(ctx.format(id, r.value)) + (r.partial ? PackHTML.partialMark(ctx) : ""),
-                escapeHTML(ctx.format(id, r.previous)),
+                text(r.value) + (r.partial ? PackHTML.partialMark(ctx) : ""),
+                text(r.previous),
                 escapeHTML(ctx.formatChange(id, result: r)),
-                escapeHTML(ctx.format(id, r.yearAgo)),
-                r.target.map { escapeHTML(ctx.format(id, $0)) } ?? "—",
+                text(r.yearAgo),
+                r.target.map { text($0) } ?? "—",
                 PackHTML.statusBadge(ctx, r.status),
             ])
         }

@@ -61,7 +61,8 @@ enum SectorCharts {
         let chart = Heatmap(
             id: "sector-qspv", title: title, rows: stores.map(ChartFigure.displayName), columns: columns, values: values,
             valueFormat: .number(fractionDigits: 1), locale: ctx.locale)
-        return ChartFigure.Chart(svg: chart.svgDocument(), title: title, table: chart.dataTable())
+        let (svg, table) = chart.rendered()
+        return ChartFigure.Chart(svg: svg, title: title, table: table)
     }
 
     /// Trials, activations and paid conversions over the window.

@@ -15,7 +15,8 @@ enum TrendCharts {
         var charts: [ChartFigure.Chart] = []
         for (id, series) in zip(ids, all) {
             guard let chart = line(ctx, id: id, series: series[start...]) else { continue }
-            charts.append(ChartFigure.Chart(svg: chart.svgDocument(), title: chart.title, table: chart.dataTable()))
+            let (svg, table) = chart.rendered()
+            charts.append(ChartFigure.Chart(svg: svg, title: chart.title, table: table))
         }
         if !charts.isEmpty {
             out.html += "<h3>"
