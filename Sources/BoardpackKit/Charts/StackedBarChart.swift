@@ -31,8 +31,13 @@ public struct StackedBarChart: Sendable {
 
     /// Sum of the present parts of period `i`; nil when none is present.
     func total(_ i: Int) -> Double? {
-        let parts = series.compactMap { $0.value(at: i) }
-        return parts.isEmpty ? nil : parts.reduce(0, +)
+        var sum = 0.0, any = false
+        for s in series {
+            guard let v = s.value(at: i) else { continue }
+            sum += v
+            any = true
+        }
+        return any ? sum : nil
     }
 
     /// The chart as an SVG document fragment.
@@ -109,8 +114,12 @@ public struct StackedBarChart: Sendable {
     public func dataTable() -> ChartDataTable {
         let headers = [locale.text(en: "Period", it: "Periodo")] + series.map(\.name) + [locale.text(en: "Total", it: "Totale")]
         let rows = periods.indices.map { i in
-            [periods[i]] + series.map { valueFormat.format($0.value(at: i), locale: locale) }
-                + [valueFormat.format(total(i), locale: locale)]
+            var row: [String] = []
+            row.reserveCapacity(series.count + 2)
+            row.append(periods[i])
+            for s in series { row.append(valueFormat.format(s.value(at: i), locale: locale)) }
+            row.append(valueFormat.format(total(i), locale: locale))
+            return row
         }
         return ChartDataTable(headers: headers, rows: rows)
     }
