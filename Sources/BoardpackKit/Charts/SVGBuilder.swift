@@ -138,32 +138,34 @@ struct SVGBuilder: Sendable {
     private mutating func appendEscaped(_ text: String) { appendEscapedHTML(text, to: &bytes) }
 
     /// Appends ` key="value"` with the value escaped.
-    private mutating func attribute(_ key: String, _ value: String) {
+    private mutating func attribute(_ key: StaticString, _ value: String) {
         bytes.append(UInt8(ascii: " "))
-        bytes.appendUTF8(key)
-        bytes.appendUTF8("=\"")
+        bytes.appendLiteral(key)
+        bytes.append(UInt8(ascii: "="))
+        bytes.append(UInt8(ascii: "\""))
         appendEscaped(value)
         bytes.append(UInt8(ascii: "\""))
     }
 
     /// Appends ` key="number"`.
-    private mutating func attribute(_ key: String, _ value: Double) {
+    private mutating func attribute(_ key: StaticString, _ value: Double) {
         bytes.append(UInt8(ascii: " "))
-        bytes.appendUTF8(key)
-        bytes.appendUTF8("=\"")
+        bytes.appendLiteral(key)
+        bytes.append(UInt8(ascii: "="))
+        bytes.append(UInt8(ascii: "\""))
         Self.appendNumber(value, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
     }
 
     /// Appends `<name`.
-    private mutating func start(_ name: String) {
+    private mutating func start(_ name: StaticString) {
         bytes.append(UInt8(ascii: "<"))
-        bytes.appendUTF8(name)
+        bytes.appendLiteral(name)
     }
 
     /// Appends `<name a="v" …>` (self-closed unless `content` or `open` is given).
     mutating func element(
-        _ name: String, _ attributes: [(String, String)], content: String? = nil, open: Bool = false
+        _ name: StaticString, _ attributes: [(StaticString, String)], content: String? = nil, open: Bool = false
     ) {
         start(name)
         for (key, value) in attributes { attribute(key, value) }
@@ -171,23 +173,23 @@ struct SVGBuilder: Sendable {
     }
 
     /// Ends an element started with `start`: content and closing tag, `>` or `/>`.
-    private mutating func finish(_ name: String, content: String? = nil, open: Bool = false) {
+    private mutating func finish(_ name: StaticString, content: String? = nil, open: Bool = false) {
         if let content {
             bytes.append(UInt8(ascii: ">"))
             appendEscaped(content)
-            bytes.appendUTF8("</")
-            bytes.appendUTF8(name)
-            bytes.appendUTF8(">\n")
+            close(name)
         } else {
-            bytes.appendUTF8(open ? ">\n" : "/>\n")
+            bytes.appendLiteral(open ? ">\n" : "/>\n")
         }
     }
 
     /// Closes an element opened with `open: true`.
-    mutating func close(_ name: String) {
-        bytes.appendUTF8("</")
-        bytes.appendUTF8(name)
-        bytes.appendUTF8(">\n")
+    mutating func close(_ name: StaticString) {
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(UInt8(ascii: "/"))
+        bytes.appendLiteral(name)
+        bytes.append(UInt8(ascii: ">"))
+        bytes.append(UInt8(ascii: "\n"))
     }
 
     /// Opens a `<g class="…">` group.
@@ -231,21 +233,21 @@ struct SVGBuilder: Sendable {
 
     /// A path from a point list: `M x y L x y …` (`Z` when closed), plus extra presentation attributes.
     mutating func polyline(
-        _ points: [(Double, Double)], _ cssClass: String, _ extra: [(String, String)] = [], closed: Bool = false
+        _ points: [(Double, Double)], _ cssClass: String, _ extra: [(StaticString, String)] = [], closed: Bool = false
     ) {
         guard let first = points.first else { return }
         start("path")
-        bytes.appendUTF8(" d=\"M")
+        bytes.appendLiteral(" d=\"M")
         Self.appendNumber(first.0, to: &bytes)
         bytes.append(UInt8(ascii: " "))
         Self.appendNumber(first.1, to: &bytes)
         for p in points.dropFirst() {
-            bytes.appendUTF8(" L")
+            bytes.appendLiteral(" L")
             Self.appendNumber(p.0, to: &bytes)
             bytes.append(UInt8(ascii: " "))
             Self.appendNumber(p.1, to: &bytes)
         }
-        if closed { bytes.appendUTF8(" Z") }
+        if closed { bytes.appendLiteral(" Z") }
         bytes.append(UInt8(ascii: "\""))
         attribute("class", cssClass)
         for (key, value) in extra { attribute(key, value) }
@@ -267,13 +269,13 @@ struct SVGBuilder: Sendable {
         if anchor != .start { attribute("text-anchor", anchor.rawValue) }
         if fontSize != ChartStyle.fontSize { attribute("font-size", fontSize) }
         if let rotate {
-            bytes.appendUTF8(" transform=\"rotate(")
+            bytes.appendLiteral(" transform=\"rotate(")
             Self.appendNumber(rotate, to: &bytes)
             bytes.append(UInt8(ascii: " "))
             Self.appendNumber(x, to: &bytes)
             bytes.append(UInt8(ascii: " "))
             Self.appendNumber(y, to: &bytes)
-            bytes.appendUTF8(")\"")
+            bytes.appendLiteral(")\"")
         }
         attribute("class", cssClass)
         if shown == text {
@@ -282,9 +284,9 @@ struct SVGBuilder: Sendable {
             // The label and its title on one line.
             bytes.append(UInt8(ascii: ">"))
             appendEscaped(shown)
-            bytes.appendUTF8("<title>")
+            bytes.appendLiteral("<title>")
             appendEscaped(text)
-            bytes.appendUTF8("</title></text>\n")
+            bytes.appendLiteral("</title></text>\n")
         }
     }
 

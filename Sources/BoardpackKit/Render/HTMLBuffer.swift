@@ -27,6 +27,9 @@ struct HTMLBuffer: Sendable {
     /// Appends markup that is already UTF-8 (an SVG document).
     mutating func append(bytes other: [UInt8]) { bytes += other }
 
+    /// Appends markup that is already UTF-8.
+    mutating func append(bytes other: UnsafeBufferPointer<UInt8>) { bytes += other }
+
     /// Appends `text` escaped by the project's one escaping routine.
     mutating func appendEscaped(_ text: some StringProtocol) { appendEscapedHTML(text, to: &bytes) }
 
@@ -38,11 +41,24 @@ struct HTMLBuffer: Sendable {
 }
 
 extension [UInt8] {
-    /// Appends the UTF-8 of `text` in one copy where the string stores it contiguously (native
-    /// strings and literals do); `+= text.utf8` would go through the generic sequence path.
+    /// Appends the UTF-8 of `text`, read in place where the string stores it contiguously
+    /// (native strings and literals do); `+= text.utf8` would go through the generic sequence
+    /// path. Short texts are copied byte by byte, which beats `append(contentsOf:)` on the few
+    /// bytes of a tag or a number.
     mutating func appendUTF8(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ self.append(contentsOf: $0) }) == nil {
-            self += text.utf8
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            if utf8.count <= 16 {
+                for byte in utf8 { self.append(byte) }
+            } else {
+                self.append(contentsOf: utf8)
+            }
         }
+        if done == nil { self += text.utf8 }
+    }
+
+    /// Appends a literal's UTF-8 byte by byte (tag and attribute names, punctuation).
+    mutating func appendLiteral(_ text: StaticString) {
+        let utf8 = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        for byte in utf8 { append(byte) }
     }
 }

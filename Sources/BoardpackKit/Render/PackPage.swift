@@ -122,7 +122,7 @@ struct PackPage {
         context["draft_notice"] = ctx.label("draft_notice")
         context["contents_label"] = ctx.label("contents")
         context["toc"] = Self.tableOfContents(sections)
-        context["main"] = Self.main(sections)
+        context["main"] = Self.mainMarker
         context["sections"] = sections
         let json = pack.json(
             audience: options.audience.rawValue,
@@ -131,7 +131,7 @@ struct PackPage {
             ]
         ).render()
         return Rendered(
-            html: templates.render("pack", context), json: json, diagnostics: diagnostics,
+            html: Self.splice(sections, into: templates.render("pack", context)), json: json, diagnostics: diagnostics,
             markdownNanoseconds: notes.reduce(0) { $0 + $1.markdownNanoseconds })
     }
 
@@ -148,10 +148,36 @@ struct PackPage {
         return html.string
     }
 
-    /// The sections one after the other, each with its heading (the page's bulk, built as
-    /// one buffer and handed to the template as one string).
-    static func main(_ sections: [Section]) -> String {
-        var html = HTMLBuffer(capacity: sections.reduce(1024) { $0 + $1.html.bytes.count + 128 })
+    /// What the template receives as `main`: an HTML comment that ``splice(_:into:)`` then
+    /// replaces by the sections, so the template engine never copies the page's bulk. Values
+    /// from content reach the template escaped, so they cannot produce it.
+    static let mainMarker = "<!--boardpack:main-->"
+
+    /// The rendered page `shell` with each `mainMarker` replaced by the sections one after the
+    /// other, each with its heading, written as bytes into the page.
+    static func splice(_ sections: [Section], into shell: String) -> String {
+        var shell = shell
+        return shell.withUTF8 { page in
+            let marker = Array(mainMarker.utf8)
+            var html = HTMLBuffer(capacity: sections.reduce(page.count + 1024) { $0 + $1.html.bytes.count + 128 })
+            var copied = 0, at = 0
+            while at + marker.count <= page.count {
+                guard page[at] == marker[0], page[at..<at + marker.count].elementsEqual(marker) else {
+                    at += 1
+                    continue
+                }
+                html.append(bytes: UnsafeBufferPointer(rebasing: page[copied..<at]))
+                writeSections(sections, into: &html)
+                at += marker.count
+                copied = at
+            }
+            html.append(bytes: UnsafeBufferPointer(rebasing: page[copied...]))
+            return html.string
+        }
+    }
+
+    /// The sections one after the other, each with its heading.
+    static func writeSections(_ sections: [Section], into html: inout HTMLBuffer) {
         for (i, section) in sections.enumerated() {
             if i > 0 { html += "\n" }
             html += "<section id=\""
@@ -162,7 +188,6 @@ struct PackPage {
             html += section.html
             html += "\n</section>"
         }
-        return html.string
     }
 
     func strategyHTML(_ strategy: String, _ risks: String, ctx: PackContext) -> String {
