@@ -36,6 +36,9 @@ public struct ScatterChart: Sendable {
     public var referenceRatio: Double?, referenceLabel: String?
     /// viewBox size.
     public var width = ChartStyle.width, height = ChartStyle.height
+    /// Each point's coordinates as written with `xFormat` and `yFormat`, when the caller has
+    /// them already (a table beside the chart shows the same figures); nil: the chart writes them.
+    public var valueTexts: [(x: String, y: String)]?
 
     /// Creates a scatter chart.
     public init(
@@ -58,17 +61,18 @@ public struct ScatterChart: Sendable {
     public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
 
     /// ``svg()`` as UTF-8, for pages that are built as bytes.
-    func svgDocument() -> [UInt8] { svgDocument(texts: valueTexts()) }
+    func svgDocument() -> [UInt8] { svgDocument(texts: coordinateTexts()) }
 
     /// The SVG document (UTF-8) and the data table, each value formatted once for both.
     func rendered() -> (svg: [UInt8], table: ChartDataTable) {
-        let texts = valueTexts()
+        let texts = coordinateTexts()
         return (svgDocument(texts: texts), dataTable(texts: texts))
     }
 
     /// Each point's coordinates in full, as the description and the data table write them.
-    private func valueTexts() -> [(x: String, y: String)] {
-        points.map { (xFormat.format($0.x, locale: locale), yFormat.format($0.y, locale: locale)) }
+    private func coordinateTexts() -> [(x: String, y: String)] {
+        if let valueTexts, valueTexts.count == points.count { return valueTexts }
+        return points.map { (xFormat.format($0.x, locale: locale), yFormat.format($0.y, locale: locale)) }
     }
 
     private func svgDocument(texts: [(x: String, y: String)]) -> [UInt8] {
@@ -150,7 +154,7 @@ public struct ScatterChart: Sendable {
     }
 
     /// Label, x, y and status.
-    public func dataTable() -> ChartDataTable { dataTable(texts: valueTexts()) }
+    public func dataTable() -> ChartDataTable { dataTable(texts: coordinateTexts()) }
 
     private func dataTable(texts: [(x: String, y: String)]) -> ChartDataTable {
         ChartDataTable(

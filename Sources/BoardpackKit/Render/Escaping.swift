@@ -30,22 +30,31 @@ func appendEscapedHTML(_ text: some StringProtocol, to out: inout [UInt8]) {
     }
 }
 
-/// Appends the UTF-8 `text` escaped: runs of ordinary bytes are copied whole, each of the
-/// five special characters becomes its entity.
+/// Appends the UTF-8 `text` escaped: each of the five special characters becomes its entity.
+/// Short texts (table cells, labels) are copied byte by byte; in long ones, runs of ordinary
+/// bytes are copied whole.
 private func appendEscapedHTML(utf8 text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    func entity(_ byte: UInt8) -> StaticString? {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&#39;"
+        default: nil
+        }
+    }
+    guard text.count > 32 else {
+        for byte in text {
+            if let entity = entity(byte) { out.appendLiteral(entity) } else { out.append(byte) }
+        }
+        return
+    }
     var start = 0
     for (i, byte) in text.enumerated() {
-        let entity: StaticString
-        switch byte {
-        case UInt8(ascii: "&"): entity = "&amp;"
-        case UInt8(ascii: "<"): entity = "&lt;"
-        case UInt8(ascii: ">"): entity = "&gt;"
-        case UInt8(ascii: "\""): entity = "&quot;"
-        case UInt8(ascii: "'"): entity = "&#39;"
-        default: continue
-        }
+        guard let entity = entity(byte) else { continue }
         if start < i { out += UnsafeBufferPointer(rebasing: text[start..<i]) }
-        out += UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount)
+        out.appendLiteral(entity)
         start = i + 1
     }
     if start < text.count { out += UnsafeBufferPointer(rebasing: text[start...]) }

@@ -52,7 +52,10 @@ enum ChannelCharts {
     /// is n/a per channel (overhead is unit-level). Paid CAC and media ROMI are both computed
     /// from each channel's own rows: cheap customers that return their media spend sit at the
     /// top left. Points are coloured by the media ROMI target when the unit sets one.
-    static func scatter(_ ctx: PackContext, channels: [String]) -> ChartFigure.Chart? {
+    ///
+    /// `kpiTexts` holds the channel KPIs as the channel table writes them
+    /// (``ChannelTable/kpiTexts(_:channels:)``); the chart's description and data table reuse them.
+    static func scatter(_ ctx: PackContext, channels: [String], kpiTexts: [(id: String, texts: [String])]) -> ChartFigure.Chart? {
         guard ctx.pack[kpi: "paid_cac"] != nil, ctx.pack[kpi: "media_romi"] != nil,
             let breakdown = ctx.pack.breakdowns[ChannelsSection.dimension]
         else { return nil }
@@ -70,10 +73,13 @@ enum ChannelCharts {
                 en: "\(ctx.kpiLabel("paid_cac")) and \(ctx.kpiLabel("media_romi")) by channel",
                 it: "\(ctx.kpiLabel("paid_cac")) e \(ctx.kpiLabel("media_romi")) per canale")
             + ", " + ctx.periodLabel(ctx.period)
-        let chart = ScatterChart(
+        var chart = ScatterChart(
             id: "channels-scatter", title: title, points: points, xTitle: ctx.kpiLabel("paid_cac"),
             yTitle: ctx.kpiLabel("media_romi"), xFormat: ctx.valueFormat("paid_cac"), yFormat: ctx.valueFormat("media_romi"),
             locale: ctx.locale)
+        if let x = kpiTexts.first(where: { $0.id == "paid_cac" })?.texts, let y = kpiTexts.first(where: { $0.id == "media_romi" })?.texts {
+            chart.valueTexts = Array(zip(x, y))
+        }
         let (svg, table) = chart.rendered()
         return ChartFigure.Chart(svg: svg, title: title, table: table)
     }

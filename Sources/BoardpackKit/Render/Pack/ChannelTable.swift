@@ -6,18 +6,30 @@ enum ChannelTable {
     /// KPIs shown, from the pack's channel breakdown (those that apply to the unit).
     static let kpis = ["cpl", "paid_cac", "cac", "media_romi"]
 
+    /// The KPIs of `kpis` that apply to the unit, each with its value per channel of
+    /// `channels` as the pack writes it (not escaped): the table and the scatter chart of
+    /// the section show the same figures, formatted once.
+    static func kpiTexts(_ ctx: PackContext, channels: [String]) -> [(id: String, texts: [String])] {
+        let breakdown = ctx.pack.breakdowns[ChannelsSection.dimension] ?? [:]
+        let rows = channels.map { breakdown[$0] ?? [:] }
+        return kpis.filter { ctx.pack[kpi: $0] != nil }.map { id in
+            let format = ctx.valueFormat(id)
+            return (id, rows.map { format.format($0[id] ?? nil, locale: ctx.locale) })
+        }
+    }
+
     /// The table for `channels` (in display order) and the unit total, with a legend when
-    /// CAC has no value per channel.
-    static func html(into html: inout HTMLBuffer, _ ctx: PackContext, channels: [String]) {
+    /// CAC has no value per channel. `kpiTexts` is ``kpiTexts(_:channels:)``.
+    static func html(
+        into html: inout HTMLBuffer, _ ctx: PackContext, channels: [String], kpiTexts: [(id: String, texts: [String])]
+    ) {
         let evaluator = ctx.metrics.evaluator(for: ctx.period)
-        let kpiIDs = kpis.filter { ctx.pack[kpi: $0] != nil }
+        let kpiIDs = kpiTexts.map(\.id)
         let headers =
             [ctx.locale.text(en: "Channel", it: "Canale")]
             + measures.map { ChannelsSection.measureLabel(ctx, $0) } + kpiIDs.map(ctx.kpiLabel)
         let breakdown = ctx.pack.breakdowns[ChannelsSection.dimension] ?? [:]
-        // Each KPI column's format, looked up once rather than once per cell.
-        let formats = kpiIDs.map(ctx.valueFormat)
-        var rows: [[String]] = channels.map { channel in
+        var rows: [[String]] = channels.enumerated().map { c, channel in
             var cells: [String] = []
             cells.reserveCapacity(1 + measures.count + kpiIDs.count)
             cells.append(escapeHTML(ChartFigure.displayName(channel)))
@@ -27,8 +39,7 @@ enum ChannelTable {
                     slice.map { measureCell(ctx, id, evaluator.measure(id, at: ctx.period, slice: $0)) }
                         ?? escapeHTML(ctx.formatter.notAvailable))
             }
-            let row = breakdown[channel] ?? [:]
-            for (id, format) in zip(kpiIDs, formats) { cells.append(escapeHTML(format.format(row[id] ?? nil, locale: ctx.locale))) }
+            for column in kpiTexts { cells.append(escapeHTML(column.texts[c])) }
             return cells
         }
         let total =
