@@ -15,6 +15,10 @@ public struct StackedBarChart: Sendable {
     public var locale: PackLocale
     /// viewBox size.
     public var width = ChartStyle.width, height = ChartStyle.height
+    /// Each series' values as written with `valueFormat`, one per period, where the caller has
+    /// them already (a data table of the same figures); nil, or nil for a series: the chart
+    /// writes them.
+    public var valueTexts: [[String]?]?
 
     /// Creates a stacked bar chart.
     public init(
@@ -101,8 +105,12 @@ public struct StackedBarChart: Sendable {
     }
 
     private func description() -> String {
-        let parts = series.map { s in
-            "\(s.name): " + ChartDocument.listing(periods, periods.indices.map { valueFormat.format(s.value(at: $0), locale: locale) })
+        let given = valueTexts?.count == series.count ? valueTexts : nil
+        let parts = series.enumerated().map { k, s in
+            let texts =
+                given?[k].flatMap { $0.count == periods.count ? $0 : nil }
+                ?? periods.indices.map { valueFormat.format(s.value(at: $0), locale: locale) }
+            return "\(s.name): " + ChartDocument.listing(periods, texts)
         }
         let totals =
             locale.text(en: "Total", it: "Totale") + ": "

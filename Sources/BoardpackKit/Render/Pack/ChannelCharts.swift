@@ -28,7 +28,10 @@ enum ChannelCharts {
             id: "channels-spend", title: title, periods: periods, series: series,
             valueFormat: .currency(ctx.unit.config.currency), locale: ctx.locale)
         let table = chart.dataTable()
-        chart.series = ChartSeries.top(series, otherName: other)
+        let drawn = ChartSeries.topIndexed(series, otherName: other)
+        chart.series = drawn.map(\.series)
+        // The description repeats the table's figures for the channels drawn on their own.
+        chart.valueTexts = drawn.map { d in d.index.map { k in table.rows.map { $0[k + 1] } } }
         return ChartFigure.Chart(svg: chart.svgDocument(), title: title, table: table)
     }
 
