@@ -101,7 +101,8 @@ struct PackPage {
         let includesDrafts = visible.contains { $0.draft }
         let marking = [model.unit.config.confidentiality ?? "", includesDrafts ? ctx.label("draft") : ""].filter { !$0.isEmpty }
         var context = PageShell(
-            language: ctx.lang, stylesheet: templates.stylesheet, root: "../../", printMarking: marking.joined(separator: " · ")
+            language: ctx.lang, stylesheet: templates.stylesheet, stylesheetDigest: templates.stylesheetDigest, root: "../../",
+            printMarking: marking.joined(separator: " · ")
         ).context
         context["site_title"] = workspace.site.title
         context["unit_name"] = model.unit.config.name
