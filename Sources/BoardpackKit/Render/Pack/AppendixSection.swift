@@ -58,7 +58,8 @@ enum AppendixSection {
     static func dataQuality(into html: inout HTMLBuffer, _ ctx: PackContext, _ findings: [DataQualityFinding]) {
         html += "<h3>\(ctx.locale.text(en: "Data quality", it: "Qualità dei dati"))</h3>\n"
         guard !findings.isEmpty else {
-            html += "<p class=\"empty\">\(ctx.locale.text(en: "All reconciliation checks passed.", it: "Tutti i controlli di riconciliazione sono superati."))</p>\n"
+            html +=
+                "<p class=\"empty\">\(ctx.locale.text(en: "All reconciliation checks passed.", it: "Tutti i controlli di riconciliazione sono superati."))</p>\n"
             return
         }
         let rows = findings.map { f in
@@ -102,10 +103,11 @@ enum AppendixSection {
             ]
         }
         html += "<h3>\(ctx.label("data_files"))</h3>\n"
-        html += "<p class=\"legend\">\(ctx.locale.text(en: "SHA-256 of the lines this pack read (header and rows up to the end of the period): reproduce it with head -n LINES FILE | sha256sum.", it: "SHA-256 delle righe lette da questo pack (intestazione e righe fino alla fine del periodo): si riproduce con head -n RIGHE FILE | sha256sum."))</p>\n"
+        html +=
+            "<p class=\"legend\">\(ctx.locale.text(en: "SHA-256 of the lines this pack read (header and rows up to the end of the period): reproduce it with head -n LINES FILE | sha256sum.", it: "SHA-256 delle righe lette da questo pack (intestazione e righe fino alla fine del periodo): si riproduce con head -n RIGHE FILE | sha256sum."))</p>\n"
         PackHTML.table(
             into: &html,
             headers: [ctx.label("file"), ctx.label("rows"), ctx.locale.text(en: "Lines", it: "Linee"), ctx.label("sha256")], rows: rows,
-                numeric: [1, 2], classes: "data files")
+            numeric: [1, 2], classes: "data files")
     }
 }

@@ -28,7 +28,8 @@ enum ChannelsSection {
             ChannelTable.html(into: &out.html, ctx, channels: channels, kpiTexts: kpiTexts)
         }
         let charts = [
-            ChannelCharts.spend(ctx, current: channels), ChannelCharts.funnel(ctx), ChannelCharts.scatter(ctx, channels: channels, kpiTexts: kpiTexts),
+            ChannelCharts.spend(ctx, current: channels), ChannelCharts.funnel(ctx),
+            ChannelCharts.scatter(ctx, channels: channels, kpiTexts: kpiTexts),
         ].compactMap { $0 }
         for chart in charts { out.chartTables.append((chart.title, chart.table)) }
         ChartFigure.grid(into: &out.html, charts)

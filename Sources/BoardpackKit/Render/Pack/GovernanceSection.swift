@@ -80,8 +80,8 @@ enum GovernanceSection {
             [escapeHTML(modelName(model, ctx)), f.decimal(vote.votes[model] ?? 0, fractionDigits: 1)]
         }
         PackHTML.table(
-            into: &html, headers: [ctx.locale.text(en: "Model", it: "Modello"), ctx.locale.text(en: "Votes", it: "Voti")], rows: totals, numeric: [1],
-            classes: "data votes")
+            into: &html, headers: [ctx.locale.text(en: "Model", it: "Modello"), ctx.locale.text(en: "Votes", it: "Voti")],
+            rows: totals, numeric: [1], classes: "data votes")
         html += "<h3>\(ctx.locale.text(en: "Budget utilisation", it: "Utilizzo del budget"))</h3>\n"
         if let r = ctx.pack[kpi: "budget_utilisation"] {
             html +=
