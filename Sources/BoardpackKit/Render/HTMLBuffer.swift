@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// HTML built as UTF-8 bytes: a pack page is some 180 KB made of thousands of small pieces
 /// (table cells, tags, labels), and appending bytes to one array is much cheaper than
 /// concatenating as many intermediate `String`s. Converted to a `String` once, at the end.
@@ -61,4 +67,23 @@ extension [UInt8] {
         let utf8 = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
         for byte in utf8 { append(byte) }
     }
+}
+
+/// The offsets of the occurrences of `needle` in `haystack`, left to right and not
+/// overlapping: `memchr` finds the candidates for the first byte, a comparison the rest.
+func offsets(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> [Int] {
+    guard let first = needle.first, let base = haystack.baseAddress, haystack.count >= needle.count else { return [] }
+    var found: [Int] = []
+    var at = 0
+    let last = haystack.count - needle.count
+    while at <= last, let candidate = memchr(base + at, Int32(first), last - at + 1) {
+        let offset = UnsafeRawPointer(candidate) - UnsafeRawPointer(base)
+        if haystack[offset..<offset + needle.count].elementsEqual(needle) {
+            found.append(offset)
+            at = offset + needle.count
+        } else {
+            at = offset + 1
+        }
+    }
+    return found
 }

@@ -36,13 +36,9 @@ public struct NoteHTML: Sendable {
             func occurs(_ bytes: [UInt8], at offset: Int) -> Bool {
                 offset >= 0 && offset + bytes.count <= h.count && h[offset..<offset + bytes.count].elementsEqual(bytes)
             }
-            var copied = 0, at = 0
-            while at < h.count {
-                guard h[at] == marker[0], occurs(marker, at: at), let (kind, index, end) = placeholder(in: h, at: at, marker: marker)
-                else {
-                    at += 1
-                    continue
-                }
+            var copied = 0
+            for at in offsets(of: marker, in: h) where at >= copied {
+                guard let (kind, index, end) = placeholder(in: h, at: at, marker: marker) else { continue }
                 if kind == "kpi", index < kpis.count {
                     out += UnsafeBufferPointer(rebasing: h[copied..<at])
                     out.appendUTF8(kpis[index])
@@ -52,11 +48,7 @@ public struct NoteHTML: Sendable {
                     out += UnsafeBufferPointer(rebasing: h[copied..<(wrapped ? at - open.count : at)])
                     out.appendUTF8(charts[index])
                     copied = wrapped ? end + close.count : end
-                } else {
-                    at += 1
-                    continue
                 }
-                at = copied
             }
             out += UnsafeBufferPointer(rebasing: h[copied...])
             return String(decoding: out, as: UTF8.self)

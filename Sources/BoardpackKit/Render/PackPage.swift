@@ -155,22 +155,20 @@ struct PackPage {
     static let mainMarker = "<!--boardpack:main-->"
 
     /// The rendered page `shell` with each `mainMarker` replaced by the sections one after the
-    /// other, each with its heading, written as bytes into the page.
+    /// other, each with its heading, written as bytes into the page. A theme that iterates
+    /// `sections` itself has no marker: its page is returned as it is.
     static func splice(_ sections: [Section], into shell: String) -> String {
         var shell = shell
+        let marker = Array(mainMarker.utf8)
+        let hits = shell.withUTF8 { offsets(of: marker, in: $0) }
+        guard !hits.isEmpty else { return shell }
         return shell.withUTF8 { page in
-            let marker = Array(mainMarker.utf8)
             var html = HTMLBuffer(capacity: sections.reduce(page.count + 1024) { $0 + $1.html.bytes.count + 128 })
-            var copied = 0, at = 0
-            while at + marker.count <= page.count {
-                guard page[at] == marker[0], page[at..<at + marker.count].elementsEqual(marker) else {
-                    at += 1
-                    continue
-                }
-                html.append(bytes: UnsafeBufferPointer(rebasing: page[copied..<at]))
+            var copied = 0
+            for hit in hits {
+                html.append(bytes: UnsafeBufferPointer(rebasing: page[copied..<hit]))
                 writeSections(sections, into: &html)
-                at += marker.count
-                copied = at
+                copied = hit + marker.count
             }
             html.append(bytes: UnsafeBufferPointer(rebasing: page[copied...]))
             return html.string
