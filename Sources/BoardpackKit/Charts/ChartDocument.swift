@@ -60,6 +60,19 @@ enum ChartDocument {
 
     /// "Name: label value, label value" — the sentence a `<desc>` uses for one series.
     static func listing(_ labels: [String], _ values: [String]) -> String {
-        zip(labels, values).map { "\($0) \($1)" }.joined(separator: ", ")
+        var text = ""
+        appendListing(labels, values, to: &text)
+        return text
+    }
+
+    /// Appends ``listing(_:_:)`` to `text`, piece by piece: descriptions run to kilobytes,
+    /// and one string grown in place beats a string per pair joined afterwards.
+    static func appendListing(_ labels: [String], _ values: [String], to text: inout String) {
+        for (i, (label, value)) in zip(labels, values).enumerated() {
+            if i > 0 { text += ", " }
+            text += label
+            text += " "
+            text += value
+        }
     }
 }

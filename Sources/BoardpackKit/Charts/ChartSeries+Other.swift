@@ -17,7 +17,7 @@ extension ChartSeries {
         _ series: [ChartSeries], limit: Int = readableCount, otherName: String
     ) -> [(index: Int?, series: ChartSeries)] {
         guard series.count > limit, limit >= 2 else { return series.enumerated().map { ($0.offset, $0.element) } }
-        let count = series.map(\.values.count).max() ?? 0
+        let count = series.map { $0.values.count }.max() ?? 0
         let totals = series.map { s in (0..<count).reduce(0.0) { $0 + (s.value(at: $1) ?? 0) } }
         let ranked = series.indices.sorted { a, b in totals[a] != totals[b] ? totals[a] > totals[b] : a < b }
         let kept = ranked.prefix(limit - 1)

@@ -39,7 +39,7 @@ public struct LineChart: Sendable {
     }
 
     /// Number of periods drawn.
-    var count: Int { max(periods.count, series.map(\.values.count).max() ?? 0) }
+    var count: Int { max(periods.count, series.map { $0.values.count }.max() ?? 0) }
     /// The target as a series named by its label.
     var targetSeries: ChartSeries? {
         target.map { ChartSeries(name: targetLabel ?? locale.text(en: "Target", it: "Obiettivo"), values: $0) }

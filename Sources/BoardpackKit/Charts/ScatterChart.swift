@@ -147,10 +147,28 @@ public struct ScatterChart: Sendable {
     }
 
     private func description(texts: [(x: String, y: String)]) -> String {
-        let parts = zip(points, texts).map { p, text in
-            "\(p.label) \(xTitle) \(text.x), \(yTitle) \(text.y)" + (p.status.map { " (\($0.word(locale)))" } ?? "")
+        // One string grown in place: with a point per channel the sentence runs to kilobytes.
+        var text = title
+        text.reserveCapacity(title.utf8.count + points.count * 64)
+        text += ": "
+        for (i, (p, value)) in zip(points, texts).enumerated() {
+            if i > 0 { text += "; " }
+            text += p.label
+            text += " "
+            text += xTitle
+            text += " "
+            text += value.x
+            text += ", "
+            text += yTitle
+            text += " "
+            text += value.y
+            if let status = p.status {
+                text += " ("
+                text += status.word(locale)
+                text += ")"
+            }
         }
-        return "\(title): " + parts.joined(separator: "; ") + "."
+        return text + "."
     }
 
     /// Label, x, y and status.

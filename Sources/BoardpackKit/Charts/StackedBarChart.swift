@@ -106,16 +106,22 @@ public struct StackedBarChart: Sendable {
 
     private func description() -> String {
         let given = valueTexts?.count == series.count ? valueTexts : nil
-        let parts = series.enumerated().map { k, s in
+        var text = title
+        text.reserveCapacity(title.utf8.count + (series.count + 1) * periods.count * 24)
+        for (k, s) in series.enumerated() {
             let texts =
                 given?[k].flatMap { $0.count == periods.count ? $0 : nil }
                 ?? periods.indices.map { valueFormat.format(s.value(at: $0), locale: locale) }
-            return "\(s.name): " + ChartDocument.listing(periods, texts)
+            text += ". "
+            text += s.name
+            text += ": "
+            ChartDocument.appendListing(periods, texts, to: &text)
         }
-        let totals =
-            locale.text(en: "Total", it: "Totale") + ": "
-            + ChartDocument.listing(periods, periods.indices.map { valueFormat.format(total($0), locale: locale) })
-        return "\(title). " + (parts + [totals]).joined(separator: ". ") + "."
+        text += ". "
+        text += locale.text(en: "Total", it: "Totale")
+        text += ": "
+        ChartDocument.appendListing(periods, periods.indices.map { valueFormat.format(total($0), locale: locale) }, to: &text)
+        return text + "."
     }
 
     /// Period, one column per part, then the total.

@@ -31,8 +31,7 @@ func appendEscapedHTML(_ text: some StringProtocol, to out: inout [UInt8]) {
 }
 
 /// Appends the UTF-8 `text` escaped: each of the five special characters becomes its entity.
-/// Short texts (table cells, labels) are copied byte by byte; in long ones, runs of ordinary
-/// bytes are copied whole.
+/// Most text has none and is copied in one piece; otherwise the runs between them are.
 private func appendEscapedHTML(utf8 text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
     func entity(_ byte: UInt8) -> StaticString? {
         switch byte {
@@ -44,15 +43,13 @@ private func appendEscapedHTML(utf8 text: UnsafeBufferPointer<UInt8>, to out: in
         default: nil
         }
     }
-    guard text.count > 32 else {
-        for byte in text {
-            if let entity = entity(byte) { out.appendLiteral(entity) } else { out.append(byte) }
-        }
+    guard let first = text.firstIndex(where: { entity($0) != nil }) else {
+        out.append(contentsOf: text)
         return
     }
     var start = 0
-    for (i, byte) in text.enumerated() {
-        guard let entity = entity(byte) else { continue }
+    for i in first..<text.count {
+        guard let entity = entity(text[i]) else { continue }
         if start < i { out += UnsafeBufferPointer(rebasing: text[start..<i]) }
         out.appendLiteral(entity)
         start = i + 1

@@ -18,10 +18,10 @@ enum ChannelCharts {
             let series = ctx.metrics.measureSeries("spend", endingAt: ctx.period, count: ChannelsSection.periods, slice: slice)
             return series.contains { $0.value != nil } ? (channel, series) : nil
         }
-        guard let first = all.first, let start = ChartFigure.firstPresent(all.map { $0.1.map(\.value) }) else { return nil }
+        guard let first = all.first, let start = ChartFigure.firstPresent(all.map { $0.1.map { $0.value } }) else { return nil }
         let periods = first.1[start...].map { ctx.shortPeriodLabel($0.period) }
         let title = ctx.locale.text(en: "Spend by channel", it: "Spesa per canale") + ", " + ChartFigure.span(ctx, count: periods.count)
-        let series = all.map { ChartSeries(name: ChartFigure.displayName($0.0), values: $0.1[start...].map(\.value)) }
+        let series = all.map { ChartSeries(name: ChartFigure.displayName($0.0), values: $0.1[start...].map { $0.value }) }
         // The bars show the largest channels and "Other"; the data table keeps every channel.
         let other = ctx.locale.text(en: "Other", it: "Altri")
         var chart = StackedBarChart(

@@ -49,7 +49,7 @@ enum ChannelsSection {
             case (nil, .some): false
             default: a.0 < b.0
             }
-        }.map(\.0)
+        }.map { $0.0 }
     }
 
     /// A measure's label in the pack's language.

@@ -11,7 +11,7 @@ enum TrendCharts {
         // One window for every trend, from the first period any of them has a value, so the
         // charts read side by side (a KPI that needs `prev` simply starts one period later).
         let all = ids.map(ctx.trend)
-        let start = ChartFigure.firstPresent(all.map { $0.map(\.value) }) ?? periods
+        let start = ChartFigure.firstPresent(all.map { $0.map { $0.value } }) ?? periods
         var charts: [ChartFigure.Chart] = []
         for (id, series) in zip(ids, all) {
             guard let chart = line(ctx, id: id, series: series[start...]) else { continue }
