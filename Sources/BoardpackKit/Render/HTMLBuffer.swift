@@ -21,8 +21,16 @@ struct HTMLBuffer: Sendable {
 
     var isEmpty: Bool { bytes.isEmpty }
 
-    /// The markup as a `String`.
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    /// The markup as a `String`, its bytes copied straight into the string's storage.
+    var string: String {
+        bytes.withUnsafeBufferPointer { utf8 in
+            String(unsafeUninitializedCapacity: utf8.count) { out in
+                guard let source = utf8.baseAddress, let target = out.baseAddress else { return 0 }
+                target.initialize(from: source, count: utf8.count)
+                return utf8.count
+            }
+        }
+    }
 
     /// Appends trusted markup as is.
     mutating func append(_ html: String) { bytes.appendUTF8(html) }

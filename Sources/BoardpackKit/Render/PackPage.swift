@@ -155,38 +155,50 @@ struct PackPage {
     static let mainMarker = "<!--boardpack:main-->"
 
     /// The rendered page `shell` with each `mainMarker` replaced by the sections one after the
-    /// other, each with its heading, written as bytes into the page. A theme that iterates
-    /// `sections` itself has no marker: its page is returned as it is.
+    /// other, each with its heading, copied straight into the page's string. A theme that
+    /// iterates `sections` itself has no marker: its page is returned as it is.
     static func splice(_ sections: [Section], into shell: String) -> String {
         var shell = shell
         let marker = Array(mainMarker.utf8)
         let hits = shell.withUTF8 { offsets(of: marker, in: $0) }
         guard !hits.isEmpty else { return shell }
+        let pieces = sectionPieces(sections)
+        let mainCount = pieces.reduce(0) { $0 + $1.count }
         return shell.withUTF8 { page in
-            var html = HTMLBuffer(capacity: sections.reduce(page.count + 1024) { $0 + $1.html.bytes.count + 128 })
-            var copied = 0
-            for hit in hits {
-                html.append(bytes: UnsafeBufferPointer(rebasing: page[copied..<hit]))
-                writeSections(sections, into: &html)
-                copied = hit + marker.count
+            String(unsafeUninitializedCapacity: page.count + hits.count * (mainCount - marker.count)) { out in
+                var at = 0
+                func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                    guard let source = bytes.baseAddress, let target = out.baseAddress else { return }
+                    (target + at).initialize(from: source, count: bytes.count)
+                    at += bytes.count
+                }
+                var copied = 0
+                for hit in hits {
+                    put(UnsafeBufferPointer(rebasing: page[copied..<hit]))
+                    for piece in pieces { piece.withUnsafeBufferPointer(put) }
+                    copied = hit + marker.count
+                }
+                put(UnsafeBufferPointer(rebasing: page[copied...]))
+                return at
             }
-            html.append(bytes: UnsafeBufferPointer(rebasing: page[copied...]))
-            return html.string
         }
     }
 
-    /// The sections one after the other, each with its heading.
-    static func writeSections(_ sections: [Section], into html: inout HTMLBuffer) {
+    /// The sections one after the other, each with its heading, as UTF-8 pieces in order (the
+    /// sections' own HTML is not copied).
+    static func sectionPieces(_ sections: [Section]) -> [[UInt8]] {
+        var pieces: [[UInt8]] = []
         for (i, section) in sections.enumerated() {
-            if i > 0 { html += "\n" }
-            html += "<section id=\""
-            html.appendEscaped(section.id)
-            html += "\" class=\"pack-section\">\n<h2>"
-            html.appendEscaped(section.title)
-            html += "</h2>\n"
-            html += section.html
-            html += "\n</section>"
+            var heading = HTMLBuffer()
+            if i > 0 { heading += "\n" }
+            heading += "<section id=\""
+            heading.appendEscaped(section.id)
+            heading += "\" class=\"pack-section\">\n<h2>"
+            heading.appendEscaped(section.title)
+            heading += "</h2>\n"
+            pieces += [heading.bytes, section.html.bytes, Array("\n</section>".utf8)]
         }
+        return pieces
     }
 
     func strategyHTML(_ strategy: String, _ risks: String, ctx: PackContext) -> String {
