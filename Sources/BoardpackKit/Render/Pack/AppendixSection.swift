@@ -10,6 +10,8 @@ enum AppendixSection {
         html +=
             "<p class=\"legend\">\(ctx.locale.text(en: "Each KPI's formula with this period's figures in it (numbers as read from the data files).", it: "La formula di ogni KPI con i dati del periodo (numeri come letti dai file)."))</p>\n"
         html += "<dl class=\"definitions\">\n"
+        // One closure for every KPI: each capture would copy the whole context.
+        let valueText = { (id: String, value: Double?) in inputText(ctx, id, value) }
         for kpi in ctx.metrics.applicableKPIs {
             html += "<div id=\"def-"
             html += kpi.id
@@ -19,7 +21,7 @@ enum AppendixSection {
             html += kpi.id
             html += "</code></dt><dd>"
             html.appendEscaped(kpi.definition.text(for: ctx.locale.rawValue))
-            if let working = ctx.metrics.working(kpi.id, at: ctx.period, valueText: { id, v in inputText(ctx, id, v) }) {
+            if let working = ctx.metrics.working(kpi.id, at: ctx.period, valueText: valueText) {
                 html += "<br><code class=\"working\">"
                 html.appendEscaped(working.line { ctx.format(kpi.id, $0) })
             } else {
