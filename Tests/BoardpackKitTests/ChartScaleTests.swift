@@ -92,6 +92,26 @@ import Testing
         }
     }
 
+    @Test func svgNumbersAtRoundingBoundaries() {
+        // The tenths fast path compares doubles with the halfway points x.x5; the shortest
+        // text decides, so the doubles at and on either side of each halfway point must
+        // round as the text does, up to the 10^12 limit of the fast path.
+        func general(_ v: Double) -> String {
+            let r = RoundedDecimal(v, fractionDigits: 1)!
+            return (r.isNegative ? "-" : "") + (r.fractionDigits == "0" ? r.integerDigits : r.integerDigits + "." + r.fractionDigits)
+        }
+        var values: [Double] = []
+        for k in -4000...4000 { values += [Double(k) / 20, Double(k) / 100] }
+        for scale in [1e3, 1e6, 1e9, 1e11, 9.99e11] {
+            for k in 0..<200 { values.append((scale * 20 + Double(k)) / 20) }
+        }
+        for b in values {
+            for v in [b, b.nextUp, b.nextDown, -b, -b.nextUp, -b.nextDown] {
+                #expect(SVGBuilder.number(v) == general(v), "\(v)")
+            }
+        }
+    }
+
     @Test func idsAndTruncation() {
         #expect(ChartDocument.safeID("cac-trend") == "cac-trend")
         #expect(ChartDocument.safeID("3 cac/€") == "c-3-cac--")

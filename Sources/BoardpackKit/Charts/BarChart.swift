@@ -51,9 +51,12 @@ public struct BarChart: Sendable {
     var labels: [String] { valueFormat.shortLabels((0..<count).map(value), locale: locale) }
 
     /// The chart as an SVG document fragment.
-    public func svg() -> String {
+    public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
+
+    /// ``svg()`` as UTF-8, for pages that are built as bytes.
+    func svgDocument() -> [UInt8] {
         let (body, height) = orientation == .vertical ? verticalBody() : horizontalBody()
-        return ChartDocument.svg(
+        return ChartDocument.document(
             id: id, kind: "bar", width: width, height: height,
             title: title, description: description(), body: body)
     }

@@ -92,7 +92,10 @@ public struct BulletChart: Sendable {
     }
 
     /// The chart as an SVG document fragment.
-    public func svg() -> String {
+    public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
+
+    /// ``svg()`` as UTF-8, for pages that are built as bytes.
+    func svgDocument() -> [UInt8] {
         let scale = self.scale
         let ticks = valueFormat.tickLabels(for: scale, locale: locale)
         let valueText = valueFormat.format(value, locale: locale)
@@ -123,7 +126,7 @@ public struct BulletChart: Sendable {
         if !word.isEmpty {
             svg.text(word, x: right + 26, y: 36, cssClass: "label-muted", fontSize: ChartStyle.tickFontSize, middleBaseline: true)
         }
-        return ChartDocument.svg(
+        return ChartDocument.document(
             id: id, kind: "bullet", width: width, height: height,
             title: title, description: description(), body: svg)
     }

@@ -8,8 +8,16 @@ extension ChartSeries {
     /// is present). Dozens of stacked parts read as noise on a board slide; the data table
     /// keeps every series.
     static func top(_ series: [ChartSeries], limit: Int = readableCount, otherName: String) -> [ChartSeries] {
-        guard series.count > limit, limit >= 2 else { return series }
-        let count = series.map(\.values.count).max() ?? 0
+        topIndexed(series, limit: limit, otherName: otherName).map(\.series)
+    }
+
+    /// ``top(_:limit:otherName:)`` with, for each series it returns, its index in `series`
+    /// (nil for the one named `otherName`).
+    static func topIndexed(
+        _ series: [ChartSeries], limit: Int = readableCount, otherName: String
+    ) -> [(index: Int?, series: ChartSeries)] {
+        guard series.count > limit, limit >= 2 else { return series.enumerated().map { ($0.offset, $0.element) } }
+        let count = series.map { $0.values.count }.max() ?? 0
         let totals = series.map { s in (0..<count).reduce(0.0) { $0 + (s.value(at: $1) ?? 0) } }
         let ranked = series.indices.sorted { a, b in totals[a] != totals[b] ? totals[a] > totals[b] : a < b }
         let kept = ranked.prefix(limit - 1)
@@ -24,6 +32,6 @@ extension ChartSeries {
             }
             return any ? sum : nil
         }
-        return kept.map { series[$0] } + [ChartSeries(name: otherName, values: other)]
+        return kept.map { ($0, series[$0]) } + [(nil, ChartSeries(name: otherName, values: other))]
     }
 }

@@ -59,7 +59,10 @@ public struct FunnelChart: Sendable {
     }
 
     /// The chart as an SVG document fragment.
-    public func svg() -> String {
+    public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
+
+    /// ``svg()`` as UTF-8, for pages that are built as bytes.
+    func svgDocument() -> [UInt8] {
         let pitch = 44.0, barHeight = 24.0, top = 8.0
         let logarithmic = usesLogScale
         let height = top + pitch * Double(stages.count) - (pitch - barHeight) + (logarithmic ? 30 : 8)
@@ -96,7 +99,7 @@ public struct FunnelChart: Sendable {
         if logarithmic {
             svg.text(logNote, x: plotLeft, y: height - 8, cssClass: "label-muted", fontSize: ChartStyle.tickFontSize)
         }
-        return ChartDocument.svg(
+        return ChartDocument.document(
             id: id, kind: "funnel", width: width, height: height,
             title: title, description: description(), body: svg)
     }

@@ -44,7 +44,23 @@ public struct Heatmap: Sendable {
     }
 
     /// The chart as an SVG document fragment.
-    public func svg() -> String {
+    public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
+
+    /// ``svg()`` as UTF-8, for pages that are built as bytes.
+    func svgDocument() -> [UInt8] { svgDocument(texts: valueTexts()) }
+
+    /// The SVG document (UTF-8) and the data table, each value formatted once for both.
+    func rendered() -> (svg: [UInt8], table: ChartDataTable) {
+        let texts = valueTexts()
+        return (svgDocument(texts: texts), dataTable(texts: texts))
+    }
+
+    /// Every cell in full, as the description and the data table write them.
+    private func valueTexts() -> [[String]] {
+        rows.indices.map { r in columns.indices.map { valueFormat.format(value(r, $0), locale: locale) } }
+    }
+
+    private func svgDocument(texts full: [[String]]) -> [UInt8] {
         let present = rows.indices.flatMap { r in columns.indices.compactMap { value(r, $0) } }
         let low = present.min() ?? 0, high = present.max() ?? 0
         let rowHeight = 30.0, headerHeight = 24.0, keyHeight = 30.0
@@ -81,9 +97,9 @@ public struct Heatmap: Sendable {
         drawKey(
             into: &svg, x: column + 1, y: top + rowHeight * Double(rows.count) + 10, low: low, high: high,
             empty: present.isEmpty)
-        return ChartDocument.svg(
+        return ChartDocument.document(
             id: id, kind: "heatmap", width: width, height: height,
-            title: title, description: description(), body: svg)
+            title: title, description: description(texts: full), body: svg)
     }
 
     /// Five swatches from the lowest to the highest value, labelled with both ends.
@@ -102,17 +118,15 @@ public struct Heatmap: Sendable {
         svg.close("g")
     }
 
-    private func description() -> String {
-        let parts = rows.indices.map { r in
-            "\(rows[r]): " + ChartDocument.listing(columns, columns.indices.map { valueFormat.format(value(r, $0), locale: locale) })
-        }
+    private func description(texts: [[String]]) -> String {
+        let parts = rows.indices.map { r in "\(rows[r]): " + ChartDocument.listing(columns, texts[r]) }
         return "\(title). " + parts.joined(separator: "; ") + "."
     }
 
     /// One row per heatmap row, one column per heatmap column.
-    public func dataTable() -> ChartDataTable {
-        ChartDataTable(
-            headers: [""] + columns,
-            rows: rows.indices.map { r in [rows[r]] + columns.indices.map { valueFormat.format(value(r, $0), locale: locale) } })
+    public func dataTable() -> ChartDataTable { dataTable(texts: valueTexts()) }
+
+    private func dataTable(texts: [[String]]) -> ChartDataTable {
+        ChartDataTable(headers: [""] + columns, rows: rows.indices.map { r in [rows[r]] + texts[r] })
     }
 }

@@ -39,14 +39,33 @@ public struct LineChart: Sendable {
     }
 
     /// Number of periods drawn.
-    var count: Int { max(periods.count, series.map(\.values.count).max() ?? 0) }
+    var count: Int { max(periods.count, series.map { $0.values.count }.max() ?? 0) }
     /// The target as a series named by its label.
     var targetSeries: ChartSeries? {
         target.map { ChartSeries(name: targetLabel ?? locale.text(en: "Target", it: "Obiettivo"), values: $0) }
     }
 
     /// The chart as an SVG document fragment.
-    public func svg() -> String {
+    public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
+
+    /// ``svg()`` as UTF-8, for pages that are built as bytes.
+    func svgDocument() -> [UInt8] { svgDocument(texts: valueTexts()) }
+
+    /// The SVG document (UTF-8) and the data table, each value formatted once for both.
+    func rendered() -> (svg: [UInt8], table: ChartDataTable) {
+        let texts = valueTexts()
+        return (svgDocument(texts: texts), dataTable(texts: texts))
+    }
+
+    /// Every value in full, as the description and the data table write them: one row per
+    /// series, then the target's, each over the `count` periods.
+    private func valueTexts() -> [[String]] {
+        (series + (targetSeries.map { [$0] } ?? [])).map { s in
+            (0..<count).map { valueFormat.format(s.value(at: $0), locale: locale) }
+        }
+    }
+
+    private func svgDocument(texts: [[String]]) -> [UInt8] {
         let n = count
         let all = series.flatMap(\.values) + (target ?? [])
         let scale = NiceScale(covering: all, includeZero: includeZero)
@@ -84,9 +103,9 @@ public struct LineChart: Sendable {
         for (label, ly) in zip(ends, placed) {
             svg.text(label.text, x: right + 6, y: ly, cssClass: label.cssClass, maxWidth: gutter - 8, middleBaseline: true)
         }
-        return ChartDocument.svg(
+        return ChartDocument.document(
             id: id, kind: "line", width: width, height: height,
-            title: title, description: description(n), body: svg)
+            title: title, description: description(n, texts: texts), body: svg)
     }
 
     private func drawTarget(_ t: ChartSeries, into svg: inout SVGBuilder, xs: [Double], y: (Double) -> Double) {
@@ -129,15 +148,14 @@ public struct LineChart: Sendable {
         return labels
     }
 
-    private func description(_ n: Int) -> String {
+    private func description(_ n: Int, texts: [[String]]) -> String {
         let labels = Array(periods.prefix(n))
-        var parts = series.map { s -> String in
-            let values = (0..<n).map { valueFormat.format(s.value(at: $0), locale: locale) }
+        var parts = zip(series, texts).map { s, values -> String in
             let listing = ChartDocument.listing(labels, values)
             return series.count > 1 ? "\(s.name): \(listing)" : listing
         }
         if let t = targetSeries {
-            let values = (0..<n).map { valueFormat.format(t.value(at: $0), locale: locale) }
+            let values = texts[series.count]
             let constant = Set(values).count == 1
             parts.append("\(t.name): " + (constant ? values.first ?? "" : ChartDocument.listing(labels, values)))
         }
@@ -145,15 +163,13 @@ public struct LineChart: Sendable {
     }
 
     /// Period, one column per series, then the target.
-    public func dataTable() -> ChartDataTable {
-        let n = count
+    public func dataTable() -> ChartDataTable { dataTable(texts: valueTexts()) }
+
+    private func dataTable(texts: [[String]]) -> ChartDataTable {
         var headers = [locale.text(en: "Period", it: "Periodo")] + series.map(\.name)
         if let t = targetSeries { headers.append(t.name) }
-        let rows = (0..<n).map { i -> [String] in
-            var row = [periods.indices.contains(i) ? periods[i] : ""]
-            row += series.map { valueFormat.format($0.value(at: i), locale: locale) }
-            if let t = targetSeries { row.append(valueFormat.format(t.value(at: i), locale: locale)) }
-            return row
+        let rows = (0..<count).map { i -> [String] in
+            [periods.indices.contains(i) ? periods[i] : ""] + texts.map { $0[i] }
         }
         return ChartDataTable(headers: headers, rows: rows)
     }

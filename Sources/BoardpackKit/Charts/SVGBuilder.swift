@@ -11,8 +11,19 @@ struct SVGBuilder: Sendable {
     /// The markup so far, as UTF-8.
     private var bytes: [UInt8] = []
 
+    init() {}
+
+    /// An empty builder with room for `capacity` bytes.
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
     /// The markup so far.
     var markup: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The markup so far, as UTF-8.
+    var utf8: [UInt8] { bytes }
+
+    /// The length of the markup in bytes.
+    var byteCount: Int { bytes.count }
 
     /// A coordinate with one decimal, `.0` dropped and never `-0`: 12.25 → `12.3`, 40 → `40`.
     static func number(_ value: Double) -> String {
@@ -27,6 +38,10 @@ struct SVGBuilder: Sendable {
             out.append(UInt8(ascii: "0"))
             return
         }
+        if let tenths = tenths(value) {
+            appendTenths(tenths, to: &out)
+            return
+        }
         var text = value.description
         if text.withUTF8({ oneDecimal($0, into: &out) }) { return }
         guard let r = RoundedDecimal(value, fractionDigits: 1) else {
@@ -34,7 +49,47 @@ struct SVGBuilder: Sendable {
             return
         }
         let digits = r.fractionDigits == "0" ? r.integerDigits : r.integerDigits + "." + r.fractionDigits
-        out += ((r.isNegative ? "-" : "") + digits).utf8
+        out.appendUTF8((r.isNegative ? "-" : "") + digits)
+    }
+
+    /// `value` in tenths, rounded as ``number(_:)`` rounds its shortest text (half away from
+    /// zero on the decimal digits), without writing that text; nil outside ±10^12, where the
+    /// general path is taken.
+    ///
+    /// The text rounds up past a boundary `b = (2n + 1) / 20` (`x.x5`) exactly when it is at
+    /// least `b`. Below 10^12 a double's rounding interval is narrower than 0.01, so the
+    /// shortest text of a double lies on the same side of `b` as the double does of the double
+    /// nearest to `b` (`Double(2n + 1) / 20`, IEEE division being correctly rounded), and is
+    /// `b` itself when the two are equal. Comparing doubles therefore gives the same tenths.
+    private static func tenths(_ value: Double) -> Int? {
+        let magnitude = abs(value)
+        guard magnitude < 1e12 else { return nil }
+        var n = Int((magnitude * 10).rounded())
+        while n > 0 && magnitude < Double(2 * n - 1) / 20 { n -= 1 }
+        while magnitude >= Double(2 * n + 1) / 20 { n += 1 }
+        return value < 0 ? -n : n
+    }
+
+    /// Writes a number of tenths as ``number(_:)`` does: `-12.3`, `40`, never `-0`.
+    private static func appendTenths(_ tenths: Int, to out: inout [UInt8]) {
+        if tenths < 0 { out.append(UInt8(ascii: "-")) }
+        let magnitude = tenths.magnitude
+        let whole = magnitude / 10, fraction = magnitude % 10
+        // Integer digits, most significant first, through a small stack buffer.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var count = 0
+            var rest = whole
+            repeat {
+                digits[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            for k in stride(from: count - 1, through: 0, by: -1) { out.append(digits[k]) }
+        }
+        if fraction != 0 {
+            out.append(UInt8(ascii: "."))
+            out.append(UInt8(ascii: "0") + UInt8(fraction))
+        }
     }
 
     /// `number` for a shortest text in plain notation (`-12.25`), without the general
@@ -83,32 +138,34 @@ struct SVGBuilder: Sendable {
     private mutating func appendEscaped(_ text: String) { appendEscapedHTML(text, to: &bytes) }
 
     /// Appends ` key="value"` with the value escaped.
-    private mutating func attribute(_ key: String, _ value: String) {
+    private mutating func attribute(_ key: StaticString, _ value: String) {
         bytes.append(UInt8(ascii: " "))
-        bytes += key.utf8
-        bytes += "=\"".utf8
+        bytes.appendLiteral(key)
+        bytes.append(UInt8(ascii: "="))
+        bytes.append(UInt8(ascii: "\""))
         appendEscaped(value)
         bytes.append(UInt8(ascii: "\""))
     }
 
     /// Appends ` key="number"`.
-    private mutating func attribute(_ key: String, _ value: Double) {
+    private mutating func attribute(_ key: StaticString, _ value: Double) {
         bytes.append(UInt8(ascii: " "))
-        bytes += key.utf8
-        bytes += "=\"".utf8
+        bytes.appendLiteral(key)
+        bytes.append(UInt8(ascii: "="))
+        bytes.append(UInt8(ascii: "\""))
         Self.appendNumber(value, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
     }
 
     /// Appends `<name`.
-    private mutating func start(_ name: String) {
+    private mutating func start(_ name: StaticString) {
         bytes.append(UInt8(ascii: "<"))
-        bytes += name.utf8
+        bytes.appendLiteral(name)
     }
 
     /// Appends `<name a="v" …>` (self-closed unless `content` or `open` is given).
     mutating func element(
-        _ name: String, _ attributes: [(String, String)], content: String? = nil, open: Bool = false
+        _ name: StaticString, _ attributes: [(StaticString, String)], content: String? = nil, open: Bool = false
     ) {
         start(name)
         for (key, value) in attributes { attribute(key, value) }
@@ -116,23 +173,23 @@ struct SVGBuilder: Sendable {
     }
 
     /// Ends an element started with `start`: content and closing tag, `>` or `/>`.
-    private mutating func finish(_ name: String, content: String? = nil, open: Bool = false) {
+    private mutating func finish(_ name: StaticString, content: String? = nil, open: Bool = false) {
         if let content {
             bytes.append(UInt8(ascii: ">"))
             appendEscaped(content)
-            bytes += "</".utf8
-            bytes += name.utf8
-            bytes += ">\n".utf8
+            close(name)
         } else {
-            bytes += (open ? ">\n" : "/>\n").utf8
+            bytes.appendLiteral(open ? ">\n" : "/>\n")
         }
     }
 
     /// Closes an element opened with `open: true`.
-    mutating func close(_ name: String) {
-        bytes += "</".utf8
-        bytes += name.utf8
-        bytes += ">\n".utf8
+    mutating func close(_ name: StaticString) {
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(UInt8(ascii: "/"))
+        bytes.appendLiteral(name)
+        bytes.append(UInt8(ascii: ">"))
+        bytes.append(UInt8(ascii: "\n"))
     }
 
     /// Opens a `<g class="…">` group.
@@ -176,21 +233,21 @@ struct SVGBuilder: Sendable {
 
     /// A path from a point list: `M x y L x y …` (`Z` when closed), plus extra presentation attributes.
     mutating func polyline(
-        _ points: [(Double, Double)], _ cssClass: String, _ extra: [(String, String)] = [], closed: Bool = false
+        _ points: [(Double, Double)], _ cssClass: String, _ extra: [(StaticString, String)] = [], closed: Bool = false
     ) {
         guard let first = points.first else { return }
         start("path")
-        bytes += " d=\"M".utf8
+        bytes.appendLiteral(" d=\"M")
         Self.appendNumber(first.0, to: &bytes)
         bytes.append(UInt8(ascii: " "))
         Self.appendNumber(first.1, to: &bytes)
         for p in points.dropFirst() {
-            bytes += " L".utf8
+            bytes.appendLiteral(" L")
             Self.appendNumber(p.0, to: &bytes)
             bytes.append(UInt8(ascii: " "))
             Self.appendNumber(p.1, to: &bytes)
         }
-        if closed { bytes += " Z".utf8 }
+        if closed { bytes.appendLiteral(" Z") }
         bytes.append(UInt8(ascii: "\""))
         attribute("class", cssClass)
         for (key, value) in extra { attribute(key, value) }
@@ -212,13 +269,13 @@ struct SVGBuilder: Sendable {
         if anchor != .start { attribute("text-anchor", anchor.rawValue) }
         if fontSize != ChartStyle.fontSize { attribute("font-size", fontSize) }
         if let rotate {
-            bytes += " transform=\"rotate(".utf8
+            bytes.appendLiteral(" transform=\"rotate(")
             Self.appendNumber(rotate, to: &bytes)
             bytes.append(UInt8(ascii: " "))
             Self.appendNumber(x, to: &bytes)
             bytes.append(UInt8(ascii: " "))
             Self.appendNumber(y, to: &bytes)
-            bytes += ")\"".utf8
+            bytes.appendLiteral(")\"")
         }
         attribute("class", cssClass)
         if shown == text {
@@ -227,9 +284,9 @@ struct SVGBuilder: Sendable {
             // The label and its title on one line.
             bytes.append(UInt8(ascii: ">"))
             appendEscaped(shown)
-            bytes += "<title>".utf8
+            bytes.appendLiteral("<title>")
             appendEscaped(text)
-            bytes += "</title></text>\n".utf8
+            bytes.appendLiteral("</title></text>\n")
         }
     }
 

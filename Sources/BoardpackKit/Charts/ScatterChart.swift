@@ -36,6 +36,9 @@ public struct ScatterChart: Sendable {
     public var referenceRatio: Double?, referenceLabel: String?
     /// viewBox size.
     public var width = ChartStyle.width, height = ChartStyle.height
+    /// Each point's coordinates as written with `xFormat` and `yFormat`, when the caller has
+    /// them already (a table beside the chart shows the same figures); nil: the chart writes them.
+    public var valueTexts: [(x: String, y: String)]?
 
     /// Creates a scatter chart.
     public init(
@@ -55,7 +58,24 @@ public struct ScatterChart: Sendable {
     }
 
     /// The chart as an SVG document fragment.
-    public func svg() -> String {
+    public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
+
+    /// ``svg()`` as UTF-8, for pages that are built as bytes.
+    func svgDocument() -> [UInt8] { svgDocument(texts: coordinateTexts()) }
+
+    /// The SVG document (UTF-8) and the data table, each value formatted once for both.
+    func rendered() -> (svg: [UInt8], table: ChartDataTable) {
+        let texts = coordinateTexts()
+        return (svgDocument(texts: texts), dataTable(texts: texts))
+    }
+
+    /// Each point's coordinates in full, as the description and the data table write them.
+    private func coordinateTexts() -> [(x: String, y: String)] {
+        if let valueTexts, valueTexts.count == points.count { return valueTexts }
+        return points.map { (xFormat.format($0.x, locale: locale), yFormat.format($0.y, locale: locale)) }
+    }
+
+    private func svgDocument(texts: [(x: String, y: String)]) -> [UInt8] {
         let plotted = points.filter { ($0.x?.isFinite ?? false) && ($0.y?.isFinite ?? false) }
         let xScale = NiceScale(covering: plotted.map(\.x), includeZero: true)
         let yScale = NiceScale(covering: plotted.map(\.y), includeZero: true)
@@ -116,9 +136,9 @@ public struct ScatterChart: Sendable {
             svg.text(p.label, x: choice.0, y: choice.1, anchor: choice.2, cssClass: "label", maxWidth: 140, middleBaseline: true)
         }
         svg.close("g")
-        return ChartDocument.svg(
+        return ChartDocument.document(
             id: id, kind: "scatter", width: width, height: height,
-            title: title, description: description(), body: svg)
+            title: title, description: description(texts: texts), body: svg)
     }
 
     private struct Box {
@@ -126,20 +146,37 @@ public struct ScatterChart: Sendable {
         func overlaps(_ o: Box) -> Bool { x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h }
     }
 
-    private func description() -> String {
-        let parts = points.map { p in
-            "\(p.label) \(xTitle) \(xFormat.format(p.x, locale: locale)), \(yTitle) \(yFormat.format(p.y, locale: locale))"
-                + (p.status.map { " (\($0.word(locale)))" } ?? "")
+    private func description(texts: [(x: String, y: String)]) -> String {
+        // One string grown in place: with a point per channel the sentence runs to kilobytes.
+        var text = title
+        text.reserveCapacity(title.utf8.count + points.count * 64)
+        text += ": "
+        for (i, (p, value)) in zip(points, texts).enumerated() {
+            if i > 0 { text += "; " }
+            text += p.label
+            text += " "
+            text += xTitle
+            text += " "
+            text += value.x
+            text += ", "
+            text += yTitle
+            text += " "
+            text += value.y
+            if let status = p.status {
+                text += " ("
+                text += status.word(locale)
+                text += ")"
+            }
         }
-        return "\(title): " + parts.joined(separator: "; ") + "."
+        return text + "."
     }
 
     /// Label, x, y and status.
-    public func dataTable() -> ChartDataTable {
+    public func dataTable() -> ChartDataTable { dataTable(texts: coordinateTexts()) }
+
+    private func dataTable(texts: [(x: String, y: String)]) -> ChartDataTable {
         ChartDataTable(
             headers: ["", xTitle, yTitle, locale.text(en: "Status", it: "Stato")],
-            rows: points.map { p in
-                [p.label, xFormat.format(p.x, locale: locale), yFormat.format(p.y, locale: locale), p.status?.word(locale) ?? ""]
-            })
+            rows: zip(points, texts).map { p, text in [p.label, text.x, text.y, p.status?.word(locale) ?? ""] })
     }
 }

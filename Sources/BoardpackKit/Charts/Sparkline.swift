@@ -33,7 +33,10 @@ public struct Sparkline: Sendable {
     }
 
     /// The sparkline as an SVG document fragment.
-    public func svg() -> String {
+    public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
+
+    /// ``svg()`` as UTF-8, for pages that are built as bytes.
+    func svgDocument() -> [UInt8] {
         let series = ChartSeries(name: title, values: values)
         let n = values.count
         let scale = NiceScale(covering: values + [target], targetIntervals: 2)
@@ -56,7 +59,7 @@ public struct Sparkline: Sendable {
             svg.circle(x(last), y(series.value(at: last)!), 2.5, "dot")
         }
         svg.close("g")
-        return ChartDocument.svg(
+        return ChartDocument.document(
             id: id, kind: "sparkline", width: width, height: height,
             title: title, description: description(), body: svg)
     }

@@ -15,6 +15,10 @@ public struct StackedBarChart: Sendable {
     public var locale: PackLocale
     /// viewBox size.
     public var width = ChartStyle.width, height = ChartStyle.height
+    /// Each series' values as written with `valueFormat`, one per period, where the caller has
+    /// them already (a data table of the same figures); nil, or nil for a series: the chart
+    /// writes them.
+    public var valueTexts: [[String]?]?
 
     /// Creates a stacked bar chart.
     public init(
@@ -31,12 +35,20 @@ public struct StackedBarChart: Sendable {
 
     /// Sum of the present parts of period `i`; nil when none is present.
     func total(_ i: Int) -> Double? {
-        let parts = series.compactMap { $0.value(at: i) }
-        return parts.isEmpty ? nil : parts.reduce(0, +)
+        var sum = 0.0, any = false
+        for s in series {
+            guard let v = s.value(at: i) else { continue }
+            sum += v
+            any = true
+        }
+        return any ? sum : nil
     }
 
     /// The chart as an SVG document fragment.
-    public func svg() -> String {
+    public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
+
+    /// ``svg()`` as UTF-8, for pages that are built as bytes.
+    func svgDocument() -> [UInt8] {
         let n = periods.count
         var extremes: [Double?] = []
         for i in 0..<n {
@@ -68,7 +80,7 @@ public struct StackedBarChart: Sendable {
         ChartAxes.drawPeriodLabels(
             into: &svg, labels: periods, xs: xs, spacing: band, y: bottom + 16,
             chartWidth: width)
-        return ChartDocument.svg(
+        return ChartDocument.document(
             id: id, kind: "stacked", width: width, height: height,
             title: title, description: description(), body: svg)
     }
@@ -93,21 +105,35 @@ public struct StackedBarChart: Sendable {
     }
 
     private func description() -> String {
-        let parts = series.map { s in
-            "\(s.name): " + ChartDocument.listing(periods, periods.indices.map { valueFormat.format(s.value(at: $0), locale: locale) })
+        let given = valueTexts?.count == series.count ? valueTexts : nil
+        var text = title
+        text.reserveCapacity(title.utf8.count + (series.count + 1) * periods.count * 24)
+        for (k, s) in series.enumerated() {
+            let texts =
+                given?[k].flatMap { $0.count == periods.count ? $0 : nil }
+                ?? periods.indices.map { valueFormat.format(s.value(at: $0), locale: locale) }
+            text += ". "
+            text += s.name
+            text += ": "
+            ChartDocument.appendListing(periods, texts, to: &text)
         }
-        let totals =
-            locale.text(en: "Total", it: "Totale") + ": "
-            + ChartDocument.listing(periods, periods.indices.map { valueFormat.format(total($0), locale: locale) })
-        return "\(title). " + (parts + [totals]).joined(separator: ". ") + "."
+        text += ". "
+        text += locale.text(en: "Total", it: "Totale")
+        text += ": "
+        ChartDocument.appendListing(periods, periods.indices.map { valueFormat.format(total($0), locale: locale) }, to: &text)
+        return text + "."
     }
 
     /// Period, one column per part, then the total.
     public func dataTable() -> ChartDataTable {
         let headers = [locale.text(en: "Period", it: "Periodo")] + series.map(\.name) + [locale.text(en: "Total", it: "Totale")]
         let rows = periods.indices.map { i in
-            [periods[i]] + series.map { valueFormat.format($0.value(at: i), locale: locale) }
-                + [valueFormat.format(total(i), locale: locale)]
+            var row: [String] = []
+            row.reserveCapacity(series.count + 2)
+            row.append(periods[i])
+            for s in series { row.append(valueFormat.format(s.value(at: i), locale: locale)) }
+            row.append(valueFormat.format(total(i), locale: locale))
+            return row
         }
         return ChartDataTable(headers: headers, rows: rows)
     }

@@ -10,8 +10,15 @@ extension ValueFormat {
         }
         let compactScale = f.compactScale(forMagnitude: largest)
         let useCompact = largest >= 10_000
+        // The decimals depend on the step only: worked out once, not once per tick.
+        let shift: Int
+        switch self {
+        case .currency, .count, .days, .months, .number: shift = useCompact ? -compactScale.exponent : 0
+        case .ratio: shift = 2
+        case .multiple: shift = 0
+        }
+        let digits = decimals(shift)
         let compact = { (value: Double) -> (sign: String, amount: String) in
-            let digits = decimals(-compactScale.exponent)
             guard let r = RoundedDecimal(value, fractionDigits: digits, shift: -compactScale.exponent) else {
                 return ("", f.notAvailable)
             }
@@ -25,17 +32,17 @@ extension ValueFormat {
                     let (sign, amount) = compact(tick)
                     return f.money(sign: sign, amount: amount, code: code)
                 }
-                return f.currency(tick, code: code, fractionDigits: decimals(0))
+                return f.currency(tick, code: code, fractionDigits: digits)
             case .ratio:
-                return f.percent(tick, fractionDigits: decimals(2))
+                return f.percent(tick, fractionDigits: digits)
             case .multiple:
-                return f.multiple(tick, fractionDigits: decimals(0))
+                return f.multiple(tick, fractionDigits: digits)
             case .count, .days, .months, .number:
                 if useCompact {
                     let (sign, amount) = compact(tick)
                     return sign + amount
                 }
-                return f.decimal(tick, fractionDigits: decimals(0))
+                return f.decimal(tick, fractionDigits: digits)
             }
         }
     }

@@ -13,13 +13,15 @@ struct ArchivePage {
             pack: model.metrics.pack(latest, breakdowns: false), previousPack: nil, audience: .board, locale: model.locale,
             playbooks: model.playbooks)
         return "<p class=\"tiles-caption\">\(escapeHTML(ctx.periodLabel(latest)))</p>\n"
-            + SummarySection.tiles(ctx, idPrefix: idPrefix).html
+            + SummarySection.tiles(ctx, idPrefix: idPrefix).html.string
     }
 
     func renderUnit(_ model: SiteBuilder.UnitModel) -> String {
         let locale = model.locale
         let lang = locale.isItalian ? "it" : "en"
-        var context = PageShell(language: lang, stylesheet: templates.stylesheet, root: "../").context
+        let shell = PageShell(
+            language: lang, stylesheet: templates.stylesheet, stylesheetDigest: templates.stylesheetDigest, root: "../")
+        var context = shell.context
         context["site_title"] = workspace.site.title
         context["unit_name"] = model.unit.config.name
         context["sector"] = Labels.text("sector_\(model.unit.config.sector.rawValue)", lang)
@@ -39,7 +41,9 @@ struct ArchivePage {
 
     func renderPortal(_ models: [SiteBuilder.UnitModel]) -> String {
         let lang = siteLocale.isItalian ? "it" : "en"
-        var context = PageShell(language: lang, stylesheet: templates.stylesheet, root: "").context
+        let shell = PageShell(
+            language: lang, stylesheet: templates.stylesheet, stylesheetDigest: templates.stylesheetDigest, root: "")
+        var context = shell.context
         context["site_title"] = workspace.site.title
         context["generated_on"] =
             workspace.site.generatedOn.flatMap(ISODate.init(parsing:)).map {

@@ -62,15 +62,11 @@ public enum DefaultTheme {
 </header>
 <nav class="toc" aria-labelledby="toc-title">
 <h2 id="toc-title">{{contents_label}}</h2>
-<ol>{{#sections}}<li><a href="#{{id}}">{{title}}</a></li>{{/sections}}</ol>
+<ol>{{{toc}}}</ol>
 </nav>
 <main>
-{{#sections}}
-<section id="{{id}}" class="pack-section">
-<h2>{{title}}</h2>
-{{{html}}}
-</section>
-{{/sections}}
+{{! toc and main are the sections pre-rendered; each is also in sections: id, title, html }}
+{{{main}}}
 </main>
 <footer class="page-footer"><p>{{unit_name}} · {{period_label}} · {{confidentiality}}</p></footer>
 </body>

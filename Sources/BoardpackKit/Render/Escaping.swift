@@ -21,16 +21,40 @@ public func escapeHTML(_ text: some StringProtocol) -> String {
 /// Appends `text` escaped exactly as `escapeHTML` does, for writers that build pages or
 /// charts as UTF-8 bytes.
 func appendEscapedHTML(_ text: some StringProtocol, to out: inout [UInt8]) {
-    for byte in text.utf8 {
+    // Native strings and their substrings expose their UTF-8 in place; anything else is
+    // copied into a native string first.
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendEscapedHTML(utf8: $0, to: &out) }
+    if done == nil {
+        var copy = String(text)
+        copy.withUTF8 { appendEscapedHTML(utf8: $0, to: &out) }
+    }
+}
+
+/// Appends the UTF-8 `text` escaped: each of the five special characters becomes its entity.
+/// Most text has none and is copied in one piece; otherwise the runs between them are.
+private func appendEscapedHTML(utf8 text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    func entity(_ byte: UInt8) -> StaticString? {
         switch byte {
-        case UInt8(ascii: "&"): out += "&amp;".utf8
-        case UInt8(ascii: "<"): out += "&lt;".utf8
-        case UInt8(ascii: ">"): out += "&gt;".utf8
-        case UInt8(ascii: "\""): out += "&quot;".utf8
-        case UInt8(ascii: "'"): out += "&#39;".utf8
-        default: out.append(byte)
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&#39;"
+        default: nil
         }
     }
+    guard let first = text.firstIndex(where: { entity($0) != nil }) else {
+        out.append(contentsOf: text)
+        return
+    }
+    var start = 0
+    for i in first..<text.count {
+        guard let entity = entity(text[i]) else { continue }
+        if start < i { out += UnsafeBufferPointer(rebasing: text[start..<i]) }
+        out.appendLiteral(entity)
+        start = i + 1
+    }
+    if start < text.count { out += UnsafeBufferPointer(rebasing: text[start...]) }
 }
 
 extension StringProtocol {

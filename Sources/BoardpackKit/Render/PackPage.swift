@@ -1,3 +1,5 @@
+import Mustache
+
 /// Renders one pack page (SPEC §6) and its `metrics.json` from the computed figures.
 struct PackPage {
     var workspace: Workspace
@@ -13,10 +15,22 @@ struct PackPage {
     }
 
     /// A section of the page: anchor id, title and trusted inner HTML.
-    struct Section {
+    ///
+    /// The default theme takes the sections pre-rendered (`toc`, `main`); a theme may still
+    /// iterate `sections`, whose `html` is made a string only when a template asks for it.
+    struct Section: MustacheParent {
         var id: String
         var title: String
-        var html: String
+        var html: HTMLBuffer
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "id": id
+            case "title": title
+            case "html": html.string
+            default: nil
+            }
+        }
     }
 
     func render(_ model: SiteBuilder.UnitModel, period: Period) -> Rendered {
@@ -61,14 +75,24 @@ struct PackPage {
         let governance = GovernanceSection.render(ctx, vote: vote)
         for part in [summary, performance, trends, channels, playbook, sectorCharts, governance] { chartTables += part.chartTables }
         var sections: [Section] = []
-        let summaryHTML = summary.html + ChangeSection.commentary(ctx) + notesHTML(.summary) + ChangeSection.whatChanged(ctx)
+        var summaryHTML = summary.html
+        summaryHTML += ChangeSection.commentary(ctx)
+        summaryHTML += notesHTML(.summary)
+        summaryHTML += ChangeSection.whatChanged(ctx)
         sections.append(Section(id: "summary", title: ctx.label("summary"), html: summaryHTML))
-        sections.append(Section(id: "decisions", title: ctx.label("decisions"), html: notesHTML(.decisions) + taskTable(tasks, ctx: ctx)))
-        sections.append(Section(id: "performance", title: ctx.label("performance"), html: performance.html + trends.html))
-        sections.append(Section(id: "channels", title: ctx.label("channels"), html: channels.html))
-        sections.append(Section(id: "playbook", title: ctx.label("playbook"), html: playbook.html + sectorCharts.html))
         sections.append(
-            Section(id: "strategy", title: ctx.label("strategy"), html: strategyHTML(notesHTML(.strategy), notesHTML(.risks), ctx: ctx)))
+            Section(id: "decisions", title: ctx.label("decisions"), html: HTMLBuffer(notesHTML(.decisions) + taskTable(tasks, ctx: ctx))))
+        var performanceHTML = performance.html
+        performanceHTML += trends.html
+        sections.append(Section(id: "performance", title: ctx.label("performance"), html: performanceHTML))
+        sections.append(Section(id: "channels", title: ctx.label("channels"), html: channels.html))
+        var playbookHTML = playbook.html
+        playbookHTML += sectorCharts.html
+        sections.append(Section(id: "playbook", title: ctx.label("playbook"), html: playbookHTML))
+        sections.append(
+            Section(
+                id: "strategy", title: ctx.label("strategy"),
+                html: HTMLBuffer(strategyHTML(notesHTML(.strategy), notesHTML(.risks), ctx: ctx))))
         sections.append(Section(id: "governance", title: ctx.label("governance"), html: governance.html))
         let findings = model.findings.filter { f in f.month.map { $0 <= period.lastMonth } ?? true }
         let appendix = AppendixSection.render(ctx, chartTables: chartTables, notesHTML: notesHTML(.appendix), findings: findings)
@@ -77,7 +101,8 @@ struct PackPage {
         let includesDrafts = visible.contains { $0.draft }
         let marking = [model.unit.config.confidentiality ?? "", includesDrafts ? ctx.label("draft") : ""].filter { !$0.isEmpty }
         var context = PageShell(
-            language: ctx.lang, stylesheet: templates.stylesheet, root: "../../", printMarking: marking.joined(separator: " · ")
+            language: ctx.lang, stylesheet: templates.stylesheet, stylesheetDigest: templates.stylesheetDigest, root: "../../",
+            printMarking: marking.joined(separator: " · ")
         ).context
         context["site_title"] = workspace.site.title
         context["unit_name"] = model.unit.config.name
@@ -97,7 +122,9 @@ struct PackPage {
         context["draft_label"] = ctx.label("draft")
         context["draft_notice"] = ctx.label("draft_notice")
         context["contents_label"] = ctx.label("contents")
-        context["sections"] = sections.map { ["id": $0.id, "title": $0.title, "html": $0.html] as [String: Any] }
+        context["toc"] = Self.tableOfContents(sections)
+        context["main"] = Self.mainMarker
+        context["sections"] = sections
         let json = pack.json(
             audience: options.audience.rawValue,
             extra: [
@@ -105,8 +132,73 @@ struct PackPage {
             ]
         ).render()
         return Rendered(
-            html: templates.render("pack", context), json: json, diagnostics: diagnostics,
+            html: Self.splice(sections, into: templates.render("pack", context)), json: json, diagnostics: diagnostics,
             markdownNanoseconds: notes.reduce(0) { $0 + $1.markdownNanoseconds })
+    }
+
+    /// The contents list: one `<li>` link per section.
+    static func tableOfContents(_ sections: [Section]) -> String {
+        var html = HTMLBuffer()
+        for section in sections {
+            html += "<li><a href=\"#"
+            html.appendEscaped(section.id)
+            html += "\">"
+            html.appendEscaped(section.title)
+            html += "</a></li>"
+        }
+        return html.string
+    }
+
+    /// What the template receives as `main`: an HTML comment that ``splice(_:into:)`` then
+    /// replaces by the sections, so the template engine never copies the page's bulk. Values
+    /// from content reach the template escaped, so they cannot produce it.
+    static let mainMarker = "<!--boardpack:main-->"
+
+    /// The rendered page `shell` with each `mainMarker` replaced by the sections one after the
+    /// other, each with its heading, copied straight into the page's string. A theme that
+    /// iterates `sections` itself has no marker: its page is returned as it is.
+    static func splice(_ sections: [Section], into shell: String) -> String {
+        var shell = shell
+        let marker = Array(mainMarker.utf8)
+        let hits = shell.withUTF8 { offsets(of: marker, in: $0) }
+        guard !hits.isEmpty else { return shell }
+        let pieces = sectionPieces(sections)
+        let mainCount = pieces.reduce(0) { $0 + $1.count }
+        return shell.withUTF8 { page in
+            String(unsafeUninitializedCapacity: page.count + hits.count * (mainCount - marker.count)) { out in
+                var at = 0
+                func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                    guard let source = bytes.baseAddress, let target = out.baseAddress else { return }
+                    (target + at).initialize(from: source, count: bytes.count)
+                    at += bytes.count
+                }
+                var copied = 0
+                for hit in hits {
+                    put(UnsafeBufferPointer(rebasing: page[copied..<hit]))
+                    for piece in pieces { piece.withUnsafeBufferPointer(put) }
+                    copied = hit + marker.count
+                }
+                put(UnsafeBufferPointer(rebasing: page[copied...]))
+                return at
+            }
+        }
+    }
+
+    /// The sections one after the other, each with its heading, as UTF-8 pieces in order (the
+    /// sections' own HTML is not copied).
+    static func sectionPieces(_ sections: [Section]) -> [[UInt8]] {
+        var pieces: [[UInt8]] = []
+        for (i, section) in sections.enumerated() {
+            var heading = HTMLBuffer()
+            if i > 0 { heading += "\n" }
+            heading += "<section id=\""
+            heading.appendEscaped(section.id)
+            heading += "\" class=\"pack-section\">\n<h2>"
+            heading.appendEscaped(section.title)
+            heading += "</h2>\n"
+            pieces += [heading.bytes, section.html.bytes, Array("\n</section>".utf8)]
+        }
+        return pieces
     }
 
     func strategyHTML(_ strategy: String, _ risks: String, ctx: PackContext) -> String {

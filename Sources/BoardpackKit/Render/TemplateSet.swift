@@ -11,7 +11,17 @@ public struct TemplateSet: Sendable {
 
     public var library: MustacheLibrary
     /// The stylesheet, inlined into every page's one `<style>` element.
-    public var stylesheet: String
+    public var stylesheet: String {
+        didSet { stylesheetDigest = StylesheetDigest(stylesheet) }
+    }
+    /// The stylesheet hashed once for every page's Content-Security-Policy.
+    private(set) var stylesheetDigest: StylesheetDigest
+
+    init(library: MustacheLibrary, stylesheet: String) {
+        self.library = library
+        self.stylesheet = stylesheet
+        stylesheetDigest = StylesheetDigest(stylesheet)
+    }
 
     /// Loads `dir/*.mustache` and `dir/style.css`, reporting every problem. When `dir` does
     /// not exist and `fallBackToDefault` is set, the theme built into the tool is used.

@@ -4,33 +4,45 @@ enum AppendixSection {
     static func render(
         _ ctx: PackContext, chartTables: [(title: String, table: ChartDataTable)], notesHTML: String, findings: [DataQualityFinding]
     ) -> SectionOutput {
-        var html = notesHTML
+        var html = HTMLBuffer(capacity: 65_536)
+        html += notesHTML
         html += "<h3>\(ctx.locale.text(en: "Definitions and the working", it: "Definizioni e calcoli"))</h3>\n"
         html +=
             "<p class=\"legend\">\(ctx.locale.text(en: "Each KPI's formula with this period's figures in it (numbers as read from the data files).", it: "La formula di ogni KPI con i dati del periodo (numeri come letti dai file)."))</p>\n"
         html += "<dl class=\"definitions\">\n"
+        // One closure for every KPI: each capture would copy the whole context.
+        let valueText = { (id: String, value: Double?) in inputText(ctx, id, value) }
         for kpi in ctx.metrics.applicableKPIs {
-            html += "<div id=\"def-\(kpi.id)\"><dt>\(escapeHTML(kpi.label.text(for: ctx.locale.rawValue))) <code>\(kpi.id)</code></dt>"
-            html += "<dd>\(escapeHTML(kpi.definition.text(for: ctx.locale.rawValue)))"
-            if let working = ctx.metrics.working(kpi.id, at: ctx.period, valueText: { id, v in inputText(ctx, id, v) }) {
-                html += "<br><code class=\"working\">\(escapeHTML(working.line { ctx.format(kpi.id, $0) }))</code>"
+            html += "<div id=\"def-"
+            html += kpi.id
+            html += "\"><dt>"
+            html.appendEscaped(kpi.label.text(for: ctx.locale.rawValue))
+            html += " <code>"
+            html += kpi.id
+            html += "</code></dt><dd>"
+            html.appendEscaped(kpi.definition.text(for: ctx.locale.rawValue))
+            if let working = ctx.metrics.working(kpi.id, at: ctx.period, valueText: valueText) {
+                html += "<br><code class=\"working\">"
+                html.appendEscaped(working.line { ctx.format(kpi.id, $0) })
             } else {
-                html += "<br><code>\(escapeHTML(kpi.id)) = \(escapeHTML(kpi.formula))</code>"
+                html += "<br><code>"
+                html.appendEscaped(kpi.id)
+                html += " = "
+                html.appendEscaped(kpi.formula)
             }
-            html += "</dd></div>\n"
+            html += "</code></dd></div>\n"
         }
         html += "</dl>\n"
-        html += dataQuality(ctx, findings)
+        dataQuality(into: &html, ctx, findings)
         if !chartTables.isEmpty {
             html += "<h3>\(ctx.locale.text(en: "Chart data", it: "Dati dei grafici"))</h3>\n"
             for (title, table) in chartTables {
-                html += PackHTML.table(
-                    caption: escapeHTML(title), headers: table.headers.map { escapeHTML($0) },
-                    rows: table.rows.map { $0.map { escapeHTML($0) } }, numeric: Set(1..<max(1, table.headers.count)),
-                    classes: "data chart-data")
+                PackHTML.table(
+                    into: &html, caption: title, headers: table.headers, rows: table.rows,
+                    numeric: Set(1..<max(1, table.headers.count)), classes: "data chart-data", escaping: true)
             }
         }
-        html += dataFiles(ctx)
+        dataFiles(into: &html, ctx)
         return SectionOutput(html: html)
     }
 
@@ -45,11 +57,12 @@ enum AppendixSection {
         }
     }
 
-    static func dataQuality(_ ctx: PackContext, _ findings: [DataQualityFinding]) -> String {
-        var html = "<h3>\(ctx.locale.text(en: "Data quality", it: "Qualità dei dati"))</h3>\n"
+    static func dataQuality(into html: inout HTMLBuffer, _ ctx: PackContext, _ findings: [DataQualityFinding]) {
+        html += "<h3>\(ctx.locale.text(en: "Data quality", it: "Qualità dei dati"))</h3>\n"
         guard !findings.isEmpty else {
-            return html
-                + "<p class=\"empty\">\(ctx.locale.text(en: "All reconciliation checks passed.", it: "Tutti i controlli di riconciliazione sono superati."))</p>\n"
+            html +=
+                "<p class=\"empty\">\(ctx.locale.text(en: "All reconciliation checks passed.", it: "Tutti i controlli di riconciliazione sono superati."))</p>\n"
+            return
         }
         let rows = findings.map { f in
             [
@@ -61,13 +74,13 @@ enum AppendixSection {
                 escapeHTML(f.month?.description ?? "—"), escapeHTML(f.diagnostic.message),
             ]
         }
-        html += PackHTML.table(
+        PackHTML.table(
+            into: &html,
             headers: [
                 ctx.locale.text(en: "Check", it: "Controllo"), ctx.label("file"), ctx.locale.text(en: "Month", it: "Mese"),
                 ctx.locale.text(en: "Finding (as reported by boardpack check)", it: "Rilievo (come riportato da boardpack check)"),
             ],
             rows: rows, classes: "data findings")
-        return html
     }
 
     /// The provenance table: what this pack read of each file — rows, lines and the SHA-256
@@ -83,7 +96,7 @@ enum AppendixSection {
         }
     }
 
-    static func dataFiles(_ ctx: PackContext) -> String {
+    static func dataFiles(into html: inout HTMLBuffer, _ ctx: PackContext) {
         let rows = ctx.unit.dataFiles.map { file -> [String] in
             let read = file.provenance(through: ctx.period.lastMonth)
             return [
@@ -91,10 +104,12 @@ enum AppendixSection {
                 read.lines.map { ctx.formatter.count(Double($0)) } ?? "—", "<span class=\"mono\">\(read.sha256)</span>",
             ]
         }
-        return "<h3>\(ctx.label("data_files"))</h3>\n"
-            + "<p class=\"legend\">\(ctx.locale.text(en: "SHA-256 of the lines this pack read (header and rows up to the end of the period): reproduce it with head -n LINES FILE | sha256sum.", it: "SHA-256 delle righe lette da questo pack (intestazione e righe fino alla fine del periodo): si riproduce con head -n RIGHE FILE | sha256sum."))</p>\n"
-            + PackHTML.table(
-                headers: [ctx.label("file"), ctx.label("rows"), ctx.locale.text(en: "Lines", it: "Linee"), ctx.label("sha256")], rows: rows,
-                numeric: [1, 2], classes: "data files")
+        html += "<h3>\(ctx.label("data_files"))</h3>\n"
+        html +=
+            "<p class=\"legend\">\(ctx.locale.text(en: "SHA-256 of the lines this pack read (header and rows up to the end of the period): reproduce it with head -n LINES FILE | sha256sum.", it: "SHA-256 delle righe lette da questo pack (intestazione e righe fino alla fine del periodo): si riproduce con head -n RIGHE FILE | sha256sum."))</p>\n"
+        PackHTML.table(
+            into: &html,
+            headers: [ctx.label("file"), ctx.label("rows"), ctx.locale.text(en: "Lines", it: "Linee"), ctx.label("sha256")], rows: rows,
+            numeric: [1, 2], classes: "data files")
     }
 }

@@ -6,24 +6,41 @@ enum ChannelTable {
     /// KPIs shown, from the pack's channel breakdown (those that apply to the unit).
     static let kpis = ["cpl", "paid_cac", "cac", "media_romi"]
 
+    /// The KPIs of `kpis` that apply to the unit, each with its value per channel of
+    /// `channels` as the pack writes it (not escaped): the table and the scatter chart of
+    /// the section show the same figures, formatted once.
+    static func kpiTexts(_ ctx: PackContext, channels: [String]) -> [(id: String, texts: [String])] {
+        let breakdown = ctx.pack.breakdowns[ChannelsSection.dimension] ?? [:]
+        let rows = channels.map { breakdown[$0] ?? [:] }
+        return kpis.filter { ctx.pack[kpi: $0] != nil }.map { id in
+            let format = ctx.valueFormat(id)
+            return (id, rows.map { format.format($0[id] ?? nil, locale: ctx.locale) })
+        }
+    }
+
     /// The table for `channels` (in display order) and the unit total, with a legend when
-    /// CAC has no value per channel.
-    static func html(_ ctx: PackContext, channels: [String]) -> String {
+    /// CAC has no value per channel. `kpiTexts` is ``kpiTexts(_:channels:)``.
+    static func html(
+        into html: inout HTMLBuffer, _ ctx: PackContext, channels: [String], kpiTexts: [(id: String, texts: [String])]
+    ) {
         let evaluator = ctx.metrics.evaluator(for: ctx.period)
-        let kpiIDs = kpis.filter { ctx.pack[kpi: $0] != nil }
+        let kpiIDs = kpiTexts.map(\.id)
         let headers =
             [ctx.locale.text(en: "Channel", it: "Canale")]
             + measures.map { ChannelsSection.measureLabel(ctx, $0) } + kpiIDs.map(ctx.kpiLabel)
         let breakdown = ctx.pack.breakdowns[ChannelsSection.dimension] ?? [:]
-        var rows: [[String]] = channels.map { channel in
+        var rows: [[String]] = channels.enumerated().map { c, channel in
+            var cells: [String] = []
+            cells.reserveCapacity(1 + measures.count + kpiIDs.count)
+            cells.append(escapeHTML(ChartFigure.displayName(channel)))
             let slice = ctx.metrics.data.slice(ChannelsSection.dimension, channel)
-            let values = measures.map { id in
-                slice.map { measureCell(ctx, id, evaluator.measure(id, at: ctx.period, slice: $0)) }
-                    ?? escapeHTML(ctx.formatter.notAvailable)
+            for id in measures {
+                cells.append(
+                    slice.map { measureCell(ctx, id, evaluator.measure(id, at: ctx.period, slice: $0)) }
+                        ?? escapeHTML(ctx.formatter.notAvailable))
             }
-            let row = breakdown[channel] ?? [:]
-            return [escapeHTML(ChartFigure.displayName(channel))] + values
-                + kpiIDs.map { escapeHTML(ctx.format($0, row[$0] ?? nil)) }
+            for column in kpiTexts { cells.append(escapeHTML(column.texts[c])) }
+            return cells
         }
         let total =
             measures.map { measureCell(ctx, $0, evaluator.measure($0, at: ctx.period)) }
@@ -32,8 +49,8 @@ enum ChannelTable {
                 return escapeHTML(ctx.format(id, r?.value)) + (r?.partial == true ? PackHTML.partialMark(ctx) : "")
             }
         rows.append(["<strong>\(escapeHTML(ctx.locale.text(en: "Total", it: "Totale")))</strong>"] + total)
-        var html = PackHTML.table(
-            caption: escapeHTML(ctx.locale.text(en: "Channels, ", it: "Canali, ") + ctx.periodLabel(ctx.period)),
+        PackHTML.table(
+            into: &html, caption: escapeHTML(ctx.locale.text(en: "Channels, ", it: "Canali, ") + ctx.periodLabel(ctx.period)),
             headers: headers.map { escapeHTML($0) }, rows: rows, numeric: Set(1..<headers.count), classes: "data channels")
         if kpiIDs.contains("cac"), channels.allSatisfy({ (breakdown[$0]?["cac"] ?? nil) == nil }), ctx.pack[kpi: "cac"]?.value != nil {
             let cac = ctx.kpiLabel("cac"), paid = ctx.kpiLabel("paid_cac")
@@ -43,9 +60,10 @@ enum ChannelTable {
                 it:
                     "\(cac) include i costi di marketing non media, riportati solo per l'intera unità: per canale non ha valore; \(paid) conta la sola spesa media."
             )
-            html += "<p class=\"legend\">\(escapeHTML(text))</p>\n"
+            html += "<p class=\"legend\">"
+            html.appendEscaped(text)
+            html += "</p>\n"
         }
-        return html
     }
 
     /// A measure's aggregate, formatted as money (spend) or a count, with the partial mark.

@@ -9,45 +9,47 @@ enum ChannelsSection {
 
     /// The section's HTML and chart tables; one sentence when the unit has no channel figures.
     static func render(_ ctx: PackContext) -> SectionOutput {
+        var out = SectionOutput()
         guard ctx.metrics.data.dimensionLabels[dimension] != nil else {
-            return SectionOutput(
-                html:
-                    "<p class=\"empty\">\(escapeHTML(ctx.locale.text(en: "This unit reports no figures by channel.", it: "Questa unità non riporta dati per canale.")))</p>\n"
-            )
+            out.html += "<p class=\"empty\">"
+            out.html.appendEscaped(
+                ctx.locale.text(en: "This unit reports no figures by channel.", it: "Questa unità non riporta dati per canale."))
+            out.html += "</p>\n"
+            return out
         }
-        var out = SectionOutput(html: "")
         let channels = ordered(ctx)
+        let kpiTexts = ChannelTable.kpiTexts(ctx, channels: channels)
         if channels.isEmpty {
-            out.html +=
-                "<p class=\"empty\">\(escapeHTML(ctx.locale.text(en: "No channel figures for this period.", it: "Nessun dato per canale in questo periodo.")))</p>\n"
+            out.html += "<p class=\"empty\">"
+            out.html.appendEscaped(
+                ctx.locale.text(en: "No channel figures for this period.", it: "Nessun dato per canale in questo periodo."))
+            out.html += "</p>\n"
         } else {
-            out.html += ChannelTable.html(ctx, channels: channels)
+            ChannelTable.html(into: &out.html, ctx, channels: channels, kpiTexts: kpiTexts)
         }
-        var figures: [String] = []
-        for chart in [ChannelCharts.spend(ctx), ChannelCharts.funnel(ctx), ChannelCharts.scatter(ctx, channels: channels)] {
-            guard let chart else { continue }
-            figures.append(ChartFigure.html(chart.svg, caption: chart.title))
-            out.chartTables.append((chart.title, chart.table))
-        }
-        out.html += ChartFigure.grid(figures)
+        let charts = [
+            ChannelCharts.spend(ctx, current: channels), ChannelCharts.funnel(ctx),
+            ChannelCharts.scatter(ctx, channels: channels, kpiTexts: kpiTexts),
+        ].compactMap { $0 }
+        for chart in charts { out.chartTables.append((chart.title, chart.table)) }
+        ChartFigure.grid(into: &out.html, charts)
         return out
     }
 
     /// The channels present in the period, largest spend first (n/a last, then by name).
     static func ordered(_ ctx: PackContext) -> [String] {
         let evaluator = ctx.metrics.evaluator(for: ctx.period)
-        let spend = Dictionary(
-            uniqueKeysWithValues: ctx.metrics.data.values(of: dimension, in: ctx.period).map { value in
-                (value, ctx.metrics.data.slice(dimension, value).flatMap { evaluator.measure("spend", at: ctx.period, slice: $0).value })
-            })
-        return spend.keys.sorted { a, b in
-            switch (spend[a]!, spend[b]!) {
+        let spend = ctx.metrics.data.values(of: dimension, in: ctx.period).map { value in
+            (value, ctx.metrics.data.slice(dimension, value).flatMap { evaluator.measure("spend", at: ctx.period, slice: $0).value })
+        }
+        return spend.sorted { a, b in
+            switch (a.1, b.1) {
             case let (x?, y?) where x != y: x > y
             case (.some, nil): true
             case (nil, .some): false
-            default: a < b
+            default: a.0 < b.0
             }
-        }
+        }.map { $0.0 }
     }
 
     /// A measure's label in the pack's language.

@@ -1,21 +1,28 @@
 /// Small pieces shared by the sections that draw charts: the `<figure>` around an SVG, the
 /// trimming of a window's leading empty periods, and names written for people.
 enum ChartFigure {
-    /// A drawn chart: its SVG, its title (the figure's caption) and the data behind it.
+    /// A drawn chart: its SVG (UTF-8), its title (the figure's caption) and the data behind it.
     struct Chart {
-        var svg: String
+        var svg: [UInt8]
         var title: String
         var table: ChartDataTable
     }
 
     /// An SVG chart in a `<figure class="chart">` with its title as a visible caption.
-    static func html(_ svg: String, caption: String) -> String {
-        "<figure class=\"chart\"><figcaption>\(escapeHTML(caption))</figcaption>\(svg)</figure>\n"
+    static func figure(into html: inout HTMLBuffer, _ chart: Chart) {
+        html += "<figure class=\"chart\"><figcaption>"
+        html.appendEscaped(chart.title)
+        html += "</figcaption>"
+        html.append(bytes: chart.svg)
+        html += "</figure>\n"
     }
 
     /// A grid of charts, two per row on a wide page; nothing when there are none.
-    static func grid(_ figures: [String]) -> String {
-        figures.isEmpty ? "" : "<div class=\"charts-grid\">\n\(figures.joined())</div>\n"
+    static func grid(into html: inout HTMLBuffer, _ charts: [Chart]) {
+        guard !charts.isEmpty else { return }
+        html += "<div class=\"charts-grid\">\n"
+        for chart in charts { figure(into: &html, chart) }
+        html += "</div>\n"
     }
 
     /// The index of the first period in which any series has a value (nil when none has):

@@ -20,7 +20,8 @@ enum GovernanceSection {
 
     static func render(_ ctx: PackContext, vote: LeadershipVote) -> SectionOutput {
         let f = ctx.formatter
-        var html = "<h3>\(ctx.locale.text(en: "Leadership model", it: "Modello di guida del marketing"))</h3>\n"
+        var html = HTMLBuffer()
+        html += "<h3>\(ctx.locale.text(en: "Leadership model", it: "Modello di guida del marketing"))</h3>\n"
         if let model = vote.recommended {
             let tie =
                 vote.tieBroken
@@ -68,7 +69,8 @@ enum GovernanceSection {
                 }.joined(separator: ", ")
             rows.append([escapeHTML(name), escapeHTML(input), escapeHTML(votes)])
         }
-        html += PackHTML.table(
+        PackHTML.table(
+            into: &html,
             headers: [
                 ctx.locale.text(en: "Factor", it: "Fattore"), ctx.locale.text(en: "Input", it: "Dato"),
                 ctx.locale.text(en: "Vote", it: "Voto"),
@@ -77,9 +79,9 @@ enum GovernanceSection {
         let totals = LeadershipModel.allCases.map { model in
             [escapeHTML(modelName(model, ctx)), f.decimal(vote.votes[model] ?? 0, fractionDigits: 1)]
         }
-        html += PackHTML.table(
-            headers: [ctx.locale.text(en: "Model", it: "Modello"), ctx.locale.text(en: "Votes", it: "Voti")], rows: totals, numeric: [1],
-            classes: "data votes")
+        PackHTML.table(
+            into: &html, headers: [ctx.locale.text(en: "Model", it: "Modello"), ctx.locale.text(en: "Votes", it: "Voti")],
+            rows: totals, numeric: [1], classes: "data votes")
         html += "<h3>\(ctx.locale.text(en: "Budget utilisation", it: "Utilizzo del budget"))</h3>\n"
         if let r = ctx.pack[kpi: "budget_utilisation"] {
             html +=

@@ -88,7 +88,7 @@ struct PackContext: Sendable {
 /// What a section hands back: its HTML, the data behind its charts (for the appendix) and
 /// any problems found while rendering embeds.
 struct SectionOutput: Sendable {
-    var html: String
+    var html = HTMLBuffer()
     var chartTables: [(title: String, table: ChartDataTable)] = []
     var diagnostics: [Diagnostic] = []
 }

@@ -2,14 +2,14 @@
 /// level (strategic, performance, operational).
 enum PerformanceSection {
     static func render(_ ctx: PackContext) -> SectionOutput {
-        var html = ""
+        var html = HTMLBuffer(capacity: 16_384)
         // Sector KPIs are shown with their playbook.
         let byLevel = Dictionary(grouping: ctx.metrics.applicableKPIs.filter { $0.sectors == nil }, by: \.level)
         for level in KPIDefinition.Level.allCases {
             guard let kpis = byLevel[level], !kpis.isEmpty else { continue }
             let title = levelTitle(ctx, level)
             html += "<h3>\(title)</h3>\n"
-            html += kpiTable(ctx, ids: kpis.map(\.id), caption: nil)
+            kpiTable(into: &html, ctx, ids: kpis.map(\.id), caption: nil)
         }
         if ctx.pack.kpis.contains(where: \.partial) {
             html +=
@@ -27,7 +27,7 @@ enum PerformanceSection {
     }
 
     /// The KPI table: value, previous, change, year ago, target, status.
-    static func kpiTable(_ ctx: PackContext, ids: [String], caption: String?) -> String {
+    static func kpiTable(into html: inout HTMLBuffer, _ ctx: PackContext, ids: [String], caption: String?) {
         let headers = [
             "KPI", ctx.periodLabel(ctx.period), ctx.locale.text(en: "Previous", it: "Precedente"),
             ctx.locale.text(en: "Change", it: "Variazione"), ctx.locale.text(en: "Year ago", it: "Anno prec."),
@@ -36,16 +36,19 @@ enum PerformanceSection {
         var rows: [[String]] = []
         for id in ids {
             guard let r = ctx.pack[kpi: id] else { continue }
+            let format = ctx.valueFormat(id)
+            let text = { (value: Double?) in escapeHTML(format.format(value, locale: ctx.locale)) }
             rows.append([
                 "<a href=\"#def-\(id)\">\(escapeHTML(ctx.kpiLabel(id)))</a>",
-                escapeHTML(ctx.format(id, r.value)) + (r.partial ? PackHTML.partialMark(ctx) : ""),
-                escapeHTML(ctx.format(id, r.previous)),
+                text(r.value) + (r.partial ? PackHTML.partialMark(ctx) : ""),
+                text(r.previous),
                 escapeHTML(ctx.formatChange(id, result: r)),
-                escapeHTML(ctx.format(id, r.yearAgo)),
-                r.target.map { escapeHTML(ctx.format(id, $0)) } ?? "—",
+                text(r.yearAgo),
+                r.target.map { text($0) } ?? "—",
                 PackHTML.statusBadge(ctx, r.status),
             ])
         }
-        return PackHTML.table(caption: caption, headers: headers, rows: rows, numeric: [1, 2, 3, 4, 5], classes: "data kpis")
+        PackHTML.table(
+            into: &html, caption: caption, headers: headers, rows: rows, numeric: [1, 2, 3, 4, 5], classes: "data kpis")
     }
 }

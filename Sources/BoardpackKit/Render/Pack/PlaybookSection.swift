@@ -2,12 +2,12 @@
 /// message and action, then the checks that passed and those lacking data.
 enum PlaybookSection {
     static func render(_ ctx: PackContext, run: PlaybookRun?) -> SectionOutput {
-        guard let run else { return SectionOutput(html: "") }
-        var html = ""
+        guard let run else { return SectionOutput() }
+        var html = HTMLBuffer()
         let sectorIDs = ctx.metrics.applicableKPIs.filter { $0.sectors != nil }.map(\.id)
         if !sectorIDs.isEmpty || !run.networkValues.isEmpty {
             html += "<h3>\(ctx.locale.text(en: "Sector KPIs", it: "KPI di settore"))</h3>\n"
-            html += PerformanceSection.kpiTable(ctx, ids: sectorIDs, caption: nil)
+            PerformanceSection.kpiTable(into: &html, ctx, ids: sectorIDs, caption: nil)
             for (id, value) in run.networkValues.sorted(by: { $0.key < $1.key }) {
                 html +=
                     "<p>\(escapeHTML(networkLabel(id, ctx))): <strong>\(escapeHTML(ctx.formatter.decimal(value, fractionDigits: 1)))</strong></p>\n"

@@ -39,6 +39,7 @@ extension SectorCharts {
             series: zip(names, series).map { ChartSeries(name: $0, values: $1[start...].map(\.value)) },
             periods: window.map { ctx.shortPeriodLabel($0.period) }, valueFormat: format, locale: ctx.locale,
             includeZero: format == .count)
-        return ChartFigure.Chart(svg: chart.svg(), title: fullTitle, table: chart.dataTable())
+        let (svg, table) = chart.rendered()
+        return ChartFigure.Chart(svg: svg, title: fullTitle, table: table)
     }
 }

@@ -15,12 +15,15 @@ enum SectorCharts {
             case "banking": [digitalAndConsent(ctx)]
             default: []
             }
-        var out = SectionOutput(html: "")
+        var out = SectionOutput()
         let drawn = charts.compactMap { $0 }
         for chart in drawn { out.chartTables.append((chart.title, chart.table)) }
-        let figures = drawn.map { ChartFigure.html($0.svg, caption: $0.title) }
         // The heatmap needs the full width; line charts sit two per row.
-        out.html = ctx.metrics.profile.sector == "retail" ? figures.joined() : ChartFigure.grid(figures)
+        if ctx.metrics.profile.sector == "retail" {
+            for chart in drawn { ChartFigure.figure(into: &out.html, chart) }
+        } else {
+            ChartFigure.grid(into: &out.html, drawn)
+        }
         return out
     }
 
@@ -58,7 +61,8 @@ enum SectorCharts {
         let chart = Heatmap(
             id: "sector-qspv", title: title, rows: stores.map(ChartFigure.displayName), columns: columns, values: values,
             valueFormat: .number(fractionDigits: 1), locale: ctx.locale)
-        return ChartFigure.Chart(svg: chart.svg(), title: title, table: chart.dataTable())
+        let (svg, table) = chart.rendered()
+        return ChartFigure.Chart(svg: svg, title: title, table: table)
     }
 
     /// Trials, activations and paid conversions over the window.

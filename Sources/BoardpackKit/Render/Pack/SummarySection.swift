@@ -5,38 +5,53 @@ enum SummarySection {
 
     /// `idPrefix` keeps SVG ids unique when several units' tiles share a page.
     static func tiles(_ ctx: PackContext, idPrefix: String = "") -> SectionOutput {
-        var html = "<div class=\"tiles\">\n"
+        var html = HTMLBuffer(capacity: 16_384)
+        html += "<div class=\"tiles\">\n"
         for id in ctx.unit.config.headline {
             guard let result = ctx.pack[kpi: id] else { continue }
-            html += tile(ctx, id: id, result: result, idPrefix: idPrefix)
+            tile(into: &html, ctx, id: id, result: result, idPrefix: idPrefix)
         }
-        return SectionOutput(html: html + "</div>\n")
+        html += "</div>\n"
+        return SectionOutput(html: html)
     }
 
-    static func tile(_ ctx: PackContext, id: String, result: KPIResult, idPrefix: String) -> String {
-        let label = escapeHTML(ctx.kpiLabel(id))
+    static func tile(into html: inout HTMLBuffer, _ ctx: PackContext, id: String, result: KPIResult, idPrefix: String) {
+        let label = ctx.kpiLabel(id)
         let series = ctx.trend(id)
         let spark = Sparkline(
             id: "\(idPrefix)spark-\(id)",
             title: ctx.locale.text(
-                en: "\(ctx.kpiLabel(id)), last \(sparklinePeriods) periods", it: "\(ctx.kpiLabel(id)), ultimi \(sparklinePeriods) periodi"),
+                en: "\(label), last \(sparklinePeriods) periods", it: "\(label), ultimi \(sparklinePeriods) periodi"),
             periods: series.map { ctx.shortPeriodLabel($0.period) }, values: series.map(\.value), target: result.target,
             valueFormat: ctx.valueFormat(id), locale: ctx.locale)
-        let partial = result.partial ? PackHTML.partialMark(ctx) : ""
-        var html = "<article class=\"tile \(PackHTML.statusClass(result.status))\">\n"
-        html += "<h3 class=\"tile-label\">\(label)</h3>\n"
-        html += "<p class=\"tile-value\">\(escapeHTML(ctx.format(id, result.value)))\(partial)</p>\n"
-        html += "<p class=\"tile-status\">\(PackHTML.statusBadge(ctx, result.status))</p>\n"
-        html += "<dl class=\"tile-facts\">\n"
-        html +=
-            "<div><dt>\(ctx.locale.text(en: "vs previous", it: "vs precedente"))</dt><dd>\(escapeHTML(ctx.formatChange(id, result: result)))</dd></div>\n"
-        html +=
-            "<div><dt>\(ctx.locale.text(en: "vs year ago", it: "vs anno prec."))</dt><dd>\(escapeHTML(ctx.formatYoY(id, result: result)))</dd></div>\n"
+        html += "<article class=\"tile "
+        html += PackHTML.statusClass(result.status)
+        html += "\">\n<h3 class=\"tile-label\">"
+        html.appendEscaped(label)
+        html += "</h3>\n<p class=\"tile-value\">"
+        html.appendEscaped(ctx.format(id, result.value))
+        if result.partial { html += PackHTML.partialMark(ctx) }
+        html += "</p>\n<p class=\"tile-status\">"
+        html += PackHTML.statusBadge(ctx, result.status)
+        html += "</p>\n<dl class=\"tile-facts\">\n<div><dt>"
+        html += ctx.locale.text(en: "vs previous", it: "vs precedente")
+        html += "</dt><dd>"
+        html.appendEscaped(ctx.formatChange(id, result: result))
+        html += "</dd></div>\n<div><dt>"
+        html += ctx.locale.text(en: "vs year ago", it: "vs anno prec.")
+        html += "</dt><dd>"
+        html.appendEscaped(ctx.formatYoY(id, result: result))
+        html += "</dd></div>\n"
         if let target = result.target {
-            html += "<div><dt>\(ctx.locale.text(en: "target", it: "obiettivo"))</dt><dd>\(escapeHTML(ctx.format(id, target)))</dd></div>\n"
+            html += "<div><dt>"
+            html += ctx.locale.text(en: "target", it: "obiettivo")
+            html += "</dt><dd>"
+            html.appendEscaped(ctx.format(id, target))
+            html += "</dd></div>\n"
         }
-        html += "</dl>\n<div class=\"tile-spark\">\(spark.svg())</div>\n</article>\n"
-        return html
+        html += "</dl>\n<div class=\"tile-spark\">"
+        html.append(bytes: spark.svgDocument())
+        html += "</div>\n</article>\n"
     }
 }
 
@@ -63,25 +78,56 @@ enum PackHTML {
     }
 
     /// A data table: headers and rows of already-escaped cells; `numeric` columns align right.
+    /// With `escaping`, the caption, headers and cells are plain text, escaped as written.
     static func table(
-        caption: String? = nil, headers: [String], rows: [[String]], numeric: Set<Int> = [], classes: String = "data"
-    ) -> String {
-        var html = "<div class=\"table-wrap\"><table class=\"\(classes)\">\n"
-        if let caption { html += "<caption>\(caption)</caption>\n" }
+        into html: inout HTMLBuffer, caption: String? = nil, headers: [String], rows: [[String]], numeric: Set<Int> = [],
+        classes: String = "data", escaping: Bool = false
+    ) {
+        func cell(_ text: String) {
+            if escaping { html.appendEscaped(text) } else { html.append(text) }
+        }
+        // Which columns are numeric, looked up by index rather than hashed once per cell.
+        let columns = rows.reduce(headers.count) { max($0, $1.count) }
+        let isNumeric = (0..<columns).map { numeric.contains($0) }
+        html += "<div class=\"table-wrap\"><table class=\""
+        html += classes
+        html += "\">\n"
+        if let caption {
+            html += "<caption>"
+            cell(caption)
+            html += "</caption>\n"
+        }
         html += "<thead><tr>"
-        for (i, h) in headers.enumerated() { html += "<th scope=\"col\"\(numeric.contains(i) ? " class=\"num\"" : "")>\(h)</th>" }
+        for (i, h) in headers.enumerated() {
+            html += isNumeric[i] ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">"
+            cell(h)
+            html += "</th>"
+        }
         html += "</tr></thead>\n<tbody>\n"
         for row in rows {
             html += "<tr>"
-            for (i, cell) in row.enumerated() {
+            for (i, text) in row.enumerated() {
                 if i == 0 {
-                    html += "<th scope=\"row\">\(cell)</th>"
+                    html += "<th scope=\"row\">"
+                    cell(text)
+                    html += "</th>"
                 } else {
-                    html += "<td\(numeric.contains(i) ? " class=\"num\"" : "")>\(cell)</td>"
+                    html += isNumeric[i] ? "<td class=\"num\">" : "<td>"
+                    cell(text)
+                    html += "</td>"
                 }
             }
             html += "</tr>\n"
         }
-        return html + "</tbody>\n</table></div>\n"
+        html += "</tbody>\n</table></div>\n"
+    }
+
+    /// ``table(into:caption:headers:rows:numeric:classes:escaping:)`` as a string.
+    static func table(
+        caption: String? = nil, headers: [String], rows: [[String]], numeric: Set<Int> = [], classes: String = "data"
+    ) -> String {
+        var html = HTMLBuffer()
+        table(into: &html, caption: caption, headers: headers, rows: rows, numeric: numeric, classes: classes)
+        return html.string
     }
 }

@@ -6,29 +6,38 @@ enum TrendCharts {
 
     /// The trend grid and the bullets, with their data tables; empty without headline values.
     static func render(_ ctx: PackContext) -> SectionOutput {
-        var out = SectionOutput(html: "")
+        var out = SectionOutput()
         let ids = headline(ctx)
         // One window for every trend, from the first period any of them has a value, so the
         // charts read side by side (a KPI that needs `prev` simply starts one period later).
         let all = ids.map(ctx.trend)
-        let start = ChartFigure.firstPresent(all.map { $0.map(\.value) }) ?? periods
-        var figures: [String] = []
+        let start = ChartFigure.firstPresent(all.map { $0.map { $0.value } }) ?? periods
+        var charts: [ChartFigure.Chart] = []
         for (id, series) in zip(ids, all) {
             guard let chart = line(ctx, id: id, series: series[start...]) else { continue }
-            figures.append(ChartFigure.html(chart.svg(), caption: chart.title))
-            out.chartTables.append((chart.title, chart.dataTable()))
+            let (svg, table) = chart.rendered()
+            charts.append(ChartFigure.Chart(svg: svg, title: chart.title, table: table))
         }
-        if !figures.isEmpty {
-            out.html += "<h3>\(escapeHTML(ctx.locale.text(en: "Headline trends", it: "Andamento dei KPI principali")))</h3>\n"
-            out.html += ChartFigure.grid(figures)
+        if !charts.isEmpty {
+            out.html += "<h3>"
+            out.html.appendEscaped(ctx.locale.text(en: "Headline trends", it: "Andamento dei KPI principali"))
+            out.html += "</h3>\n"
+            ChartFigure.grid(into: &out.html, charts)
+            out.chartTables += charts.map { ($0.title, $0.table) }
         }
         let bullets = ids.compactMap { bullet(ctx, id: $0) }
         if !bullets.isEmpty {
             let title =
                 ctx.locale.text(en: "Headline KPIs against target", it: "KPI principali rispetto all'obiettivo")
                 + ", " + ctx.periodLabel(ctx.period)
-            out.html += "<figure class=\"chart bullets\"><figcaption>\(escapeHTML(title))</figcaption>\n"
-            out.html += aligned(bullets).map { $0.svg() }.joined(separator: "\n") + "</figure>\n"
+            out.html += "<figure class=\"chart bullets\"><figcaption>"
+            out.html.appendEscaped(title)
+            out.html += "</figcaption>\n"
+            for (i, b) in aligned(bullets).enumerated() {
+                if i > 0 { out.html += "\n" }
+                out.html.append(bytes: b.svgDocument())
+            }
+            out.html += "</figure>\n"
             let tables = bullets.map { $0.dataTable() }
             out.chartTables.append((title, ChartDataTable(headers: tables[0].headers, rows: tables.flatMap(\.rows))))
         }

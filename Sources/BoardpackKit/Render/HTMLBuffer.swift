@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// HTML built as UTF-8 bytes: a pack page is some 180 KB made of thousands of small pieces
+/// (table cells, tags, labels), and appending bytes to one array is much cheaper than
+/// concatenating as many intermediate `String`s. Converted to a `String` once, at the end.
+struct HTMLBuffer: Sendable {
+    /// The markup so far, as UTF-8.
+    private(set) var bytes: [UInt8] = []
+
+    init() {}
+
+    /// An empty buffer with room for `capacity` bytes.
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// A buffer holding the trusted markup `html`.
+    init(_ html: String) { bytes = Array(html.utf8) }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// The markup as a `String`, its bytes copied straight into the string's storage.
+    var string: String {
+        bytes.withUnsafeBufferPointer { utf8 in
+            String(unsafeUninitializedCapacity: utf8.count) { out in
+                guard let source = utf8.baseAddress, let target = out.baseAddress else { return 0 }
+                target.initialize(from: source, count: utf8.count)
+                return utf8.count
+            }
+        }
+    }
+
+    /// Appends trusted markup as is.
+    mutating func append(_ html: String) { bytes.appendUTF8(html) }
+
+    /// Appends another buffer's markup.
+    mutating func append(_ other: HTMLBuffer) { bytes += other.bytes }
+
+    /// Appends markup that is already UTF-8 (an SVG document).
+    mutating func append(bytes other: [UInt8]) { bytes += other }
+
+    /// Appends markup that is already UTF-8.
+    mutating func append(bytes other: UnsafeBufferPointer<UInt8>) { bytes += other }
+
+    /// Appends `text` escaped by the project's one escaping routine.
+    mutating func appendEscaped(_ text: some StringProtocol) { appendEscapedHTML(text, to: &bytes) }
+
+    /// Appends trusted markup as is.
+    static func += (buffer: inout HTMLBuffer, html: String) { buffer.append(html) }
+
+    /// Appends another buffer's markup.
+    static func += (buffer: inout HTMLBuffer, other: HTMLBuffer) { buffer.append(other) }
+}
+
+extension [UInt8] {
+    /// Appends the UTF-8 of `text`, read in place where the string stores it contiguously
+    /// (native strings and literals do); `+= text.utf8` would go through the generic sequence
+    /// path. Short texts are copied byte by byte, which beats `append(contentsOf:)` on the few
+    /// bytes of a tag or a number.
+    mutating func appendUTF8(_ text: String) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            if utf8.count <= 16 {
+                for byte in utf8 { self.append(byte) }
+            } else {
+                self.append(contentsOf: utf8)
+            }
+        }
+        if done == nil { self += text.utf8 }
+    }
+
+    /// Appends a literal's UTF-8 byte by byte (tag and attribute names, punctuation).
+    mutating func appendLiteral(_ text: StaticString) {
+        let utf8 = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        for byte in utf8 { append(byte) }
+    }
+}
+
+/// The offsets of the occurrences of `needle` in `haystack`, left to right and not
+/// overlapping: `memchr` finds the candidates for the first byte, a comparison the rest.
+func offsets(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> [Int] {
+    guard let first = needle.first, let base = haystack.baseAddress, haystack.count >= needle.count else { return [] }
+    var found: [Int] = []
+    var at = 0
+    let last = haystack.count - needle.count
+    while at <= last, let candidate = memchr(base + at, Int32(first), last - at + 1) {
+        let offset = UnsafeRawPointer(candidate) - UnsafeRawPointer(base)
+        if haystack[offset..<offset + needle.count].elementsEqual(needle) {
+            found.append(offset)
+            at = offset + needle.count
+        } else {
+            at = offset + 1
+        }
+    }
+    return found
+}
