@@ -38,6 +38,7 @@ extension CSVFileParser {
             }
             day = UInt8(value)
         }
+        if let previous = months.last, previous != month { monthChanges.append((months.count, rowStart)) }
         months.append(month)
         days.append(day)
         if let packed {
@@ -46,7 +47,7 @@ extension CSVFileParser {
     }
 
     /// The bytes of a short cell packed into two words, or nil past 16 bytes.
-    private static func pack(_ content: UnsafeBufferPointer<UInt8>) -> (low: UInt64, high: UInt64, length: Int)? {
+    static func pack(_ content: UnsafeBufferPointer<UInt8>) -> (low: UInt64, high: UInt64, length: Int)? {
         guard content.count <= 16 else { return nil }
         var low: UInt64 = 0
         var high: UInt64 = 0

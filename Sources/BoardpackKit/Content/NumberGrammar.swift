@@ -102,7 +102,7 @@ public enum NumberGrammar {
 
     /// 10^k for 0 ≤ k ≤ 22, all exactly representable.
     @inline(__always)
-    private static func powerOfTen(_ k: Int) -> Double {
+    static func powerOfTen(_ k: Int) -> Double {
         var result = 1.0
         var base = 10.0
         var k = k

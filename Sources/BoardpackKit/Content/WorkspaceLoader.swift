@@ -44,17 +44,11 @@ public struct WorkspaceLoader: Sendable {
             if !onlyUnits.isEmpty && !onlyUnits.contains(id) { continue }
             if let unit = prepareUnit(id: id, dir: join(unitsDir, id), measures: measures, &diagnostics) { pending.append(unit) }
         }
-        let start = DispatchTime.now().uptimeNanoseconds
-        let dataFiles = readDataFiles(pending)
-        let dataSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let dirs = pending.map(\.dir)
-        let notes = ResultSlots<([Note], [Diagnostic])>(count: dirs.count)
-        DispatchQueue.concurrentPerform(iterations: dirs.count) { i in notes.set(i, readNotes(dirs[i])) }
-        for (i, (unitNotes, found)) in notes.values.enumerated() {
-            let unit = pending[i]
-            diagnostics += dataFiles[i].1 + found
+        let (dataFiles, notes, dataSeconds) = readContent(pending)
+        for (i, unit) in pending.enumerated() {
+            diagnostics += dataFiles[i].1 + notes[i].1
             var content = UnitContent(
-                id: unit.id, config: unit.config, configPath: unit.configPath, dataFiles: dataFiles[i].0, notes: unitNotes)
+                id: unit.id, config: unit.config, configPath: unit.configPath, dataFiles: dataFiles[i].0, notes: notes[i].0)
             content.configText = unit.configText
             units.append(content)
         }
@@ -102,46 +96,96 @@ public struct WorkspaceLoader: Sendable {
             id: id, dir: dir, config: config, configPath: configPath, configText: file.text, options: options, schema: schema)
     }
 
-    /// Reads and validates every unit's `data/*.csv`, all files on every core; per unit, the
-    /// files in file-name order and their diagnostics.
-    func readDataFiles(_ units: [PendingUnit]) -> [([DataFile], [Diagnostic])] {
-        var found: [(unit: Int, path: String, bytes: [UInt8]?)] = []
+    /// One piece of the parallel read: a data file, or a run of one unit's notes.
+    enum ReadJob {
+        case data(unit: Int, path: String, size: Int)
+        case notes(unit: Int, paths: ArraySlice<String>)
+    }
+
+    /// What a `ReadJob` produced.
+    enum ReadResult {
+        case data(DataFile?, [Diagnostic], finished: UInt64)
+        case notes([Note], [Diagnostic])
+    }
+
+    /// Notes per job: small enough that the last jobs even out the cores' finishing times.
+    static let notesPerJob = 8
+
+    /// Reads and validates every unit's `data/*.csv` and parses its `notes/*.md`, all in one
+    /// pass on every core: the two are independent, so the notes fill the gaps the CSV files
+    /// leave instead of waiting for the last of them. Per unit, the files and notes come back
+    /// in file-name order with their diagnostics; `dataSeconds` is the wall-clock time from
+    /// the start until the last CSV file is read, for `build --timings`.
+    func readContent(
+        _ units: [PendingUnit]
+    ) -> (data: [([DataFile], [Diagnostic])], notes: [([Note], [Diagnostic])], dataSeconds: Double) {
+        var dataJobs: [ReadJob] = []
+        var noteJobs: [ReadJob] = []
         for (u, unit) in units.enumerated() {
             let dataDir = join(unit.dir, "data")
             for name in (try? fileSystem.list(dataDir)) ?? [] where name.hasSuffix(".csv") {
                 let path = join(dataDir, name)
-                found.append((u, path, try? fileSystem.read(path)))
+                dataJobs.append(.data(unit: u, path: path, size: fileSystem.size(path) ?? 0))
+            }
+            let notesDir = join(unit.dir, "notes")
+            let paths = ((try? fileSystem.list(notesDir)) ?? []).filter { $0.hasSuffix(".md") }.map { join(notesDir, $0) }
+            for first in stride(from: 0, to: paths.count, by: Self.notesPerJob) {
+                noteJobs.append(.notes(unit: u, paths: paths[first..<min(first + Self.notesPerJob, paths.count)]))
             }
         }
-        // Largest files first, so that one big file does not finish alone at the end.
-        let jobs = found
-        let sizes: [Int] = jobs.map { $0.bytes?.count ?? 0 }
-        let schedule = jobs.indices.sorted { sizes[$0] > sizes[$1] }
-        let slots = ResultSlots<(DataFile?, [Diagnostic])>(count: jobs.count)
+        // Largest files first, so that one big file does not finish alone at the end; the
+        // notes, each job far smaller than a big file, come last. Each job fills its own slot,
+        // so the result does not depend on scheduling.
+        let jobs = dataJobs + noteJobs
+        let sizes = jobs.map { job -> Int in if case let .data(_, _, size) = job { size } else { -1 } }
+        let schedule = jobs.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let slots = ResultSlots<ReadResult>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
-            let job = jobs[schedule[k]]
-            guard let bytes = job.bytes else {
-                slots.set(schedule[k], (nil, [.error("cannot read the file", at: SourceLocation(file: job.path))]))
-                return
+            let j = schedule[k]
+            switch jobs[j] {
+            case let .data(u, path, _):
+                let (file, found) = readDataFile(path, unit: units[u])
+                slots.set(j, .data(file, found, finished: DispatchTime.now().uptimeNanoseconds))
+            case let .notes(_, paths):
+                let (notes, found) = readNotes(paths)
+                slots.set(j, .notes(notes, found))
             }
-            let unit = units[job.unit]
-            slots.set(schedule[k], DataFileReader.read(bytes: bytes, path: job.path, options: unit.options, schema: unit.schema))
         }
-        var result = [([DataFile], [Diagnostic])](repeating: ([], []), count: units.count)
-        for (j, (file, found)) in slots.values.enumerated() {
-            result[jobs[j].unit].1 += found
-            if let file { result[jobs[j].unit].0.append(file) }
+        // Merged in the order the jobs were listed: per unit, file-name order.
+        var data = [([DataFile], [Diagnostic])](repeating: ([], []), count: units.count)
+        var notes = [([Note], [Diagnostic])](repeating: ([], []), count: units.count)
+        var dataEnd = start
+        for (job, result) in zip(jobs, slots.values) {
+            switch (job, result) {
+            case let (.data(u, _, _), .data(file, found, finished)):
+                data[u].1 += found
+                if let file { data[u].0.append(file) }
+                dataEnd = max(dataEnd, finished)
+            case let (.notes(u, _), .notes(found, problems)):
+                notes[u].0 += found
+                notes[u].1 += problems
+            default:
+                preconditionFailure("a read job's result is of another kind")
+            }
         }
-        return result
+        return (data, notes, Double(dataEnd - start) / 1e9)
     }
 
-    /// A unit's `notes/*.md`, parsed, in file-name order.
-    func readNotes(_ dir: String) -> ([Note], [Diagnostic]) {
+    /// Reads and validates one data file.
+    func readDataFile(_ path: String, unit: PendingUnit) -> (DataFile?, [Diagnostic]) {
+        guard let bytes = try? fileSystem.read(path) else {
+            return (nil, [.error("cannot read the file", at: SourceLocation(file: path))])
+        }
+        return DataFileReader.read(bytes: bytes, path: path, options: unit.options, schema: unit.schema)
+    }
+
+    /// Some of a unit's `notes/*.md`, parsed, in the order given.
+    func readNotes(_ paths: ArraySlice<String>) -> ([Note], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var notes: [Note] = []
-        let notesDir = join(dir, "notes")
-        for name in (try? fileSystem.list(notesDir)) ?? [] where name.hasSuffix(".md") {
-            guard let file = readText(join(notesDir, name), &diagnostics) else { continue }
+        for path in paths {
+            guard let file = readText(path, &diagnostics) else { continue }
             switch Note.parse(text: file.text, path: file.path) {
             case let .success(note): notes.append(note)
             case let .failure(e): diagnostics += e.diagnostics
