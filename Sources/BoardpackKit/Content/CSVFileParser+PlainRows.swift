@@ -41,8 +41,7 @@ extension CSVFileParser {
             case .period:
                 while i < n, bytes[i] != delimiter, bytes[i] != lf, bytes[i] != cr, bytes[i] != quote { i += 1 }
                 guard i == n || bytes[i] != quote, let last = lastPeriod,
-                    let packed = Self.pack(UnsafeBufferPointer(rebasing: bytes[start..<i])),
-                    packed.low == last.low, packed.high == last.high, packed.length == last.length
+                    Self.equal(UnsafeBufferPointer(rebasing: bytes[start..<i]), UnsafeBufferPointer(rebasing: bytes[last.start..<last.end]))
                 else {
                     plain = false
                     break fields

@@ -65,8 +65,9 @@ struct CSVFileParser {
     /// Line feeds in the file, known once `run` has read it all.
     var lineFeeds = 0
 
-    /// The last period cell read (packed bytes and length) and its value: rows share periods.
-    var lastPeriod: (low: UInt64, high: UInt64, length: Int, month: Month, day: UInt8)?
+    /// The last valid period cell read (where its text is in the file) and its value: rows
+    /// share periods.
+    var lastPeriod: (start: Int, end: Int, month: Month, day: UInt8)?
 
     /// Fields longer than this are an error (SPEC §2.3).
     static let maxFieldLength = 64 * 1024

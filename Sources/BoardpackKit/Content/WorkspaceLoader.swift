@@ -13,49 +13,85 @@ public struct WorkspaceLoader: Sendable {
     }
 
     /// Loads `root`. Returns the workspace (nil when there are errors) and all diagnostics.
+    ///
+    /// Two passes on every core. First the settings (`boardpack.yml`, `metrics.yml`, the
+    /// playbooks and every `unit.yml`, one job) alongside every unit's notes, which need
+    /// nothing but their folder; then the CSV files, which need their unit's settings.
     public func load(root: String, onlyUnits: Set<String> = []) -> (Workspace?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let sitePath = join(root, "boardpack.yml")
-        var site = SiteConfig()
-        if fileSystem.exists(sitePath) {
-            switch decodeYAML(SiteConfig.self, path: sitePath) {
-            case let .success(config): site = config
-            case let .failure(e): diagnostics += e.diagnostics
-            }
-        }
-        let metricsPath = join(root, "metrics.yml")
-        let metricsFile = fileSystem.exists(metricsPath) ? readText(metricsPath, &diagnostics) : nil
-        let (measures, dictionaryDiagnostics) = knownMeasures(metricsFile)
-        diagnostics += dictionaryDiagnostics
-        var playbooks: [TextFile] = []
-        let playbookDir = join(root, "playbooks")
-        if fileSystem.isDirectory(playbookDir) {
-            for name in (try? fileSystem.list(playbookDir)) ?? [] where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
-                if let file = readText(join(playbookDir, name), &diagnostics) { playbooks.append(file) }
-            }
-        }
         let unitsDir = join(root, "units")
+        let folders = ((try? fileSystem.list(unitsDir)) ?? []).filter { id in
+            fileSystem.isDirectory(join(unitsDir, id)) && (onlyUnits.isEmpty || onlyUnits.contains(id))
+        }
+        let settingsSlot = ResultSlots<Settings>(count: 1)
+        let notesSlots = ResultSlots<([Note], [Diagnostic])>(count: folders.count)
+        DispatchQueue.concurrentPerform(iterations: folders.count + 1) { k in
+            if k == 0 {
+                settingsSlot.set(0, readSettings(root: root, folders: folders))
+            } else {
+                notesSlots.set(k - 1, readNotes(join(join(unitsDir, folders[k - 1]), "notes")))
+            }
+        }
+        let settings = settingsSlot.values[0]
+        let notes = notesSlots.values
+        var diagnostics = settings.diagnostics
+        let (dataFiles, dataSeconds) = readDataFiles(settings.units.map(\.unit))
         var units: [UnitContent] = []
-        if !fileSystem.isDirectory(unitsDir) {
-            diagnostics.append(.error("no `units` folder: a workspace needs units/<unit-id>/unit.yml", at: SourceLocation(file: root)))
-        }
-        var pending: [PendingUnit] = []
-        for id in (try? fileSystem.list(unitsDir)) ?? [] where fileSystem.isDirectory(join(unitsDir, id)) {
-            if !onlyUnits.isEmpty && !onlyUnits.contains(id) { continue }
-            if let unit = prepareUnit(id: id, dir: join(unitsDir, id), measures: measures, &diagnostics) { pending.append(unit) }
-        }
-        let (dataFiles, notes, dataSeconds) = readContent(pending)
-        for (i, unit) in pending.enumerated() {
-            diagnostics += dataFiles[i].1 + notes[i].1
+        // A unit whose unit.yml could not be read was reported; its notes are not.
+        for ((folder, unit), (unitData, dataDiagnostics)) in zip(settings.units, dataFiles) {
+            diagnostics += dataDiagnostics + notes[folder].1
             var content = UnitContent(
-                id: unit.id, config: unit.config, configPath: unit.configPath, dataFiles: dataFiles[i].0, notes: notes[i].0)
+                id: unit.id, config: unit.config, configPath: unit.configPath, dataFiles: unitData, notes: notes[folder].0)
             content.configText = unit.configText
             units.append(content)
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        var workspace = Workspace(root: root, site: site, units: units, metricsFile: metricsFile, playbookFiles: playbooks)
+        var workspace = Workspace(
+            root: root, site: settings.site, units: units, metricsFile: settings.metricsFile, playbookFiles: settings.playbooks)
         workspace.dataReadSeconds = dataSeconds
         return (workspace, diagnostics)
+    }
+
+    /// Everything but the units' data files and notes: what the CSV files are read with.
+    struct Settings: Sendable {
+        var site = SiteConfig()
+        var metricsFile: TextFile?
+        var playbooks: [TextFile] = []
+        /// The units whose `unit.yml` was read, with their index in the folder list.
+        var units: [(folder: Int, unit: PendingUnit)] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Reads `boardpack.yml`, `metrics.yml`, the playbooks and each folder's `unit.yml`.
+    func readSettings(root: String, folders: [String]) -> Settings {
+        var settings = Settings()
+        let sitePath = join(root, "boardpack.yml")
+        if fileSystem.exists(sitePath) {
+            switch decodeYAML(SiteConfig.self, path: sitePath) {
+            case let .success(config): settings.site = config
+            case let .failure(e): settings.diagnostics += e.diagnostics
+            }
+        }
+        let metricsPath = join(root, "metrics.yml")
+        settings.metricsFile = fileSystem.exists(metricsPath) ? readText(metricsPath, &settings.diagnostics) : nil
+        let (measures, dictionaryDiagnostics) = knownMeasures(settings.metricsFile)
+        settings.diagnostics += dictionaryDiagnostics
+        let playbookDir = join(root, "playbooks")
+        if fileSystem.isDirectory(playbookDir) {
+            for name in (try? fileSystem.list(playbookDir)) ?? [] where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+                if let file = readText(join(playbookDir, name), &settings.diagnostics) { settings.playbooks.append(file) }
+            }
+        }
+        let unitsDir = join(root, "units")
+        if !fileSystem.isDirectory(unitsDir) {
+            settings.diagnostics.append(
+                .error("no `units` folder: a workspace needs units/<unit-id>/unit.yml", at: SourceLocation(file: root)))
+        }
+        for (f, id) in folders.enumerated() {
+            if let unit = prepareUnit(id: id, dir: join(unitsDir, id), measures: measures, &settings.diagnostics) {
+                settings.units.append((f, unit))
+            }
+        }
+        return settings
     }
 
     /// A unit whose `unit.yml` is read, waiting for its data files and notes.
@@ -96,80 +132,30 @@ public struct WorkspaceLoader: Sendable {
             id: id, dir: dir, config: config, configPath: configPath, configText: file.text, options: options, schema: schema)
     }
 
-    /// One piece of the parallel read: a data file, or a run of one unit's notes.
-    enum ReadJob {
-        case data(unit: Int, path: String, size: Int)
-        case notes(unit: Int, paths: ArraySlice<String>)
-    }
-
-    /// What a `ReadJob` produced.
-    enum ReadResult {
-        case data(DataFile?, [Diagnostic], finished: UInt64)
-        case notes([Note], [Diagnostic])
-    }
-
-    /// Notes per job: small enough that the last jobs even out the cores' finishing times.
-    static let notesPerJob = 8
-
-    /// Reads and validates every unit's `data/*.csv` and parses its `notes/*.md`, all in one
-    /// pass on every core: the two are independent, so the notes fill the gaps the CSV files
-    /// leave instead of waiting for the last of them. Per unit, the files and notes come back
-    /// in file-name order with their diagnostics; `dataSeconds` is the wall-clock time from
-    /// the start until the last CSV file is read, for `build --timings`.
-    func readContent(
-        _ units: [PendingUnit]
-    ) -> (data: [([DataFile], [Diagnostic])], notes: [([Note], [Diagnostic])], dataSeconds: Double) {
-        var dataJobs: [ReadJob] = []
-        var noteJobs: [ReadJob] = []
-        for (u, unit) in units.enumerated() {
+    /// Reads and validates every unit's `data/*.csv`, all files on every core, largest first
+    /// so that one big file does not finish alone at the end; per unit, the files in file-name
+    /// order and their diagnostics. Also returns the pass's wall-clock seconds, for
+    /// `build --timings`.
+    func readDataFiles(_ units: [PendingUnit]) -> ([([DataFile], [Diagnostic])], seconds: Double) {
+        let jobs = units.enumerated().flatMap { u, unit in
             let dataDir = join(unit.dir, "data")
-            for name in (try? fileSystem.list(dataDir)) ?? [] where name.hasSuffix(".csv") {
-                let path = join(dataDir, name)
-                dataJobs.append(.data(unit: u, path: path, size: fileSystem.size(path) ?? 0))
-            }
-            let notesDir = join(unit.dir, "notes")
-            let paths = ((try? fileSystem.list(notesDir)) ?? []).filter { $0.hasSuffix(".md") }.map { join(notesDir, $0) }
-            for first in stride(from: 0, to: paths.count, by: Self.notesPerJob) {
-                noteJobs.append(.notes(unit: u, paths: paths[first..<min(first + Self.notesPerJob, paths.count)]))
-            }
+            return ((try? fileSystem.list(dataDir)) ?? []).filter { $0.hasSuffix(".csv") }.map { (unit: u, path: join(dataDir, $0)) }
         }
-        // Largest files first, so that one big file does not finish alone at the end; the
-        // notes, each job far smaller than a big file, come last. Each job fills its own slot,
-        // so the result does not depend on scheduling.
-        let jobs = dataJobs + noteJobs
-        let sizes = jobs.map { job -> Int in if case let .data(_, _, size) = job { size } else { -1 } }
+        let sizes = jobs.map { fileSystem.size($0.path) ?? 0 }
         let schedule = jobs.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
         let start = DispatchTime.now().uptimeNanoseconds
-        let slots = ResultSlots<ReadResult>(count: jobs.count)
+        let slots = ResultSlots<(DataFile?, [Diagnostic])>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
-            let j = schedule[k]
-            switch jobs[j] {
-            case let .data(u, path, _):
-                let (file, found) = readDataFile(path, unit: units[u])
-                slots.set(j, .data(file, found, finished: DispatchTime.now().uptimeNanoseconds))
-            case let .notes(_, paths):
-                let (notes, found) = readNotes(paths)
-                slots.set(j, .notes(notes, found))
-            }
+            let job = jobs[schedule[k]]
+            slots.set(schedule[k], readDataFile(job.path, unit: units[job.unit]))
         }
-        // Merged in the order the jobs were listed: per unit, file-name order.
-        var data = [([DataFile], [Diagnostic])](repeating: ([], []), count: units.count)
-        var notes = [([Note], [Diagnostic])](repeating: ([], []), count: units.count)
-        var dataEnd = start
-        for (job, result) in zip(jobs, slots.values) {
-            switch (job, result) {
-            case let (.data(u, _, _), .data(file, found, finished)):
-                data[u].1 += found
-                if let file { data[u].0.append(file) }
-                dataEnd = max(dataEnd, finished)
-            case let (.notes(u, _), .notes(found, problems)):
-                notes[u].0 += found
-                notes[u].1 += problems
-            default:
-                preconditionFailure("a read job's result is of another kind")
-            }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        var result = [([DataFile], [Diagnostic])](repeating: ([], []), count: units.count)
+        for (j, (file, found)) in slots.values.enumerated() {
+            result[jobs[j].unit].1 += found
+            if let file { result[jobs[j].unit].0.append(file) }
         }
-        return (data, notes, Double(dataEnd - start) / 1e9)
+        return (result, seconds)
     }
 
     /// Reads and validates one data file.
@@ -180,12 +166,12 @@ public struct WorkspaceLoader: Sendable {
         return DataFileReader.read(bytes: bytes, path: path, options: unit.options, schema: unit.schema)
     }
 
-    /// Some of a unit's `notes/*.md`, parsed, in the order given.
-    func readNotes(_ paths: ArraySlice<String>) -> ([Note], [Diagnostic]) {
+    /// A unit's `notes/*.md`, parsed, in file-name order.
+    func readNotes(_ notesDir: String) -> ([Note], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var notes: [Note] = []
-        for path in paths {
-            guard let file = readText(path, &diagnostics) else { continue }
+        for name in (try? fileSystem.list(notesDir)) ?? [] where name.hasSuffix(".md") {
+            guard let file = readText(join(notesDir, name), &diagnostics) else { continue }
             switch Note.parse(text: file.text, path: file.path) {
             case let .success(note): notes.append(note)
             case let .failure(e): diagnostics += e.diagnostics
