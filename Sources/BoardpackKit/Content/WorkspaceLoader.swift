@@ -14,30 +14,46 @@ public struct WorkspaceLoader: Sendable {
 
     /// Loads `root`. Returns the workspace (nil when there are errors) and all diagnostics.
     ///
-    /// Two passes on every core. First the settings (`boardpack.yml`, `metrics.yml`, the
-    /// playbooks and every `unit.yml`, one job) alongside every unit's notes, which need
-    /// nothing but their folder; then the CSV files, which need their unit's settings.
+    /// Two passes on every core. First the workspace's settings (`boardpack.yml`,
+    /// `metrics.yml`, the playbooks: one job), each unit's `unit.yml` and each unit's notes,
+    /// which need nothing but their folder; then the CSV files, which need their unit's
+    /// settings.
     public func load(root: String, onlyUnits: Set<String> = []) -> (Workspace?, [Diagnostic]) {
         let unitsDir = join(root, "units")
         let folders = ((try? fileSystem.list(unitsDir)) ?? []).filter { id in
             fileSystem.isDirectory(join(unitsDir, id)) && (onlyUnits.isEmpty || onlyUnits.contains(id))
         }
+        let count = folders.count
         let settingsSlot = ResultSlots<Settings>(count: 1)
-        let notesSlots = ResultSlots<([Note], [Diagnostic])>(count: folders.count)
-        DispatchQueue.concurrentPerform(iterations: folders.count + 1) { k in
+        let unitSlots = ResultSlots<(PendingUnit?, [Diagnostic])>(count: count)
+        let notesSlots = ResultSlots<([Note], [Diagnostic])>(count: count)
+        DispatchQueue.concurrentPerform(iterations: 1 + 2 * count) { k in
             if k == 0 {
-                settingsSlot.set(0, readSettings(root: root, folders: folders))
+                settingsSlot.set(0, readSettings(root: root))
+            } else if k <= count {
+                var found: [Diagnostic] = []
+                let unit = prepareUnit(id: folders[k - 1], dir: join(unitsDir, folders[k - 1]), &found)
+                unitSlots.set(k - 1, (unit, found))
             } else {
-                notesSlots.set(k - 1, readNotes(join(join(unitsDir, folders[k - 1]), "notes")))
+                notesSlots.set(k - 1 - count, readNotes(join(join(unitsDir, folders[k - 1 - count]), "notes")))
             }
         }
         let settings = settingsSlot.values[0]
         let notes = notesSlots.values
         var diagnostics = settings.diagnostics
-        let (dataFiles, dataSeconds) = readDataFiles(settings.units.map(\.unit))
+        // The units whose unit.yml was read, with their index in the folder list.
+        var pending: [(folder: Int, unit: PendingUnit)] = []
+        for (f, (unit, found)) in unitSlots.values.enumerated() {
+            diagnostics += found
+            if var unit {
+                unit.schema.knownMeasures = settings.measures
+                pending.append((f, unit))
+            }
+        }
+        let (dataFiles, dataSeconds) = readDataFiles(pending.map(\.unit))
         var units: [UnitContent] = []
         // A unit whose unit.yml could not be read was reported; its notes are not.
-        for ((folder, unit), (unitData, dataDiagnostics)) in zip(settings.units, dataFiles) {
+        for ((folder, unit), (unitData, dataDiagnostics)) in zip(pending, dataFiles) {
             diagnostics += dataDiagnostics + notes[folder].1
             var content = UnitContent(
                 id: unit.id, config: unit.config, configPath: unit.configPath, dataFiles: unitData, notes: notes[folder].0)
@@ -51,18 +67,18 @@ public struct WorkspaceLoader: Sendable {
         return (workspace, diagnostics)
     }
 
-    /// Everything but the units' data files and notes: what the CSV files are read with.
+    /// The workspace's own settings: `boardpack.yml`, `metrics.yml` and the playbooks.
     struct Settings: Sendable {
         var site = SiteConfig()
         var metricsFile: TextFile?
+        /// The measures a CSV column may name.
+        var measures: Set<String> = []
         var playbooks: [TextFile] = []
-        /// The units whose `unit.yml` was read, with their index in the folder list.
-        var units: [(folder: Int, unit: PendingUnit)] = []
         var diagnostics: [Diagnostic] = []
     }
 
-    /// Reads `boardpack.yml`, `metrics.yml`, the playbooks and each folder's `unit.yml`.
-    func readSettings(root: String, folders: [String]) -> Settings {
+    /// Reads `boardpack.yml`, `metrics.yml` and the playbooks, and checks that `units` exists.
+    func readSettings(root: String) -> Settings {
         var settings = Settings()
         let sitePath = join(root, "boardpack.yml")
         if fileSystem.exists(sitePath) {
@@ -74,6 +90,7 @@ public struct WorkspaceLoader: Sendable {
         let metricsPath = join(root, "metrics.yml")
         settings.metricsFile = fileSystem.exists(metricsPath) ? readText(metricsPath, &settings.diagnostics) : nil
         let (measures, dictionaryDiagnostics) = knownMeasures(settings.metricsFile)
+        settings.measures = measures
         settings.diagnostics += dictionaryDiagnostics
         let playbookDir = join(root, "playbooks")
         if fileSystem.isDirectory(playbookDir) {
@@ -81,20 +98,15 @@ public struct WorkspaceLoader: Sendable {
                 if let file = readText(join(playbookDir, name), &settings.diagnostics) { settings.playbooks.append(file) }
             }
         }
-        let unitsDir = join(root, "units")
-        if !fileSystem.isDirectory(unitsDir) {
+        if !fileSystem.isDirectory(join(root, "units")) {
             settings.diagnostics.append(
                 .error("no `units` folder: a workspace needs units/<unit-id>/unit.yml", at: SourceLocation(file: root)))
-        }
-        for (f, id) in folders.enumerated() {
-            if let unit = prepareUnit(id: id, dir: join(unitsDir, id), measures: measures, &settings.diagnostics) {
-                settings.units.append((f, unit))
-            }
         }
         return settings
     }
 
-    /// A unit whose `unit.yml` is read, waiting for its data files and notes.
+    /// A unit whose `unit.yml` is read, waiting for its data files and notes. Its schema's
+    /// measures are filled in once `metrics.yml` is read.
     struct PendingUnit: Sendable {
         var id: String
         var dir: String
@@ -105,7 +117,7 @@ public struct WorkspaceLoader: Sendable {
         var schema: DataFileSchema
     }
 
-    func prepareUnit(id: String, dir: String, measures: Set<String>, _ diagnostics: inout [Diagnostic]) -> PendingUnit? {
+    func prepareUnit(id: String, dir: String, _ diagnostics: inout [Diagnostic]) -> PendingUnit? {
         let configPath = join(dir, "unit.yml")
         guard id.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }), !id.isEmpty else {
             diagnostics.append(
@@ -127,7 +139,7 @@ public struct WorkspaceLoader: Sendable {
         var options = CSVOptions()
         options.delimiter = UInt8(ascii: config.csvDelimiter == ";" ? ";" : ",")
         options.decimalComma = config.csvDecimal == "comma"
-        let schema = DataFileSchema(allowedDimensions: Set(config.dimensions).union(["channel"]), knownMeasures: measures)
+        let schema = DataFileSchema(allowedDimensions: Set(config.dimensions).union(["channel"]), knownMeasures: [])
         return PendingUnit(
             id: id, dir: dir, config: config, configPath: configPath, configText: file.text, options: options, schema: schema)
     }
