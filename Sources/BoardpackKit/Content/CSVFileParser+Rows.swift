@@ -23,7 +23,7 @@ extension CSVFileParser {
             recordCount += 1
             let rowLine = scanner.line
             rowStart = scanner.offset
-            if readPlainRow(line: rowLine) {
+            if readsPlainRows && readPlainRow(line: rowLine) {
                 if recordCount == 1 { reserveRows(afterFirstRowOf: scanner.offset - rowStart) }
                 continue
             }

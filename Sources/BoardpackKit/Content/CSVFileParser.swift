@@ -56,6 +56,8 @@ struct CSVFileParser {
     /// Data records seen, ragged ones included.
     var recordCount = 0
 
+    /// Whether rows are first tried with `readPlainRow` (off only in tests, to compare).
+    var readsPlainRows = true
     /// Offset where the current row starts.
     var rowStart = 0
     /// Each row whose month differs from the previous row's: its index and the offset where
