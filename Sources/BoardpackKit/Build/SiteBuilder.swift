@@ -67,11 +67,18 @@ public struct SiteBuilder: Sendable {
             m.periods = model.periods.filter { site.files["\(model.unit.id)/\($0)/index.html"] != nil }
             return m
         }
+        // The portal and the units' archive pages are independent too: on every core, the
+        // portal (the longest) first.
         let archive = ArchivePage(workspace: workspace, templates: templates)
-        for model in listed {
-            site.add("\(model.unit.id)/index.html", archive.renderUnit(model))
+        let archivePages = ResultSlots<String>(count: listed.count + 1)
+        DispatchQueue.concurrentPerform(iterations: listed.count + 1) { k in
+            archivePages.set(k, k == 0 ? archive.renderPortal(listed) : archive.renderUnit(listed[k - 1]))
         }
-        site.add("index.html", archive.renderPortal(listed))
+        let rendered = archivePages.values
+        for (model, page) in zip(listed, rendered.dropFirst()) {
+            site.add("\(model.unit.id)/index.html", page)
+        }
+        site.add("index.html", rendered[0])
         // Data: read + validate the CSVs (load) and aggregate them (compute), wall-clock.
         // Markdown: cmark-gfm parse + render summed over notes, CPU time across the threads.
         let markdownSeconds = Double(pages.reduce(0) { $0 + $1.markdownNanoseconds }) / 1e9
