@@ -85,4 +85,10 @@ import Testing
             #expect(note.periodLocation == SourceLocation(file: "notes/a.md", line: 3, column: column))
         }
     }
+
+    @Test func fileNameIsTheLastPathComponent() {
+        for path in ["notes/a.md", "a.md", "units/x/notes/2026-01-b.md", "notes/", "/a.md", "", "///", "a//b.md//"] {
+            #expect(Note.lastComponent(of: path) == String(path.split(separator: "/").last ?? Substring(path)), "\(path)")
+        }
+    }
 }

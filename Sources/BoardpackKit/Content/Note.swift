@@ -107,7 +107,7 @@ struct NoteFrontMatter: Decodable {
 extension Note {
     /// Splits `---` front matter from the body and validates it.
     public static func parse(text: String, path: String) -> Result<Note, DiagnosticsError> {
-        let fileName = String(path.split(separator: "/").last ?? Substring(path))
+        let fileName = lastComponent(of: path)
         guard let split = FrontMatterSplit(text) else {
             return .failure(
                 DiagnosticsError([
@@ -130,6 +130,16 @@ extension Note {
                     draft: fm.draft, author: fm.author, order: fm.order, body: body, bodyLine: split.bodyLine,
                     periodLocation: periodLocation ?? SourceLocation(file: path, line: 1)))
         }
+    }
+
+    /// The part of `path` after its last `/` (trailing ones ignored); all of it when it has
+    /// nothing else. Same as `path.split(separator: "/").last`, without splitting the path.
+    static func lastComponent(of path: String) -> String {
+        var end = path.endIndex
+        while end > path.startIndex && path[path.index(before: end)] == "/" { end = path.index(before: end) }
+        guard end > path.startIndex else { return path }
+        let start = path[..<end].lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        return String(path[start..<end])
     }
 
     /// Decodes the front matter and finds where its `period` value is.

@@ -65,7 +65,7 @@ public struct DiskFileSystem: FileSystem {
     }
 
     public func list(_ directory: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: directory).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        try FileManager.default.contentsOfDirectory(atPath: directory).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     public func isDirectory(_ path: String) -> Bool {
@@ -97,7 +97,7 @@ public struct InMemoryFileSystem: FileSystem {
         for path in files.keys where path.hasPrefix(prefix) {
             if let name = path.dropFirst(prefix.count).split(separator: "/").first { names.insert(String(name)) }
         }
-        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     public func isDirectory(_ path: String) -> Bool {
