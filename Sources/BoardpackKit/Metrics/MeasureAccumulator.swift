@@ -32,18 +32,25 @@ struct MeasureAccumulator {
         cells = Array(repeating: Cell(), count: (layout.combos[grain]?.count ?? 1) * layout.monthCount)
     }
 
-    /// Adds column `column` of file `f`.
+    /// Per row of file `f`: the index of its cell (`combo * monthCount + monthOffset`), the
+    /// same for every measure of the file, so computed once per file.
+    static func rowCells(of f: Int, in files: [DataFile], layout: GrainLayout) -> [Int] {
+        let combos = layout.rowCombo[f]
+        let months = files[f].months
+        let first = layout.firstMonth.index
+        let count = layout.monthCount
+        return (0..<files[f].rowCount).map { r in Int(combos[r]) * count + (months[r].index - first) }
+    }
+
+    /// Adds column `column` of file `f`, whose rows' cells are `rowCells`.
     ///
     /// The loop works on the cells through a pointer (no uniqueness check per row); a clash
     /// with date rows is only noted there, and the earlier row it clashes with is looked up
     /// afterwards (it depends on the files alone, not on the cells), so the diagnostics keep
     /// row order.
-    mutating func accumulate(file f: Int, column: Int, into diagnostics: inout [Diagnostic]) {
+    mutating func accumulate(file f: Int, column: Int, rowCells: [Int], into diagnostics: inout [Diagnostic]) {
         let file = files[f]
         let values = file.measureValues[column]
-        let combos = layout.rowCombo[f]
-        let first = layout.firstMonth.index
-        let months = layout.monthCount
         var weights: [Double]?
         if case .mean(let w?) = aggregation, let wc = file.measures.firstIndex(of: w) { weights = file.measureValues[wc] }
         let isLast: Bool = { if case .last = aggregation { true } else { false } }()
@@ -53,7 +60,7 @@ struct MeasureAccumulator {
         var clashes: [(row: Int, cell: Int, earlier: (Int, Int)?, day: Int8?)] = []
         cells.withUnsafeMutableBufferPointer { cells in
             for r in 0..<file.rowCount {
-                let i = Int(combos[r]) * months + (file.months[r].index - first)
+                let i = rowCells[r]
                 let x = values[r]
                 if x.isNaN {
                     cells[i].agg.empty += 1
