@@ -38,4 +38,57 @@ import Testing
         // Line 3 of the file (`period:` is the front matter's line 2, after the opening `---`).
         #expect(d.diagnostics.map { $0.location?.line } == [3])
     }
+
+    /// Front matter read straight from the tree (`Note.decodeSimpleFrontMatter`) gives what
+    /// Yams' decoder gives; anything it does not take is left to the decoder.
+    @Test func simpleFrontMatterMatchesTheDecoder() throws {
+        let base = "title: \"Weekly review 37\"\nperiod: 2025-11\nsection: appendix\n"
+        let variants = [
+            base + "audience: board\ndraft: false\nauthor: Anna Moretti\norder: 370",
+            base, base + "draft: yes", base + "draft: ON", base + "draft: \"false\"", base + "draft: maybe",
+            base + "draft: !!bool true", base + "draft: ~", base + "order: 010", base + "order: 1_000", base + "order: -5",
+            base + "order: -0", base + "order: +5", base + "order: 0x10", base + "order: 0", base + "order: \"5\"",
+            base + "order: 1:30", base + "order: 99999999999999999999", base + "order: null", base + "author: ~",
+            base + "author: null", base + "author:", base + "author: \"null\"", base + "author: Zoë", base + "author: 'O''Brien'",
+            base + "audience: null", base + "audience: staff", base + "audience: everyone", base + "Draft: true",
+            base + "tags: [a, b]", base + "\"draft\": true", base + "title: again", base + "<<: {draft: true}",
+            base + "!!str draft: true", base + "? draft\n: true", "title: x\nperiod: \"2025-Q3\"\nsection: risks",
+            "title: x\nperiod: 2025-13\nsection: risks", "title: x\nsection: risks", "title:\nperiod: 2025-11\nsection: risks",
+            "title: [x]\nperiod: 2025-11\nsection: risks", "period: 2025-11\nsection: risks\ntitle: &t x\nauthor: *t",
+            "- title: x", "", "title: x\n  period: 2025-11",
+        ]
+        var simpleCount = 0
+        for yaml in variants {
+            let general = YAMLFile.decodeAll(NoteFrontMatter.self, from: yaml, path: "n.md", lineOffset: 1)
+            guard let (fm, location) = Note.decodeSimpleFrontMatter(yaml, path: "n.md") else {
+                // Not simple: the general path decides, as before (and `Note.parse` agrees).
+                continue
+            }
+            simpleCount += 1
+            let expected = try #require(try? general.get(), "\(yaml)")
+            #expect(fm.title == expected.title && fm.period == expected.period && fm.section == expected.section, "\(yaml)")
+            #expect(fm.audience == expected.audience && fm.draft == expected.draft, "\(yaml)")
+            #expect(fm.author == expected.author && fm.order == expected.order, "\(yaml)")
+            #expect(location == YAMLFile.location(of: ["period"], in: yaml, path: "n.md", lineOffset: 1), "\(yaml)")
+        }
+        // The usual front matter takes the short path.
+        #expect(Note.decodeSimpleFrontMatter(variants[0], path: "n.md") != nil)
+        #expect(simpleCount > 15)
+    }
+
+    @Test func notesParseTheSameWhicheverPathDecodesThem() throws {
+        for period in ["2026-10", "\"2026-10\"", "'2026-10'"] {
+            let text = "---\ntitle: T\nperiod: \(period)\nsection: summary\ndraft: no\norder: 3\n---\nBody\n"
+            let note = try Note.parse(text: text, path: "notes/a.md").get()
+            #expect(note.draft == false && note.order == 3 && note.period == .month(Month(year: 2026, month: 10)))
+            let column = period.hasPrefix("2") ? 9 : 10
+            #expect(note.periodLocation == SourceLocation(file: "notes/a.md", line: 3, column: column))
+        }
+    }
+
+    @Test func fileNameIsTheLastPathComponent() {
+        for path in ["notes/a.md", "a.md", "units/x/notes/2026-01-b.md", "notes/", "/a.md", "", "///", "a//b.md//"] {
+            #expect(Note.lastComponent(of: path) == String(path.split(separator: "/").last ?? Substring(path)), "\(path)")
+        }
+    }
 }

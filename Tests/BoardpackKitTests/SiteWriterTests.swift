@@ -36,6 +36,45 @@ import Testing
         #expect(manifest.contains("  index.html\n"))
     }
 
+    @Test func writesNestedFoldersAndReplacesADeepSite() throws {
+        let root = temp()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var site = Site()
+        for unit in ["u1", "u2", "u3"] {
+            for period in ["2026-01", "2026-Q1"] {
+                site.add("\(unit)/\(period)/index.html", "\(unit) \(period)")
+                site.add("\(unit)/\(period)/deep/er/x.json", "{}")
+            }
+            site.add("\(unit)/index.html", unit)
+        }
+        site.add("index.html", "portal")
+        try SiteWriter(outputPath: root + "/out").write(site)
+        #expect(SiteWriter(outputPath: root + "/out").existingSite() == site)
+        #expect((try? String(contentsOfFile: root + "/out/u2/2026-Q1/deep/er/x.json", encoding: .utf8)) == "{}")
+        var next = Site()
+        next.add("u9/2026-02/index.html", "new")
+        next.add("index.html", "portal 2")
+        try SiteWriter(outputPath: root + "/out").write(next)
+        #expect(SiteWriter(outputPath: root + "/out").existingSite() == next)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/out").sorted() == [".boardpack-manifest", "index.html", "u9"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["out"], "the old site is gone")
+    }
+
+    @Test func diskReadsWholeFiles() throws {
+        let root = temp()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let big = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        for (name, bytes) in [("empty", [UInt8]()), ("small", Array("a,b\n".utf8)), ("big", big)] {
+            FileManager.default.createFile(atPath: root + "/" + name, contents: Data(bytes))
+            #expect(try DiskFileSystem().read(root + "/" + name) == bytes)
+            #expect(DiskFileSystem().size(root + "/" + name) == bytes.count)
+        }
+        #expect(throws: ContentError.self) { try DiskFileSystem().read(root + "/missing") }
+        #expect(throws: ContentError.self) { try DiskFileSystem().read(root) }
+        #expect(DiskFileSystem().size(root + "/missing") == nil)
+    }
+
     @Test func contentErrorsLeaveTheExistingOutputUntouched() throws {
         let files = TestWorkspace.files()
         let root = try TestWorkspace.onDisk(files)

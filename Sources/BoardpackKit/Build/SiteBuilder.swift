@@ -52,8 +52,8 @@ public struct SiteBuilder: Sendable {
         var site = Site()
         var diagnostics = computeWarnings
         for ((model, period), page) in zip(jobs, pages) {
-            site.add("\(model.unit.id)/\(period)/index.html", page.html)
-            site.add("\(model.unit.id)/\(period)/metrics.json", page.json)
+            site.files["\(model.unit.id)/\(period)/index.html"] = page.html
+            site.files["\(model.unit.id)/\(period)/metrics.json"] = page.json
             diagnostics += page.diagnostics
         }
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.sortedForReport()) }
@@ -67,11 +67,18 @@ public struct SiteBuilder: Sendable {
             m.periods = model.periods.filter { site.files["\(model.unit.id)/\($0)/index.html"] != nil }
             return m
         }
+        // The portal and the units' archive pages are independent too: on every core, the
+        // portal (the longest) first.
         let archive = ArchivePage(workspace: workspace, templates: templates)
-        for model in listed {
-            site.add("\(model.unit.id)/index.html", archive.renderUnit(model))
+        let archivePages = ResultSlots<String>(count: listed.count + 1)
+        DispatchQueue.concurrentPerform(iterations: listed.count + 1) { k in
+            archivePages.set(k, k == 0 ? archive.renderPortal(listed) : archive.renderUnit(listed[k - 1]))
         }
-        site.add("index.html", archive.renderPortal(listed))
+        let rendered = archivePages.values
+        for (model, page) in zip(listed, rendered.dropFirst()) {
+            site.add("\(model.unit.id)/index.html", page)
+        }
+        site.add("index.html", rendered[0])
         // Data: read + validate the CSVs (load) and aggregate them (compute), wall-clock.
         // Markdown: cmark-gfm parse + render summed over notes, CPU time across the threads.
         let markdownSeconds = Double(pages.reduce(0) { $0 + $1.markdownNanoseconds }) / 1e9
@@ -80,14 +87,27 @@ public struct SiteBuilder: Sendable {
             details: [("data", workspace.dataReadSeconds + aggregationSeconds), ("markdown", markdownSeconds)])
     }
 
+    /// A rendered pack: the bytes of its page and `metrics.json`, and what rendering found.
+    struct PackFiles: Sendable {
+        var html: [UInt8]
+        var json: [UInt8]
+        var diagnostics: [Diagnostic]
+        var markdownNanoseconds: UInt64
+    }
+
     /// Packs are independent: render them on every core, each into its own slot, so the
-    /// result does not depend on scheduling.
-    func renderInParallel(_ jobs: [(UnitModel, Period)], workspace: Workspace) -> [PackPage.Rendered] {
-        let slots = ResultSlots<PackPage.Rendered>(count: jobs.count)
+    /// result does not depend on scheduling. The text becomes bytes on the rendering thread
+    /// too (a large site's 77 MB took tens of milliseconds on the main thread afterwards).
+    func renderInParallel(_ jobs: [(UnitModel, Period)], workspace: Workspace) -> [PackFiles] {
+        let slots = ResultSlots<PackFiles>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             let (model, period) = jobs[i]
-            let page = PackPage(workspace: workspace, templates: templates, options: options)
-            slots.set(i, page.render(model, period: period))
+            let page = PackPage(workspace: workspace, templates: templates, options: options).render(model, period: period)
+            slots.set(
+                i,
+                PackFiles(
+                    html: Array(page.html.utf8), json: Array(page.json.utf8), diagnostics: page.diagnostics,
+                    markdownNanoseconds: page.markdownNanoseconds))
         }
         return slots.values
     }

@@ -1,12 +1,11 @@
 extension CSVFileParser {
     /// Reads a `month` (`YYYY-MM`) or `date` (`YYYY-MM-DD`) cell.
     ///
-    /// Consecutive rows usually share a period, so the cell's bytes are packed into two words
-    /// and compared with the previous row's before anything is parsed.
+    /// Consecutive rows usually share a period, so the cell's bytes are compared with the last
+    /// valid period cell's before anything is parsed.
     mutating func readPeriod(_ field: CSVField) {
-        let packed = field.withContent(in: bytes) { Self.pack($0) }
-        if let packed, let last = lastPeriod, last.low == packed.low, last.high == packed.high,
-            last.length == packed.length
+        if let last = lastPeriod,
+            field.withContent(in: bytes, { Self.equal($0, UnsafeBufferPointer(rebasing: bytes[last.start..<last.end])) })
         {
             months.append(last.month)
             days.append(last.day)
@@ -38,21 +37,33 @@ extension CSVFileParser {
             }
             day = UInt8(value)
         }
+        if let previous = months.last, previous != month { monthChanges.append((months.count, rowStart)) }
         months.append(month)
         days.append(day)
-        if let packed {
-            lastPeriod = (packed.low, packed.high, packed.length, month, day)
+        if !field.hasEscapedQuotes {
+            lastPeriod = (field.contentStart, field.contentEnd, month, day)
         }
     }
 
-    /// The bytes of a short cell packed into two words, or nil past 16 bytes.
-    private static func pack(_ content: UnsafeBufferPointer<UInt8>) -> (low: UInt64, high: UInt64, length: Int)? {
-        guard content.count <= 16 else { return nil }
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-        for (i, byte) in content.enumerated() {
-            if i < 8 { low |= UInt64(byte) << UInt64(i * 8) } else { high |= UInt64(byte) << UInt64((i - 8) * 8) }
+    /// True when `a` and `b` hold the same bytes; compares eight at a time.
+    @inline(__always)
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = a.count
+        guard count == b.count else { return false }
+        guard count > 0 else { return true }
+        let p = UnsafeRawPointer(a.baseAddress!)
+        let q = UnsafeRawPointer(b.baseAddress!)
+        var k = 0
+        while k + 8 <= count {
+            if p.loadUnaligned(fromByteOffset: k, as: UInt64.self) != q.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
+                return false
+            }
+            k += 8
         }
-        return (low, high, content.count)
+        while k < count {
+            if a[k] != b[k] { return false }
+            k += 1
+        }
+        return true
     }
 }

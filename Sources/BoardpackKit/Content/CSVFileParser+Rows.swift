@@ -22,7 +22,11 @@ extension CSVFileParser {
             }
             recordCount += 1
             let rowLine = scanner.line
-            let rowStart = scanner.offset
+            rowStart = scanner.offset
+            if readsPlainRows && readPlainRow(line: rowLine) {
+                if recordCount == 1 { reserveRows(afterFirstRowOf: scanner.offset - rowStart) }
+                continue
+            }
             if !cellErrors.isEmpty { cellErrors.removeAll(keepingCapacity: true) }
             var count = 0
             var firstExtra: CSVPosition?

@@ -56,8 +56,20 @@ struct CSVFileParser {
     /// Data records seen, ragged ones included.
     var recordCount = 0
 
-    /// The last period cell read (packed bytes and length) and its value: rows share periods.
-    var lastPeriod: (low: UInt64, high: UInt64, length: Int, month: Month, day: UInt8)?
+    /// Whether rows are first tried with `readPlainRow` (off only in tests, to compare).
+    var readsPlainRows = true
+    /// Offset where the current row starts.
+    var rowStart = 0
+    /// Each row whose month differs from the previous row's: its index and the offset where
+    /// it starts (the start of its line, since a valid file has no blank lines between rows).
+    /// The provenance prefixes end there.
+    var monthChanges: [(row: Int, offset: Int)] = []
+    /// Line feeds in the file, known once `run` has read it all.
+    var lineFeeds = 0
+
+    /// The last valid period cell read (where its text is in the file) and its value: rows
+    /// share periods.
+    var lastPeriod: (start: Int, end: Int, month: Month, day: UInt8)?
 
     /// Fields longer than this are an error (SPEC §2.3).
     static let maxFieldLength = 64 * 1024
@@ -75,6 +87,8 @@ struct CSVFileParser {
     mutating func run() -> (DataFile?, [Diagnostic]) {
         guard readHeader() else { return (nil, diagnostics) }
         readRows()
+        lineFeeds = scanner.line - 1
+        for i in scanner.offset..<bytes.count where bytes[i] == UInt8(ascii: "\n") { lineFeeds += 1 }
         if diagnostics.isEmpty && recordCount == 0 {
             error("no data rows after the header", at: SourceLocation(file: path, line: 1))
         }

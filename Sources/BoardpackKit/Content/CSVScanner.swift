@@ -71,6 +71,16 @@ struct CSVScanner {
         lineStart = offset
     }
 
+    /// Moves to `next`, the start of the line after a record its caller read whole.
+    mutating func moveToNextLine(at next: Int) {
+        offset = next
+        line += 1
+        lineStart = next
+    }
+
+    /// Moves past a last record that ends without a line ending.
+    mutating func moveToEnd() { offset = bytes.count }
+
     /// Reads the next field and its terminator.
     mutating func nextField() -> CSVField {
         let start = position

@@ -23,43 +23,66 @@ public enum DataFileReader {
     public static func read(
         bytes: [UInt8], path: String, options: CSVOptions, schema: DataFileSchema
     ) -> (DataFile?, [Diagnostic]) {
-        let result: (DataFile?, [Diagnostic]) = bytes.withUnsafeBufferPointer { buffer in
+        read(bytes: bytes, path: path, options: options, schema: schema, plainRows: true)
+    }
+
+    /// `read`, with the plain-row path (`CSVFileParser.readPlainRow`) on or off: tests read
+    /// files both ways and compare.
+    static func read(
+        bytes: [UInt8], path: String, options: CSVOptions, schema: DataFileSchema, plainRows: Bool
+    ) -> (DataFile?, [Diagnostic]) {
+        bytes.withUnsafeBufferPointer { buffer in
             let start = hasBOM(buffer) ? 3 : 0
             if let problem = CSVTextCheck.firstProblem(in: buffer, from: start) {
                 return (nil, [textDiagnostic(problem, in: buffer, from: start, path: path)])
             }
             var parser = CSVFileParser(bytes: buffer, start: start, path: path, options: options, schema: schema)
-            return parser.run()
+            parser.readsPlainRows = plainRows
+            let result = parser.run()
+            guard var file = result.0 else { return result }
+            hash(&file, bytes: buffer, monthChanges: parser.monthChanges, lineFeeds: parser.lineFeeds)
+            return (file, result.1)
         }
-        guard var file = result.0 else { return result }
-        file.sha256 = sha256Hex(bytes)
-        file.prefixes = prefixes(of: file, bytes: bytes)
-        return (file, result.1)
     }
 
-    /// Hashes the file once, finalising a copy of the hasher at each month boundary, when
-    /// the rows are in month order (exports usually are).
-    static func prefixes(of file: DataFile, bytes: [UInt8]) -> [DataFile.Prefix] {
+    /// Sets the file's SHA-256 and its month prefixes (`DataFile.prefixes`), hashing the bytes
+    /// once: a copy of the running hasher is finalised where each month's rows end, when the
+    /// rows are in month order (exports usually are).
+    ///
+    /// - Parameters:
+    ///   - monthChanges: each row whose month differs from the previous row's, with the
+    ///     offset where its line starts (from the parser, so no second pass looks for lines).
+    ///   - lineFeeds: the number of line feeds in the file.
+    static func hash(
+        _ file: inout DataFile, bytes: UnsafeBufferPointer<UInt8>, monthChanges: [(row: Int, offset: Int)], lineFeeds: Int
+    ) {
         let months = file.months
-        guard !months.isEmpty, zip(months, months.dropFirst()).allSatisfy({ $0 <= $1 }) else { return [] }
-        // Byte offset where each physical line starts (line 1 at offset 0).
-        var lineStarts = [0]
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { lineStarts.append(i + 1) }
         var hasher = SHA256()
-        var hashed = 0
-        var result: [DataFile.Prefix] = []
-        for i in months.indices where i == months.count - 1 || months[i] != months[i + 1] {
-            let isLast = i == months.count - 1
-            let endLine = isLast ? lineStarts.count : Int(file.lines[i + 1]) - 1
-            let end = isLast ? bytes.count : lineStarts[endLine]
-            hasher.update(data: bytes[hashed..<end])
-            hashed = end
-            let digest = hasher  // a copy: finalising it leaves the running hash intact
-            let hex = isLast ? file.sha256 : SHA256Hex.hex(digest.finalize())
-            let lines = isLast ? (bytes.last == UInt8(ascii: "\n") ? lineStarts.count - 1 : lineStarts.count) : endLine
-            result.append(DataFile.Prefix(through: months[i], rows: i + 1, lines: lines, sha256: hex))
+        let inOrder = !months.isEmpty && monthChanges.allSatisfy { months[$0.row - 1] < months[$0.row] }
+        var prefixes: [DataFile.Prefix] = []
+        if inOrder {
+            var hashed = 0
+            for change in monthChanges {
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[hashed..<change.offset])))
+                hashed = change.offset
+                let digest = hasher  // a copy: finalising it leaves the running hash intact
+                // The prefix holds the lines before the one where the next month starts.
+                prefixes.append(
+                    DataFile.Prefix(
+                        through: months[change.row - 1], rows: change.row, lines: Int(file.lines[change.row]) - 1,
+                        sha256: SHA256Hex.hex(digest.finalize())))
+            }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[hashed...])))
+        } else {
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(bytes))
         }
-        return result
+        file.sha256 = SHA256Hex.hex(hasher.finalize())
+        if inOrder {
+            // The last month ends the file: every line, a last one without a line feed included.
+            let lines = bytes.last == UInt8(ascii: "\n") ? lineFeeds : lineFeeds + 1
+            prefixes.append(DataFile.Prefix(through: months[months.count - 1], rows: months.count, lines: lines, sha256: file.sha256))
+        }
+        file.prefixes = prefixes
     }
 
     /// True when the file starts with the UTF-8 byte order mark, which is skipped.

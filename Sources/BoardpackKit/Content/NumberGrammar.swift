@@ -100,18 +100,34 @@ public enum NumberGrammar {
         }
     }
 
-    /// 10^k for 0 ≤ k ≤ 22, all exactly representable.
+    /// 10^k for 0 ≤ k ≤ 22, all exactly representable (5^22 < 2^53), as literals: a table
+    /// lookup instead of a loop per number.
     @inline(__always)
-    private static func powerOfTen(_ k: Int) -> Double {
-        var result = 1.0
-        var base = 10.0
-        var k = k
-        // Square-and-multiply stays exact: every intermediate is a power of ten ≤ 10^22.
-        while k > 0 {
-            if k & 1 == 1 { result *= base }
-            k >>= 1
-            if k > 0 { base *= base }
+    static func powerOfTen(_ k: Int) -> Double {
+        switch k {
+        case 0: 1e0
+        case 1: 1e1
+        case 2: 1e2
+        case 3: 1e3
+        case 4: 1e4
+        case 5: 1e5
+        case 6: 1e6
+        case 7: 1e7
+        case 8: 1e8
+        case 9: 1e9
+        case 10: 1e10
+        case 11: 1e11
+        case 12: 1e12
+        case 13: 1e13
+        case 14: 1e14
+        case 15: 1e15
+        case 16: 1e16
+        case 17: 1e17
+        case 18: 1e18
+        case 19: 1e19
+        case 20: 1e20
+        case 21: 1e21
+        default: 1e22
         }
-        return result
     }
 }

@@ -13,58 +13,100 @@ public struct WorkspaceLoader: Sendable {
     }
 
     /// Loads `root`. Returns the workspace (nil when there are errors) and all diagnostics.
+    ///
+    /// Two passes on every core. First the workspace's settings (`boardpack.yml`,
+    /// `metrics.yml`, the playbooks: one job), each unit's `unit.yml` and each unit's notes,
+    /// which need nothing but their folder; then the CSV files, which need their unit's
+    /// settings.
     public func load(root: String, onlyUnits: Set<String> = []) -> (Workspace?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let sitePath = join(root, "boardpack.yml")
-        var site = SiteConfig()
-        if fileSystem.exists(sitePath) {
-            switch decodeYAML(SiteConfig.self, path: sitePath) {
-            case let .success(config): site = config
-            case let .failure(e): diagnostics += e.diagnostics
-            }
-        }
-        let metricsPath = join(root, "metrics.yml")
-        let metricsFile = fileSystem.exists(metricsPath) ? readText(metricsPath, &diagnostics) : nil
-        let (measures, dictionaryDiagnostics) = knownMeasures(metricsFile)
-        diagnostics += dictionaryDiagnostics
-        var playbooks: [TextFile] = []
-        let playbookDir = join(root, "playbooks")
-        if fileSystem.isDirectory(playbookDir) {
-            for name in (try? fileSystem.list(playbookDir)) ?? [] where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
-                if let file = readText(join(playbookDir, name), &diagnostics) { playbooks.append(file) }
-            }
-        }
         let unitsDir = join(root, "units")
+        let folders = ((try? fileSystem.list(unitsDir)) ?? []).filter { id in
+            fileSystem.isDirectory(join(unitsDir, id)) && (onlyUnits.isEmpty || onlyUnits.contains(id))
+        }
+        let count = folders.count
+        let settingsSlot = ResultSlots<Settings>(count: 1)
+        let unitSlots = ResultSlots<(PendingUnit?, [Diagnostic])>(count: count)
+        let notesSlots = ResultSlots<([Note], [Diagnostic])>(count: count)
+        DispatchQueue.concurrentPerform(iterations: 1 + 2 * count) { k in
+            if k == 0 {
+                settingsSlot.set(0, readSettings(root: root))
+            } else if k <= count {
+                var found: [Diagnostic] = []
+                let unit = prepareUnit(id: folders[k - 1], dir: join(unitsDir, folders[k - 1]), &found)
+                unitSlots.set(k - 1, (unit, found))
+            } else {
+                notesSlots.set(k - 1 - count, readNotes(join(join(unitsDir, folders[k - 1 - count]), "notes")))
+            }
+        }
+        let settings = settingsSlot.values[0]
+        let notes = notesSlots.values
+        var diagnostics = settings.diagnostics
+        // The units whose unit.yml was read, with their index in the folder list.
+        var pending: [(folder: Int, unit: PendingUnit)] = []
+        for (f, (unit, found)) in unitSlots.values.enumerated() {
+            diagnostics += found
+            if var unit {
+                unit.schema.knownMeasures = settings.measures
+                pending.append((f, unit))
+            }
+        }
+        let (dataFiles, dataSeconds) = readDataFiles(pending.map(\.unit))
         var units: [UnitContent] = []
-        if !fileSystem.isDirectory(unitsDir) {
-            diagnostics.append(.error("no `units` folder: a workspace needs units/<unit-id>/unit.yml", at: SourceLocation(file: root)))
-        }
-        var pending: [PendingUnit] = []
-        for id in (try? fileSystem.list(unitsDir)) ?? [] where fileSystem.isDirectory(join(unitsDir, id)) {
-            if !onlyUnits.isEmpty && !onlyUnits.contains(id) { continue }
-            if let unit = prepareUnit(id: id, dir: join(unitsDir, id), measures: measures, &diagnostics) { pending.append(unit) }
-        }
-        let start = DispatchTime.now().uptimeNanoseconds
-        let dataFiles = readDataFiles(pending)
-        let dataSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let dirs = pending.map(\.dir)
-        let notes = ResultSlots<([Note], [Diagnostic])>(count: dirs.count)
-        DispatchQueue.concurrentPerform(iterations: dirs.count) { i in notes.set(i, readNotes(dirs[i])) }
-        for (i, (unitNotes, found)) in notes.values.enumerated() {
-            let unit = pending[i]
-            diagnostics += dataFiles[i].1 + found
+        // A unit whose unit.yml could not be read was reported; its notes are not.
+        for ((folder, unit), (unitData, dataDiagnostics)) in zip(pending, dataFiles) {
+            diagnostics += dataDiagnostics + notes[folder].1
             var content = UnitContent(
-                id: unit.id, config: unit.config, configPath: unit.configPath, dataFiles: dataFiles[i].0, notes: unitNotes)
+                id: unit.id, config: unit.config, configPath: unit.configPath, dataFiles: unitData, notes: notes[folder].0)
             content.configText = unit.configText
             units.append(content)
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        var workspace = Workspace(root: root, site: site, units: units, metricsFile: metricsFile, playbookFiles: playbooks)
+        var workspace = Workspace(
+            root: root, site: settings.site, units: units, metricsFile: settings.metricsFile, playbookFiles: settings.playbooks)
         workspace.dataReadSeconds = dataSeconds
         return (workspace, diagnostics)
     }
 
-    /// A unit whose `unit.yml` is read, waiting for its data files and notes.
+    /// The workspace's own settings: `boardpack.yml`, `metrics.yml` and the playbooks.
+    struct Settings: Sendable {
+        var site = SiteConfig()
+        var metricsFile: TextFile?
+        /// The measures a CSV column may name.
+        var measures: Set<String> = []
+        var playbooks: [TextFile] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Reads `boardpack.yml`, `metrics.yml` and the playbooks, and checks that `units` exists.
+    func readSettings(root: String) -> Settings {
+        var settings = Settings()
+        let sitePath = join(root, "boardpack.yml")
+        if fileSystem.exists(sitePath) {
+            switch decodeYAML(SiteConfig.self, path: sitePath) {
+            case let .success(config): settings.site = config
+            case let .failure(e): settings.diagnostics += e.diagnostics
+            }
+        }
+        let metricsPath = join(root, "metrics.yml")
+        settings.metricsFile = fileSystem.exists(metricsPath) ? readText(metricsPath, &settings.diagnostics) : nil
+        let (measures, dictionaryDiagnostics) = knownMeasures(settings.metricsFile)
+        settings.measures = measures
+        settings.diagnostics += dictionaryDiagnostics
+        let playbookDir = join(root, "playbooks")
+        if fileSystem.isDirectory(playbookDir) {
+            for name in (try? fileSystem.list(playbookDir)) ?? [] where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+                if let file = readText(join(playbookDir, name), &settings.diagnostics) { settings.playbooks.append(file) }
+            }
+        }
+        if !fileSystem.isDirectory(join(root, "units")) {
+            settings.diagnostics.append(
+                .error("no `units` folder: a workspace needs units/<unit-id>/unit.yml", at: SourceLocation(file: root)))
+        }
+        return settings
+    }
+
+    /// A unit whose `unit.yml` is read, waiting for its data files and notes. Its schema's
+    /// measures are filled in once `metrics.yml` is read.
     struct PendingUnit: Sendable {
         var id: String
         var dir: String
@@ -75,7 +117,7 @@ public struct WorkspaceLoader: Sendable {
         var schema: DataFileSchema
     }
 
-    func prepareUnit(id: String, dir: String, measures: Set<String>, _ diagnostics: inout [Diagnostic]) -> PendingUnit? {
+    func prepareUnit(id: String, dir: String, _ diagnostics: inout [Diagnostic]) -> PendingUnit? {
         let configPath = join(dir, "unit.yml")
         guard id.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }), !id.isEmpty else {
             diagnostics.append(
@@ -97,49 +139,49 @@ public struct WorkspaceLoader: Sendable {
         var options = CSVOptions()
         options.delimiter = UInt8(ascii: config.csvDelimiter == ";" ? ";" : ",")
         options.decimalComma = config.csvDecimal == "comma"
-        let schema = DataFileSchema(allowedDimensions: Set(config.dimensions).union(["channel"]), knownMeasures: measures)
+        let schema = DataFileSchema(allowedDimensions: Set(config.dimensions).union(["channel"]), knownMeasures: [])
         return PendingUnit(
             id: id, dir: dir, config: config, configPath: configPath, configText: file.text, options: options, schema: schema)
     }
 
-    /// Reads and validates every unit's `data/*.csv`, all files on every core; per unit, the
-    /// files in file-name order and their diagnostics.
-    func readDataFiles(_ units: [PendingUnit]) -> [([DataFile], [Diagnostic])] {
-        var found: [(unit: Int, path: String, bytes: [UInt8]?)] = []
-        for (u, unit) in units.enumerated() {
+    /// Reads and validates every unit's `data/*.csv`, all files on every core, largest first
+    /// so that one big file does not finish alone at the end; per unit, the files in file-name
+    /// order and their diagnostics. Also returns the pass's wall-clock seconds, for
+    /// `build --timings`.
+    func readDataFiles(_ units: [PendingUnit]) -> ([([DataFile], [Diagnostic])], seconds: Double) {
+        let jobs = units.enumerated().flatMap { u, unit in
             let dataDir = join(unit.dir, "data")
-            for name in (try? fileSystem.list(dataDir)) ?? [] where name.hasSuffix(".csv") {
-                let path = join(dataDir, name)
-                found.append((u, path, try? fileSystem.read(path)))
-            }
+            return ((try? fileSystem.list(dataDir)) ?? []).filter { $0.hasSuffix(".csv") }.map { (unit: u, path: join(dataDir, $0)) }
         }
-        // Largest files first, so that one big file does not finish alone at the end.
-        let jobs = found
-        let sizes: [Int] = jobs.map { $0.bytes?.count ?? 0 }
-        let schedule = jobs.indices.sorted { sizes[$0] > sizes[$1] }
+        let sizes = jobs.map { fileSystem.size($0.path) ?? 0 }
+        let schedule = jobs.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+        let start = DispatchTime.now().uptimeNanoseconds
         let slots = ResultSlots<(DataFile?, [Diagnostic])>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
             let job = jobs[schedule[k]]
-            guard let bytes = job.bytes else {
-                slots.set(schedule[k], (nil, [.error("cannot read the file", at: SourceLocation(file: job.path))]))
-                return
-            }
-            let unit = units[job.unit]
-            slots.set(schedule[k], DataFileReader.read(bytes: bytes, path: job.path, options: unit.options, schema: unit.schema))
+            slots.set(schedule[k], readDataFile(job.path, unit: units[job.unit]))
         }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         var result = [([DataFile], [Diagnostic])](repeating: ([], []), count: units.count)
         for (j, (file, found)) in slots.values.enumerated() {
             result[jobs[j].unit].1 += found
             if let file { result[jobs[j].unit].0.append(file) }
         }
-        return result
+        return (result, seconds)
+    }
+
+    /// Reads and validates one data file.
+    func readDataFile(_ path: String, unit: PendingUnit) -> (DataFile?, [Diagnostic]) {
+        guard let bytes = try? fileSystem.read(path) else {
+            return (nil, [.error("cannot read the file", at: SourceLocation(file: path))])
+        }
+        return DataFileReader.read(bytes: bytes, path: path, options: unit.options, schema: unit.schema)
     }
 
     /// A unit's `notes/*.md`, parsed, in file-name order.
-    func readNotes(_ dir: String) -> ([Note], [Diagnostic]) {
+    func readNotes(_ notesDir: String) -> ([Note], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var notes: [Note] = []
-        let notesDir = join(dir, "notes")
         for name in (try? fileSystem.list(notesDir)) ?? [] where name.hasSuffix(".md") {
             guard let file = readText(join(notesDir, name), &diagnostics) else { continue }
             switch Note.parse(text: file.text, path: file.path) {

@@ -32,57 +32,74 @@ struct MeasureAccumulator {
         cells = Array(repeating: Cell(), count: (layout.combos[grain]?.count ?? 1) * layout.monthCount)
     }
 
-    /// Adds column `column` of file `f`.
-    mutating func accumulate(file f: Int, column: Int, into diagnostics: inout [Diagnostic]) {
+    /// Per row of file `f`: the index of its cell (`combo * monthCount + monthOffset`), the
+    /// same for every measure of the file, so computed once per file.
+    static func rowCells(of f: Int, in files: [DataFile], layout: GrainLayout) -> [Int] {
+        let combos = layout.rowCombo[f]
+        let months = files[f].months
+        let first = layout.firstMonth.index
+        let count = layout.monthCount
+        return (0..<files[f].rowCount).map { r in Int(combos[r]) * count + (months[r].index - first) }
+    }
+
+    /// Adds column `column` of file `f`, whose rows' cells are `rowCells`.
+    ///
+    /// The loop works on the cells through a pointer (no uniqueness check per row); a clash
+    /// with date rows is only noted there, and the earlier row it clashes with is looked up
+    /// afterwards (it depends on the files alone, not on the cells), so the diagnostics keep
+    /// row order.
+    mutating func accumulate(file f: Int, column: Int, rowCells: [Int], into diagnostics: inout [Diagnostic]) {
         let file = files[f]
         let values = file.measureValues[column]
-        let combos = layout.rowCombo[f]
-        let first = layout.firstMonth.index
-        let months = layout.monthCount
         var weights: [Double]?
         if case .mean(let w?) = aggregation, let wc = file.measures.firstIndex(of: w) { weights = file.measureValues[wc] }
         let isLast: Bool = { if case .last = aggregation { true } else { false } }()
         let isMean: Bool = { if case .mean = aggregation { true } else { false } }()
         let dated = file.grain == .date
-        for r in 0..<file.rowCount {
-            let i = Int(combos[r]) * months + (file.months[r].index - first)
-            let x = values[r]
-            if x.isNaN {
-                cells[i].agg.empty += 1
-                continue
-            }
-            let day = dated ? Int8(file.days[r]) : 0
-            if let clash = duplicate(cellIndex: i, day: day, file: f, row: r) {
-                diagnostics.append(duplicateError(file: f, row: r, column: column, earlier: clash))
-                continue
-            }
-            if dated { cells[i].dayMask |= 1 << UInt32(day) } else { (cells[i].monthFile, cells[i].monthRow) = (Int32(f), Int32(r)) }
-            if isLast {
-                if day > cells[i].lastDay {
-                    cells[i].agg.sum = x
-                    cells[i].lastDay = day
+        // Duplicate rows: the earlier row when known, or the day to look for among date rows.
+        var clashes: [(row: Int, cell: Int, earlier: (Int, Int)?, day: Int8?)] = []
+        cells.withUnsafeMutableBufferPointer { cells in
+            for r in 0..<file.rowCount {
+                let i = rowCells[r]
+                let x = values[r]
+                if x.isNaN {
+                    cells[i].agg.empty += 1
+                    continue
                 }
-            } else if isMean {
-                cells[i].agg.plainSum += x
-                if let w = weights?[r], !w.isNaN {
-                    cells[i].agg.sum += w * x
-                    cells[i].agg.weight += w
-                    cells[i].agg.weightedRows += 1
+                let day = dated ? Int8(file.days[r]) : 0
+                let cell = cells[i]
+                if cell.monthRow >= 0 {
+                    clashes.append((r, i, (Int(cell.monthFile), Int(cell.monthRow)), nil))
+                    continue
                 }
-            } else {
-                cells[i].agg.sum += x
+                if day == 0 ? cell.dayMask != 0 : cell.dayMask & (1 << UInt32(day)) != 0 {
+                    clashes.append((r, i, nil, day == 0 ? nil : day))
+                    continue
+                }
+                if dated { cells[i].dayMask |= 1 << UInt32(day) } else { (cells[i].monthFile, cells[i].monthRow) = (Int32(f), Int32(r)) }
+                if isLast {
+                    if day > cell.lastDay {
+                        cells[i].agg.sum = x
+                        cells[i].lastDay = day
+                    }
+                } else if isMean {
+                    cells[i].agg.plainSum += x
+                    if let w = weights?[r], !w.isNaN {
+                        cells[i].agg.sum += w * x
+                        cells[i].agg.weight += w
+                        cells[i].agg.weightedRows += 1
+                    }
+                } else {
+                    cells[i].agg.sum += x
+                }
+                cells[i].agg.reported += 1
             }
-            cells[i].agg.reported += 1
         }
-    }
-
-    /// The earlier reporting row that clashes with this one, as (file, row), if any.
-    private func duplicate(cellIndex i: Int, day: Int8, file f: Int, row r: Int) -> (Int, Int)? {
-        let cell = cells[i]
-        if cell.monthRow >= 0 { return (Int(cell.monthFile), Int(cell.monthRow)) }
-        if day == 0 { return cell.dayMask != 0 ? findDated(cellIndex: i, day: nil, before: (f, r)) : nil }
-        if cell.dayMask & (1 << UInt32(day)) != 0 { return findDated(cellIndex: i, day: day, before: (f, r)) }
-        return nil
+        for clash in clashes {
+            // A clash with date rows always has an earlier one: the cell's day bits come from them.
+            let earlier = clash.earlier ?? findDated(cellIndex: clash.cell, day: clash.day, before: (f, clash.row))
+            if let earlier { diagnostics.append(duplicateError(file: f, row: clash.row, column: column, earlier: earlier)) }
+        }
     }
 
     /// Finds an earlier reporting date row of the same cell (and day, when given). Error path only.

@@ -27,6 +27,7 @@ extension UnitData {
                 sources[m, default: []].append((f, c))
             }
         }
+        var rowCells: [[Int]?] = Array(repeating: nil, count: files.count)
         var series: [String: MeasureSeries] = [:]
         for m in order {
             let def = dictionary.measures[m] ?? MeasureDefinition(m)
@@ -46,7 +47,10 @@ extension UnitData {
             }
             var accumulator = MeasureAccumulator(
                 measure: m, aggregation: def.aggregation, grain: grain, layout: layout, files: files)
-            for src in kept { accumulator.accumulate(file: src.file, column: src.column, into: &diagnostics) }
+            for src in kept {
+                if rowCells[src.file] == nil { rowCells[src.file] = MeasureAccumulator.rowCells(of: src.file, in: files, layout: layout) }
+                accumulator.accumulate(file: src.file, column: src.column, rowCells: rowCells[src.file]!, into: &diagnostics)
+            }
             series[m] = accumulator.finish(sources: kept, labelCounts: layout.labelCounts)
         }
         let data = UnitData(

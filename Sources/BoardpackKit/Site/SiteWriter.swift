@@ -32,13 +32,13 @@ public struct SiteWriter: Sendable {
             try Self.stage(site, into: staging.path)
             if fm.fileExists(atPath: output.path) {
                 if AtomicSwap.exchange(staging.path, output.path) {
-                    try fm.removeItem(at: staging)
+                    try Self.removeTree(staging.path)
                 } else {
                     // No RENAME_EXCHANGE (old kernel or filesystem): the shortest possible window.
                     let old = parent.appendingPathComponent(".\(name)\(Self.stagingMarker)old-\(getpid())")
                     try fm.moveItem(at: output, to: old)
                     try fm.moveItem(at: staging, to: output)
-                    try fm.removeItem(at: old)
+                    try Self.removeTree(old.path)
                 }
             } else {
                 try fm.moveItem(at: staging, to: output)
@@ -92,34 +92,83 @@ public struct SiteWriter: Sendable {
 
     /// Writes every file and the manifest into the empty folder `root`.
     ///
-    /// Folders are created once each, then files are hashed and written on every core
-    /// (plain `write(2)`, no per-file `fsync`: safety against a killed build comes from the
-    /// staging folder and the atomic swap, not from flushing each file).
+    /// Files are grouped by their top folder (a unit's packs, or the root's own files) and
+    /// the groups are written on every core, each creating its own folders first: creating a
+    /// folder costs the filesystem more than writing a page (it looks for a free inode), and
+    /// the 340 folders of a large site took longer than its 77 MB of files when created one
+    /// by one before the writes. Files are hashed as they are written, with plain `write(2)`
+    /// and no per-file `fsync`: safety against a killed build comes from the staging folder
+    /// and the atomic swap, not from flushing each file.
     static func stage(_ site: Site, into root: String) throws {
         let paths = site.sortedPaths
-        var folders = Set<Substring>()
-        for path in paths {
-            var folder = path[...]
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                guard folders.insert(folder).inserted else { break }
-            }
-        }
-        for folder in folders.sorted(by: { $0.utf8.count < $1.utf8.count }) {
-            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
-        }
+        let groups = groupedByTopFolder(paths)
         let hashes = ResultSlots<Result<String, any Error>>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-            let bytes = site.files[paths[i]]!
-            hashes.set(
-                i,
-                Result {
-                    try writeFile(root + "/" + paths[i], bytes); return SHA256Hex.of(bytes)
-                })
+        // Largest groups first, so that the last ones to start are short.
+        let sizes = groups.map { $0.reduce(0) { $0 + site.files[paths[$1]]!.count } }
+        let schedule = groups.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+        DispatchQueue.concurrentPerform(iterations: groups.count) { k in
+            var created = Set<Substring>()
+            for i in groups[schedule[k]] {
+                let path = paths[i]
+                hashes.set(
+                    i,
+                    Result {
+                        try createFolders(of: path[...], under: root, &created)
+                        let bytes = site.files[path]!
+                        try writeFile(root + "/" + path, bytes)
+                        return SHA256Hex.of(bytes)
+                    })
+            }
         }
         var manifest = "boardpack site manifest 1\n"
         for (path, hash) in zip(paths, hashes.values) { manifest += "\(try hash.get())  \(path)\n" }
         try writeFile(root + "/" + manifestName, Array(manifest.utf8))
+    }
+
+    /// Indices of `paths` by top folder (files at the root are a group of their own), in
+    /// order of first appearance.
+    static func groupedByTopFolder(_ paths: [String]) -> [[Int]] {
+        var groups: [[Int]] = []
+        var groupOf: [Substring: Int] = [:]
+        for (i, path) in paths.enumerated() {
+            let top = path.firstIndex(of: "/").map { path[..<$0] } ?? ""
+            if let g = groupOf[top] {
+                groups[g].append(i)
+            } else {
+                groupOf[top] = groups.count
+                groups.append([i])
+            }
+        }
+        return groups
+    }
+
+    /// Creates the folders `path` lies in under `root`, outermost first, skipping those in
+    /// `created` (the ones this group made).
+    static func createFolders(of path: Substring, under root: String, _ created: inout Set<Substring>) throws {
+        var end = path.startIndex
+        while let slash = path[end...].firstIndex(of: "/") {
+            let folder = path[..<slash]
+            if created.insert(folder).inserted {
+                // 0o777 less the umask, as FileManager.createDirectory does.
+                if mkdir(root + "/" + folder, 0o777) != 0 && errno != EEXIST {
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+            }
+            end = path.index(after: slash)
+        }
+    }
+
+    /// Removes the folder at `path` and everything in it, its top entries on every core (a
+    /// replaced site's removal is the last step of a build, and all filesystem time).
+    static func removeTree(_ path: String) throws {
+        let fm = FileManager.default
+        let entries = try fm.contentsOfDirectory(atPath: path)
+        let results = ResultSlots<Result<Void, any Error>>(count: entries.count)
+        DispatchQueue.concurrentPerform(iterations: entries.count) { i in
+            results.set(i, Result { try fm.removeItem(atPath: path + "/" + entries[i]) })
+        }
+        for result in results.values { try result.get() }
+        try fm.removeItem(atPath: path)
     }
 
     /// Creates or truncates `path` and writes `bytes` to it.
