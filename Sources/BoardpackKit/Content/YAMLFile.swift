@@ -23,12 +23,34 @@ public enum YAMLFile {
         decodeNode(type, from: text, path: path, lineOffset: lineOffset)
     }
 
+    /// One decoder for every file. `YAMLDecoder()` and `compose` without an encoding read the
+    /// whole process environment (for `YAMS_DEFAULT_ENCODING`), under a lock the load's
+    /// threads contended for; the text is always UTF-8, Swift's native encoding. Shared
+    /// safely: decoding from a node only reads the decoder's options, which never change.
+    nonisolated(unsafe) static let decoder = YAMLDecoder()
+
+    /// True when `text` may be composed with Yams' basic resolver (no implicit types) and
+    /// decode exactly as with the default one: whenever it has no `!` (no explicit tag), no
+    /// `<` (no `<<` merge key) and no `=` (no value key).
+    ///
+    /// Decoding reads each value through `Decodable` (types come from the Swift side, not from
+    /// tags), but Yams finds a key by comparing resolved tags too, and the default resolver
+    /// tries seven regular expressions on every key and on every key looked up: a third of
+    /// the load's time on `unit.yml` files. Keys without explicit tags resolve alike under
+    /// both resolvers (same text, same tag), so lookups and duplicate checks find the same
+    /// keys; merge and value keys are the only ones the default resolver gives a meaning.
+    static func basicResolverSuffices(for text: String) -> Bool {
+        !text.utf8.contains { $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "=") }
+    }
+
+    /// Decodes through the composed tree; `basicResolver` forces the choice (tests compare).
     static func decodeNode<T: Decodable>(
-        _ type: T.Type, from text: String, path: String, lineOffset: Int
+        _ type: T.Type, from text: String, path: String, lineOffset: Int, basicResolver: Bool? = nil
     ) -> Result<T, DiagnosticsError> {
         let node: Node
         do {
-            guard let composed = try Yams.compose(yaml: text) else {
+            let resolver: Resolver = basicResolver ?? basicResolverSuffices(for: text) ? .basic : .default
+            guard let composed = try Yams.compose(yaml: text, resolver, .default, .utf8) else {
                 return .failure(
                     DiagnosticsError([.error("the YAML document is empty", at: SourceLocation(file: path, line: lineOffset + 1, column: 1))]
                     ))
@@ -40,7 +62,6 @@ public enum YAMLFile {
             return .failure(DiagnosticsError([.error("cannot read YAML: \(error)", at: SourceLocation(file: path))]))
         }
         do {
-            let decoder = YAMLDecoder()
             return .success(try decoder.decode(T.self, from: node))
         } catch let problems as DecodingProblems {
             return .failure(DiagnosticsError(problems.errors.map { diagnostic(for: $0, in: node, path: path, lineOffset: lineOffset) }))
@@ -134,7 +155,7 @@ extension YAMLFile {
     /// The position of the scalar at `keyPath` (e.g. `["kpis", "cac", "formula"]`) in `text`,
     /// pointing at the first character of its value (after an opening quote).
     public static func location(of keyPath: [String], in text: String, path: String, lineOffset: Int = 0) -> SourceLocation? {
-        guard let root = try? Yams.compose(yaml: text) else { return nil }
+        guard let root = try? Yams.compose(yaml: text, .default, .default, .utf8) else { return nil }
         var node = root
         for key in keyPath {
             guard case let .mapping(map) = node, let value = map[key] else { return nil }
