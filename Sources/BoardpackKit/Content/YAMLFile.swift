@@ -29,9 +29,10 @@ public enum YAMLFile {
     /// safely: decoding from a node only reads the decoder's options, which never change.
     nonisolated(unsafe) static let decoder = YAMLDecoder()
 
-    /// True when `text` may be composed with Yams' basic resolver (no implicit types) and
-    /// decode exactly as with the default one: whenever it has no `!` (no explicit tag), no
-    /// `<` (no `<<` merge key) and no `=` (no value key).
+    /// Composes `text`, with Yams' basic resolver (no implicit types) whenever that decodes
+    /// exactly as the default one: when the text has no `!` (no explicit tag) and no mapping
+    /// key is `<<` (merge) or `=` (value). `basicResolver` forces the choice (tests compare);
+    /// `usedBasic` tells which was used.
     ///
     /// Decoding reads each value through `Decodable` (types come from the Swift side, not from
     /// tags), but Yams finds a key by comparing resolved tags too, and the default resolver
@@ -39,18 +40,37 @@ public enum YAMLFile {
     /// the load's time on `unit.yml` files. Keys without explicit tags resolve alike under
     /// both resolvers (same text, same tag), so lookups and duplicate checks find the same
     /// keys; merge and value keys are the only ones the default resolver gives a meaning.
-    static func basicResolverSuffices(for text: String) -> Bool {
-        !text.utf8.contains { $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "=") }
+    /// Any error is left to the default resolver to report.
+    static func compose(_ text: String, basicResolver: Bool? = nil) throws -> (node: Node?, usedBasic: Bool) {
+        if basicResolver ?? !text.utf8.contains(UInt8(ascii: "!")),
+            let node = try? Yams.compose(yaml: text, .basic, .default, .utf8),
+            basicResolver == true || !hasSpecialKey(node)
+        {
+            return (node, true)
+        }
+        return (try Yams.compose(yaml: text, .default, .default, .utf8), false)
     }
 
-    /// Decodes through the composed tree; `basicResolver` forces the choice (tests compare).
+    /// True when a mapping in `node` has a key `<<` or `=`.
+    static func hasSpecialKey(_ node: Node) -> Bool {
+        switch node {
+        case let .mapping(map):
+            return map.contains { key, value in
+                key.scalar.map { $0.string == "<<" || $0.string == "=" } ?? hasSpecialKey(key) || hasSpecialKey(value)
+            }
+        case let .sequence(seq):
+            return seq.contains(where: hasSpecialKey)
+        case .scalar, .alias:
+            return false
+        }
+    }
+
     static func decodeNode<T: Decodable>(
         _ type: T.Type, from text: String, path: String, lineOffset: Int, basicResolver: Bool? = nil
     ) -> Result<T, DiagnosticsError> {
         let node: Node
         do {
-            let resolver: Resolver = basicResolver ?? basicResolverSuffices(for: text) ? .basic : .default
-            guard let composed = try Yams.compose(yaml: text, resolver, .default, .utf8) else {
+            guard let composed = try compose(text, basicResolver: basicResolver).node else {
                 return .failure(
                     DiagnosticsError([.error("the YAML document is empty", at: SourceLocation(file: path, line: lineOffset + 1, column: 1))]
                     ))
