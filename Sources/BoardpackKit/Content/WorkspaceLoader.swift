@@ -15,48 +15,42 @@ public struct WorkspaceLoader: Sendable {
     /// Loads `root`. Returns the workspace (nil when there are errors) and all diagnostics.
     ///
     /// Two passes on every core. First the workspace's settings (`boardpack.yml`,
-    /// `metrics.yml`, the playbooks: one job), each unit's `unit.yml` and each unit's notes,
-    /// which need nothing but their folder; then the CSV files, which need their unit's
-    /// settings.
+    /// `metrics.yml`, the playbooks: one job) and each unit's `unit.yml`; then the CSV files,
+    /// which need them, largest first, and the notes, which fill the cores as the last files
+    /// finish.
     public func load(root: String, onlyUnits: Set<String> = []) -> (Workspace?, [Diagnostic]) {
         let unitsDir = join(root, "units")
         let folders = ((try? fileSystem.list(unitsDir)) ?? []).filter { id in
             fileSystem.isDirectory(join(unitsDir, id)) && (onlyUnits.isEmpty || onlyUnits.contains(id))
         }
-        let count = folders.count
         let settingsSlot = ResultSlots<Settings>(count: 1)
-        let unitSlots = ResultSlots<(PendingUnit?, [Diagnostic])>(count: count)
-        let notesSlots = ResultSlots<([Note], [Diagnostic])>(count: count)
-        DispatchQueue.concurrentPerform(iterations: 1 + 2 * count) { k in
+        let unitSlots = ResultSlots<(PendingUnit?, [Diagnostic])>(count: folders.count)
+        DispatchQueue.concurrentPerform(iterations: 1 + folders.count) { k in
             if k == 0 {
                 settingsSlot.set(0, readSettings(root: root))
-            } else if k <= count {
+            } else {
                 var found: [Diagnostic] = []
                 let unit = prepareUnit(id: folders[k - 1], dir: join(unitsDir, folders[k - 1]), &found)
                 unitSlots.set(k - 1, (unit, found))
-            } else {
-                notesSlots.set(k - 1 - count, readNotes(join(join(unitsDir, folders[k - 1 - count]), "notes")))
             }
         }
         let settings = settingsSlot.values[0]
-        let notes = notesSlots.values
         var diagnostics = settings.diagnostics
-        // The units whose unit.yml was read, with their index in the folder list.
-        var pending: [(folder: Int, unit: PendingUnit)] = []
-        for (f, (unit, found)) in unitSlots.values.enumerated() {
+        // The units whose unit.yml was read (the others are reported, and not read further).
+        var pending: [PendingUnit] = []
+        for (unit, found) in unitSlots.values {
             diagnostics += found
             if var unit {
                 unit.schema.knownMeasures = settings.measures
-                pending.append((f, unit))
+                pending.append(unit)
             }
         }
-        let (dataFiles, dataSeconds) = readDataFiles(pending.map(\.unit))
+        let (dataFiles, notes, dataSeconds) = readContent(pending)
         var units: [UnitContent] = []
-        // A unit whose unit.yml could not be read was reported; its notes are not.
-        for ((folder, unit), (unitData, dataDiagnostics)) in zip(pending, dataFiles) {
-            diagnostics += dataDiagnostics + notes[folder].1
+        for (u, unit) in pending.enumerated() {
+            diagnostics += dataFiles[u].1 + notes[u].1
             var content = UnitContent(
-                id: unit.id, config: unit.config, configPath: unit.configPath, dataFiles: unitData, notes: notes[folder].0)
+                id: unit.id, config: unit.config, configPath: unit.configPath, dataFiles: dataFiles[u].0, notes: notes[u].0)
             content.configText = unit.configText
             units.append(content)
         }
@@ -144,30 +138,67 @@ public struct WorkspaceLoader: Sendable {
             id: id, dir: dir, config: config, configPath: configPath, configText: file.text, options: options, schema: schema)
     }
 
-    /// Reads and validates every unit's `data/*.csv`, all files on every core, largest first
-    /// so that one big file does not finish alone at the end; per unit, the files in file-name
-    /// order and their diagnostics. Also returns the pass's wall-clock seconds, for
-    /// `build --timings`.
-    func readDataFiles(_ units: [PendingUnit]) -> ([([DataFile], [Diagnostic])], seconds: Double) {
-        let jobs = units.enumerated().flatMap { u, unit in
+    /// One piece of the second pass: a data file, or a unit's notes.
+    enum ContentJob {
+        case data(unit: Int, path: String)
+        case notes(unit: Int)
+    }
+
+    /// What a `ContentJob` produced; a data file with the time its job ended.
+    enum ContentResult {
+        case data(DataFile?, [Diagnostic], finished: UInt64)
+        case notes([Note], [Diagnostic])
+    }
+
+    /// Reads and validates every unit's `data/*.csv` and parses its `notes/*.md`, on every
+    /// core: the CSV files largest first, so that one big file does not finish alone at the
+    /// end, then the notes, each far shorter than a big file. Per unit, the files and notes
+    /// in file-name order with their diagnostics; `dataSeconds` is the wall-clock time until
+    /// the last CSV file was read, for `build --timings`.
+    func readContent(
+        _ units: [PendingUnit]
+    ) -> (data: [([DataFile], [Diagnostic])], notes: [([Note], [Diagnostic])], dataSeconds: Double) {
+        let dataJobs = units.enumerated().flatMap { u, unit in
             let dataDir = join(unit.dir, "data")
-            return ((try? fileSystem.list(dataDir)) ?? []).filter { $0.hasSuffix(".csv") }.map { (unit: u, path: join(dataDir, $0)) }
+            return ((try? fileSystem.list(dataDir)) ?? []).filter { $0.hasSuffix(".csv") }.map {
+                ContentJob.data(unit: u, path: join(dataDir, $0))
+            }
         }
-        let sizes = jobs.map { fileSystem.size($0.path) ?? 0 }
+        let jobs = dataJobs + units.indices.map { ContentJob.notes(unit: $0) }
+        let sizes = jobs.map { job -> Int in
+            guard case let .data(_, path) = job else { return -1 }
+            return fileSystem.size(path) ?? 0
+        }
         let schedule = jobs.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
         let start = DispatchTime.now().uptimeNanoseconds
-        let slots = ResultSlots<(DataFile?, [Diagnostic])>(count: jobs.count)
+        let slots = ResultSlots<ContentResult>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
-            let job = jobs[schedule[k]]
-            slots.set(schedule[k], readDataFile(job.path, unit: units[job.unit]))
+            switch jobs[schedule[k]] {
+            case let .data(u, path):
+                let (file, found) = readDataFile(path, unit: units[u])
+                slots.set(schedule[k], .data(file, found, finished: DispatchTime.now().uptimeNanoseconds))
+            case let .notes(u):
+                let (notes, found) = readNotes(join(units[u].dir, "notes"))
+                slots.set(schedule[k], .notes(notes, found))
+            }
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        var result = [([DataFile], [Diagnostic])](repeating: ([], []), count: units.count)
-        for (j, (file, found)) in slots.values.enumerated() {
-            result[jobs[j].unit].1 += found
-            if let file { result[jobs[j].unit].0.append(file) }
+        var data = [([DataFile], [Diagnostic])](repeating: ([], []), count: units.count)
+        var notes = [([Note], [Diagnostic])](repeating: ([], []), count: units.count)
+        var dataEnd = start
+        // In the order the jobs were listed: per unit, file-name order.
+        for (job, result) in zip(jobs, slots.values) {
+            switch (job, result) {
+            case let (.data(u, _), .data(file, found, finished)):
+                data[u].1 += found
+                if let file { data[u].0.append(file) }
+                dataEnd = max(dataEnd, finished)
+            case let (.notes(u), .notes(found, problems)):
+                notes[u] = (found, problems)
+            default:
+                preconditionFailure("a content job's result is of another kind")
+            }
         }
-        return (result, seconds)
+        return (data, notes, Double(dataEnd - start) / 1e9)
     }
 
     /// Reads and validates one data file.

@@ -23,12 +23,54 @@ public enum YAMLFile {
         decodeNode(type, from: text, path: path, lineOffset: lineOffset)
     }
 
+    /// One decoder for every file. `YAMLDecoder()` and `compose` without an encoding read the
+    /// whole process environment (for `YAMS_DEFAULT_ENCODING`), under a lock the load's
+    /// threads contended for; the text is always UTF-8, Swift's native encoding. Shared
+    /// safely: decoding from a node only reads the decoder's options, which never change.
+    nonisolated(unsafe) static let decoder = YAMLDecoder()
+
+    /// Composes `text`, with Yams' basic resolver (no implicit types) whenever that decodes
+    /// exactly as the default one: when the text has no `!` (no explicit tag) and no mapping
+    /// key is `<<` (merge) or `=` (value). `basicResolver` forces the choice (tests compare);
+    /// `usedBasic` tells which was used.
+    ///
+    /// Decoding reads each value through `Decodable` (types come from the Swift side, not from
+    /// tags), but Yams finds a key by comparing resolved tags too, and the default resolver
+    /// tries seven regular expressions on every key and on every key looked up: a third of
+    /// the load's time on `unit.yml` files. Keys without explicit tags resolve alike under
+    /// both resolvers (same text, same tag), so lookups and duplicate checks find the same
+    /// keys; merge and value keys are the only ones the default resolver gives a meaning.
+    /// Any error is left to the default resolver to report.
+    static func compose(_ text: String, basicResolver: Bool? = nil) throws -> (node: Node?, usedBasic: Bool) {
+        if basicResolver ?? !text.utf8.contains(UInt8(ascii: "!")),
+            let node = try? Yams.compose(yaml: text, .basic, .default, .utf8),
+            basicResolver == true || !hasSpecialKey(node)
+        {
+            return (node, true)
+        }
+        return (try Yams.compose(yaml: text, .default, .default, .utf8), false)
+    }
+
+    /// True when a mapping in `node` has a key `<<` or `=`.
+    static func hasSpecialKey(_ node: Node) -> Bool {
+        switch node {
+        case let .mapping(map):
+            return map.contains { key, value in
+                key.scalar.map { $0.string == "<<" || $0.string == "=" } ?? hasSpecialKey(key) || hasSpecialKey(value)
+            }
+        case let .sequence(seq):
+            return seq.contains(where: hasSpecialKey)
+        case .scalar, .alias:
+            return false
+        }
+    }
+
     static func decodeNode<T: Decodable>(
-        _ type: T.Type, from text: String, path: String, lineOffset: Int
+        _ type: T.Type, from text: String, path: String, lineOffset: Int, basicResolver: Bool? = nil
     ) -> Result<T, DiagnosticsError> {
         let node: Node
         do {
-            guard let composed = try Yams.compose(yaml: text) else {
+            guard let composed = try compose(text, basicResolver: basicResolver).node else {
                 return .failure(
                     DiagnosticsError([.error("the YAML document is empty", at: SourceLocation(file: path, line: lineOffset + 1, column: 1))]
                     ))
@@ -40,7 +82,6 @@ public enum YAMLFile {
             return .failure(DiagnosticsError([.error("cannot read YAML: \(error)", at: SourceLocation(file: path))]))
         }
         do {
-            let decoder = YAMLDecoder()
             return .success(try decoder.decode(T.self, from: node))
         } catch let problems as DecodingProblems {
             return .failure(DiagnosticsError(problems.errors.map { diagnostic(for: $0, in: node, path: path, lineOffset: lineOffset) }))
@@ -134,7 +175,7 @@ extension YAMLFile {
     /// The position of the scalar at `keyPath` (e.g. `["kpis", "cac", "formula"]`) in `text`,
     /// pointing at the first character of its value (after an opening quote).
     public static func location(of keyPath: [String], in text: String, path: String, lineOffset: Int = 0) -> SourceLocation? {
-        guard let root = try? Yams.compose(yaml: text) else { return nil }
+        guard let root = try? Yams.compose(yaml: text, .default, .default, .utf8) else { return nil }
         var node = root
         for key in keyPath {
             guard case let .mapping(map) = node, let value = map[key] else { return nil }
