@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func randomFilesReadTheSameBothWays() {
-        var random = CSVReaderFuzzTests.SplitMix(state: 7)
+        var random = SplitMix(state: 7)
         // Valid cells first; now and then (one draw in ten) one from the whole list.
         let periods = ["2026-01-05", "2026-01-06", "2026-02-01", "\"2026-01-07\"", "2026-01-32", "2026-1-05", ""]
         let months = ["2026-01", "2026-02", "2025-12", "\"2026-03\"", "2026-13", ""]

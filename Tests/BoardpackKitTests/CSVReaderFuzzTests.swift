@@ -5,17 +5,6 @@ import Testing
 /// Random inputs over CSV's awkward bytes: the reader never traps, and always either returns
 /// a file or says why not, with positions inside the input.
 @Suite struct CSVReaderFuzzTests {
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     @Test func randomInputsNeverTrap() {
         let alphabet: [[UInt8]] = [

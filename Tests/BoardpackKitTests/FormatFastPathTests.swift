@@ -5,17 +5,6 @@ import Testing
 /// The arithmetic shortcut of `RoundedDecimal` against the general path on the shortest
 /// decimal text, which defines the rounding; and the one-buffer text of the formatter.
 @Suite struct FormatFastPathTests {
-    /// A fixed-seed generator, so a failure reproduces.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// Values of every kind: short decimals (many exactly on a halfway point once scaled),
     /// halfway points nudged by one ulp, money-like and ratio-like values, large and tiny

@@ -57,7 +57,7 @@ import Testing
         "é", "e\u{301}", "Z", "a\u{0}", "a", "", "tab\there", "q\"uote", "back\\slash", "ünïcödé", "€uro",
     ]
 
-    static func document(_ rng: inout FormatFastPathTests.SplitMix, depth: Int) -> JSONValue {
+    static func document(_ rng: inout SplitMix, depth: Int) -> JSONValue {
         let pick = depth >= 4 ? Int.random(in: 0..<4, using: &rng) : Int.random(in: 0..<6, using: &rng)
         switch pick {
         case 0: return .null
@@ -87,7 +87,7 @@ import Testing
     }
 
     @Test func matchesTheReferenceRenderer() {
-        var rng = FormatFastPathTests.SplitMix(state: 53)
+        var rng = SplitMix(state: 53)
         for _ in 0..<400 {
             let doc = Self.document(&rng, depth: 0)
             #expect(Array(doc.render().utf8) == Array((Self.reference(doc) + "\n").utf8))

@@ -46,21 +46,12 @@ public struct Heatmap: Sendable {
     /// The chart as an SVG document fragment.
     public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
 
-    /// ``svg()`` as UTF-8, for pages that are built as bytes.
-    func svgDocument() -> [UInt8] { svgDocument(texts: valueTexts()) }
-
-    /// The SVG document (UTF-8) and the data table, each value formatted once for both.
-    func rendered() -> (svg: [UInt8], table: ChartDataTable) {
-        let texts = valueTexts()
-        return (svgDocument(texts: texts), dataTable(texts: texts))
-    }
-
     /// Every cell in full, as the description and the data table write them.
-    private func valueTexts() -> [[String]] {
+    func formattedTexts() -> [[String]] {
         rows.indices.map { r in columns.indices.map { valueFormat.format(value(r, $0), locale: locale) } }
     }
 
-    private func svgDocument(texts full: [[String]]) -> [UInt8] {
+    func svgDocument(texts full: [[String]]) -> [UInt8] {
         let present = rows.indices.flatMap { r in columns.indices.compactMap { value(r, $0) } }
         let low = present.min() ?? 0, high = present.max() ?? 0
         let rowHeight = 30.0, headerHeight = 24.0, keyHeight = 30.0
@@ -124,9 +115,9 @@ public struct Heatmap: Sendable {
     }
 
     /// One row per heatmap row, one column per heatmap column.
-    public func dataTable() -> ChartDataTable { dataTable(texts: valueTexts()) }
+    public func dataTable() -> ChartDataTable { dataTable(texts: formattedTexts()) }
 
-    private func dataTable(texts: [[String]]) -> ChartDataTable {
+    func dataTable(texts: [[String]]) -> ChartDataTable {
         ChartDataTable(headers: [""] + columns, rows: rows.indices.map { r in [rows[r]] + texts[r] })
     }
 }

@@ -48,24 +48,15 @@ public struct LineChart: Sendable {
     /// The chart as an SVG document fragment.
     public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
 
-    /// ``svg()`` as UTF-8, for pages that are built as bytes.
-    func svgDocument() -> [UInt8] { svgDocument(texts: valueTexts()) }
-
-    /// The SVG document (UTF-8) and the data table, each value formatted once for both.
-    func rendered() -> (svg: [UInt8], table: ChartDataTable) {
-        let texts = valueTexts()
-        return (svgDocument(texts: texts), dataTable(texts: texts))
-    }
-
     /// Every value in full, as the description and the data table write them: one row per
     /// series, then the target's, each over the `count` periods.
-    private func valueTexts() -> [[String]] {
+    func formattedTexts() -> [[String]] {
         (series + (targetSeries.map { [$0] } ?? [])).map { s in
             (0..<count).map { valueFormat.format(s.value(at: $0), locale: locale) }
         }
     }
 
-    private func svgDocument(texts: [[String]]) -> [UInt8] {
+    func svgDocument(texts: [[String]]) -> [UInt8] {
         let n = count
         let all = series.flatMap(\.values) + (target ?? [])
         let scale = NiceScale(covering: all, includeZero: includeZero)
@@ -163,9 +154,9 @@ public struct LineChart: Sendable {
     }
 
     /// Period, one column per series, then the target.
-    public func dataTable() -> ChartDataTable { dataTable(texts: valueTexts()) }
+    public func dataTable() -> ChartDataTable { dataTable(texts: formattedTexts()) }
 
-    private func dataTable(texts: [[String]]) -> ChartDataTable {
+    func dataTable(texts: [[String]]) -> ChartDataTable {
         var headers = [locale.text(en: "Period", it: "Periodo")] + series.map(\.name)
         if let t = targetSeries { headers.append(t.name) }
         let rows = (0..<count).map { i -> [String] in

@@ -60,22 +60,13 @@ public struct ScatterChart: Sendable {
     /// The chart as an SVG document fragment.
     public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
 
-    /// ``svg()`` as UTF-8, for pages that are built as bytes.
-    func svgDocument() -> [UInt8] { svgDocument(texts: coordinateTexts()) }
-
-    /// The SVG document (UTF-8) and the data table, each value formatted once for both.
-    func rendered() -> (svg: [UInt8], table: ChartDataTable) {
-        let texts = coordinateTexts()
-        return (svgDocument(texts: texts), dataTable(texts: texts))
-    }
-
     /// Each point's coordinates in full, as the description and the data table write them.
-    private func coordinateTexts() -> [(x: String, y: String)] {
+    func formattedTexts() -> [(x: String, y: String)] {
         if let valueTexts, valueTexts.count == points.count { return valueTexts }
         return points.map { (xFormat.format($0.x, locale: locale), yFormat.format($0.y, locale: locale)) }
     }
 
-    private func svgDocument(texts: [(x: String, y: String)]) -> [UInt8] {
+    func svgDocument(texts: [(x: String, y: String)]) -> [UInt8] {
         let plotted = points.filter { ($0.x?.isFinite ?? false) && ($0.y?.isFinite ?? false) }
         let xScale = NiceScale(covering: plotted.map(\.x), includeZero: true)
         let yScale = NiceScale(covering: plotted.map(\.y), includeZero: true)
@@ -172,9 +163,9 @@ public struct ScatterChart: Sendable {
     }
 
     /// Label, x, y and status.
-    public func dataTable() -> ChartDataTable { dataTable(texts: coordinateTexts()) }
+    public func dataTable() -> ChartDataTable { dataTable(texts: formattedTexts()) }
 
-    private func dataTable(texts: [(x: String, y: String)]) -> ChartDataTable {
+    func dataTable(texts: [(x: String, y: String)]) -> ChartDataTable {
         ChartDataTable(
             headers: ["", xTitle, yTitle, locale.text(en: "Status", it: "Stato")],
             rows: zip(points, texts).map { p, text in [p.label, text.x, text.y, p.status?.word(locale) ?? ""] })
