@@ -39,9 +39,10 @@ import Testing
         #expect(d.diagnostics.map { $0.location?.line } == [3])
     }
 
-    /// Front matter read straight from the tree (`Note.decodeSimpleFrontMatter`) gives what
-    /// Yams' decoder gives; anything it does not take is left to the decoder.
-    @Test func simpleFrontMatterMatchesTheDecoder() throws {
+    /// Front matter composed with the basic resolver where `YAMLFile.compose` allows it decodes
+    /// to what Yams' default resolver gives, with the same `period` position; what either
+    /// refuses, both refuse.
+    @Test func frontMatterDecodesAsUnderTheDefaultResolver() throws {
         let base = "title: \"Weekly review 37\"\nperiod: 2025-11\nsection: appendix\n"
         let variants = [
             base + "audience: board\ndraft: false\nauthor: Anna Moretti\norder: 370",
@@ -57,23 +58,25 @@ import Testing
             "title: [x]\nperiod: 2025-11\nsection: risks", "period: 2025-11\nsection: risks\ntitle: &t x\nauthor: *t",
             "- title: x", "", "title: x\n  period: 2025-11",
         ]
-        var simpleCount = 0
+        var basicCount = 0
         for yaml in variants {
-            let general = YAMLFile.decodeAll(NoteFrontMatter.self, from: yaml, path: "n.md", lineOffset: 1)
-            guard let (fm, location) = Note.decodeSimpleFrontMatter(yaml, path: "n.md") else {
-                // Not simple: the general path decides, as before (and `Note.parse` agrees).
-                continue
+            let general = YAMLFile.decodeNode(NoteFrontMatter.self, from: yaml, path: "n.md", lineOffset: 1, basicResolver: false)
+            if (try? YAMLFile.compose(yaml))?.usedBasic == true { basicCount += 1 }
+            switch (Note.decodeFrontMatter(yaml, path: "n.md"), general) {
+            case let (.success((fm, location)), .success(expected)):
+                #expect(fm.title == expected.title && fm.period == expected.period && fm.section == expected.section, "\(yaml)")
+                #expect(fm.audience == expected.audience && fm.draft == expected.draft, "\(yaml)")
+                #expect(fm.author == expected.author && fm.order == expected.order, "\(yaml)")
+                #expect(location == YAMLFile.location(of: ["period"], in: yaml, path: "n.md", lineOffset: 1), "\(yaml)")
+            case let (.failure(a), .failure(b)):
+                #expect(a.diagnostics.map(\.location) == b.diagnostics.map(\.location), "\(yaml)")
+            default:
+                Issue.record("the two resolvers disagree on \(yaml)")
             }
-            simpleCount += 1
-            let expected = try #require(try? general.get(), "\(yaml)")
-            #expect(fm.title == expected.title && fm.period == expected.period && fm.section == expected.section, "\(yaml)")
-            #expect(fm.audience == expected.audience && fm.draft == expected.draft, "\(yaml)")
-            #expect(fm.author == expected.author && fm.order == expected.order, "\(yaml)")
-            #expect(location == YAMLFile.location(of: ["period"], in: yaml, path: "n.md", lineOffset: 1), "\(yaml)")
         }
-        // The usual front matter takes the short path.
-        #expect(Note.decodeSimpleFrontMatter(variants[0], path: "n.md") != nil)
-        #expect(simpleCount > 15)
+        // The usual front matter takes the basic resolver.
+        #expect((try? YAMLFile.compose(variants[0]))?.usedBasic == true)
+        #expect(basicCount > 30)
     }
 
     @Test func notesParseTheSameWhicheverPathDecodesThem() throws {

@@ -144,13 +144,13 @@ extension Note {
 
     /// Decodes the front matter and finds where its `period` value is.
     ///
-    /// Most notes take ``decodeSimpleFrontMatter(_:path:)``; any other goes the general way
-    /// (Yams' decoder over the composed tree), and on any failure
-    /// ``YAMLFile/decodeAll(_:from:path:lineOffset:)`` runs again for its positioned
+    /// The YAML is composed by ``YAMLFile/compose(_:basicResolver:)`` (Yams' basic resolver
+    /// whenever it decodes as the default one: the default resolver's regular expressions on
+    /// every key were most of a note's load time) and decoded by the shared decoder; on any
+    /// failure ``YAMLFile/decodeAll(_:from:path:lineOffset:)`` runs again for its positioned
     /// diagnostics (errors are rare; successes are every note).
     static func decodeFrontMatter(_ yaml: String, path: String) -> Result<(NoteFrontMatter, SourceLocation?), DiagnosticsError> {
-        if let simple = decodeSimpleFrontMatter(yaml, path: path) { return .success(simple) }
-        if let node = try? Yams.compose(yaml: yaml), let fm = try? YAMLDecoder().decode(NoteFrontMatter.self, from: node) {
+        if let node = try? YAMLFile.compose(yaml).node, let fm = try? YAMLFile.decoder.decode(NoteFrontMatter.self, from: node) {
             var location: SourceLocation?
             if case let .mapping(map) = node, let value = map["period"] {
                 location = periodLocation(of: value, path: path)
@@ -166,84 +166,5 @@ extension Note {
         var column = mark.column
         if case let .scalar(scalar) = value, scalar.style == .singleQuoted || scalar.style == .doubleQuoted { column += 1 }
         return SourceLocation(file: path, line: mark.line + 1, column: column)
-    }
-
-    /// Reads the front matter straight from the composed tree when it is a flat mapping of
-    /// plain keys to scalars with values that leave no doubt; nil for anything else, which the
-    /// general path then decodes (or reports) exactly as before.
-    ///
-    /// Written by hand because Yams' `Decodable` path cost about 250 µs per note, most of it
-    /// outside the parsing: every key lookup resolves the key's tag by trying seven regular
-    /// expressions, and each `compose` and `YAMLDecoder` reads the whole process environment
-    /// for `YAMS_DEFAULT_ENCODING`. Here the YAML is composed with the basic resolver (no
-    /// regular expressions; the tags are not used) in UTF-8, Swift's native encoding. The
-    /// conditions below make the result the one the general path would give:
-    /// - the root is an untagged mapping without anchor whose keys are distinct plain scalars
-    ///   other than `<<` and `=`, tagged `str` after composing (untagged, `!` or `!!str`:
-    ///   `compose` resolves the keys' tags for its duplicate check, which the basic resolver
-    ///   turns into `str`; a note's field names are `str` under the default one too), and
-    ///   whose values are scalars: so no merge keys, and the same pairs, key lookups and
-    ///   duplicate checks as under the default resolver. An empty tag name is Yams'
-    ///   "implicit" (read without resolving it: values' tags are left as parsed);
-    /// - strings are taken as they are (Yams' `String` ignores tags and styles);
-    /// - `draft` is a plain, untagged `true`/`false`/`yes`/`no`/`on`/`off` in any case, and
-    ///   `order` a plain, untagged decimal integer without leading zeros, `_` or `+`;
-    /// - `author` and the others are absent or not null-like (`~`, `null`, empty), and every
-    ///   value checks (period, section, audience).
-    static func decodeSimpleFrontMatter(_ yaml: String, path: String) -> (NoteFrontMatter, SourceLocation?)? {
-        guard let node = try? Yams.compose(yaml: yaml, .basic, .default, .utf8),
-            case let .mapping(map) = node, map.tag.rawValue.isEmpty, map.anchor == nil
-        else { return nil }
-        var values: [String: Node.Scalar] = [:]
-        var periodNode: Node?
-        for (key, value) in map {
-            guard case let .scalar(k) = key, k.tag.rawValue == Tag.Name.str.rawValue, k.style == .plain, k.anchor == nil,
-                k.string != "<<", k.string != "=", case let .scalar(v) = value, values[k.string] == nil
-            else { return nil }
-            values[k.string] = v
-            if k.string == "period" { periodNode = value }
-        }
-        func isNull(_ v: Node.Scalar) -> Bool {
-            v.style == .plain && (v.string.isEmpty || v.string == "~" || v.string == "null" || v.string == "Null" || v.string == "NULL")
-        }
-        func isPlain(_ v: Node.Scalar) -> Bool { v.style == .plain && v.tag.rawValue.isEmpty }
-        guard let title = values["title"], let periodText = values["period"], let period = Period(parsing: periodText.string),
-            let sectionText = values["section"], let section = Note.Section(rawValue: sectionText.string)
-        else { return nil }
-        var audience = Note.Audience.board
-        if let v = values["audience"], !isNull(v) {
-            guard let a = Note.Audience(rawValue: v.string) else { return nil }
-            audience = a
-        }
-        var draft = false
-        if let v = values["draft"], !isNull(v) {
-            guard isPlain(v) else { return nil }
-            switch v.string.lowercased() {
-            case "true", "yes", "on": draft = true
-            case "false", "no", "off": draft = false
-            default: return nil
-            }
-        }
-        var author: String?
-        if let v = values["author"], !isNull(v) { author = v.string }
-        var order = 0
-        if let v = values["order"], !isNull(v) {
-            guard isPlain(v), let n = plainDecimal(v.string) else { return nil }
-            order = n
-        }
-        let fm = NoteFrontMatter(
-            title: title.string, period: period, section: section, audience: audience, draft: draft, author: author, order: order)
-        return (fm, periodNode.flatMap { periodLocation(of: $0, path: path) })
-    }
-
-    /// `0`, or an optional `-` and up to 18 digits not starting with `0`: the integers Yams
-    /// reads as plain decimal (it reads a leading `0` as octal, `0x` as hex and `:` as base 60).
-    private static func plainDecimal(_ text: String) -> Int? {
-        if text == "0" { return 0 }
-        let digits = text.utf8.first == UInt8(ascii: "-") ? text.utf8.dropFirst() : text.utf8[...]
-        guard let first = digits.first, first >= UInt8(ascii: "1"), first <= UInt8(ascii: "9"), digits.count <= 18,
-            digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
-        else { return nil }
-        return Int(text)
     }
 }
