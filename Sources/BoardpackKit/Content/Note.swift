@@ -142,22 +142,15 @@ extension Note {
         return String(path[start..<end])
     }
 
-    /// Decodes the front matter and finds where its `period` value is.
-    ///
-    /// The YAML is composed by ``YAMLFile/compose(_:basicResolver:)`` (Yams' basic resolver
-    /// whenever it decodes as the default one: the default resolver's regular expressions on
-    /// every key were most of a note's load time) and decoded by the shared decoder; on any
-    /// failure ``YAMLFile/decodeAll(_:from:path:lineOffset:)`` runs again for its positioned
-    /// diagnostics (errors are rare; successes are every note).
+    /// Decodes the front matter and finds where its `period` value is, from the one composed
+    /// tree (``YAMLFile/compose(_:basicResolver:)``: Yams' basic resolver whenever it decodes
+    /// as the default one, whose regular expressions on every key were most of a note's load
+    /// time).
     static func decodeFrontMatter(_ yaml: String, path: String) -> Result<(NoteFrontMatter, SourceLocation?), DiagnosticsError> {
-        if let node = try? YAMLFile.compose(yaml).node, let fm = try? YAMLFile.decoder.decode(NoteFrontMatter.self, from: node) {
-            var location: SourceLocation?
-            if case let .mapping(map) = node, let value = map["period"] {
-                location = periodLocation(of: value, path: path)
-            }
-            return .success((fm, location))
+        YAMLFile.decodeTree(NoteFrontMatter.self, from: yaml, path: path, lineOffset: 1).map { fm, node in
+            guard case let .mapping(map) = node, let value = map["period"] else { return (fm, nil) }
+            return (fm, periodLocation(of: value, path: path))
         }
-        return YAMLFile.decodeAll(NoteFrontMatter.self, from: yaml, path: path, lineOffset: 1).map { ($0, nil) }
     }
 
     /// Where the `period` value is: its first character, after an opening quote.

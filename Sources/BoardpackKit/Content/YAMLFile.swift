@@ -68,6 +68,14 @@ public enum YAMLFile {
     static func decodeNode<T: Decodable>(
         _ type: T.Type, from text: String, path: String, lineOffset: Int, basicResolver: Bool? = nil
     ) -> Result<T, DiagnosticsError> {
+        decodeTree(type, from: text, path: path, lineOffset: lineOffset, basicResolver: basicResolver).map(\.value)
+    }
+
+    /// Like ``decodeNode(_:from:path:lineOffset:basicResolver:)``, also returning the composed
+    /// tree, for callers that read positions from it (composing again would parse twice).
+    static func decodeTree<T: Decodable>(
+        _ type: T.Type, from text: String, path: String, lineOffset: Int, basicResolver: Bool? = nil
+    ) -> Result<(value: T, node: Node), DiagnosticsError> {
         let node: Node
         do {
             guard let composed = try compose(text, basicResolver: basicResolver).node else {
@@ -82,7 +90,7 @@ public enum YAMLFile {
             return .failure(DiagnosticsError([.error("cannot read YAML: \(error)", at: SourceLocation(file: path))]))
         }
         do {
-            return .success(try decoder.decode(T.self, from: node))
+            return .success((try decoder.decode(T.self, from: node), node))
         } catch let problems as DecodingProblems {
             return .failure(DiagnosticsError(problems.errors.map { diagnostic(for: $0, in: node, path: path, lineOffset: lineOffset) }))
         } catch let error as DecodingError {

@@ -5,14 +5,11 @@ extension PlaybookFile {
     /// keys and duplicate rule ids come back as diagnostics at their line and column; every rule's
     /// `when`, every formula and every message carries the position of its first character.
     public static func parse(_ text: String, path: String) -> Result<PlaybookFile, DiagnosticsError> {
-        let document: Document
-        switch YAMLFile.decode(Document.self, from: text, path: path) {
-        case .failure(let diagnostic): return .failure(DiagnosticsError([diagnostic]))
-        case .success(let decoded): document = decoded
-        }
-        // Decoding succeeded, so composing succeeds too; the node gives the marks.
-        guard let root = (try? Yams.compose(yaml: text)) ?? nil else {
-            return .failure(DiagnosticsError([.error("the YAML document is empty", at: SourceLocation(file: path, line: 1, column: 1))]))
+        let document: Document, root: Node
+        // The tree that was decoded gives the marks.
+        switch YAMLFile.decodeTree(Document.self, from: text, path: path, lineOffset: 0) {
+        case .failure(let error): return .failure(DiagnosticsError([error.diagnostics[0]]))
+        case .success(let decoded): (document, root) = decoded
         }
         var reader = PlaybookNodeReader(path: path)
         reader.checkKeys(root, allowed: documentKeys, what: "a playbook")
