@@ -54,11 +54,14 @@ public enum Markdown {
     /// The text that stands for chart or KPI number `index` in `RenderedMarkdown.html`.
     public static func placeholder(kind: String, index: Int) -> String { "\(marker)\(kind):\(index)\(marker)" }
 
-    /// cmark-gfm is not thread-safe: while parsing inlines it adds its extensions' special
-    /// characters (`~` for strikethrough…) to a process-wide table and removes them again
-    /// afterwards, so two notes parsed at once can lose their strikethrough. Every call into
-    /// cmark-gfm holds this lock; it costs little, as the C parser is a small share of a build.
+    /// cmark-gfm is not thread-safe while it parses: parsing inlines adds its extensions'
+    /// special characters (`~` for strikethrough…) to a process-wide table and removes them
+    /// again afterwards, so two notes parsed at once can lose their strikethrough. Parsing
+    /// (set-up, feeding, finishing) holds this lock; the walk over the finished document,
+    /// HTML rendering and the rewrites touch only that document and run in parallel.
     static let lock = NSLock()
+
+    static let options = Int32(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES)
 
     /// Renders `text`, whose first line is line `firstLine` of `path`. `idPrefix` keeps
     /// footnote ids unique when several notes share a page.
@@ -68,35 +71,16 @@ public enum Markdown {
         // The private-use marker is ours; a note cannot smuggle one in.
         let clean = text.replacingBytes(String(marker), with: "")
         var nanoseconds = DispatchTime.now().uptimeNanoseconds - start
-        let (raw, walker) = lock.withLock {
+        let (parser, root) = lock.withLock {
             start = DispatchTime.now().uptimeNanoseconds
             defer { nanoseconds += DispatchTime.now().uptimeNanoseconds - start }
-            return renderLocked(clean, path: path, firstLine: firstLine)
+            return parseLocked(clean)
         }
         start = DispatchTime.now().uptimeNanoseconds
-        let html = HTMLCleanup.apply(raw, idPrefix: idPrefix)
-        nanoseconds += DispatchTime.now().uptimeNanoseconds - start
-        return RenderedMarkdown(
-            html: html, charts: walker.charts, kpis: walker.kpis, tasks: walker.tasks, diagnostics: walker.diagnostics,
-            nanoseconds: nanoseconds)
-    }
-
-    /// Parses and renders with cmark-gfm; the caller holds `lock`.
-    private static func renderLocked(_ clean: String, path: String, firstLine: Int) -> (String, NoteWalker) {
-        cmark_gfm_core_extensions_ensure_registered()
-        // No CMARK_OPT_VALIDATE_UTF8: the text is a Swift String, valid UTF-8 by construction
-        // (the loader rejects files that are not).
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(Int32(options)) else { fatalError("cmark-gfm could not allocate a parser") }
-        defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            // A missing extension would silently change what notes mean: refuse to go on.
-            guard let ext = cmark_find_syntax_extension(name) else { fatalError("cmark-gfm extension `\(name)` is not available") }
-            cmark_parser_attach_syntax_extension(parser, ext)
+        defer {
+            cmark_node_free(root)
+            cmark_parser_free(parser)
         }
-        clean.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-        guard let root = cmark_parser_finish(parser) else { fatalError("cmark-gfm returned no document") }
-        defer { cmark_node_free(root) }
         // `{{ kpi … }}` may be split across text nodes (at `_`, `*`…): merge them, but only in
         // notes that have a reference at all.
         if clean.containsBytes("{{") { cmark_consolidate_text_nodes(root) }
@@ -107,11 +91,34 @@ public enum Markdown {
         if ["{{", "chart", "[ ]", "[x]", "[X]"].contains(where: clean.containsBytes) { walker.walk(root) }
         for node in walker.chartNodes { replaceWithPlaceholderParagraph(node.node, text: placeholder(kind: "chart", index: node.index)) }
 
-        guard let raw = cmark_render_html(root, Int32(options), cmark_parser_get_syntax_extensions(parser)) else {
+        guard let raw = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else {
             fatalError("cmark-gfm could not render HTML")
         }
-        defer { free(raw) }
-        return (String(cString: raw), walker)
+        // The HTML rewrites read cmark-gfm's buffer directly: the note's HTML becomes a String once.
+        let html = HTMLCleanup.apply(cString: raw, idPrefix: idPrefix)
+        free(raw)
+        nanoseconds += DispatchTime.now().uptimeNanoseconds - start
+        return RenderedMarkdown(
+            html: html, charts: walker.charts, kpis: walker.kpis, tasks: walker.tasks, diagnostics: walker.diagnostics,
+            nanoseconds: nanoseconds)
+    }
+
+    /// Parses `clean` with cmark-gfm; the caller holds `lock`, and frees the document and
+    /// then the parser (whose extensions the HTML renderer needs).
+    private static func parseLocked(_ clean: String) -> (parser: OpaquePointer, root: OpaquePointer) {
+        cmark_gfm_core_extensions_ensure_registered()
+        // No CMARK_OPT_VALIDATE_UTF8: the text is a Swift String, valid UTF-8 by construction
+        // (the loader rejects files that are not).
+        guard let parser = cmark_parser_new(options) else { fatalError("cmark-gfm could not allocate a parser") }
+        for name in extensionNames {
+            // A missing extension would silently change what notes mean: refuse to go on.
+            guard let ext = cmark_find_syntax_extension(name) else { fatalError("cmark-gfm extension `\(name)` is not available") }
+            cmark_parser_attach_syntax_extension(parser, ext)
+        }
+        var text = clean
+        text.withUTF8 { bytes in bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) } }
+        guard let root = cmark_parser_finish(parser) else { fatalError("cmark-gfm returned no document") }
+        return (parser, root)
     }
 
     static func replaceWithPlaceholderParagraph(_ node: OpaquePointer, text: String) {
@@ -153,37 +160,61 @@ struct NoteWalker {
                 replaceKPIReferences(in: node)
                 continue
             }
-            guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_ITEM else { continue }
-            switch String(cString: cmark_node_get_type_string(node)) {
-            case "code_block":
-                let info = String(cString: cmark_node_get_fence_info(node)).trimmingCharacters(in: .whitespaces)
-                if info == "chart" {
-                    let source = String(cString: cmark_node_get_literal(node))
-                    chartNodes.append((node, charts.count))
-                    charts.append(ChartBlock(source: source, line: Int(cmark_node_get_start_line(node)) + lineOffset))
-                }
-            case "tasklist":
+            if type == CMARK_NODE_CODE_BLOCK {
+                // Most code blocks are not charts: only an info string containing "chart" can
+                // trim to it, and only those are turned into Swift strings.
+                guard let info = cmark_node_get_fence_info(node), strstr(info, "chart") != nil,
+                    String(cString: info).trimmingCharacters(in: .whitespaces) == "chart"
+                else { continue }
+                let source = String(cString: cmark_node_get_literal(node))
+                chartNodes.append((node, charts.count))
+                charts.append(ChartBlock(source: source, line: Int(cmark_node_get_start_line(node)) + lineOffset))
+            } else if type == CMARK_NODE_ITEM, strcmp(cmark_node_get_type_string(node), "tasklist") == 0 {
                 let done = cmark_gfm_extensions_get_tasklist_item_checked(node)
-                let text = plainText(node).trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = plainText(node)
                 tasks.append(TaskItem(text: text, done: done, line: Int(cmark_node_get_start_line(node)) + lineOffset))
-            default:
-                break
             }
         }
     }
 
-    /// The item's text without its list marker and checkbox: its children rendered as plain text.
+    /// The item's text without its list marker and checkbox: its children rendered as plain
+    /// text, joined by spaces, on one line (line breaks become one space) and trimmed.
     func plainText(_ item: OpaquePointer) -> String {
-        var parts: [String] = []
+        var bytes: [UInt8] = []
+        var parts = 0
         var child = cmark_node_first_child(item)
         while let node = child {
             if let raw = cmark_render_plaintext(node, Int32(CMARK_OPT_DEFAULT), 0) {
-                parts.append(String(cString: raw))
+                if parts > 0 { bytes.append(UInt8(ascii: " ")) }
+                parts += 1
+                bytes.append(contentsOf: UnsafeRawBufferPointer(start: raw, count: strlen(raw)))
                 free(raw)
             }
             child = cmark_node_next(node)
         }
-        return parts.joined(separator: " ").split(whereSeparator: \.isNewline).joined(separator: " ")
+        return Self.oneLine(bytes)
+    }
+
+    /// `text` with its runs of line breaks replaced by one space and surrounding white space
+    /// removed: Unicode's newlines and white space (`Character.isNewline`,
+    /// `.whitespacesAndNewlines`), decided byte by byte when the text is ASCII.
+    static func oneLine(_ bytes: [UInt8]) -> String {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            let text = String(decoding: bytes, as: UTF8.self)
+            return text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        // ASCII newlines are LF, VT, FF and CR; white space adds tab and space.
+        let isNewline = { (b: UInt8) in (0x0A...0x0D).contains(b) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for line in bytes.split(whereSeparator: isNewline) {
+            if !out.isEmpty { out.append(UInt8(ascii: " ")) }
+            out.append(contentsOf: line)
+        }
+        let isSpace = { (b: UInt8) in b == 0x20 || (0x09...0x0D).contains(b) }
+        let start = out.firstIndex { !isSpace($0) } ?? out.endIndex
+        let end = out.lastIndex { !isSpace($0) }.map { $0 + 1 } ?? start
+        return String(decoding: out[start..<max(start, end)], as: UTF8.self)
     }
 
     /// Replaces each `{{ kpi ID }}` / `{{ kpi ID change }}` in a text node by a placeholder.
@@ -194,9 +225,9 @@ struct NoteWalker {
         let column = Int(cmark_node_get_start_column(node))
         var output = ""
         var rest = Substring(literal)
-        while let open = rest.range(of: "{{") {
+        while let open = rest.firstRange(of: "{{") {
             output += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
+            guard let close = rest[open.upperBound...].firstRange(of: "}}") else {
                 output += rest[open.lowerBound...]
                 rest = ""
                 break
