@@ -13,10 +13,12 @@ import Testing
     }
 
     @Test func rewritesAlignmentAndFootnoteIds() {
-        let html = ##"<th align="left">a</th><td align="right">1</td><td align="center">2</td>"##
+        let html =
+            ##"<th align="left">a</th><td align="right">1</td><td align="center">2</td>"##
             + ##"<sup class="footnote-ref"><a href="#fn-1" id="fnref-1" data-footnote-ref>1</a></sup>"##
             + ##"<li id="fn-1"><p>x <a href="#fnref-1" class="footnote-backref">↩</a></p></li>"##
-        let expected = ##"<th class="align-left">a</th><td class="align-right">1</td><td class="align-center">2</td>"##
+        let expected =
+            ##"<th class="align-left">a</th><td class="align-right">1</td><td class="align-center">2</td>"##
             + ##"<sup class="footnote-ref"><a href="#note-3-fn-1" id="note-3-fnref-1" data-footnote-ref>1</a></sup>"##
             + ##"<li id="note-3-fn-1"><p>x <a href="#note-3-fnref-1" class="footnote-backref">↩</a></p></li>"##
         #expect(onePass(html, idPrefix: "note-3") == expected)
@@ -70,7 +72,9 @@ import Testing
         func reference(_ text: String) -> String {
             text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        let pieces = ["a", "Approve", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "b c", "\n\n", "é", "\u{00A0}", "\u{2028}", "\u{85}"]
+        let pieces = [
+            "a", "Approve", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "b c", "\n\n", "é", "\u{00A0}", "\u{2028}", "\u{85}",
+        ]
         var rng = SplitMix(state: 11)
         for _ in 0..<3000 {
             let text = (0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()

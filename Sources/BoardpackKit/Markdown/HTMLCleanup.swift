@@ -95,7 +95,8 @@ enum HTMLCleanup {
 
     /// True when the bytes from `at` on start with `bytes`.
     private static func has(_ html: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8], at: Int) -> Bool {
-        html.count - at >= bytes.count && bytes.withUnsafeBufferPointer { memcmp(html.baseAddress! + at, $0.baseAddress!, bytes.count) == 0 }
+        html.count - at >= bytes.count
+            && bytes.withUnsafeBufferPointer { memcmp(html.baseAddress! + at, $0.baseAddress!, bytes.count) == 0 }
     }
 
     /// The same rewrites as ``apply(_:idPrefix:)``, one pattern at a time over the whole
