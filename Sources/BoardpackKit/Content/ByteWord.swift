@@ -53,6 +53,10 @@ enum ByteWord {
     @inline(__always)
     static func count(_ mask: UInt64) -> Int { Int(((mask >> 7) &* ones) >> 56) }
 
+    /// Number of bytes marked in two masks together.
+    @inline(__always)
+    static func count(_ a: UInt64, _ b: UInt64) -> Int { Int((((a >> 7) &+ (b >> 7)) &* ones) >> 56) }
+
     /// The byte at `index` (0...7).
     @inline(__always)
     static func byte(_ word: UInt64, _ index: Int) -> UInt8 { UInt8(truncatingIfNeeded: word &>> UInt64(index << 3)) }

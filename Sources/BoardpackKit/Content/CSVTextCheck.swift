@@ -20,16 +20,16 @@ enum CSVTextCheck {
         var i = start
         var lineFeeds = 0
         while i < n {
-            if i + 8 <= n {
-                let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                // Classic "has zero byte" test, plus the high bits for non-ASCII.
-                let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
-                if hasZero == 0 && word & 0x8080_8080_8080_8080 == 0 {
-                    lineFeeds += ByteWord.count(ByteWord.equalMask(word, UInt8(ascii: "\n")))
-                    i += 8
-                    continue
-                }
+            // ASCII without NUL, sixteen bytes at a time: for such a byte b, b - 1 sets the
+            // high bit only when b is 0, and no high bit is set in b itself.
+            while i + 16 <= n {
+                let a = ByteWord.load(bytes.baseAddress!, at: i)
+                let b = ByteWord.load(bytes.baseAddress!, at: i + 8)
+                guard ((a &- ByteWord.ones) | (b &- ByteWord.ones) | a | b) & ByteWord.highBits == 0 else { break }
+                lineFeeds += ByteWord.count(asciiLineFeeds(a), asciiLineFeeds(b))
+                i += 16
             }
+            guard i < n else { break }
             let b = bytes[i]
             if b == 0 { return (.nul(offset: i), lineFeeds) }
             if b < 0x80 {
@@ -42,6 +42,13 @@ enum CSVTextCheck {
             i += length
         }
         return (nil, lineFeeds)
+    }
+
+    /// The high bit of every line feed in `word`, which holds ASCII bytes only (so the sum
+    /// below carries out of no byte: `ByteWord.equalMask` without its masking).
+    @inline(__always)
+    private static func asciiLineFeeds(_ word: UInt64) -> UInt64 {
+        ~((word ^ (ByteWord.ones &* UInt64(UInt8(ascii: "\n")))) &+ ByteWord.lowBits) & ByteWord.highBits
     }
 
     /// Length of the valid UTF-8 sequence starting with the non-ASCII byte at `i`, or 0.
