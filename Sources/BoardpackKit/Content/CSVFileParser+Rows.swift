@@ -7,6 +7,7 @@ extension CSVFileParser {
     /// they would name the wrong columns.
     mutating func readRows() {
         let expected = columns.count
+        reserveRows()
         while !scanner.atEnd {
             if tooManyErrors {
                 error("too many errors; stopped reading this file", at: location(scanner.position))
@@ -20,13 +21,14 @@ extension CSVFileParser {
                 scanner.skipLineEnding()
                 continue
             }
+            if readsPlainRows {
+                let read = readPlainRows()
+                recordCount += read
+                if read > 0 { continue }
+            }
             recordCount += 1
             let rowLine = scanner.line
             rowStart = scanner.offset
-            if readsPlainRows && readPlainRow(line: rowLine) {
-                if recordCount == 1 { reserveRows(afterFirstRowOf: scanner.offset - rowStart) }
-                continue
-            }
             if !cellErrors.isEmpty { cellErrors.removeAll(keepingCapacity: true) }
             var count = 0
             var firstExtra: CSVPosition?
@@ -49,17 +51,15 @@ extension CSVFileParser {
                 if !cellErrors.isEmpty { diagnostics.append(contentsOf: cellErrors) }
                 lines.append(Int32(truncatingIfNeeded: rowLine))
             }
-            if recordCount == 1 { reserveRows(afterFirstRowOf: scanner.offset - rowStart) }
         }
     }
 
-    /// Reserves room in every column for the rows the file likely holds, estimated from the
-    /// first row's length, so a million-row file does not regrow its arrays twenty times.
-    private mutating func reserveRows(afterFirstRowOf length: Int) {
+    /// Reserves room in every column for the rows the file can hold: no more than its line
+    /// feeds (each row but the last ends with one, and the header takes one), nor than one row
+    /// per field's worth of bytes. A million-row file does not regrow its arrays twenty times.
+    private mutating func reserveRows() {
         let remaining = bytes.count - scanner.offset
-        let estimate = remaining / max(length, 1) * 5 / 4 + 16
-        // Every row takes at least one byte per field: never reserve beyond that.
-        let rows = min(estimate, remaining / max(columns.count, 1) + 16)
+        let rows = min(lineFeeds, remaining / max(columns.count, 1) + 1)
         months.reserveCapacity(rows)
         days.reserveCapacity(rows)
         lines.reserveCapacity(rows)

@@ -56,16 +56,18 @@ struct CSVFileParser {
     /// Data records seen, ragged ones included.
     var recordCount = 0
 
-    /// Whether rows are first tried with `readPlainRow` (off only in tests, to compare).
+    /// Whether rows are first tried with `readPlainRows` (off only in tests, to compare).
     var readsPlainRows = true
+    /// Where `readPlainRows` collects rows, made on its first call.
+    var rowChunk: CSVRowChunk?
     /// Offset where the current row starts.
     var rowStart = 0
     /// Each row whose month differs from the previous row's: its index and the offset where
     /// it starts (the start of its line, since a valid file has no blank lines between rows).
     /// The provenance prefixes end there.
     var monthChanges: [(row: Int, offset: Int)] = []
-    /// Line feeds in the file, known once `run` has read it all.
-    var lineFeeds = 0
+    /// Line feeds in the file (counted by `CSVTextCheck`).
+    let lineFeeds: Int
 
     /// The last valid period cell read (where its text is in the file) and its value: rows
     /// share periods.
@@ -74,9 +76,14 @@ struct CSVFileParser {
     /// Fields longer than this are an error (SPEC §2.3).
     static let maxFieldLength = 64 * 1024
 
-    /// Prepares to read `bytes` from `start` (past the BOM, if any).
-    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, path: String, options: CSVOptions, schema: DataFileSchema) {
+    /// Prepares to read `bytes` from `start` (past the BOM, if any), which hold `lineFeeds`
+    /// line feeds.
+    init(
+        bytes: UnsafeBufferPointer<UInt8>, start: Int, lineFeeds: Int, path: String, options: CSVOptions,
+        schema: DataFileSchema
+    ) {
         self.bytes = bytes
+        self.lineFeeds = lineFeeds
         self.path = path
         self.options = options
         self.schema = schema
@@ -87,8 +94,6 @@ struct CSVFileParser {
     mutating func run() -> (DataFile?, [Diagnostic]) {
         guard readHeader() else { return (nil, diagnostics) }
         readRows()
-        lineFeeds = scanner.line - 1
-        for i in scanner.offset..<bytes.count where bytes[i] == UInt8(ascii: "\n") { lineFeeds += 1 }
         if diagnostics.isEmpty && recordCount == 0 {
             error("no data rows after the header", at: SourceLocation(file: path, line: 1))
         }

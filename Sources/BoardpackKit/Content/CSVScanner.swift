@@ -71,15 +71,12 @@ struct CSVScanner {
         lineStart = offset
     }
 
-    /// Moves to `next`, the start of the line after a record its caller read whole.
-    mutating func moveToNextLine(at next: Int) {
-        offset = next
-        line += 1
-        lineStart = next
+    /// Moves to `offset`, on `line` starting at `lineStart`, past records its caller read whole.
+    mutating func move(to offset: Int, line: Int, lineStart: Int) {
+        self.offset = offset
+        self.line = line
+        self.lineStart = lineStart
     }
-
-    /// Moves past a last record that ends without a line ending.
-    mutating func moveToEnd() { offset = bytes.count }
 
     /// Reads the next field and its terminator.
     mutating func nextField() -> CSVField {

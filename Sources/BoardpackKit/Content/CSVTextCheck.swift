@@ -12,31 +12,43 @@ enum CSVTextCheck {
         case nul(offset: Int)
     }
 
-    /// The first problem in `bytes[start...]`, or nil for valid UTF-8 without NUL bytes.
-    static func firstProblem(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Problem? {
+    /// The first problem in `bytes[start...]`, or nil for valid UTF-8 without NUL bytes, and
+    /// the number of line feeds before it (all of them when there is no problem): the parser
+    /// sizes its columns by it, and the provenance counts lines with it.
+    static func firstProblem(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Problem?, lineFeeds: Int) {
         let n = bytes.count
         var i = start
+        var lineFeeds = 0
         while i < n {
-            if i + 8 <= n {
-                let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                // Classic "has zero byte" test, plus the high bits for non-ASCII.
-                let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
-                if hasZero == 0 && word & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                    continue
-                }
+            // ASCII without NUL, sixteen bytes at a time: for such a byte b, b - 1 sets the
+            // high bit only when b is 0, and no high bit is set in b itself.
+            while i + 16 <= n {
+                let a = ByteWord.load(bytes.baseAddress!, at: i)
+                let b = ByteWord.load(bytes.baseAddress!, at: i + 8)
+                guard ((a &- ByteWord.ones) | (b &- ByteWord.ones) | a | b) & ByteWord.highBits == 0 else { break }
+                lineFeeds += ByteWord.count(asciiLineFeeds(a), asciiLineFeeds(b))
+                i += 16
             }
+            guard i < n else { break }
             let b = bytes[i]
-            if b == 0 { return .nul(offset: i) }
+            if b == 0 { return (.nul(offset: i), lineFeeds) }
             if b < 0x80 {
+                if b == UInt8(ascii: "\n") { lineFeeds += 1 }
                 i += 1
                 continue
             }
             let length = sequenceLength(bytes, at: i)
-            if length == 0 { return .invalidUTF8(offset: i) }
+            if length == 0 { return (.invalidUTF8(offset: i), lineFeeds) }
             i += length
         }
-        return nil
+        return (nil, lineFeeds)
+    }
+
+    /// The high bit of every line feed in `word`, which holds ASCII bytes only (so the sum
+    /// below carries out of no byte: `ByteWord.equalMask` without its masking).
+    @inline(__always)
+    private static func asciiLineFeeds(_ word: UInt64) -> UInt64 {
+        ~((word ^ (ByteWord.ones &* UInt64(UInt8(ascii: "\n")))) &+ ByteWord.lowBits) & ByteWord.highBits
     }
 
     /// Length of the valid UTF-8 sequence starting with the non-ASCII byte at `i`, or 0.

@@ -26,17 +26,19 @@ public enum DataFileReader {
         read(bytes: bytes, path: path, options: options, schema: schema, plainRows: true)
     }
 
-    /// `read`, with the plain-row path (`CSVFileParser.readPlainRow`) on or off: tests read
+    /// `read`, with the plain-row path (`CSVFileParser.readPlainRows`) on or off: tests read
     /// files both ways and compare.
     static func read(
         bytes: [UInt8], path: String, options: CSVOptions, schema: DataFileSchema, plainRows: Bool
     ) -> (DataFile?, [Diagnostic]) {
         bytes.withUnsafeBufferPointer { buffer in
             let start = hasBOM(buffer) ? 3 : 0
-            if let problem = CSVTextCheck.firstProblem(in: buffer, from: start) {
+            let (problem, lineFeeds) = CSVTextCheck.firstProblem(in: buffer, from: start)
+            if let problem {
                 return (nil, [textDiagnostic(problem, in: buffer, from: start, path: path)])
             }
-            var parser = CSVFileParser(bytes: buffer, start: start, path: path, options: options, schema: schema)
+            var parser = CSVFileParser(
+                bytes: buffer, start: start, lineFeeds: lineFeeds, path: path, options: options, schema: schema)
             parser.readsPlainRows = plainRows
             let result = parser.run()
             guard var file = result.0 else { return result }

@@ -51,10 +51,15 @@ struct GrainLayout {
             let space = radices.reduce(1) { $0 > (1 << 22) ? $0 : $0 * $1 }
             var dense = space <= (1 << 22) ? [Int32](repeating: -1, count: space) : []
             var sparse: [Int: Int32] = [:]
+            // Each row's code, built one dimension column at a time.
+            var codes = [Int](repeating: 0, count: file.rowCount)
+            codes.withUnsafeMutableBufferPointer { codes in
+                for (k, p) in sortedPositions.enumerated() {
+                    for (r, value) in file.dimensionValues[p].enumerated() { codes[r] = codes[r] * radices[k] + Int(value) }
+                }
+            }
             var rows = [Int32](repeating: 0, count: file.rowCount)
-            for r in 0..<file.rowCount {
-                var code = 0
-                for (k, p) in sortedPositions.enumerated() { code = code * radices[k] + Int(file.dimensionValues[p][r]) }
+            for (r, code) in codes.enumerated() {
                 var g = dense.isEmpty ? (sparse[code] ?? -1) : dense[code]
                 if g < 0 {
                     let combo = sortedPositions.map { maps[$0][Int(file.dimensionValues[$0][r])] }
@@ -76,15 +81,28 @@ struct GrainLayout {
         }
     }
 
+    /// Marks the months that have rows, and per dimension value the months a row carries it.
+    /// Each file's marks go to flat tables first (a million writes into nested arrays cost a
+    /// uniqueness check each), merged into `presence` once per dimension.
     private mutating func markPresence(_ file: DataFile, _ maps: [[Int32]]) {
-        for r in 0..<file.rowCount { hasData[file.months[r].index - firstMonth.index] = true }
+        let first = firstMonth.index
+        let offsets = file.months.map { $0.index - first }
+        hasData.withUnsafeMutableBufferPointer { hasData in
+            for o in offsets { hasData[o] = true }
+        }
         for (d, name) in file.dimensions.enumerated() {
+            // Per file label: the months carrying it.
+            let labelCount = file.dimensionLabels[d].count
+            var marks = [Bool](repeating: false, count: labelCount * monthCount)
+            marks.withUnsafeMutableBufferPointer { marks in
+                for (value, o) in zip(file.dimensionValues[d], offsets) { marks[Int(value) * monthCount + o] = true }
+            }
             var rows = presence[name] ?? []
             let count = labels[name]!.count
             while rows.count < count { rows.append(Array(repeating: false, count: monthCount)) }
-            let values = file.dimensionValues[d]
-            for r in 0..<file.rowCount {
-                rows[Int(maps[d][Int(values[r])])][file.months[r].index - firstMonth.index] = true
+            for label in 0..<labelCount {
+                let global = Int(maps[d][label])
+                for o in 0..<monthCount where marks[label * monthCount + o] { rows[global][o] = true }
             }
             presence[name] = rows
         }

@@ -33,13 +33,31 @@ struct MeasureAccumulator {
     }
 
     /// Per row of file `f`: the index of its cell (`combo * monthCount + monthOffset`), the
-    /// same for every measure of the file, so computed once per file.
-    static func rowCells(of f: Int, in files: [DataFile], layout: GrainLayout) -> [Int] {
+    /// same for every measure of the file, so computed once per file. (32 bits: every measure
+    /// of the file reads them again, and they are a third of what its loop reads.)
+    static func rowCells(of f: Int, in files: [DataFile], layout: GrainLayout) -> [Int32] {
         let combos = layout.rowCombo[f]
         let months = files[f].months
         let first = layout.firstMonth.index
         let count = layout.monthCount
-        return (0..<files[f].rowCount).map { r in Int(combos[r]) * count + (months[r].index - first) }
+        return (0..<files[f].rowCount).map { r in Int32(Int(combos[r]) * count + (months[r].index - first)) }
+    }
+
+    /// True when no two rows of `file` fall in the same cell on the same day (for month rows:
+    /// in the same cell), `rowCells` being their cells among `cellCount`. A measure that only
+    /// this file reports then has no duplicate row, whichever cells its rows leave empty.
+    static func rowsAreDistinct(_ file: DataFile, rowCells: [Int32], cellCount: Int) -> Bool {
+        var seen = [UInt32](repeating: 0, count: cellCount)
+        let dated = file.grain == .date
+        return seen.withUnsafeMutableBufferPointer { seen in
+            for r in 0..<file.rowCount {
+                let bit: UInt32 = dated ? 1 << UInt32(file.days[r]) : 1
+                let i = Int(rowCells[r])
+                if seen[i] & bit != 0 { return false }
+                seen[i] |= bit
+            }
+            return true
+        }
     }
 
     /// Adds column `column` of file `f`, whose rows' cells are `rowCells`.
@@ -48,7 +66,13 @@ struct MeasureAccumulator {
     /// with date rows is only noted there, and the earlier row it clashes with is looked up
     /// afterwards (it depends on the files alone, not on the cells), so the diagnostics keep
     /// row order.
-    mutating func accumulate(file f: Int, column: Int, rowCells: [Int], into diagnostics: inout [Diagnostic]) {
+    ///
+    /// With `checked` false the caller knows no row can clash (the file is the measure's only
+    /// source and `rowsAreDistinct`): the rows are summed alone, in the same order and so to
+    /// the same values, without the duplicate bookkeeping.
+    mutating func accumulate(
+        file f: Int, column: Int, rowCells: [Int32], checked: Bool = true, into diagnostics: inout [Diagnostic]
+    ) {
         let file = files[f]
         let values = file.measureValues[column]
         var weights: [Double]?
@@ -56,11 +80,15 @@ struct MeasureAccumulator {
         let isLast: Bool = { if case .last = aggregation { true } else { false } }()
         let isMean: Bool = { if case .mean = aggregation { true } else { false } }()
         let dated = file.grain == .date
+        if !checked {
+            addDistinctRows(values, weights: weights, days: dated ? file.days : nil, rowCells: rowCells, isLast: isLast, isMean: isMean)
+            return
+        }
         // Duplicate rows: the earlier row when known, or the day to look for among date rows.
         var clashes: [(row: Int, cell: Int, earlier: (Int, Int)?, day: Int8?)] = []
         cells.withUnsafeMutableBufferPointer { cells in
             for r in 0..<file.rowCount {
-                let i = rowCells[r]
+                let i = Int(rowCells[r])
                 let x = values[r]
                 if x.isNaN {
                     cells[i].agg.empty += 1
@@ -99,6 +127,39 @@ struct MeasureAccumulator {
             // A clash with date rows always has an earlier one: the cell's day bits come from them.
             let earlier = clash.earlier ?? findDated(cellIndex: clash.cell, day: clash.day, before: (f, clash.row))
             if let earlier { diagnostics.append(duplicateError(file: f, row: clash.row, column: column, earlier: earlier)) }
+        }
+    }
+
+    /// `accumulate` for rows known to be distinct: the same sums, without duplicate checks.
+    private mutating func addDistinctRows(
+        _ values: [Double], weights: [Double]?, days: [UInt8]?, rowCells: [Int32], isLast: Bool, isMean: Bool
+    ) {
+        cells.withUnsafeMutableBufferPointer { cells in
+            for (r, cell) in rowCells.enumerated() {
+                let i = Int(cell)
+                let x = values[r]
+                if x.isNaN {
+                    cells[i].agg.empty += 1
+                    continue
+                }
+                if isLast {
+                    let day = days.map { Int8($0[r]) } ?? 0
+                    if day > cells[i].lastDay {
+                        cells[i].agg.sum = x
+                        cells[i].lastDay = day
+                    }
+                } else if isMean {
+                    cells[i].agg.plainSum += x
+                    if let w = weights?[r], !w.isNaN {
+                        cells[i].agg.sum += w * x
+                        cells[i].agg.weight += w
+                        cells[i].agg.weightedRows += 1
+                    }
+                } else {
+                    cells[i].agg.sum += x
+                }
+                cells[i].agg.reported += 1
+            }
         }
     }
 

@@ -27,7 +27,9 @@ extension UnitData {
                 sources[m, default: []].append((f, c))
             }
         }
-        var rowCells: [[Int]?] = Array(repeating: nil, count: files.count)
+        var rowCells: [[Int32]?] = Array(repeating: nil, count: files.count)
+        // Per file, once known: whether no two of its rows share a cell and a day.
+        var distinctRows: [Bool?] = Array(repeating: nil, count: files.count)
         var series: [String: MeasureSeries] = [:]
         for m in order {
             let def = dictionary.measures[m] ?? MeasureDefinition(m)
@@ -49,7 +51,17 @@ extension UnitData {
                 measure: m, aggregation: def.aggregation, grain: grain, layout: layout, files: files)
             for src in kept {
                 if rowCells[src.file] == nil { rowCells[src.file] = MeasureAccumulator.rowCells(of: src.file, in: files, layout: layout) }
-                accumulator.accumulate(file: src.file, column: src.column, rowCells: rowCells[src.file]!, into: &diagnostics)
+                // A measure from one file whose rows are distinct has no duplicate to look for.
+                var checked = true
+                if kept.count == 1 {
+                    if distinctRows[src.file] == nil {
+                        distinctRows[src.file] = MeasureAccumulator.rowsAreDistinct(
+                            files[src.file], rowCells: rowCells[src.file]!, cellCount: accumulator.cells.count)
+                    }
+                    checked = !distinctRows[src.file]!
+                }
+                accumulator.accumulate(
+                    file: src.file, column: src.column, rowCells: rowCells[src.file]!, checked: checked, into: &diagnostics)
             }
             series[m] = accumulator.finish(sources: kept, labelCounts: layout.labelCounts)
         }

@@ -59,15 +59,36 @@ public struct UnitData: Sendable {
         table = AggregateTable(
             byNumber, monthCount: monthCount, measureNumbers: measureNumbers, dimensionNumbers: dimensionNumbers)
         self.presence = presence
-        self.rowsByMonth = files.map { file in
-            var groups = [[Int32]](repeating: [], count: monthCount)
-            guard let first = firstMonth else { return groups }
-            for (r, month) in file.months.enumerated() {
-                let o = month.index - first.index
-                if o >= 0 && o < monthCount { groups[o].append(Int32(r)) }
-            }
-            return groups
+        self.rowsByMonth = files.map { Self.rowsByMonth(of: $0, firstMonth: firstMonth, monthCount: monthCount) }
+    }
+
+    /// The file's row numbers grouped by month offset, ascending in each group: counted per
+    /// month first, so each group is filled once at its final size (appending a million rows
+    /// one by one to nested arrays cost a uniqueness check and a capacity check per row).
+    static func rowsByMonth(of file: DataFile, firstMonth: Month?, monthCount: Int) -> [[Int32]] {
+        guard let first = firstMonth?.index else { return Array(repeating: [], count: monthCount) }
+        var counts = [Int](repeating: 0, count: monthCount)
+        for month in file.months {
+            let o = month.index - first
+            if o >= 0 && o < monthCount { counts[o] += 1 }
         }
+        // Rows usually come month by month: then every group is a range of row numbers.
+        if zip(file.months, file.months.dropFirst()).allSatisfy({ $0 <= $1 }) {
+            var next = file.months.firstIndex { $0.index >= first } ?? 0
+            return counts.map { count in
+                defer { next += count }
+                return Array(Int32(next)..<Int32(next + count))
+            }
+        }
+        var groups = counts.map { [Int32](repeating: 0, count: $0) }
+        var filled = [Int](repeating: 0, count: monthCount)
+        for (r, month) in file.months.enumerated() {
+            let o = month.index - first
+            guard o >= 0 && o < monthCount else { continue }
+            groups[o][filled[o]] = Int32(r)
+            filled[o] += 1
+        }
+        return groups
     }
 
     /// Months that have data (any row in any file), oldest first.
