@@ -19,9 +19,8 @@ public enum JSONValue: Sendable, Hashable {
     /// The document as text, ending with a newline.
     public func render() -> String {
         var writer = JSONWriter(capacity: 4096)
-        writer.write(self, depth: 0)
-        writer.bytes.append(0x0A)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        writer.write(self)
+        return writer.finish()
     }
 
     /// Byte order of the UTF-8 encodings, the order of object keys.
@@ -36,6 +35,13 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// Whether two strings have the same UTF-8 bytes. (`==` compares canonical equivalence:
+    /// `"é"` and `"e\u{301}"` are equal, yet they are different keys in JSON text.)
+    static func utf8Equal(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && x.elementsEqual(y) } }
+    }
+
     /// The number's JSON text (see the type's documentation).
     public static func format(_ d: Double) -> String {
         var writer = JSONWriter(capacity: 24)
@@ -46,71 +52,216 @@ public enum JSONValue: Sendable, Hashable {
 
 /// Writes JSON text as UTF-8 bytes, in the form `JSONValue.render()` documents.
 ///
+/// A document is written either from a `JSONValue` tree (`write(_:)`, which sorts each
+/// object's keys) or member by member: `beginObject()`, then `key(_:)` and a value for each
+/// member in key order, then `endObject()`; arrays alike with `item()` before each element.
+/// The second way lets `metrics.json` be written straight from a pack's figures, whose keys
+/// are known in advance, without building a tree of dictionaries per pack.
+///
 /// It is a `TextOutputStream` so that `Double.write(to:)` hands over the shortest digits of a
 /// number as bytes (`_writeASCII`), without making a `String` first: `metrics.json` holds
 /// thousands of numbers per pack.
 struct JSONWriter: TextOutputStream {
+    /// The text so far is `storage[..<count]`; the rest is room to write into. A document is
+    /// hundreds of thousands of small writes, and a write here is one check and one copy, where
+    /// appending to an array would also go through its growth logic each time.
+    private var storage: [UInt8]
+    /// How many bytes of `storage` hold text.
+    private(set) var count = 0
+    /// How many objects and arrays are open: the indent of their members' lines.
+    private var depth = 0
+
+    /// An empty writer with room for `capacity` bytes (it grows past them as needed).
+    init(capacity: Int) { storage = [UInt8](repeating: 0, count: Swift.max(capacity, 16)) }
+
     /// The text so far.
-    var bytes: [UInt8] = []
+    var bytes: ArraySlice<UInt8> { storage[..<count] }
 
-    /// An empty writer with room for `capacity` bytes.
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+    /// The document's bytes, with the final newline; the writer is left empty.
+    mutating func finishBytes() -> [UInt8] {
+        put(0x0A)
+        storage.removeSubrange(count...)
+        count = 0
+        return storage
+    }
 
-    mutating func write(_ string: String) { bytes += string.utf8 }
+    /// The document as text, with the final newline.
+    mutating func finish() -> String { String(decoding: finishBytes(), as: UTF8.self) }
+
+    mutating func write(_ string: String) {
+        var string = string
+        string.withUTF8 { put($0) }
+    }
 
     /// The standard library's hook for ASCII text from numbers; a `TextOutputStream` without it
     /// receives a `String` made from the same bytes through `write(_:)`.
-    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { put(buffer) }
 
-    /// Writes `value` at nesting `depth` (two spaces of indent per level).
-    mutating func write(_ value: JSONValue, depth: Int) {
-        switch value {
-        case .null: bytes += "null".utf8
-        case .bool(let b): bytes += (b ? "true" : "false").utf8
-        case .number(let d): number(d)
-        case .string(let s): quote(s)
-        case .array(let items):
-            guard !items.isEmpty else {
-                bytes += "[]".utf8
+    // MARK: Bytes
+
+    /// Makes room for `extra` more bytes, at least doubling the room when it grows.
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > storage.count { storage += repeatElement(0, count: Swift.max(extra, storage.count)) }
+    }
+
+    /// Appends `source`.
+    private mutating func put(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let from = source.baseAddress else { return }
+        reserve(source.count)
+        let at = count
+        storage.withUnsafeMutableBufferPointer { $0.baseAddress!.advanced(by: at).update(from: from, count: source.count) }
+        count += source.count
+    }
+
+    /// Appends `source`.
+    private mutating func put(_ source: [UInt8]) { source.withUnsafeBufferPointer { put($0) } }
+
+    /// Appends a literal's bytes.
+    private mutating func put(_ source: StaticString) { source.withUTF8Buffer { put($0) } }
+
+    /// Appends one byte.
+    private mutating func put(_ byte: UInt8) {
+        reserve(1)
+        storage[count] = byte
+        count += 1
+    }
+
+    /// The last byte written, if any.
+    private var lastByte: UInt8? { count > 0 ? storage[count - 1] : nil }
+
+    // MARK: Structure
+
+    /// Opens an object; its members follow, each as `key(_:)` then a value.
+    mutating func beginObject() {
+        put(UInt8(ascii: "{"))
+        depth += 1
+    }
+
+    /// Closes the innermost object: `{}` when it has no members, otherwise `}` on its own line.
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+
+    /// Opens an array; each element follows `item()`.
+    mutating func beginArray() {
+        put(UInt8(ascii: "["))
+        depth += 1
+    }
+
+    /// Closes the innermost array: `[]` when it has no elements, otherwise `]` on its own line.
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// Starts a member of the innermost object: its key, quoted, and `": "`. Keys must come in
+    /// the order the document wants (`JSONValue.utf8Precedes` for `metrics.json`).
+    mutating func key(_ name: String) {
+        separate()
+        quote(name)
+        put(": ")
+    }
+
+    /// ``key(_:)`` with a key quoted in advance.
+    mutating func key(_ name: JSONKey) {
+        separate()
+        put(name.bytes)
+    }
+
+    /// Starts an element of the innermost array.
+    mutating func item() { separate() }
+
+    /// The comma after the previous member, if any, and the new member's line break and indent.
+    ///
+    /// The container has a member already unless the last byte written is its opening bracket:
+    /// every value ends with something else (a digit, `l`, `e`, `"`, `}` or `]`).
+    private mutating func separate() {
+        let last = lastByte
+        lineBreak(comma: last != UInt8(ascii: "{") && last != UInt8(ascii: "["), indent: depth)
+    }
+
+    /// Closes the innermost container with `bracket`, on its own line unless it is empty.
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        let last = lastByte
+        if last != UInt8(ascii: "{") && last != UInt8(ascii: "[") { lineBreak(comma: false, indent: depth) }
+        put(bracket)
+    }
+
+    /// `",\n"` and spaces: every line break with its indent is a prefix of it (or of it without
+    /// the comma), copied in one go.
+    private static let lineBreaks: [UInt8] = Array(",\n".utf8) + repeatElement(UInt8(ascii: " "), count: 64)
+    /// `lineBreaks`, held by each writer so that the hot path reads no global.
+    private let breaks = lineBreaks
+
+    /// A comma if asked, a line break and `2 × indent` spaces.
+    private mutating func lineBreak(comma: Bool, indent: Int) {
+        let breaks = self.breaks
+        breaks.withUnsafeBufferPointer { text in
+            let start = comma ? 0 : 1
+            if 2 + 2 * indent <= text.count {
+                put(UnsafeBufferPointer(rebasing: text[start..<(2 + 2 * indent)]))
                 return
             }
-            bytes.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
-                newline(indent: depth + 1)
-                write(item, depth: depth + 1)
+            // Deeper than the prepared indent: the line break, then the spaces in pieces.
+            put(UnsafeBufferPointer(rebasing: text[start..<2]))
+            var spaces = 2 * indent
+            while spaces > 0 {
+                let piece = Swift.min(spaces, text.count - 2)
+                put(UnsafeBufferPointer(rebasing: text[2..<(2 + piece)]))
+                spaces -= piece
             }
-            newline(indent: depth)
-            bytes.append(UInt8(ascii: "]"))
-        case .object(let members):
-            guard !members.isEmpty else {
-                bytes += "{}".utf8
-                return
-            }
-            bytes.append(UInt8(ascii: "{"))
-            for (i, entry) in Self.sortedEntries(members).enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
-                newline(indent: depth + 1)
-                let member = members[entry.index]
-                quote(member.key)
-                bytes.append(UInt8(ascii: ":"))
-                bytes.append(UInt8(ascii: " "))
-                write(member.value, depth: depth + 1)
-            }
-            newline(indent: depth)
-            bytes.append(UInt8(ascii: "}"))
         }
     }
 
-    /// The positions of an object's members in the byte order of their keys' UTF-8
+    // MARK: Values
+
+    /// `null`.
+    mutating func null() { put("null") }
+
+    /// `true` or `false`.
+    mutating func bool(_ b: Bool) { put(b ? "true" : "false") }
+
+    /// A number, or `null` for n/a.
+    mutating func number(_ d: Double?) {
+        if let d { number(d) } else { null() }
+    }
+
+    /// A string, quoted and escaped.
+    mutating func string(_ s: String) { quote(s) }
+
+    /// A string, or `null` when there is none.
+    mutating func string(_ s: String?) {
+        if let s { quote(s) } else { null() }
+    }
+
+    /// `value`, with each object's members in the byte order of their keys' UTF-8.
+    mutating func write(_ value: JSONValue) {
+        switch value {
+        case .null: null()
+        case .bool(let b): bool(b)
+        case .number(let d): number(d)
+        case .string(let s): quote(s)
+        case .array(let items):
+            beginArray()
+            for item in items {
+                self.item()
+                write(item)
+            }
+            endArray()
+        case .object(let members):
+            beginObject()
+            for index in Self.sortedIndices(members) {
+                let member = members[index]
+                key(member.key)
+                write(member.value)
+            }
+            endObject()
+        }
+    }
+
+    /// The positions of a dictionary's entries in the byte order of their keys' UTF-8
     /// (`JSONValue.utf8Precedes`).
     ///
     /// Most keys differ in their first eight bytes, so the positions are sorted by those bytes
     /// taken as one big-endian integer; only runs of keys sharing them are then compared in full.
-    private static func sortedEntries(
-        _ members: [String: JSONValue]
-    ) -> [(prefix: UInt64, index: Dictionary<String, JSONValue>.Index)] {
-        var order: [(prefix: UInt64, index: Dictionary<String, JSONValue>.Index)] = []
+    static func sortedIndices<Value>(_ members: [String: Value]) -> [Dictionary<String, Value>.Index] {
+        var order: [(prefix: UInt64, index: Dictionary<String, Value>.Index)] = []
         order.reserveCapacity(members.count)
         var index = members.startIndex
         while index != members.endIndex {
@@ -127,11 +278,11 @@ struct JSONWriter: TextOutputStream {
             }
             start = end
         }
-        return order
+        return order.map(\.index)
     }
 
     /// The first eight UTF-8 bytes of `key` as a big-endian integer, zero-padded.
-    private static func prefix(_ key: String) -> UInt64 {
+    static func prefix(_ key: String) -> UInt64 {
         var key = key
         return key.withUTF8 { text in
             var result: UInt64 = 0
@@ -140,20 +291,14 @@ struct JSONWriter: TextOutputStream {
         }
     }
 
-    /// A line break and `2 × indent` spaces.
-    private mutating func newline(indent: Int) {
-        bytes.append(0x0A)
-        for _ in 0..<(2 * indent) { bytes.append(UInt8(ascii: " ")) }
-    }
-
     /// A number as `JSONValue.format` documents it.
     mutating func number(_ d: Double) {
         guard d.isFinite else {
-            bytes += "null".utf8
+            null()
             return
         }
         if d == 0 {
-            bytes.append(UInt8(ascii: "0"))
+            put(UInt8(ascii: "0"))
         } else if d == d.rounded(), Swift.abs(d) < 9_007_199_254_740_992 {
             integer(Int64(d))
         } else {
@@ -163,53 +308,70 @@ struct JSONWriter: TextOutputStream {
 
     /// An integer's decimal digits, with `-` when negative.
     private mutating func integer(_ value: Int64) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        if value < 0 { put(UInt8(ascii: "-")) }
         var rest = value.magnitude
-        var count = 1
+        var digits = 1
         var probe = rest / 10
         while probe > 0 {
-            count += 1
+            digits += 1
             probe /= 10
         }
-        let end = bytes.count + count
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
-        var at = end
+        reserve(digits)
+        count += digits
+        var at = count
         repeat {
             at -= 1
-            bytes[at] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            storage[at] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
             rest /= 10
         } while rest > 0
     }
 
     /// A JSON string: runs without characters to escape are copied whole.
     mutating func quote(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { text in
             var runStart = 0
             for (index, u) in text.enumerated() where u < 0x20 || u == UInt8(ascii: "\"") || u == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+                put(UnsafeBufferPointer(rebasing: text[runStart..<index]))
                 runStart = index + 1
                 escape(u)
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
+            put(UnsafeBufferPointer(rebasing: text[runStart...]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
     }
 
     /// The escape sequence for a quote, a backslash or a control character.
     private mutating func escape(_ u: UInt8) {
         switch u {
-        case UInt8(ascii: "\""): bytes += "\\\"".utf8
-        case UInt8(ascii: "\\"): bytes += "\\\\".utf8
-        case 0x0A: bytes += "\\n".utf8
-        case 0x0D: bytes += "\\r".utf8
-        case 0x09: bytes += "\\t".utf8
-        case 0x08: bytes += "\\b".utf8
-        case 0x0C: bytes += "\\f".utf8
+        case UInt8(ascii: "\""): put("\\\"")
+        case UInt8(ascii: "\\"): put("\\\\")
+        case 0x0A: put("\\n")
+        case 0x0D: put("\\r")
+        case 0x09: put("\\t")
+        case 0x08: put("\\b")
+        case 0x0C: put("\\f")
         default:
             let hex = String(u, radix: 16)
-            bytes += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+            write("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
         }
+    }
+}
+
+/// An object key quoted in advance, with the `": "` that follows it, for keys written many times
+/// (the KPI ids of every breakdown row, the fields of every KPI).
+struct JSONKey: Sendable {
+    /// The key's JSON text and `": "`.
+    let bytes: [UInt8]
+    /// The key itself.
+    let name: String
+
+    init(_ name: String) {
+        var writer = JSONWriter(capacity: name.utf8.count + 4)
+        writer.quote(name)
+        writer.write(": ")
+        self.bytes = Array(writer.bytes)
+        self.name = name
     }
 }
