@@ -138,7 +138,9 @@ import Testing
         }
         if rng.next() & 1 == 0 {
             var votes: [LeadershipModel: Double] = [:]
-            for model in LeadershipModel.allCases where rng.next() & 1 == 0 { votes[model] = [0.5, 1, 2.5][Int.random(in: 0..<3, using: &rng)] }
+            for model in LeadershipModel.allCases where rng.next() & 1 == 0 {
+                votes[model] = [0.5, 1, 2.5][Int.random(in: 0..<3, using: &rng)]
+            }
             extra["governance"] = PackJSON.governance(
                 LeadershipVote(
                     factors: [], votes: votes, recommended: votes.keys.min(), tieBroken: false,
