@@ -35,6 +35,35 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// The positions of `keys` in the byte order of their UTF-8 (`utf8Precedes`).
+    ///
+    /// Most keys differ in their first eight bytes, so the positions are sorted by those bytes
+    /// taken as one big-endian integer; only runs of keys sharing them are then compared in full.
+    static func utf8Order<Keys: Collection<String>>(_ keys: Keys) -> [Keys.Index] {
+        var order: [(prefix: UInt64, index: Keys.Index)] = []
+        order.reserveCapacity(keys.count)
+        for index in keys.indices { order.append((prefix(keys[index]), index)) }
+        order.sort { $0.prefix < $1.prefix }
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count && order[end].prefix == order[start].prefix { end += 1 }
+            if end - start > 1 { order[start..<end].sort { utf8Precedes(keys[$0.index], keys[$1.index]) } }
+            start = end
+        }
+        return order.map(\.index)
+    }
+
+    /// The first eight UTF-8 bytes of `key` as a big-endian integer, zero-padded.
+    private static func prefix(_ key: String) -> UInt64 {
+        var key = key
+        return key.withUTF8 { text in
+            var result: UInt64 = 0
+            for offset in 0..<Swift.min(8, text.count) { result |= UInt64(text[offset]) << (56 - 8 * offset) }
+            return result
+        }
+    }
+
     /// Whether two strings have the same UTF-8 bytes. (`==` compares canonical equivalence:
     /// `"é"` and `"e\u{301}"` are equal, yet they are different keys in JSON text.)
     static func utf8Equal(_ a: String, _ b: String) -> Bool {
@@ -44,7 +73,7 @@ public enum JSONValue: Sendable, Hashable {
 
     /// The number's JSON text (see the type's documentation).
     public static func format(_ d: Double) -> String {
-        var writer = JSONWriter(capacity: 24)
+        var writer = JSONWriter(capacity: 32)
         writer.number(d)
         return String(decoding: writer.bytes, as: UTF8.self)
     }
@@ -58,58 +87,77 @@ public enum JSONValue: Sendable, Hashable {
 /// The second way lets `metrics.json` be written straight from a pack's figures, whose keys
 /// are known in advance, without building a tree of dictionaries per pack.
 ///
-/// It is a `TextOutputStream` so that `Double.write(to:)` hands over the shortest digits of a
-/// number as bytes (`_writeASCII`), without making a `String` first: `metrics.json` holds
-/// thousands of numbers per pack.
-struct JSONWriter: TextOutputStream {
-    /// The text so far is `storage[..<count]`; the rest is room to write into. A document is
-    /// hundreds of thousands of small writes, and a write here is one check and one copy, where
-    /// appending to an array would also go through its growth logic each time.
-    private var storage: [UInt8]
-    /// How many bytes of `storage` hold text.
+/// A document is hundreds of thousands of small writes, so the text goes into memory the writer
+/// allocates and frees itself: a write is a bounds check and a copy, where an array would check
+/// its uniqueness and capacity on every append. The writer cannot be copied, so that no two
+/// writers share that memory.
+struct JSONWriter: ~Copyable {
+    /// The text so far is `base[..<count]`; `capacity` bytes are allocated.
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// How many bytes are written.
     private(set) var count = 0
     /// How many objects and arrays are open: the indent of their members' lines.
-    private var depth = 0
+    private(set) var depth = 0
+    /// Whether the innermost open object or array has no member yet. (Only it can be empty: every
+    /// container around it has at least the member that holds it.)
+    private var isEmpty = true
 
     /// An empty writer with room for `capacity` bytes (it grows past them as needed).
-    init(capacity: Int) { storage = [UInt8](repeating: 0, count: Swift.max(capacity, 16)) }
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
 
     /// The text so far.
-    var bytes: ArraySlice<UInt8> { storage[..<count] }
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
-    /// The document's bytes, with the final newline; the writer is left empty.
-    mutating func finishBytes() -> [UInt8] {
+    /// The document's bytes, with the final newline.
+    consuming func finishBytes() -> [UInt8] {
         put(0x0A)
-        storage.removeSubrange(count...)
-        count = 0
-        return storage
+        return bytes
     }
 
     /// The document as text, with the final newline.
-    mutating func finish() -> String { String(decoding: finishBytes(), as: UTF8.self) }
+    ///
+    /// The bytes are not validated again: everything a writer writes is valid UTF-8 (ASCII
+    /// punctuation and numbers, and whole strings copied from Swift `String`s, which hold valid
+    /// UTF-8; escapes split them only at ASCII bytes). `String(decoding:as:)` would check every
+    /// byte one at a time, which for a `metrics.json` costs more than writing it. Debug builds
+    /// still check.
+    consuming func finish() -> String {
+        put(0x0A)
+        let text = UnsafeBufferPointer(start: base, count: count)
+        assert(String(validating: text, as: UTF8.self) != nil, "a JSON writer wrote invalid UTF-8")
+        return String(copying: UTF8Span(unchecked: text.span))
+    }
 
+    /// Appends a string's UTF-8 as it is.
     mutating func write(_ string: String) {
         var string = string
         string.withUTF8 { put($0) }
     }
 
-    /// The standard library's hook for ASCII text from numbers; a `TextOutputStream` without it
-    /// receives a `String` made from the same bytes through `write(_:)`.
-    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { put(buffer) }
-
     // MARK: Bytes
 
     /// Makes room for `extra` more bytes, at least doubling the room when it grows.
     private mutating func reserve(_ extra: Int) {
-        if count + extra > storage.count { storage += repeatElement(0, count: Swift.max(extra, storage.count)) }
+        guard count + extra > capacity else { return }
+        let grown = Swift.max(count + extra, 2 * capacity)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        moved.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = grown
     }
 
     /// Appends `source`.
     private mutating func put(_ source: UnsafeBufferPointer<UInt8>) {
         guard let from = source.baseAddress else { return }
         reserve(source.count)
-        let at = count
-        storage.withUnsafeMutableBufferPointer { $0.baseAddress!.advanced(by: at).update(from: from, count: source.count) }
+        (base + count).update(from: from, count: source.count)
         count += source.count
     }
 
@@ -117,17 +165,23 @@ struct JSONWriter: TextOutputStream {
     private mutating func put(_ source: [UInt8]) { source.withUnsafeBufferPointer { put($0) } }
 
     /// Appends a literal's bytes.
-    private mutating func put(_ source: StaticString) { source.withUTF8Buffer { put($0) } }
+    fileprivate mutating func put(_ source: StaticString) { source.withUTF8Buffer { put($0) } }
 
     /// Appends one byte.
     private mutating func put(_ byte: UInt8) {
         reserve(1)
-        storage[count] = byte
+        base[count] = byte
         count += 1
     }
 
-    /// The last byte written, if any.
-    private var lastByte: UInt8? { count > 0 ? storage[count - 1] : nil }
+    /// Appends again the text at `range` of what is written, and returns where the copy is.
+    mutating func repeatText(_ range: Range<Int>) -> Range<Int> {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "text not written yet")
+        reserve(range.count)
+        (base + count).update(from: base + range.lowerBound, count: range.count)
+        count += range.count
+        return (count - range.count)..<count
+    }
 
     // MARK: Structure
 
@@ -135,6 +189,7 @@ struct JSONWriter: TextOutputStream {
     mutating func beginObject() {
         put(UInt8(ascii: "{"))
         depth += 1
+        isEmpty = true
     }
 
     /// Closes the innermost object: `{}` when it has no members, otherwise `}` on its own line.
@@ -144,6 +199,7 @@ struct JSONWriter: TextOutputStream {
     mutating func beginArray() {
         put(UInt8(ascii: "["))
         depth += 1
+        isEmpty = true
     }
 
     /// Closes the innermost array: `[]` when it has no elements, otherwise `]` on its own line.
@@ -157,30 +213,44 @@ struct JSONWriter: TextOutputStream {
         put(": ")
     }
 
-    /// ``key(_:)`` with a key quoted in advance.
-    mutating func key(_ name: JSONKey) {
-        separate()
-        put(name.bytes)
+    /// ``key(_:)`` with a key prepared for the current depth.
+    mutating func key(_ name: borrowing JSONKey) {
+        precondition(name.depth == depth, "a key prepared for another depth")
+        name.line.withUnsafeBufferPointer { prepared($0, withNull: false) }
+    }
+
+    /// ``key(_:)`` with key `k` of keys prepared for the current depth; with `null: true`, the
+    /// member's value `null` too, in the same copy.
+    mutating func key(_ keys: borrowing JSONKeys, _ k: Int, null: Bool = false) {
+        precondition(keys.depth == depth, "keys prepared for another depth")
+        let start = k == 0 ? 0 : keys.ends[k - 1]
+        keys.text.withUnsafeBufferPointer { prepared(UnsafeBufferPointer(rebasing: $0[start..<keys.ends[k]]), withNull: null) }
+    }
+
+    /// Writes a prepared key's line: its comma unless the member is the first, and `null` if asked.
+    private mutating func prepared(_ line: UnsafeBufferPointer<UInt8>, withNull: Bool) {
+        let start = isEmpty ? 1 : 0
+        isEmpty = false
+        put(UnsafeBufferPointer(rebasing: line[start..<(withNull ? line.count : line.count - 4)]))
     }
 
     /// Starts an element of the innermost array.
     mutating func item() { separate() }
 
     /// The comma after the previous member, if any, and the new member's line break and indent.
-    ///
-    /// The container has a member already unless the last byte written is its opening bracket:
-    /// every value ends with something else (a digit, `l`, `e`, `"`, `}` or `]`).
     private mutating func separate() {
-        let last = lastByte
-        lineBreak(comma: last != UInt8(ascii: "{") && last != UInt8(ascii: "["), indent: depth)
+        lineBreak(comma: !isEmpty, indent: depth)
+        isEmpty = false
     }
 
     /// Closes the innermost container with `bracket`, on its own line unless it is empty.
+    ///
+    /// The container it was in is not empty: the closed one is its member.
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
-        let last = lastByte
-        if last != UInt8(ascii: "{") && last != UInt8(ascii: "[") { lineBreak(comma: false, indent: depth) }
+        if !isEmpty { lineBreak(comma: false, indent: depth) }
         put(bracket)
+        isEmpty = false
     }
 
     /// `",\n"` and spaces: every line break with its indent is a prefix of it (or of it without
@@ -190,7 +260,7 @@ struct JSONWriter: TextOutputStream {
     private let breaks = lineBreaks
 
     /// A comma if asked, a line break and `2 × indent` spaces.
-    private mutating func lineBreak(comma: Bool, indent: Int) {
+    fileprivate mutating func lineBreak(comma: Bool, indent: Int) {
         let breaks = self.breaks
         breaks.withUnsafeBufferPointer { text in
             let start = comma ? 0 : 1
@@ -246,48 +316,12 @@ struct JSONWriter: TextOutputStream {
             endArray()
         case .object(let members):
             beginObject()
-            for index in Self.sortedIndices(members) {
+            for index in JSONValue.utf8Order(members.keys) {
                 let member = members[index]
                 key(member.key)
                 write(member.value)
             }
             endObject()
-        }
-    }
-
-    /// The positions of a dictionary's entries in the byte order of their keys' UTF-8
-    /// (`JSONValue.utf8Precedes`).
-    ///
-    /// Most keys differ in their first eight bytes, so the positions are sorted by those bytes
-    /// taken as one big-endian integer; only runs of keys sharing them are then compared in full.
-    static func sortedIndices<Value>(_ members: [String: Value]) -> [Dictionary<String, Value>.Index] {
-        var order: [(prefix: UInt64, index: Dictionary<String, Value>.Index)] = []
-        order.reserveCapacity(members.count)
-        var index = members.startIndex
-        while index != members.endIndex {
-            order.append((prefix(members[index].key), index))
-            members.formIndex(after: &index)
-        }
-        order.sort { $0.prefix < $1.prefix }
-        var start = 0
-        while start < order.count {
-            var end = start + 1
-            while end < order.count && order[end].prefix == order[start].prefix { end += 1 }
-            if end - start > 1 {
-                order[start..<end].sort { JSONValue.utf8Precedes(members[$0.index].key, members[$1.index].key) }
-            }
-            start = end
-        }
-        return order.map(\.index)
-    }
-
-    /// The first eight UTF-8 bytes of `key` as a big-endian integer, zero-padded.
-    static func prefix(_ key: String) -> UInt64 {
-        var key = key
-        return key.withUTF8 { text in
-            var result: UInt64 = 0
-            for offset in 0..<Swift.min(8, text.count) { result |= UInt64(text[offset]) << (56 - 8 * offset) }
-            return result
         }
     }
 
@@ -299,10 +333,37 @@ struct JSONWriter: TextOutputStream {
         }
         if d == 0 {
             put(UInt8(ascii: "0"))
-        } else if d == d.rounded(), Swift.abs(d) < 9_007_199_254_740_992 {
+        } else if Swift.abs(d) < 9_007_199_254_740_992, Double(Int64(d)) == d {
+            // Integral: below 2^53, converting to an integer and back loses nothing else.
             integer(Int64(d))
         } else {
-            d.write(to: &self)
+            reserve(Digits.room)
+            var digits = Digits(at: base + count)
+            d.write(to: &digits)
+            count += digits.count
+        }
+    }
+
+    /// Receives a number's shortest round-trip text from `Double.write(to:)`, as bytes (through
+    /// `_writeASCII`, without making a `String`), straight into the writer's memory.
+    private struct Digits: TextOutputStream {
+        /// Room for the longest text of a `Double` (`-2.2250738585072014e-308` is 24 bytes).
+        static let room = 32
+        let at: UnsafeMutablePointer<UInt8>
+        var count = 0
+
+        mutating func write(_ string: String) {
+            var string = string
+            string.withUTF8 { _writeASCII($0) }
+        }
+
+        /// The standard library's hook for ASCII text from numbers; a `TextOutputStream` without
+        /// it receives a `String` made from the same bytes through `write(_:)`.
+        mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+            guard let from = buffer.baseAddress else { return }
+            precondition(count + buffer.count <= Self.room, "a number longer than any Double's")
+            (at + count).update(from: from, count: buffer.count)
+            count += buffer.count
         }
     }
 
@@ -321,7 +382,7 @@ struct JSONWriter: TextOutputStream {
         var at = count
         repeat {
             at -= 1
-            storage[at] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            base[at] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
             rest /= 10
         } while rest > 0
     }
@@ -359,19 +420,52 @@ struct JSONWriter: TextOutputStream {
     }
 }
 
-/// An object key quoted in advance, with the `": "` that follows it, for keys written many times
-/// (the KPI ids of every breakdown row, the fields of every KPI).
+/// An object key prepared for members at one nesting depth: the comma, line break and indent
+/// that come before it, and `": "` after it, so that writing it is one copy. For keys written
+/// many times, such as the fields of every KPI.
 struct JSONKey: Sendable {
-    /// The key's JSON text and `": "`.
-    let bytes: [UInt8]
-    /// The key itself.
-    let name: String
+    /// The nesting depth of the members the key is for (see `JSONWriter.depth`).
+    let depth: Int
+    /// The key's line (see `line(_:depth:)`).
+    let line: [UInt8]
 
-    init(_ name: String) {
-        var writer = JSONWriter(capacity: name.utf8.count + 4)
-        writer.quote(name)
-        writer.write(": ")
-        self.bytes = Array(writer.bytes)
-        self.name = name
+    init(_ name: String, depth: Int) {
+        self.depth = depth
+        line = Self.line(name, depth: depth)
     }
+
+    /// `",\n"`, the indent, the key's JSON text, `": "`, then `null` for `JSONWriter.key(_:null:)`.
+    static func line(_ name: String, depth: Int) -> [UInt8] {
+        var writer = JSONWriter(capacity: 2 * depth + name.utf8.count + 12)
+        writer.lineBreak(comma: true, indent: depth)
+        writer.quote(name)
+        writer.put(": null")
+        return writer.bytes
+    }
+}
+
+/// Object keys prepared like `JSONKey`, their lines one after the other in one buffer, so that
+/// writing one copies no reference to it: for the keys of every breakdown row.
+struct JSONKeys: Sendable {
+    /// The nesting depth of the members the keys are for.
+    let depth: Int
+    /// The keys' lines.
+    let text: [UInt8]
+    /// Where each key's line ends in `text` (the next one starts there).
+    let ends: [Int]
+
+    init(_ names: some Sequence<String>, depth: Int) {
+        var text: [UInt8] = []
+        var ends: [Int] = []
+        for name in names {
+            text += JSONKey.line(name, depth: depth)
+            ends.append(text.count)
+        }
+        self.depth = depth
+        self.text = text
+        self.ends = ends
+    }
+
+    /// How many keys there are.
+    var count: Int { ends.count }
 }

@@ -41,16 +41,23 @@ struct PackMetricsJSON: Sendable {
         ]
     }
 
-    /// The members of a KPI's object, in key order.
+    /// The members of a KPI's object (at depth 3: document, `kpis`, the KPI), in key order.
     private enum KPIKey {
-        static let change = JSONKey("change"), delta = JSONKey("delta"), formula = JSONKey("formula")
-        static let partial = JSONKey("partial"), previous = JSONKey("previous"), status = JSONKey("status")
-        static let target = JSONKey("target"), value = JSONKey("value"), yearAgo = JSONKey("year_ago")
-        static let yoyChange = JSONKey("yoy_change")
+        static let change = key("change"), delta = key("delta"), formula = key("formula"), partial = key("partial")
+        static let previous = key("previous"), status = key("status"), target = key("target"), value = key("value")
+        static let yearAgo = key("year_ago"), yoyChange = key("yoy_change")
+
+        static func key(_ name: String) -> JSONKey { JSONKey(name, depth: 3) }
     }
 
     /// The document as text, ending with a newline.
-    func render() -> String {
+    func render() -> String { document().finish() }
+
+    /// The document's UTF-8 bytes, ending with a newline.
+    func bytes() -> [UInt8] { document().finishBytes() }
+
+    /// A writer holding the document, but for its final newline.
+    private func document() -> JSONWriter {
         let rowCount = pack.breakdowns.values.reduce(0) { $0 + $1.count }
         var writer = JSONWriter(capacity: 4096 + 320 * pack.kpis.count + (64 + 40 * pack.kpis.count) * rowCount)
         var members = Member.keys
@@ -71,7 +78,7 @@ struct PackMetricsJSON: Sendable {
             }
         }
         writer.endObject()
-        return writer.finish()
+        return writer
     }
 
     /// `kpis`: KPI id → its figures. Ids are gathered in a dictionary, as the tree gathers its
@@ -80,7 +87,7 @@ struct PackMetricsJSON: Sendable {
         var last: [String: Int] = Dictionary(minimumCapacity: pack.kpis.count)
         for (position, k) in pack.kpis.enumerated() { last[k.id] = position }
         writer.beginObject()
-        for index in JSONWriter.sortedIndices(last) {
+        for index in JSONValue.utf8Order(last.keys) {
             let (id, position) = last[index]
             let k = pack.kpis[position]
             writer.key(id)
@@ -113,54 +120,82 @@ struct PackMetricsJSON: Sendable {
     /// `breakdowns`: dimension → value → KPI id → value.
     private func writeBreakdowns(to writer: inout JSONWriter) {
         var layout = RowLayout()
-        var values: [Double?] = []
         writer.beginObject()
-        for index in JSONWriter.sortedIndices(pack.breakdowns) {
+        for index in JSONValue.utf8Order(pack.breakdowns.keys) {
             let (dimension, byValue) = pack.breakdowns[index]
             writer.key(dimension)
             writer.beginObject()
-            for index in JSONWriter.sortedIndices(byValue) {
+            for index in JSONValue.utf8Order(byValue.keys) {
                 let (value, row) = byValue[index]
                 writer.key(value)
-                layout.write(row, to: &writer, buffer: &values)
+                layout.write(row, to: &writer)
             }
             writer.endObject()
         }
         writer.endObject()
     }
 
-    /// The key order of breakdown rows, worked out once for all rows laid out alike.
+    /// Writes breakdown rows, with their key order worked out once for all rows laid out alike.
     ///
     /// Every row of a pack normally has the same KPI ids, and its dictionary is a copy of one
     /// template, so the rows also enumerate their entries in the same order. A row is read in
     /// that order, its keys checked against the previous row's (without hashing), and its values
     /// written through the permutation that sorts the keys; a row laid out differently gets its
     /// own permutation, computed afresh.
+    ///
+    /// KPIs computed for the whole unit have the same value in every row: a value with the same
+    /// bits as the previous row's under the same key copies that row's text instead of formatting
+    /// the number again.
     private struct RowLayout {
         /// The keys in the row dictionary's order.
         var keys: [String] = []
-        /// Whether every key is ASCII (see `matches(_:_:)`).
+        /// Whether every key is ASCII (see `matches(_:_:allASCII:)`).
         var allASCII = true
-        /// For each key in byte order of its UTF-8: its position in `keys`, and the key quoted.
-        var sorted: [(position: Int, key: JSONKey)] = []
+        /// The positions in `keys` in byte order of the keys' UTF-8.
+        var order: [Int] = []
+        /// The keys prepared for writing, in that order.
+        var prepared = JSONKeys([], depth: 0)
+        /// For each key in that order: the bits of the number last written under it, and where
+        /// its text is in the writer's output.
+        var previous: [(bits: UInt64, text: Range<Int>)?] = []
+        /// The row's values in the dictionary's order (scratch space reused across rows).
+        var values: [Double?] = []
 
-        /// Writes `row` as an object; `buffer` is scratch space reused across rows.
-        mutating func write(_ row: [String: Double?], to writer: inout JSONWriter, buffer values: inout [Double?]) {
-            values.removeAll(keepingCapacity: true)
-            var same = row.count == keys.count
-            for (position, entry) in row.enumerated() {
-                if same && !matches(entry.key, keys[position]) { same = false }
-                values.append(entry.value)
+        mutating func write(_ row: [String: Double?], to writer: inout JSONWriter) {
+            // The row's members are one level deeper than the writer is now.
+            var same = row.count == keys.count && prepared.depth == writer.depth + 1
+            if values.count < row.count { values = Array(repeating: nil, count: row.count) }
+            let expected = keys, ascii = allASCII
+            values.withUnsafeMutableBufferPointer { values in
+                for (position, entry) in row.enumerated() {
+                    if same && !Self.matches(entry.key, expected[position], allASCII: ascii) { same = false }
+                    values[position] = entry.value
+                }
             }
             if !same {
                 keys = Array(row.keys)
                 allASCII = keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
-                sorted = keys.indices.sorted { JSONValue.utf8Precedes(keys[$0], keys[$1]) }.map { ($0, JSONKey(keys[$0])) }
+                order = JSONValue.utf8Order(keys)
+                prepared = JSONKeys(order.map { keys[$0] }, depth: writer.depth + 1)
+                previous = Array(repeating: nil, count: keys.count)
             }
+            let values = self.values, order = self.order, prepared = self.prepared
             writer.beginObject()
-            for (position, key) in sorted {
-                writer.key(key)
-                writer.number(values[position])
+            previous.withUnsafeMutableBufferPointer { previous in
+                for k in order.indices {
+                    guard let value = values[order[k]] else {
+                        writer.key(prepared, k, null: true)
+                        continue
+                    }
+                    writer.key(prepared, k)
+                    if let last = previous[k], last.bits == value.bitPattern {
+                        previous[k] = (last.bits, writer.repeatText(last.text))
+                    } else {
+                        let start = writer.count
+                        writer.number(value)
+                        previous[k] = (value.bitPattern, start..<writer.count)
+                    }
+                }
             }
             writer.endObject()
         }
@@ -171,7 +206,7 @@ struct PackMetricsJSON: Sendable {
         /// compares canonical equivalence. Between ASCII strings that is byte equality, and the
         /// few non-ASCII characters equivalent to an ASCII one (KELVIN SIGN to `K`) take more
         /// bytes, so equal byte counts rule them out; non-ASCII layouts compare the bytes.
-        func matches(_ key: String, _ expected: String) -> Bool {
+        static func matches(_ key: String, _ expected: String, allASCII: Bool) -> Bool {
             guard allASCII else { return JSONValue.utf8Equal(key, expected) }
             return key.utf8.count == expected.utf8.count && key == expected
         }
