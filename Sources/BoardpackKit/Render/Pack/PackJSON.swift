@@ -17,18 +17,25 @@ enum PackJSON {
         var results: [RuleResult]
         var locale: PackLocale
 
+        /// The members of a result's object (at depth 3: document, `playbook`, the result), in
+        /// key order.
+        private enum Key {
+            static let message = JSONKey("message", depth: 3), rule = JSONKey("rule", depth: 3)
+            static let status = JSONKey("status", depth: 3), subject = JSONKey("subject", depth: 3)
+        }
+
         func write(to writer: inout JSONWriter) {
             writer.beginArray()
             for r in results {
                 writer.item()
                 writer.beginObject()
-                writer.key("message")
+                writer.key(Key.message)
                 writer.string(r.message?.text(for: locale.rawValue))
-                writer.key("rule")
+                writer.key(Key.rule)
                 writer.string(r.ruleID)
-                writer.key("status")
+                writer.key(Key.status)
                 writer.string(r.status.rawValue)
-                writer.key("subject")
+                writer.key(Key.subject)
                 writer.string(r.subject)
                 writer.endObject()
             }
