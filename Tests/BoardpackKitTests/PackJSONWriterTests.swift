@@ -2,14 +2,16 @@ import Testing
 
 @testable import BoardpackKit
 
-/// `metrics.json` written straight from a pack's figures (`PackMetricsJSON.render()`) against
+/// `metrics.json` written straight from a pack's figures (`PackMetricsJSON.bytes()`) against
 /// the same document built as a `JSONValue` tree and rendered by the tree writer, byte for byte:
 /// on every pack of the demo content and on generated packs with awkward keys and values.
 @Suite struct PackJSONWriterTests {
     /// Both renderings of `document`, as bytes (`String` equality would let canonically
     /// equivalent spellings pass).
     static func renderings(_ document: PackMetricsJSON) -> (direct: [UInt8], tree: [UInt8]) {
-        (Array(document.render().utf8), Array(document.value.render().utf8))
+        let direct = document.bytes()
+        #expect(Array(document.render().utf8) == direct, "render() and bytes() differ")
+        return (direct, Array(document.value.render().utf8))
     }
 
     /// Records an issue showing both texts when the renderings differ; returns whether they match.

@@ -161,9 +161,6 @@ struct JSONWriter: ~Copyable {
         count += source.count
     }
 
-    /// Appends `source`.
-    private mutating func put(_ source: [UInt8]) { source.withUnsafeBufferPointer { put($0) } }
-
     /// Appends a literal's bytes.
     fileprivate mutating func put(_ source: StaticString) { source.withUTF8Buffer { put($0) } }
 
@@ -174,13 +171,15 @@ struct JSONWriter: ~Copyable {
         count += 1
     }
 
-    /// Appends again the text at `range` of what is written, and returns where the copy is.
+    /// Appends a copy of the text written at `range` (for instance a number's, to write the same
+    /// number again without formatting it), and returns where the copy is.
     mutating func repeatText(_ range: Range<Int>) -> Range<Int> {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "text not written yet")
         reserve(range.count)
-        (base + count).update(from: base + range.lowerBound, count: range.count)
+        let start = count
+        (base + start).update(from: base + range.lowerBound, count: range.count)
         count += range.count
-        return (count - range.count)..<count
+        return start..<count
     }
 
     // MARK: Structure
