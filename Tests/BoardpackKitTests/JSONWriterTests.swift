@@ -94,6 +94,16 @@ import Testing
         }
     }
 
+    @Test func deepAndLongDocuments() {
+        // Deeper than the writer's prepared indent (32 levels), and longer than its first
+        // allocation, so that it grows.
+        var deep = JSONValue.object(["leaf": .string(String(repeating: "é\"x", count: 3000))])
+        for level in 0..<45 {
+            deep = level % 2 == 0 ? .array([.number(Double(level)), deep, .object([:])]) : .object(["k\(level)": deep, "a": .array([])])
+        }
+        #expect(Array(deep.render().utf8) == Array((Self.reference(deep) + "\n").utf8))
+    }
+
     @Test func keysInUTF8ByteOrder() {
         // "e\u{301}" (e + combining acute) sorts by its bytes 65 CC 81, before "éa" (C3 A9 61), and
         // keys sharing their first eight bytes fall back to the full comparison.

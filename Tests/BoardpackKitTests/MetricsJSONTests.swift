@@ -42,7 +42,7 @@ import Testing
             kpis: [MetricDictionary.builtInKPIs.first { $0.id == "cpl" }!])
         let e = try Fixture.engine([f], targets: ["cpl": .constant(20)], dictionary: dictionary)
         let json = e.pack(Fixture.month("2026-01")).json(
-            audience: "board", extra: ["governance": .object(["annual_marketing_cost": .number(nil)])])
+            audience: "board", extra: ["governance": JSONValue.object(["annual_marketing_cost": .number(nil)])])
         // cpl = 300 / 20 = 15 ≤ 20: green; shop: 0 / 0 → null; no previous month.
         #expect(
             json.render() == """
