@@ -96,8 +96,9 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Packs are independent: render them on every core, each into its own slot, so the
-    /// result does not depend on scheduling. The text becomes bytes on the rendering thread
-    /// too (a large site's 77 MB took tens of milliseconds on the main thread afterwards).
+    /// result does not depend on scheduling. The page comes as bytes; `metrics.json` becomes
+    /// bytes on the rendering thread too (a large site's 77 MB took tens of milliseconds on the
+    /// main thread afterwards).
     func renderInParallel(_ jobs: [(UnitModel, Period)], workspace: Workspace) -> [PackFiles] {
         let slots = ResultSlots<PackFiles>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
@@ -106,7 +107,7 @@ public struct SiteBuilder: Sendable {
             slots.set(
                 i,
                 PackFiles(
-                    html: Array(page.html.utf8), json: Array(page.json.utf8), diagnostics: page.diagnostics,
+                    html: page.page, json: Array(page.json.utf8), diagnostics: page.diagnostics,
                     markdownNanoseconds: page.markdownNanoseconds))
         }
         return slots.values
