@@ -16,8 +16,8 @@ public struct StackedBarChart: Sendable {
     /// viewBox size.
     public var width = ChartStyle.width, height = ChartStyle.height
     /// Each series' values as written with `valueFormat`, one per period, where the caller has
-    /// them already (a data table of the same figures); nil, or nil for a series: the chart
-    /// writes them.
+    /// them already (formatted once for a unit, or a data table of the same figures): the
+    /// description and the data table take them. nil, or nil for a series: the chart writes them.
     public var valueTexts: [[String]?]?
 
     /// Creates a stacked bar chart.
@@ -104,14 +104,20 @@ public struct StackedBarChart: Sendable {
         return y + 6
     }
 
-    private func description() -> String {
+    /// Each series' values as written with `valueFormat`, one per period: `valueTexts` where
+    /// they are given for the series, formatted here otherwise.
+    private func seriesTexts() -> [[String]] {
         let given = valueTexts?.count == series.count ? valueTexts : nil
+        return series.enumerated().map { k, s in
+            given?[k].flatMap { $0.count == periods.count ? $0 : nil }
+                ?? periods.indices.map { valueFormat.format(s.value(at: $0), locale: locale) }
+        }
+    }
+
+    private func description() -> String {
         var text = title
         text.reserveCapacity(title.utf8.count + (series.count + 1) * periods.count * 24)
-        for (k, s) in series.enumerated() {
-            let texts =
-                given?[k].flatMap { $0.count == periods.count ? $0 : nil }
-                ?? periods.indices.map { valueFormat.format(s.value(at: $0), locale: locale) }
+        for (s, texts) in zip(series, seriesTexts()) {
             text += ". "
             text += s.name
             text += ": "
@@ -124,14 +130,16 @@ public struct StackedBarChart: Sendable {
         return text + "."
     }
 
-    /// Period, one column per part, then the total.
+    /// Period, one column per part, then the total; the parts' values as `valueTexts` gives
+    /// them, where it does.
     public func dataTable() -> ChartDataTable {
         let headers = [locale.text(en: "Period", it: "Periodo")] + series.map(\.name) + [locale.text(en: "Total", it: "Totale")]
+        let texts = seriesTexts()
         let rows = periods.indices.map { i in
             var row: [String] = []
             row.reserveCapacity(series.count + 2)
             row.append(periods[i])
-            for s in series { row.append(valueFormat.format(s.value(at: i), locale: locale)) }
+            for column in texts { row.append(column[i]) }
             row.append(valueFormat.format(total(i), locale: locale))
             return row
         }

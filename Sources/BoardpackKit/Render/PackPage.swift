@@ -37,14 +37,17 @@ struct PackPage {
         }
     }
 
-    func render(_ model: SiteBuilder.UnitModel, period: Period) -> Rendered {
+    /// The pack of `model` for `period`; `unitData` is what the unit's packs share
+    /// (``UnitRenderData``), worked out once for all of them.
+    func render(_ model: SiteBuilder.UnitModel, period: Period, unitData: UnitRenderData) -> Rendered {
         let pack = model.metrics.pack(period)
         let previous =
             model.metrics.data.hasData(in: period.advanced(by: -1).lastMonth)
             ? model.metrics.pack(period.advanced(by: -1), breakdowns: false) : nil
         var ctx = PackContext(
             workspace: workspace, unit: model.unit, period: period, metrics: model.metrics, pack: pack,
-            previousPack: previous, audience: options.audience, locale: model.locale, playbooks: model.playbooks)
+            previousPack: previous, audience: options.audience, locale: model.locale, playbooks: model.playbooks,
+            unitData: unitData)
         ctx.computeHeadlineTrends()
         // Audience and drafts are applied before anything is rendered: an excluded note
         // never reaches a later phase.

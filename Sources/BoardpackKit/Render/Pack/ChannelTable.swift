@@ -7,11 +7,12 @@ enum ChannelTable {
     static let kpis = ["cpl", "paid_cac", "cac", "media_romi"]
 
     /// The KPIs of `kpis` that apply to the unit, each with its value per channel of
-    /// `channels` as the pack writes it (not escaped): the table and the scatter chart of
-    /// the section show the same figures, formatted once.
-    static func kpiTexts(_ ctx: PackContext, channels: [String]) -> [(id: String, texts: [String])] {
+    /// `channels` (indices into ``UnitRenderData/channels``) as the pack writes it (not
+    /// escaped): the table and the scatter chart of the section show the same figures,
+    /// formatted once.
+    static func kpiTexts(_ ctx: PackContext, channels: [Int]) -> [(id: String, texts: [String])] {
         let breakdown = ctx.pack.breakdowns[ChannelsSection.dimension] ?? [:]
-        let rows = channels.map { breakdown[$0] ?? [:] }
+        let rows = channels.map { breakdown[ctx.unitData.channels[$0]] ?? [:] }
         return kpis.filter { ctx.pack[kpi: $0] != nil }.map { id in
             let format = ctx.valueFormat(id)
             return (id, rows.map { format.format($0[id] ?? nil, locale: ctx.locale) })
@@ -21,7 +22,7 @@ enum ChannelTable {
     /// The table for `channels` (in display order) and the unit total, with a legend when
     /// CAC has no value per channel. `kpiTexts` is ``kpiTexts(_:channels:)``.
     static func html(
-        into html: inout HTMLBuffer, _ ctx: PackContext, channels: [String], kpiTexts: [(id: String, texts: [String])]
+        into html: inout HTMLBuffer, _ ctx: PackContext, channels: [Int], kpiTexts: [(id: String, texts: [String])]
     ) {
         let evaluator = ctx.metrics.evaluator(for: ctx.period)
         let kpiIDs = kpiTexts.map(\.id)
@@ -29,15 +30,15 @@ enum ChannelTable {
             [ctx.locale.text(en: "Channel", it: "Canale")]
             + measures.map { ChannelsSection.measureLabel(ctx, $0) } + kpiIDs.map(ctx.kpiLabel)
         let breakdown = ctx.pack.breakdowns[ChannelsSection.dimension] ?? [:]
+        let shared = ctx.unitData
+        // Each measure looked up once for every channel.
+        let reads = measures.map { (id: $0, read: evaluator.resolvedMeasure($0)) }
         var rows: [[String]] = channels.enumerated().map { c, channel in
             var cells: [String] = []
             cells.reserveCapacity(1 + measures.count + kpiIDs.count)
-            cells.append(escapeHTML(ChartFigure.displayName(channel)))
-            let slice = ctx.metrics.data.slice(ChannelsSection.dimension, channel)
-            for id in measures {
-                cells.append(
-                    slice.map { measureCell(ctx, id, evaluator.measure(id, at: ctx.period, slice: $0)) }
-                        ?? escapeHTML(ctx.formatter.notAvailable))
+            cells.append(escapeHTML(shared.channelNames[channel]))
+            for measure in reads {
+                cells.append(measureCell(ctx, measure.id, measure.read(ctx.period, shared.channelSlices[channel])))
             }
             for column in kpiTexts { cells.append(escapeHTML(column.texts[c])) }
             return cells
@@ -52,7 +53,9 @@ enum ChannelTable {
         PackHTML.table(
             into: &html, caption: escapeHTML(ctx.locale.text(en: "Channels, ", it: "Canali, ") + ctx.periodLabel(ctx.period)),
             headers: headers.map { escapeHTML($0) }, rows: rows, numeric: Set(1..<headers.count), classes: "data channels")
-        if kpiIDs.contains("cac"), channels.allSatisfy({ (breakdown[$0]?["cac"] ?? nil) == nil }), ctx.pack[kpi: "cac"]?.value != nil {
+        if kpiIDs.contains("cac"),
+            channels.allSatisfy({ (breakdown[shared.channels[$0]]?["cac"] ?? nil) == nil }), ctx.pack[kpi: "cac"]?.value != nil
+        {
             let cac = ctx.kpiLabel("cac"), paid = ctx.kpiLabel("paid_cac")
             let text = ctx.locale.text(
                 en:

@@ -36,20 +36,19 @@ enum ChannelsSection {
         return out
     }
 
-    /// The channels present in the period, largest spend first (n/a last, then by name).
-    static func ordered(_ ctx: PackContext) -> [String] {
-        let evaluator = ctx.metrics.evaluator(for: ctx.period)
-        let spend = ctx.metrics.data.values(of: dimension, in: ctx.period).map { value in
-            (value, ctx.metrics.data.slice(dimension, value).flatMap { evaluator.measure("spend", at: ctx.period, slice: $0).value })
-        }
-        return spend.sorted { a, b in
-            switch (a.1, b.1) {
+    /// The channels present in the period (as indices into ``UnitRenderData/channels``),
+    /// largest spend first (n/a last, then by name).
+    static func ordered(_ ctx: PackContext) -> [Int] {
+        let channels = ctx.unitData.channels
+        let spend = ctx.unitData.spend(at: ctx.period).values
+        return ctx.metrics.data.slices(of: dimension, in: ctx.period).map(\.valueIndex).sorted { a, b in
+            switch (spend[a], spend[b]) {
             case let (x?, y?) where x != y: x > y
             case (.some, nil): true
             case (nil, .some): false
-            default: a.0 < b.0
+            default: channels[a] < channels[b]
             }
-        }.map { $0.0 }
+        }
     }
 
     /// A measure's label in the pack's language.

@@ -13,6 +13,8 @@ struct PackContext: Sendable {
     var audience: Note.Audience
     var locale: PackLocale
     var playbooks: CompiledPlaybooks
+    /// What the unit's packs share, worked out once for all of them.
+    var unitData: UnitRenderData
     /// Headline KPIs over the `trendPeriods` periods ending with the pack, computed once: the
     /// tiles' sparklines and the performance trends read the same series.
     var headlineTrends: [String: [(period: Period, value: Double?)]] = [:]
