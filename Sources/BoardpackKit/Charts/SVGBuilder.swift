@@ -70,25 +70,31 @@ struct SVGBuilder: Sendable {
         return value < 0 ? -n : n
     }
 
-    /// Writes a number of tenths as ``number(_:)`` does: `-12.3`, `40`, never `-0`.
+    /// Writes a number of tenths as ``number(_:)`` does: `-12.3`, `40`, never `-0`. The text
+    /// is put together right to left in a small stack buffer and appended in one copy.
     private static func appendTenths(_ tenths: Int, to out: inout [UInt8]) {
-        if tenths < 0 { out.append(UInt8(ascii: "-")) }
-        let magnitude = tenths.magnitude
-        let whole = magnitude / 10, fraction = magnitude % 10
-        // Integer digits, most significant first, through a small stack buffer.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var count = 0
-            var rest = whole
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            // At most 13 integer digits (below 10^12 tenths are checked for), `.`, one
+            // decimal and the sign.
+            var start = 24
+            let magnitude = tenths.magnitude
+            let fraction = magnitude % 10
+            if fraction != 0 {
+                start -= 2
+                buffer[start] = UInt8(ascii: ".")
+                buffer[start + 1] = UInt8(ascii: "0") + UInt8(fraction)
+            }
+            var rest = magnitude / 10
             repeat {
-                digits[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(rest % 10)
                 rest /= 10
-                count += 1
             } while rest > 0
-            for k in stride(from: count - 1, through: 0, by: -1) { out.append(digits[k]) }
-        }
-        if fraction != 0 {
-            out.append(UInt8(ascii: "."))
-            out.append(UInt8(ascii: "0") + UInt8(fraction))
+            if tenths < 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<24]))
         }
     }
 

@@ -89,37 +89,46 @@ enum PackHTML {
         // Which columns are numeric, looked up by index rather than hashed once per cell.
         let columns = rows.reduce(headers.count) { max($0, $1.count) }
         let isNumeric = (0..<columns).map { numeric.contains($0) }
-        html += "<div class=\"table-wrap\"><table class=\""
-        html += classes
-        html += "\">\n"
-        if let caption {
-            html += "<caption>"
-            cell(caption)
-            html += "</caption>\n"
-        }
-        html += "<thead><tr>"
-        for (i, h) in headers.enumerated() {
-            html += isNumeric[i] ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">"
-            cell(h)
-            html += "</th>"
-        }
-        html += "</tr></thead>\n<tbody>\n"
+        // Room for the whole table at once: the cells' text (an eighth more for entities) and
+        // the tags around them.
+        var size = 96 + classes.utf8.count + (caption?.utf8.count ?? 0)
+        for h in headers { size += h.utf8.count + 40 }
         for row in rows {
-            html += "<tr>"
+            size += 16
+            for text in row { size += text.utf8.count + 20 }
+        }
+        html.reserve(size + size / 8)
+        html.append(literal: "<div class=\"table-wrap\"><table class=\"")
+        html.append(classes)
+        html.append(literal: "\">\n")
+        if let caption {
+            html.append(literal: "<caption>")
+            cell(caption)
+            html.append(literal: "</caption>\n")
+        }
+        html.append(literal: "<thead><tr>")
+        for (i, h) in headers.enumerated() {
+            html.append(literal: isNumeric[i] ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
+            cell(h)
+            html.append(literal: "</th>")
+        }
+        html.append(literal: "</tr></thead>\n<tbody>\n")
+        for row in rows {
+            html.append(literal: "<tr>")
             for (i, text) in row.enumerated() {
                 if i == 0 {
-                    html += "<th scope=\"row\">"
+                    html.append(literal: "<th scope=\"row\">")
                     cell(text)
-                    html += "</th>"
+                    html.append(literal: "</th>")
                 } else {
-                    html += isNumeric[i] ? "<td class=\"num\">" : "<td>"
+                    html.append(literal: isNumeric[i] ? "<td class=\"num\">" : "<td>")
                     cell(text)
-                    html += "</td>"
+                    html.append(literal: "</td>")
                 }
             }
-            html += "</tr>\n"
+            html.append(literal: "</tr>\n")
         }
-        html += "</tbody>\n</table></div>\n"
+        html.append(literal: "</tbody>\n</table></div>\n")
     }
 
     /// ``table(into:caption:headers:rows:numeric:classes:escaping:)`` as a string.
