@@ -70,32 +70,37 @@ struct SVGBuilder: Sendable {
         return value < 0 ? -n : n
     }
 
-    /// Writes a number of tenths as ``number(_:)`` does: `-12.3`, `40`, never `-0`. The text
-    /// is put together right to left in a small stack buffer and appended in one copy.
+    /// Writes a number of tenths as ``number(_:)`` does: `-12.3`, `40`, never `-0`.
     private static func appendTenths(_ tenths: Int, to out: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-            // At most 13 integer digits (below 10^12 tenths are checked for), `.`, one
-            // decimal and the sign.
-            var start = 24
-            let magnitude = tenths.magnitude
-            let fraction = magnitude % 10
-            if fraction != 0 {
-                start -= 2
-                buffer[start] = UInt8(ascii: ".")
-                buffer[start + 1] = UInt8(ascii: "0") + UInt8(fraction)
-            }
-            var rest = magnitude / 10
-            repeat {
-                start -= 1
-                buffer[start] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            if tenths < 0 {
-                start -= 1
-                buffer[start] = UInt8(ascii: "-")
-            }
+            let start = writeTenths(tenths, endingAt: 24, in: buffer)
             out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<24]))
         }
+    }
+
+    /// Writes a number of tenths as ``number(_:)`` does into `buffer`, right to left, ending
+    /// just before `end`; returns where it starts. It takes at most 16 bytes: 13 integer
+    /// digits (below 10^12, as ``tenths(_:)`` ensures), `.`, one decimal and the sign.
+    private static func writeTenths(_ tenths: Int, endingAt end: Int, in buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var start = end
+        let magnitude = tenths.magnitude
+        let fraction = magnitude % 10
+        if fraction != 0 {
+            start -= 2
+            buffer[start] = UInt8(ascii: ".")
+            buffer[start + 1] = UInt8(ascii: "0") + UInt8(fraction)
+        }
+        var rest = magnitude / 10
+        repeat {
+            start -= 1
+            buffer[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        } while rest > 0
+        if tenths < 0 {
+            start -= 1
+            buffer[start] = UInt8(ascii: "-")
+        }
+        return start
     }
 
     /// `number` for a shortest text in plain notation (`-12.25`), without the general
@@ -145,27 +150,46 @@ struct SVGBuilder: Sendable {
 
     /// Appends ` key="value"` with the value escaped.
     private mutating func attribute(_ key: StaticString, _ value: String) {
-        bytes.append(UInt8(ascii: " "))
+        bytes.appendLiteral(" ")
         bytes.appendLiteral(key)
-        bytes.append(UInt8(ascii: "="))
-        bytes.append(UInt8(ascii: "\""))
+        bytes.appendLiteral("=\"")
         appendEscaped(value)
-        bytes.append(UInt8(ascii: "\""))
+        bytes.appendLiteral("\"")
     }
 
-    /// Appends ` key="number"`.
+    /// Appends ` key="number"`: coordinates are most of a chart's markup, so the common case
+    /// (a number of tenths, ``tenths(_:)``) is put together in a stack buffer and appended in
+    /// one copy.
     private mutating func attribute(_ key: StaticString, _ value: Double) {
-        bytes.append(UInt8(ascii: " "))
-        bytes.appendLiteral(key)
-        bytes.append(UInt8(ascii: "="))
-        bytes.append(UInt8(ascii: "\""))
-        Self.appendNumber(value, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        let keyCount = key.utf8CodeUnitCount
+        guard value.isFinite, let tenths = Self.tenths(value), keyCount <= 32 else {
+            bytes.append(UInt8(ascii: " "))
+            bytes.appendLiteral(key)
+            bytes.append(UInt8(ascii: "="))
+            bytes.append(UInt8(ascii: "\""))
+            Self.appendNumber(value, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+            // The number right-aligned at the end, then the key and ` ="` before it.
+            var start = 63
+            buffer[63] = UInt8(ascii: "\"")
+            start = Self.writeTenths(tenths, endingAt: start, in: buffer)
+            start -= 2
+            buffer[start] = UInt8(ascii: "=")
+            buffer[start + 1] = UInt8(ascii: "\"")
+            start -= keyCount
+            (buffer.baseAddress! + start).initialize(from: key.utf8Start, count: keyCount)
+            start -= 1
+            buffer[start] = UInt8(ascii: " ")
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<64]))
+        }
     }
 
     /// Appends `<name`.
     private mutating func start(_ name: StaticString) {
-        bytes.append(UInt8(ascii: "<"))
+        bytes.appendLiteral("<")
         bytes.appendLiteral(name)
     }
 
@@ -181,7 +205,7 @@ struct SVGBuilder: Sendable {
     /// Ends an element started with `start`: content and closing tag, `>` or `/>`.
     private mutating func finish(_ name: StaticString, content: String? = nil, open: Bool = false) {
         if let content {
-            bytes.append(UInt8(ascii: ">"))
+            bytes.appendLiteral(">")
             appendEscaped(content)
             close(name)
         } else {
@@ -191,11 +215,9 @@ struct SVGBuilder: Sendable {
 
     /// Closes an element opened with `open: true`.
     mutating func close(_ name: StaticString) {
-        bytes.append(UInt8(ascii: "<"))
-        bytes.append(UInt8(ascii: "/"))
+        bytes.appendLiteral("</")
         bytes.appendLiteral(name)
-        bytes.append(UInt8(ascii: ">"))
-        bytes.append(UInt8(ascii: "\n"))
+        bytes.appendLiteral(">\n")
     }
 
     /// Opens a `<g class="…">` group.

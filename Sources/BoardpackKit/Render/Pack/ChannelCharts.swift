@@ -60,20 +60,20 @@ enum ChannelCharts {
     /// from each channel's own rows: cheap customers that return their media spend sit at the
     /// top left. Points are coloured by the media ROMI target when the unit sets one.
     ///
-    /// `kpiTexts` holds the channel KPIs as the channel table writes them
-    /// (``ChannelTable/kpiTexts(_:channels:)``); the chart's description and data table reuse them.
-    static func scatter(_ ctx: PackContext, channels: [Int], kpiTexts: [(id: String, texts: [String])]) -> ChartFigure.Chart? {
-        guard ctx.pack[kpi: "paid_cac"] != nil, ctx.pack[kpi: "media_romi"] != nil,
-            let breakdown = ctx.pack.breakdowns[ChannelsSection.dimension]
+    /// `kpiColumns` holds the channel KPIs as the channel table writes them
+    /// (``ChannelTable/kpiColumns(_:channels:)``); the chart's points, description and data
+    /// table reuse them.
+    static func scatter(_ ctx: PackContext, channels: [Int], kpiColumns: [ChannelTable.KPIColumn]) -> ChartFigure.Chart? {
+        guard let cac = kpiColumns.first(where: { $0.id == "paid_cac" }), let romi = kpiColumns.first(where: { $0.id == "media_romi" }),
+            ctx.pack.breakdowns[ChannelsSection.dimension] != nil
         else { return nil }
         let target = ctx.metrics.profile.targets["media_romi"]?.value(at: ctx.period.lastMonth)
         let better = ctx.kpi("media_romi")?.better ?? .higher
-        let shared = ctx.unitData
-        let points = channels.map { channel in
-            let row = breakdown[shared.channels[channel]] ?? [:]
-            let x = row["paid_cac"] ?? nil, y = row["media_romi"] ?? nil
+        let points = channels.indices.map { c in
+            let x = cac.values[c], y = romi.values[c]
             let status = KPIStatus.of(y, target: target, tolerance: ctx.unit.config.tolerance, better: better)
-            return ScatterChart.Point(label: shared.channelNames[channel], x: x, y: y, status: ChartFigure.chartStatus(status))
+            return ScatterChart.Point(
+                label: ctx.unitData.channelNames[channels[c]], x: x, y: y, status: ChartFigure.chartStatus(status))
         }
         guard points.filter({ $0.x != nil && $0.y != nil }).count >= 2 else { return nil }
         let title =
@@ -85,9 +85,7 @@ enum ChannelCharts {
             id: "channels-scatter", title: title, points: points, xTitle: ctx.kpiLabel("paid_cac"),
             yTitle: ctx.kpiLabel("media_romi"), xFormat: ctx.valueFormat("paid_cac"), yFormat: ctx.valueFormat("media_romi"),
             locale: ctx.locale)
-        if let x = kpiTexts.first(where: { $0.id == "paid_cac" })?.texts, let y = kpiTexts.first(where: { $0.id == "media_romi" })?.texts {
-            chart.valueTexts = Array(zip(x, y))
-        }
+        chart.valueTexts = Array(zip(cac.texts, romi.texts))
         let (svg, table) = chart.rendered()
         return ChartFigure.Chart(svg: svg, title: title, table: table)
     }

@@ -18,18 +18,18 @@ enum ChannelsSection {
             return out
         }
         let channels = ordered(ctx)
-        let kpiTexts = ChannelTable.kpiTexts(ctx, channels: channels)
+        let kpiColumns = ChannelTable.kpiColumns(ctx, channels: channels)
         if channels.isEmpty {
             out.html += "<p class=\"empty\">"
             out.html.appendEscaped(
                 ctx.locale.text(en: "No channel figures for this period.", it: "Nessun dato per canale in questo periodo."))
             out.html += "</p>\n"
         } else {
-            ChannelTable.html(into: &out.html, ctx, channels: channels, kpiTexts: kpiTexts)
+            ChannelTable.html(into: &out.html, ctx, channels: channels, kpiColumns: kpiColumns)
         }
         let charts = [
             ChannelCharts.spend(ctx, current: channels), ChannelCharts.funnel(ctx),
-            ChannelCharts.scatter(ctx, channels: channels, kpiTexts: kpiTexts),
+            ChannelCharts.scatter(ctx, channels: channels, kpiColumns: kpiColumns),
         ].compactMap { $0 }
         for chart in charts { out.chartTables.append((chart.title, chart.table)) }
         ChartFigure.grid(into: &out.html, charts)
