@@ -11,7 +11,10 @@ public func escapeHTML(_ text: some StringProtocol) -> String {
         byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
             || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
-    guard text.utf8.contains(where: special) else { return String(text) }
+    // Scanned in place where the text is contiguous (native strings and their substrings),
+    // rather than through the generic UTF-8 view.
+    let plain = text.utf8.withContiguousStorageIfAvailable { !$0.contains(where: special) } ?? !text.utf8.contains(where: special)
+    if plain { return String(text) }
     var out: [UInt8] = []
     out.reserveCapacity(text.utf8.count + 16)
     appendEscapedHTML(text, to: &out)

@@ -76,13 +76,16 @@ struct PackContext: Sendable {
     func shortPeriodLabel(_ p: Period) -> String { formatter.period(p, short: true) }
 
     /// The status word and CSS class for a KPI status, never colour alone.
-    func statusWord(_ status: KPIStatus) -> String {
+    func statusWord(_ status: KPIStatus) -> String { Self.statusWord(status, locale) }
+
+    /// ``statusWord(_:)`` in `locale`.
+    static func statusWord(_ status: KPIStatus, _ locale: PackLocale) -> String {
         switch status {
         case .green: ChartStatus.green.word(locale)
         case .amber: ChartStatus.amber.word(locale)
         case .red: ChartStatus.red.word(locale)
         case .none: locale.text(en: "no target", it: "nessun obiettivo")
-        case .na: formatter.notAvailable
+        case .na: PackFormatter(locale: locale).notAvailable
         }
     }
 }

@@ -61,6 +61,12 @@ enum PackHTML {
 
     /// A status as a word with a shape, so it never rests on colour alone.
     static func statusBadge(_ ctx: PackContext, _ status: KPIStatus, word: String? = nil) -> String {
+        guard let word else { return badges[ctx.locale.isItalian ? 1 : 0][badgeIndex(status)] }
+        return badge(status, word: word)
+    }
+
+    /// The badge with its text, `word` escaped.
+    private static func badge(_ status: KPIStatus, word: String) -> String {
         let shape: String =
             switch status {
             case .green: "●"
@@ -68,13 +74,33 @@ enum PackHTML {
             case .red: "■"
             case .none, .na: "○"
             }
-        return
-            "<span class=\"badge \(statusClass(status))\"><span aria-hidden=\"true\">\(shape)</span> \(escapeHTML(word ?? ctx.statusWord(status)))</span>"
+        return "<span class=\"badge \(statusClass(status))\"><span aria-hidden=\"true\">\(shape)</span> \(escapeHTML(word))</span>"
+    }
+
+    /// The statuses in the order of ``badges``.
+    private static let statuses: [KPIStatus] = [.green, .amber, .red, .none, .na]
+
+    private static func badgeIndex(_ status: KPIStatus) -> Int {
+        switch status {
+        case .green: 0
+        case .amber: 1
+        case .red: 2
+        case .none: 3
+        case .na: 4
+        }
+    }
+
+    /// Every status's badge with its word, in English and in Italian (the words depend on the
+    /// language only), written once rather than for every row of every table.
+    private static let badges: [[String]] = [PackLocale.enGB, .itIT].map { locale in
+        statuses.map { badge($0, word: PackContext.statusWord($0, locale)) }
     }
 
     /// The mark on a partial figure, explained in the legend under the tables.
-    static func partialMark(_ ctx: PackContext) -> String {
-        "<abbr class=\"partial\" title=\"\(ctx.locale.text(en: "partial: some rows did not report this figure", it: "parziale: alcune righe non riportano il dato"))\">*</abbr>"
+    static func partialMark(_ ctx: PackContext) -> String { partialMarks[ctx.locale.isItalian ? 1 : 0] }
+
+    private static let partialMarks = [PackLocale.enGB, .itIT].map { locale in
+        "<abbr class=\"partial\" title=\"\(locale.text(en: "partial: some rows did not report this figure", it: "parziale: alcune righe non riportano il dato"))\">*</abbr>"
     }
 
     /// A data table: headers and rows of already-escaped cells; `numeric` columns align right.
