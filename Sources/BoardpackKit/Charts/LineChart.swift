@@ -21,6 +21,9 @@ public struct LineChart: Sendable {
     public var includeZero: Bool
     /// viewBox size.
     public var width = ChartStyle.width, height = ChartStyle.height
+    /// Each series' values as written with `valueFormat`, one per period, where the caller has
+    /// them already; nil, or nil for a series: the chart writes them.
+    public var valueTexts: [[String]?]?
 
     /// Creates a line chart.
     public init(
@@ -51,8 +54,11 @@ public struct LineChart: Sendable {
     /// Every value in full, as the description and the data table write them: one row per
     /// series, then the target's, each over the `count` periods.
     func formattedTexts() -> [[String]] {
-        (series + (targetSeries.map { [$0] } ?? [])).map { s in
-            (0..<count).map { valueFormat.format(s.value(at: $0), locale: locale) }
+        let n = count
+        let given = valueTexts?.count == series.count ? valueTexts : nil
+        return (series + (targetSeries.map { [$0] } ?? [])).enumerated().map { k, s in
+            (k < series.count ? given?[k].flatMap { $0.count == n ? $0 : nil } : nil)
+                ?? (0..<n).map { valueFormat.format(s.value(at: $0), locale: locale) }
         }
     }
 

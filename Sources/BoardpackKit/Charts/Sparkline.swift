@@ -17,6 +17,9 @@ public struct Sparkline: Sendable {
     public var locale: PackLocale
     /// viewBox size.
     public var width = 120.0, height = 32.0
+    /// The values as written with `valueFormat`, one per value, where the caller has them
+    /// already; nil: the description writes them.
+    public var valueTexts: [String]?
 
     /// Creates a sparkline.
     public init(
@@ -65,7 +68,7 @@ public struct Sparkline: Sendable {
     }
 
     private func description() -> String {
-        let texts = values.map { valueFormat.format($0, locale: locale) }
+        let texts = valueTexts.flatMap { $0.count == values.count ? $0 : nil } ?? values.map { valueFormat.format($0, locale: locale) }
         var text = "\(title): " + ChartDocument.listing(periods, texts)
         if let target { text += ". " + locale.text(en: "Target", it: "Obiettivo") + ": " + valueFormat.format(target, locale: locale) }
         return text + "."

@@ -18,12 +18,13 @@ enum SummarySection {
     static func tile(into html: inout HTMLBuffer, _ ctx: PackContext, id: String, result: KPIResult, idPrefix: String) {
         let label = ctx.kpiLabel(id)
         let series = ctx.trend(id)
-        let spark = Sparkline(
+        var spark = Sparkline(
             id: "\(idPrefix)spark-\(id)",
             title: ctx.locale.text(
                 en: "\(label), last \(sparklinePeriods) periods", it: "\(label), ultimi \(sparklinePeriods) periodi"),
             periods: series.map { ctx.shortPeriodLabel($0.period) }, values: series.map(\.value), target: result.target,
             valueFormat: ctx.valueFormat(id), locale: ctx.locale)
+        spark.valueTexts = series.map(\.text)
         html += "<article class=\"tile "
         html += PackHTML.statusClass(result.status)
         html += "\">\n<h3 class=\"tile-label\">"
