@@ -80,9 +80,9 @@ public struct StackedBarChart: Sendable {
         ChartAxes.drawPeriodLabels(
             into: &svg, labels: periods, xs: xs, spacing: band, y: bottom + 16,
             chartWidth: width)
-        return ChartDocument.document(
-            id: id, kind: "stacked", width: width, height: height,
-            title: title, description: description(), body: svg)
+        return ChartDocument.document(id: id, kind: "stacked", width: width, height: height, title: title, body: svg) {
+            writeDescription(into: &$0)
+        }
     }
 
     /// A swatch and name per series, wrapping onto more rows; returns the legend's bottom y.
@@ -114,20 +114,21 @@ public struct StackedBarChart: Sendable {
         }
     }
 
-    private func description() -> String {
-        var text = title
-        text.reserveCapacity(title.utf8.count + (series.count + 1) * periods.count * 24)
+    /// The description, escaped: "title. name: period value, …. Total: period value, …."
+    private func writeDescription(into out: inout [UInt8]) {
+        appendEscapedHTML(title, to: &out)
         for (s, texts) in zip(series, seriesTexts()) {
-            text += ". "
-            text += s.name
-            text += ": "
-            ChartDocument.appendListing(periods, texts, to: &text)
+            out.appendLiteral(". ")
+            appendEscapedHTML(s.name, to: &out)
+            out.appendLiteral(": ")
+            ChartDocument.appendListing(periods, texts, escapedTo: &out)
         }
-        text += ". "
-        text += locale.text(en: "Total", it: "Totale")
-        text += ": "
-        ChartDocument.appendListing(periods, periods.indices.map { valueFormat.format(total($0), locale: locale) }, to: &text)
-        return text + "."
+        out.appendLiteral(". ")
+        appendEscapedHTML(locale.text(en: "Total", it: "Totale"), to: &out)
+        out.appendLiteral(": ")
+        ChartDocument.appendListing(
+            periods, periods.indices.map { valueFormat.format(total($0), locale: locale) }, escapedTo: &out)
+        out.appendLiteral(".")
     }
 
     /// Period, one column per part, then the total; the parts' values as `valueTexts` gives
