@@ -148,8 +148,25 @@ struct SVGBuilder: Sendable {
     /// Appends `text` escaped by the project's one escaping routine.
     private mutating func appendEscaped(_ text: String) { appendEscapedHTML(text, to: &bytes) }
 
-    /// Appends ` key="value"` with the value escaped.
+    /// Appends ` key="value"` with the value escaped. A short value with nothing to escape (a
+    /// class, an id) is put together with its key in a stack buffer and appended in one copy.
     private mutating func attribute(_ key: StaticString, _ value: String) {
+        let keyCount = key.utf8CodeUnitCount
+        let done: Bool? = value.utf8.withContiguousStorageIfAvailable { v in
+            guard keyCount <= 28, v.count <= 96, !v.contains(where: isEscapedInHTML) else { return false }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buffer in
+                let base = buffer.baseAddress!
+                base[0] = UInt8(ascii: " ")
+                (base + 1).initialize(from: key.utf8Start, count: keyCount)
+                base[keyCount + 1] = UInt8(ascii: "=")
+                base[keyCount + 2] = UInt8(ascii: "\"")
+                if let value = v.baseAddress { (base + keyCount + 3).initialize(from: value, count: v.count) }
+                base[keyCount + 3 + v.count] = UInt8(ascii: "\"")
+                bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: keyCount + 4 + v.count))
+            }
+            return true
+        }
+        if done == true { return }
         bytes.appendLiteral(" ")
         bytes.appendLiteral(key)
         bytes.appendLiteral("=\"")

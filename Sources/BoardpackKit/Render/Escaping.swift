@@ -7,10 +7,7 @@
 public func escapeHTML(_ text: some StringProtocol) -> String {
     // Works on UTF-8 bytes: the five characters are ASCII, and every other byte (including
     // those of multi-byte characters) is copied as is. Most text needs no escaping at all.
-    func special(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
-    }
+    let special = isEscapedInHTML
     // Scanned in place where the text is contiguous (native strings and their substrings),
     // rather than through the generic UTF-8 view.
     let plain = text.utf8.withContiguousStorageIfAvailable { !$0.contains(where: special) } ?? !text.utf8.contains(where: special)
@@ -19,6 +16,13 @@ public func escapeHTML(_ text: some StringProtocol) -> String {
     out.reserveCapacity(text.utf8.count + 16)
     appendEscapedHTML(text, to: &out)
     return String(decoding: out, as: UTF8.self)
+}
+
+/// Whether `byte` is one of the five characters ``escapeHTML(_:)`` replaces.
+@inline(__always)
+func isEscapedInHTML(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+        || byte == UInt8(ascii: "'")
 }
 
 /// Appends `text` escaped exactly as `escapeHTML` does, for writers that build pages or
@@ -47,17 +51,17 @@ private func appendEscapedHTML(utf8 text: UnsafeBufferPointer<UInt8>, to out: in
         }
     }
     guard let first = text.firstIndex(where: { entity($0) != nil }) else {
-        out.append(contentsOf: text)
+        out.appendSmall(text)
         return
     }
     var start = 0
     for i in first..<text.count {
         guard let entity = entity(text[i]) else { continue }
-        if start < i { out += UnsafeBufferPointer(rebasing: text[start..<i]) }
+        if start < i { out.appendSmall(UnsafeBufferPointer(rebasing: text[start..<i])) }
         out.appendLiteral(entity)
         start = i + 1
     }
-    if start < text.count { out += UnsafeBufferPointer(rebasing: text[start...]) }
+    if start < text.count { out.appendSmall(UnsafeBufferPointer(rebasing: text[start...])) }
 }
 
 extension StringProtocol {
