@@ -300,13 +300,15 @@ struct SVGBuilder: Sendable {
     }
 
     /// A text label, truncated with an ellipsis to `maxWidth` (full text then in a `<title>`
-    /// child), optionally rotated about its anchor point.
+    /// child), optionally rotated about its anchor point. `truncated` is the label as
+    /// ``TextMetrics/truncate(_:to:fontSize:)`` cuts it to `maxWidth`, when the caller measured
+    /// it already to place it.
     mutating func text(
         _ text: String, x: Double, y: Double, anchor: Anchor = .start, cssClass: String,
-        maxWidth: Double? = nil, fontSize: Double = ChartStyle.fontSize, rotate: Double? = nil,
+        maxWidth: Double? = nil, truncated: String? = nil, fontSize: Double = ChartStyle.fontSize, rotate: Double? = nil,
         middleBaseline: Bool = false
     ) {
-        let shown = maxWidth.map { TextMetrics.truncate(text, to: $0, fontSize: fontSize) } ?? text
+        let shown = truncated ?? maxWidth.map { TextMetrics.truncate(text, to: $0, fontSize: fontSize) } ?? text
         start("text")
         attribute("x", x)
         attribute("y", y)

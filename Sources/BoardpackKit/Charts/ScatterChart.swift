@@ -124,7 +124,9 @@ public struct ScatterChart: Sendable {
                 candidates.first { c in fits(c.3) && !taken.contains { $0.overlaps(c.3) } }
                 ?? candidates.first { fits($0.3) } ?? candidates[0]
             taken.append(choice.3)
-            svg.text(p.label, x: choice.0, y: choice.1, anchor: choice.2, cssClass: "label", maxWidth: 140, middleBaseline: true)
+            svg.text(
+                p.label, x: choice.0, y: choice.1, anchor: choice.2, cssClass: "label", maxWidth: 140, truncated: text,
+                middleBaseline: true)
         }
         svg.close("g")
         return ChartDocument.document(id: id, kind: "scatter", width: width, height: height, title: title, body: svg) {

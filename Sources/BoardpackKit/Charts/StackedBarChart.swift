@@ -97,7 +97,7 @@ public struct StackedBarChart: Sendable {
                 y += 18
             }
             svg.rect(x, y - 5, 10, 10, "swatch \(ChartStyle.seriesClass(k))")
-            svg.text(s.name, x: x + 14, y: y, cssClass: "label", maxWidth: 150, middleBaseline: true)
+            svg.text(s.name, x: x + 14, y: y, cssClass: "label", maxWidth: 150, truncated: name, middleBaseline: true)
             x += itemWidth
         }
         svg.close("g")
