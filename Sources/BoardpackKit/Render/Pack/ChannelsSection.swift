@@ -53,12 +53,14 @@ enum ChannelsSection {
 
     /// A measure's label in the pack's language.
     static func measureLabel(_ ctx: PackContext, _ id: String) -> String {
-        let labels: [String: (en: String, it: String)] = [
-            "spend": ("Spend", "Spesa"), "impressions": ("Impressions", "Impressioni"), "clicks": ("Clicks", "Clic"),
-            "leads": ("Leads", "Lead"), "qualified_leads": ("Qualified leads", "Lead qualificati"),
-            "opportunities": ("Opportunities", "Opportunità"), "new_customers": ("New customers", "Nuovi clienti"),
-        ]
-        guard let label = labels[id] else { return id }
+        guard let label = measureLabels[id] else { return id }
         return ctx.locale.text(en: label.en, it: label.it)
     }
+
+    /// The labels of the measures the section shows, made once rather than at every lookup.
+    private static let measureLabels: [String: (en: String, it: String)] = [
+        "spend": ("Spend", "Spesa"), "impressions": ("Impressions", "Impressioni"), "clicks": ("Clicks", "Clic"),
+        "leads": ("Leads", "Lead"), "qualified_leads": ("Qualified leads", "Lead qualificati"),
+        "opportunities": ("Opportunities", "Opportunità"), "new_customers": ("New customers", "Nuovi clienti"),
+    ]
 }
