@@ -30,7 +30,8 @@ enum ChannelCharts {
         var chart = StackedBarChart(
             id: "channels-spend", title: title, periods: periods, series: series,
             valueFormat: .currency(ctx.unit.config.currency), locale: ctx.locale)
-        chart.valueTexts = texts
+        // Wrapped one by one: assigning `texts` itself converts the array through a run-time cast.
+        chart.valueTexts = texts.map { $0 }
         let table = chart.dataTable()
         let drawn = ChartSeries.topIndexed(series, otherName: other)
         chart.series = drawn.map(\.series)
@@ -85,7 +86,7 @@ enum ChannelCharts {
             id: "channels-scatter", title: title, points: points, xTitle: ctx.kpiLabel("paid_cac"),
             yTitle: ctx.kpiLabel("media_romi"), xFormat: ctx.valueFormat("paid_cac"), yFormat: ctx.valueFormat("media_romi"),
             locale: ctx.locale)
-        chart.valueTexts = Array(zip(cac.texts, romi.texts))
+        chart.valueTexts = zip(cac.texts, romi.texts).map { (x: $0, y: $1) }
         let (svg, table) = chart.rendered()
         return ChartFigure.Chart(svg: svg, title: title, table: table)
     }
