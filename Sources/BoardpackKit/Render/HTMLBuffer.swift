@@ -36,6 +36,7 @@ struct HTMLBuffer: Sendable {
     mutating func append(_ html: String) { bytes.appendUTF8(html) }
 
     /// Appends trusted markup written in the code (a tag) as is.
+    @inline(__always)
     mutating func append(literal html: StaticString) { bytes.appendLiteral(html) }
 
     /// Makes room for `count` more bytes.
@@ -69,7 +70,9 @@ extension [UInt8] {
         if done == nil { self += text.utf8 }
     }
 
-    /// Appends a literal's UTF-8 (tag and attribute names, punctuation).
+    /// Appends a literal's UTF-8 (tag and attribute names, punctuation). Inlined, so that the
+    /// literal's length is known where it is written and only one way of copying is compiled.
+    @inline(__always)
     mutating func appendLiteral(_ text: StaticString) {
         appendSmall(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
