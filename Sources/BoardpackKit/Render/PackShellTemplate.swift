@@ -73,12 +73,8 @@ struct PackShellTemplate: Sendable {
     /// combining mark is left as it is; the project's `appendEscapedHTML` works on bytes and
     /// would escape it, so it serves only text with nothing but ASCII around the five.
     static func appendMustacheEscaped(_ text: String, to out: inout [UInt8]) {
-        func special(_ byte: UInt8) -> Bool {
-            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
-        }
         let utf8 = text.utf8
-        guard utf8.contains(where: special) else { return out.appendUTF8(text) }
+        guard utf8.contains(where: isEscapedInHTML) else { return out.appendUTF8(text) }
         guard utf8.contains(where: { $0 >= 0x80 }) else { return appendEscapedHTML(text, to: &out) }
         for character in text {
             switch character {
