@@ -96,17 +96,36 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Packs are independent: render them on every core, each into its own slot, so the
-    /// result does not depend on scheduling. The text becomes bytes on the rendering thread
-    /// too (a large site's 77 MB took tens of milliseconds on the main thread afterwards).
+    /// result does not depend on scheduling. The page comes as bytes; `metrics.json` becomes
+    /// bytes on the rendering thread too (a large site's 77 MB took tens of milliseconds on the
+    /// main thread afterwards).
     func renderInParallel(_ jobs: [(UnitModel, Period)], workspace: Workspace) -> [PackFiles] {
+        // What a unit's packs share is worked out once per unit first, on every core too.
+        var unitOf: [String: Int] = [:], periodsOf: [(model: UnitModel, periods: [Period])] = []
+        let jobUnits = jobs.map { model, period in
+            let u = unitOf[model.unit.id] ?? periodsOf.count
+            if u == periodsOf.count {
+                unitOf[model.unit.id] = u
+                periodsOf.append((model, []))
+            }
+            periodsOf[u].periods.append(period)
+            return u
+        }
+        let units = periodsOf
+        let shared = ResultSlots<UnitRenderData>(count: units.count)
+        DispatchQueue.concurrentPerform(iterations: units.count) { u in
+            shared.set(u, UnitRenderData(units[u].model, periods: units[u].periods))
+        }
+        let unitData = shared.values
         let slots = ResultSlots<PackFiles>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             let (model, period) = jobs[i]
-            let page = PackPage(workspace: workspace, templates: templates, options: options).render(model, period: period)
+            let page = PackPage(workspace: workspace, templates: templates, options: options).render(
+                model, period: period, unitData: unitData[jobUnits[i]])
             slots.set(
                 i,
                 PackFiles(
-                    html: Array(page.html.utf8), json: Array(page.json.utf8), diagnostics: page.diagnostics,
+                    html: page.page, json: Array(page.json.utf8), diagnostics: page.diagnostics,
                     markdownNanoseconds: page.markdownNanoseconds))
         }
         return slots.values

@@ -18,26 +18,48 @@ enum ChartDocument {
         id: String, kind: String, width: Double, height: Double,
         title: String, description: String, body: SVGBuilder
     ) -> [UInt8] {
+        document(id: id, kind: kind, width: width, height: height, title: title, body: body) {
+            appendEscapedHTML(description, to: &$0)
+        }
+    }
+
+    /// The document with a description that `description` appends already escaped: a chart
+    /// whose description runs to kilobytes writes it piece by piece, each escaped as it goes
+    /// (the same bytes as escaping the whole sentence), instead of building a string first.
+    ///
+    /// The root is written as ``SVGBuilder/element(_:_:content:open:)`` would write it, with
+    /// the attributes in the same order, straight into the document's bytes.
+    static func document(
+        id: String, kind: String, width: Double, height: Double, title: String, body: SVGBuilder,
+        description: (inout [UInt8]) -> Void
+    ) -> [UInt8] {
         let base = safeID(id)
-        let n = SVGBuilder.number
-        var root = SVGBuilder(capacity: body.byteCount + title.utf8.count + description.utf8.count + 512)
-        root.element(
-            "svg",
-            [
-                ("xmlns", "http://www.w3.org/2000/svg"),
-                ("class", "bp-chart bp-chart-\(kind)"),
-                ("viewBox", "0 0 \(n(width)) \(n(height))"),
-                ("width", "100%"),
-                ("role", "img"),
-                ("aria-labelledby", "\(base)-title \(base)-desc"),
-                ("font-family", "sans-serif"),
-                ("font-size", n(ChartStyle.fontSize)),
-            ], open: true)
-        root.element("title", [("id", "\(base)-title")], content: title)
-        root.element("desc", [("id", "\(base)-desc")], content: description)
-        root.append(body)
-        root.close("svg")
-        return root.utf8
+        var out: [UInt8] = []
+        out.reserveCapacity(body.byteCount + 2 * title.utf8.count + 1024)
+        out.appendLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bp-chart bp-chart-")
+        appendEscapedHTML(kind, to: &out)
+        out.appendLiteral("\" viewBox=\"0 0 ")
+        SVGBuilder.appendNumber(width, to: &out)
+        out.appendLiteral(" ")
+        SVGBuilder.appendNumber(height, to: &out)
+        out.appendLiteral("\" width=\"100%\" role=\"img\" aria-labelledby=\"")
+        appendEscapedHTML(base, to: &out)
+        out.appendLiteral("-title ")
+        appendEscapedHTML(base, to: &out)
+        out.appendLiteral("-desc\" font-family=\"sans-serif\" font-size=\"")
+        SVGBuilder.appendNumber(ChartStyle.fontSize, to: &out)
+        out.appendLiteral("\">\n<title id=\"")
+        appendEscapedHTML(base, to: &out)
+        out.appendLiteral("-title\">")
+        appendEscapedHTML(title, to: &out)
+        out.appendLiteral("</title>\n<desc id=\"")
+        appendEscapedHTML(base, to: &out)
+        out.appendLiteral("-desc\">")
+        description(&out)
+        out.appendLiteral("</desc>\n")
+        out.append(contentsOf: body.utf8)
+        out.appendLiteral("</svg>\n")
+        return out
     }
 
     /// The id with anything but ASCII letters, digits, `-` and `_` replaced by `-`, and a
@@ -73,6 +95,16 @@ enum ChartDocument {
             text += label
             text += " "
             text += value
+        }
+    }
+
+    /// Appends ``listing(_:_:)`` escaped to a description's bytes.
+    static func appendListing(_ labels: [String], _ values: [String], escapedTo out: inout [UInt8]) {
+        for (i, (label, value)) in zip(labels, values).enumerated() {
+            if i > 0 { out.appendLiteral(", ") }
+            appendEscapedHTML(label, to: &out)
+            out.appendLiteral(" ")
+            appendEscapedHTML(value, to: &out)
         }
     }
 }

@@ -21,6 +21,9 @@ public struct LineChart: Sendable {
     public var includeZero: Bool
     /// viewBox size.
     public var width = ChartStyle.width, height = ChartStyle.height
+    /// Each series' values as written with `valueFormat`, one per period, where the caller has
+    /// them already; nil, or nil for a series: the chart writes them.
+    public var valueTexts: [[String]?]?
 
     /// Creates a line chart.
     public init(
@@ -51,8 +54,11 @@ public struct LineChart: Sendable {
     /// Every value in full, as the description and the data table write them: one row per
     /// series, then the target's, each over the `count` periods.
     func formattedTexts() -> [[String]] {
-        (series + (targetSeries.map { [$0] } ?? [])).map { s in
-            (0..<count).map { valueFormat.format(s.value(at: $0), locale: locale) }
+        let n = count
+        let given = valueTexts?.count == series.count ? valueTexts : nil
+        return (series + (targetSeries.map { [$0] } ?? [])).enumerated().map { k, s in
+            (k < series.count ? given?[k].flatMap { $0.count == n ? $0 : nil } : nil)
+                ?? (0..<n).map { valueFormat.format(s.value(at: $0), locale: locale) }
         }
     }
 
@@ -94,9 +100,9 @@ public struct LineChart: Sendable {
         for (label, ly) in zip(ends, placed) {
             svg.text(label.text, x: right + 6, y: ly, cssClass: label.cssClass, maxWidth: gutter - 8, middleBaseline: true)
         }
-        return ChartDocument.document(
-            id: id, kind: "line", width: width, height: height,
-            title: title, description: description(n, texts: texts), body: svg)
+        return ChartDocument.document(id: id, kind: "line", width: width, height: height, title: title, body: svg) {
+            writeDescription(n, texts: texts, into: &$0)
+        }
     }
 
     private func drawTarget(_ t: ChartSeries, into svg: inout SVGBuilder, xs: [Double], y: (Double) -> Double) {
@@ -139,18 +145,34 @@ public struct LineChart: Sendable {
         return labels
     }
 
-    private func description(_ n: Int, texts: [[String]]) -> String {
+    /// The description, escaped: "title: period value, …. Target: value.", the series named
+    /// when there are several, the target's one value when it never changes.
+    private func writeDescription(_ n: Int, texts: [[String]], into out: inout [UInt8]) {
         let labels = Array(periods.prefix(n))
-        var parts = zip(series, texts).map { s, values -> String in
-            let listing = ChartDocument.listing(labels, values)
-            return series.count > 1 ? "\(s.name): \(listing)" : listing
+        appendEscapedHTML(title, to: &out)
+        out.appendLiteral(": ")
+        var parts = 0
+        for (s, values) in zip(series, texts) {
+            if parts > 0 { out.appendLiteral(". ") }
+            parts += 1
+            if series.count > 1 {
+                appendEscapedHTML(s.name, to: &out)
+                out.appendLiteral(": ")
+            }
+            ChartDocument.appendListing(labels, values, escapedTo: &out)
         }
         if let t = targetSeries {
+            if parts > 0 { out.appendLiteral(". ") }
             let values = texts[series.count]
-            let constant = Set(values).count == 1
-            parts.append("\(t.name): " + (constant ? values.first ?? "" : ChartDocument.listing(labels, values)))
+            appendEscapedHTML(t.name, to: &out)
+            out.appendLiteral(": ")
+            if Set(values).count == 1 {
+                appendEscapedHTML(values.first ?? "", to: &out)
+            } else {
+                ChartDocument.appendListing(labels, values, escapedTo: &out)
+            }
         }
-        return "\(title): " + parts.joined(separator: ". ") + "."
+        out.appendLiteral(".")
     }
 
     /// Period, one column per series, then the target.

@@ -72,24 +72,35 @@ struct SVGBuilder: Sendable {
 
     /// Writes a number of tenths as ``number(_:)`` does: `-12.3`, `40`, never `-0`.
     private static func appendTenths(_ tenths: Int, to out: inout [UInt8]) {
-        if tenths < 0 { out.append(UInt8(ascii: "-")) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            let start = writeTenths(tenths, endingAt: 24, in: buffer)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<24]))
+        }
+    }
+
+    /// Writes a number of tenths as ``number(_:)`` does into `buffer`, right to left, ending
+    /// just before `end`; returns where it starts. It takes at most 16 bytes: 13 integer
+    /// digits (below 10^12, as ``tenths(_:)`` ensures), `.`, one decimal and the sign.
+    private static func writeTenths(_ tenths: Int, endingAt end: Int, in buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var start = end
         let magnitude = tenths.magnitude
-        let whole = magnitude / 10, fraction = magnitude % 10
-        // Integer digits, most significant first, through a small stack buffer.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var count = 0
-            var rest = whole
-            repeat {
-                digits[count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            } while rest > 0
-            for k in stride(from: count - 1, through: 0, by: -1) { out.append(digits[k]) }
-        }
+        let fraction = magnitude % 10
         if fraction != 0 {
-            out.append(UInt8(ascii: "."))
-            out.append(UInt8(ascii: "0") + UInt8(fraction))
+            start -= 2
+            buffer[start] = UInt8(ascii: ".")
+            buffer[start + 1] = UInt8(ascii: "0") + UInt8(fraction)
         }
+        var rest = magnitude / 10
+        repeat {
+            start -= 1
+            buffer[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        } while rest > 0
+        if tenths < 0 {
+            start -= 1
+            buffer[start] = UInt8(ascii: "-")
+        }
+        return start
     }
 
     /// `number` for a shortest text in plain notation (`-12.25`), without the general
@@ -137,29 +148,65 @@ struct SVGBuilder: Sendable {
     /// Appends `text` escaped by the project's one escaping routine.
     private mutating func appendEscaped(_ text: String) { appendEscapedHTML(text, to: &bytes) }
 
-    /// Appends ` key="value"` with the value escaped.
+    /// Appends ` key="value"` with the value escaped. A short value with nothing to escape (a
+    /// class, an id) is put together with its key in a stack buffer and appended in one copy.
     private mutating func attribute(_ key: StaticString, _ value: String) {
-        bytes.append(UInt8(ascii: " "))
+        let keyCount = key.utf8CodeUnitCount
+        let done: Bool? = value.utf8.withContiguousStorageIfAvailable { v in
+            guard keyCount <= 28, v.count <= 96, !v.contains(where: isEscapedInHTML) else { return false }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buffer in
+                let base = buffer.baseAddress!
+                base[0] = UInt8(ascii: " ")
+                (base + 1).initialize(from: key.utf8Start, count: keyCount)
+                base[keyCount + 1] = UInt8(ascii: "=")
+                base[keyCount + 2] = UInt8(ascii: "\"")
+                if let value = v.baseAddress { (base + keyCount + 3).initialize(from: value, count: v.count) }
+                base[keyCount + 3 + v.count] = UInt8(ascii: "\"")
+                bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: keyCount + 4 + v.count))
+            }
+            return true
+        }
+        if done == true { return }
+        bytes.appendLiteral(" ")
         bytes.appendLiteral(key)
-        bytes.append(UInt8(ascii: "="))
-        bytes.append(UInt8(ascii: "\""))
+        bytes.appendLiteral("=\"")
         appendEscaped(value)
-        bytes.append(UInt8(ascii: "\""))
+        bytes.appendLiteral("\"")
     }
 
-    /// Appends ` key="number"`.
+    /// Appends ` key="number"`: coordinates are most of a chart's markup, so the common case
+    /// (a number of tenths, ``tenths(_:)``) is put together in a stack buffer and appended in
+    /// one copy.
     private mutating func attribute(_ key: StaticString, _ value: Double) {
-        bytes.append(UInt8(ascii: " "))
-        bytes.appendLiteral(key)
-        bytes.append(UInt8(ascii: "="))
-        bytes.append(UInt8(ascii: "\""))
-        Self.appendNumber(value, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        let keyCount = key.utf8CodeUnitCount
+        guard value.isFinite, let tenths = Self.tenths(value), keyCount <= 32 else {
+            bytes.append(UInt8(ascii: " "))
+            bytes.appendLiteral(key)
+            bytes.append(UInt8(ascii: "="))
+            bytes.append(UInt8(ascii: "\""))
+            Self.appendNumber(value, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+            // The number right-aligned at the end, then the key and ` ="` before it.
+            var start = 63
+            buffer[63] = UInt8(ascii: "\"")
+            start = Self.writeTenths(tenths, endingAt: start, in: buffer)
+            start -= 2
+            buffer[start] = UInt8(ascii: "=")
+            buffer[start + 1] = UInt8(ascii: "\"")
+            start -= keyCount
+            (buffer.baseAddress! + start).initialize(from: key.utf8Start, count: keyCount)
+            start -= 1
+            buffer[start] = UInt8(ascii: " ")
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<64]))
+        }
     }
 
     /// Appends `<name`.
     private mutating func start(_ name: StaticString) {
-        bytes.append(UInt8(ascii: "<"))
+        bytes.appendLiteral("<")
         bytes.appendLiteral(name)
     }
 
@@ -175,7 +222,7 @@ struct SVGBuilder: Sendable {
     /// Ends an element started with `start`: content and closing tag, `>` or `/>`.
     private mutating func finish(_ name: StaticString, content: String? = nil, open: Bool = false) {
         if let content {
-            bytes.append(UInt8(ascii: ">"))
+            bytes.appendLiteral(">")
             appendEscaped(content)
             close(name)
         } else {
@@ -185,11 +232,9 @@ struct SVGBuilder: Sendable {
 
     /// Closes an element opened with `open: true`.
     mutating func close(_ name: StaticString) {
-        bytes.append(UInt8(ascii: "<"))
-        bytes.append(UInt8(ascii: "/"))
+        bytes.appendLiteral("</")
         bytes.appendLiteral(name)
-        bytes.append(UInt8(ascii: ">"))
-        bytes.append(UInt8(ascii: "\n"))
+        bytes.appendLiteral(">\n")
     }
 
     /// Opens a `<g class="…">` group.
@@ -255,13 +300,15 @@ struct SVGBuilder: Sendable {
     }
 
     /// A text label, truncated with an ellipsis to `maxWidth` (full text then in a `<title>`
-    /// child), optionally rotated about its anchor point.
+    /// child), optionally rotated about its anchor point. `truncated` is the label as
+    /// ``TextMetrics/truncate(_:to:fontSize:)`` cuts it to `maxWidth`, when the caller measured
+    /// it already to place it.
     mutating func text(
         _ text: String, x: Double, y: Double, anchor: Anchor = .start, cssClass: String,
-        maxWidth: Double? = nil, fontSize: Double = ChartStyle.fontSize, rotate: Double? = nil,
+        maxWidth: Double? = nil, truncated: String? = nil, fontSize: Double = ChartStyle.fontSize, rotate: Double? = nil,
         middleBaseline: Bool = false
     ) {
-        let shown = maxWidth.map { TextMetrics.truncate(text, to: $0, fontSize: fontSize) } ?? text
+        let shown = truncated ?? maxWidth.map { TextMetrics.truncate(text, to: $0, fontSize: fontSize) } ?? text
         start("text")
         attribute("x", x)
         attribute("y", y)

@@ -124,12 +124,14 @@ public struct ScatterChart: Sendable {
                 candidates.first { c in fits(c.3) && !taken.contains { $0.overlaps(c.3) } }
                 ?? candidates.first { fits($0.3) } ?? candidates[0]
             taken.append(choice.3)
-            svg.text(p.label, x: choice.0, y: choice.1, anchor: choice.2, cssClass: "label", maxWidth: 140, middleBaseline: true)
+            svg.text(
+                p.label, x: choice.0, y: choice.1, anchor: choice.2, cssClass: "label", maxWidth: 140, truncated: text,
+                middleBaseline: true)
         }
         svg.close("g")
-        return ChartDocument.document(
-            id: id, kind: "scatter", width: width, height: height,
-            title: title, description: description(texts: texts), body: svg)
+        return ChartDocument.document(id: id, kind: "scatter", width: width, height: height, title: title, body: svg) {
+            writeDescription(texts: texts, into: &$0)
+        }
     }
 
     private struct Box {
@@ -137,29 +139,29 @@ public struct ScatterChart: Sendable {
         func overlaps(_ o: Box) -> Bool { x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h }
     }
 
-    private func description(texts: [(x: String, y: String)]) -> String {
-        // One string grown in place: with a point per channel the sentence runs to kilobytes.
-        var text = title
-        text.reserveCapacity(title.utf8.count + points.count * 64)
-        text += ": "
+    /// The description, escaped: "title: label x-title x, y-title y (status); …." — with a
+    /// point per channel it runs to kilobytes, written piece by piece.
+    private func writeDescription(texts: [(x: String, y: String)], into out: inout [UInt8]) {
+        appendEscapedHTML(title, to: &out)
+        out.appendLiteral(": ")
         for (i, (p, value)) in zip(points, texts).enumerated() {
-            if i > 0 { text += "; " }
-            text += p.label
-            text += " "
-            text += xTitle
-            text += " "
-            text += value.x
-            text += ", "
-            text += yTitle
-            text += " "
-            text += value.y
+            if i > 0 { out.appendLiteral("; ") }
+            appendEscapedHTML(p.label, to: &out)
+            out.appendLiteral(" ")
+            appendEscapedHTML(xTitle, to: &out)
+            out.appendLiteral(" ")
+            appendEscapedHTML(value.x, to: &out)
+            out.appendLiteral(", ")
+            appendEscapedHTML(yTitle, to: &out)
+            out.appendLiteral(" ")
+            appendEscapedHTML(value.y, to: &out)
             if let status = p.status {
-                text += " ("
-                text += status.word(locale)
-                text += ")"
+                out.appendLiteral(" (")
+                appendEscapedHTML(status.word(locale), to: &out)
+                out.appendLiteral(")")
             }
         }
-        return text + "."
+        out.appendLiteral(".")
     }
 
     /// Label, x, y and status.

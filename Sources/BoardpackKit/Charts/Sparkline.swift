@@ -17,6 +17,9 @@ public struct Sparkline: Sendable {
     public var locale: PackLocale
     /// viewBox size.
     public var width = 120.0, height = 32.0
+    /// The values as written with `valueFormat`, one per value, where the caller has them
+    /// already; nil: the description writes them.
+    public var valueTexts: [String]?
 
     /// Creates a sparkline.
     public init(
@@ -59,16 +62,24 @@ public struct Sparkline: Sendable {
             svg.circle(x(last), y(series.value(at: last)!), 2.5, "dot")
         }
         svg.close("g")
-        return ChartDocument.document(
-            id: id, kind: "sparkline", width: width, height: height,
-            title: title, description: description(), body: svg)
+        return ChartDocument.document(id: id, kind: "sparkline", width: width, height: height, title: title, body: svg) {
+            writeDescription(into: &$0)
+        }
     }
 
-    private func description() -> String {
-        let texts = values.map { valueFormat.format($0, locale: locale) }
-        var text = "\(title): " + ChartDocument.listing(periods, texts)
-        if let target { text += ". " + locale.text(en: "Target", it: "Obiettivo") + ": " + valueFormat.format(target, locale: locale) }
-        return text + "."
+    /// The description, escaped: "title: period value, …. Target: value."
+    private func writeDescription(into out: inout [UInt8]) {
+        let texts = valueTexts.flatMap { $0.count == values.count ? $0 : nil } ?? values.map { valueFormat.format($0, locale: locale) }
+        appendEscapedHTML(title, to: &out)
+        out.appendLiteral(": ")
+        ChartDocument.appendListing(periods, texts, escapedTo: &out)
+        if let target {
+            out.appendLiteral(". ")
+            appendEscapedHTML(locale.text(en: "Target", it: "Obiettivo"), to: &out)
+            out.appendLiteral(": ")
+            appendEscapedHTML(valueFormat.format(target, locale: locale), to: &out)
+        }
+        out.appendLiteral(".")
     }
 
     /// Period and value.

@@ -16,8 +16,8 @@ public struct StackedBarChart: Sendable {
     /// viewBox size.
     public var width = ChartStyle.width, height = ChartStyle.height
     /// Each series' values as written with `valueFormat`, one per period, where the caller has
-    /// them already (a data table of the same figures); nil, or nil for a series: the chart
-    /// writes them.
+    /// them already (formatted once for a unit, or a data table of the same figures): the
+    /// description and the data table take them. nil, or nil for a series: the chart writes them.
     public var valueTexts: [[String]?]?
 
     /// Creates a stacked bar chart.
@@ -80,9 +80,9 @@ public struct StackedBarChart: Sendable {
         ChartAxes.drawPeriodLabels(
             into: &svg, labels: periods, xs: xs, spacing: band, y: bottom + 16,
             chartWidth: width)
-        return ChartDocument.document(
-            id: id, kind: "stacked", width: width, height: height,
-            title: title, description: description(), body: svg)
+        return ChartDocument.document(id: id, kind: "stacked", width: width, height: height, title: title, body: svg) {
+            writeDescription(into: &$0)
+        }
     }
 
     /// A swatch and name per series, wrapping onto more rows; returns the legend's bottom y.
@@ -97,41 +97,50 @@ public struct StackedBarChart: Sendable {
                 y += 18
             }
             svg.rect(x, y - 5, 10, 10, "swatch \(ChartStyle.seriesClass(k))")
-            svg.text(s.name, x: x + 14, y: y, cssClass: "label", maxWidth: 150, middleBaseline: true)
+            svg.text(s.name, x: x + 14, y: y, cssClass: "label", maxWidth: 150, truncated: name, middleBaseline: true)
             x += itemWidth
         }
         svg.close("g")
         return y + 6
     }
 
-    private func description() -> String {
+    /// Each series' values as written with `valueFormat`, one per period: `valueTexts` where
+    /// they are given for the series, formatted here otherwise.
+    private func seriesTexts() -> [[String]] {
         let given = valueTexts?.count == series.count ? valueTexts : nil
-        var text = title
-        text.reserveCapacity(title.utf8.count + (series.count + 1) * periods.count * 24)
-        for (k, s) in series.enumerated() {
-            let texts =
-                given?[k].flatMap { $0.count == periods.count ? $0 : nil }
+        return series.enumerated().map { k, s in
+            given?[k].flatMap { $0.count == periods.count ? $0 : nil }
                 ?? periods.indices.map { valueFormat.format(s.value(at: $0), locale: locale) }
-            text += ". "
-            text += s.name
-            text += ": "
-            ChartDocument.appendListing(periods, texts, to: &text)
         }
-        text += ". "
-        text += locale.text(en: "Total", it: "Totale")
-        text += ": "
-        ChartDocument.appendListing(periods, periods.indices.map { valueFormat.format(total($0), locale: locale) }, to: &text)
-        return text + "."
     }
 
-    /// Period, one column per part, then the total.
+    /// The description, escaped: "title. name: period value, …. Total: period value, …."
+    private func writeDescription(into out: inout [UInt8]) {
+        appendEscapedHTML(title, to: &out)
+        for (s, texts) in zip(series, seriesTexts()) {
+            out.appendLiteral(". ")
+            appendEscapedHTML(s.name, to: &out)
+            out.appendLiteral(": ")
+            ChartDocument.appendListing(periods, texts, escapedTo: &out)
+        }
+        out.appendLiteral(". ")
+        appendEscapedHTML(locale.text(en: "Total", it: "Totale"), to: &out)
+        out.appendLiteral(": ")
+        ChartDocument.appendListing(
+            periods, periods.indices.map { valueFormat.format(total($0), locale: locale) }, escapedTo: &out)
+        out.appendLiteral(".")
+    }
+
+    /// Period, one column per part, then the total; the parts' values as `valueTexts` gives
+    /// them, where it does.
     public func dataTable() -> ChartDataTable {
         let headers = [locale.text(en: "Period", it: "Periodo")] + series.map(\.name) + [locale.text(en: "Total", it: "Totale")]
+        let texts = seriesTexts()
         let rows = periods.indices.map { i in
             var row: [String] = []
             row.reserveCapacity(series.count + 2)
             row.append(periods[i])
-            for s in series { row.append(valueFormat.format(s.value(at: i), locale: locale)) }
+            for column in texts { row.append(column[i]) }
             row.append(valueFormat.format(total(i), locale: locale))
             return row
         }

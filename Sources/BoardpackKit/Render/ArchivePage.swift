@@ -11,7 +11,7 @@ struct ArchivePage {
         let ctx = PackContext(
             workspace: workspace, unit: model.unit, period: latest, metrics: model.metrics,
             pack: model.metrics.pack(latest, breakdowns: false), previousPack: nil, audience: .board, locale: model.locale,
-            playbooks: model.playbooks)
+            playbooks: model.playbooks, unitData: UnitRenderData(model, periods: []))
         return "<p class=\"tiles-caption\">\(escapeHTML(ctx.periodLabel(latest)))</p>\n"
             + SummarySection.tiles(ctx, idPrefix: idPrefix).html.string
     }

@@ -7,15 +7,24 @@
 public func escapeHTML(_ text: some StringProtocol) -> String {
     // Works on UTF-8 bytes: the five characters are ASCII, and every other byte (including
     // those of multi-byte characters) is copied as is. Most text needs no escaping at all.
-    func special(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
-    }
-    guard text.utf8.contains(where: special) else { return String(text) }
+    let special = isEscapedInHTML
+    // Scanned in place where the text is contiguous (native strings and their substrings),
+    // rather than through the generic UTF-8 view.
+    let plain = text.utf8.withContiguousStorageIfAvailable { !$0.contains(where: special) } ?? !text.utf8.contains(where: special)
+    if plain { return String(text) }
     var out: [UInt8] = []
     out.reserveCapacity(text.utf8.count + 16)
     appendEscapedHTML(text, to: &out)
     return String(decoding: out, as: UTF8.self)
+}
+
+/// Whether `byte` is one of the five characters ``escapeHTML(_:)`` replaces: one test of a
+/// bit mask of `"` (0x22), `&` (0x26), `'` (0x27), `<` (0x3C) and `>` (0x3E), as every byte of
+/// every text is tested.
+@inline(__always)
+func isEscapedInHTML(_ byte: UInt8) -> Bool {
+    let mask: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+    return byte < 64 && (mask >> UInt64(byte)) & 1 != 0
 }
 
 /// Appends `text` escaped exactly as `escapeHTML` does, for writers that build pages or
@@ -43,18 +52,18 @@ private func appendEscapedHTML(utf8 text: UnsafeBufferPointer<UInt8>, to out: in
         default: nil
         }
     }
-    guard let first = text.firstIndex(where: { entity($0) != nil }) else {
-        out.append(contentsOf: text)
+    guard let first = text.firstIndex(where: isEscapedInHTML) else {
+        out.appendSmall(text)
         return
     }
     var start = 0
-    for i in first..<text.count {
+    for i in first..<text.count where isEscapedInHTML(text[i]) {
         guard let entity = entity(text[i]) else { continue }
-        if start < i { out += UnsafeBufferPointer(rebasing: text[start..<i]) }
+        if start < i { out.appendSmall(UnsafeBufferPointer(rebasing: text[start..<i])) }
         out.appendLiteral(entity)
         start = i + 1
     }
-    if start < text.count { out += UnsafeBufferPointer(rebasing: text[start...]) }
+    if start < text.count { out.appendSmall(UnsafeBufferPointer(rebasing: text[start...])) }
 }
 
 extension StringProtocol {

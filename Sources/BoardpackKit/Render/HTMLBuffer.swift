@@ -35,6 +35,13 @@ struct HTMLBuffer: Sendable {
     /// Appends trusted markup as is.
     mutating func append(_ html: String) { bytes.appendUTF8(html) }
 
+    /// Appends trusted markup written in the code (a tag) as is.
+    @inline(__always)
+    mutating func append(literal html: StaticString) { bytes.appendLiteral(html) }
+
+    /// Makes room for `count` more bytes.
+    mutating func reserve(_ count: Int) { bytes.reserve(count) }
+
     /// Appends another buffer's markup.
     mutating func append(_ other: HTMLBuffer) { bytes += other.bytes }
 
@@ -57,23 +64,36 @@ struct HTMLBuffer: Sendable {
 extension [UInt8] {
     /// Appends the UTF-8 of `text`, read in place where the string stores it contiguously
     /// (native strings and literals do); `+= text.utf8` would go through the generic sequence
-    /// path. Short texts are copied byte by byte, which beats `append(contentsOf:)` on the few
-    /// bytes of a tag or a number.
+    /// path.
     mutating func appendUTF8(_ text: String) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            if utf8.count <= 16 {
-                for byte in utf8 { self.append(byte) }
-            } else {
-                self.append(contentsOf: utf8)
-            }
-        }
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendSmall($0) }
         if done == nil { self += text.utf8 }
     }
 
-    /// Appends a literal's UTF-8 byte by byte (tag and attribute names, punctuation).
+    /// Appends a literal's UTF-8 (tag and attribute names, punctuation). Inlined, so that the
+    /// literal's length is known where it is written and only one way of copying is compiled.
+    @inline(__always)
     mutating func appendLiteral(_ text: StaticString) {
-        let utf8 = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
-        for byte in utf8 { append(byte) }
+        appendSmall(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Appends `bytes`: a few bytes one by one, more in one copy. `append(contentsOf:)` costs
+    /// about as much as appending six bytes singly (each checks the array's uniqueness and
+    /// capacity), and less than that beyond.
+    @inline(__always)
+    mutating func appendSmall(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes.count <= 6 {
+            for byte in bytes { append(byte) }
+        } else {
+            append(contentsOf: bytes)
+        }
+    }
+
+    /// Makes room for `count` more bytes, doubling the capacity at least (reserving exactly
+    /// what each table needs, table after table, would copy the page over and over).
+    mutating func reserve(_ count: Int) {
+        let needed = self.count + count
+        if needed > capacity { reserveCapacity(Swift.max(needed, 2 * capacity)) }
     }
 }
 

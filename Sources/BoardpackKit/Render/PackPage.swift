@@ -7,11 +7,15 @@ struct PackPage {
     var options: BuildOptions
 
     struct Rendered: Sendable {
-        var html: String
+        /// The page as UTF-8, as it is written.
+        var page: [UInt8]
         var json: String
         var diagnostics: [Diagnostic]
         /// Time spent rendering the notes' Markdown, for `build --timings`.
         var markdownNanoseconds: UInt64 = 0
+
+        /// The page as text, for tests and checks.
+        var html: String { String(decoding: page, as: UTF8.self) }
     }
 
     /// A section of the page: anchor id, title and trusted inner HTML.
@@ -33,14 +37,17 @@ struct PackPage {
         }
     }
 
-    func render(_ model: SiteBuilder.UnitModel, period: Period) -> Rendered {
+    /// The pack of `model` for `period`; `unitData` is what the unit's packs share
+    /// (``UnitRenderData``), worked out once for all of them.
+    func render(_ model: SiteBuilder.UnitModel, period: Period, unitData: UnitRenderData) -> Rendered {
         let pack = model.metrics.pack(period)
         let previous =
             model.metrics.data.hasData(in: period.advanced(by: -1).lastMonth)
             ? model.metrics.pack(period.advanced(by: -1), breakdowns: false) : nil
         var ctx = PackContext(
             workspace: workspace, unit: model.unit, period: period, metrics: model.metrics, pack: pack,
-            previousPack: previous, audience: options.audience, locale: model.locale, playbooks: model.playbooks)
+            previousPack: previous, audience: options.audience, locale: model.locale, playbooks: model.playbooks,
+            unitData: unitData)
         ctx.computeHeadlineTrends()
         // Audience and drafts are applied before anything is rendered: an excluded note
         // never reaches a later phase.
@@ -100,31 +107,23 @@ struct PackPage {
 
         let includesDrafts = visible.contains { $0.draft }
         let marking = [model.unit.config.confidentiality ?? "", includesDrafts ? ctx.label("draft") : ""].filter { !$0.isEmpty }
-        var context = PageShell(
+        let shell = PageShell(
             language: ctx.lang, stylesheet: templates.stylesheet, stylesheetDigest: templates.stylesheetDigest, root: "../../",
-            printMarking: marking.joined(separator: " · ")
-        ).context
-        context["site_title"] = workspace.site.title
-        context["unit_name"] = model.unit.config.name
-        context["pack_title"] = ctx.label("pack_title")
-        context["period_label"] = ctx.periodLabel(period)
-        context["prepared_by"] = model.unit.config.preparedBy ?? ""
-        context["prepared_by_label"] = ctx.label("prepared_by")
-        context["audience_label"] = ctx.label("audience")
-        context["audience"] = ctx.label("audience_\(options.audience.rawValue)")
-        context["confidentiality"] = model.unit.config.confidentiality ?? ""
-        context["generated_on"] =
-            workspace.site.generatedOn.flatMap(ISODate.init(parsing:)).map {
+            printMarking: marking.joined(separator: " · "))
+        let common = shell.values
+        let context = ShellContext(
+            lang: common.lang, style: common.style, csp: common.csp, root: common.root, siteTitle: workspace.site.title,
+            unitName: model.unit.config.name, packTitle: ctx.label("pack_title"), periodLabel: ctx.periodLabel(period),
+            preparedBy: model.unit.config.preparedBy ?? "",
+            preparedByLabel: ctx.label("prepared_by"), audienceLabel: ctx.label("audience"),
+            audience: ctx.label("audience_\(options.audience.rawValue)"),
+            confidentiality: model.unit.config.confidentiality ?? "",
+            generatedOn: workspace.site.generatedOn.flatMap(ISODate.init(parsing:)).map {
                 ctx.formatter.date(year: $0.month.year, month: $0.month.month, day: $0.day)
-            } ?? ""
-        context["generated_on_label"] = ctx.label("generated_on")
-        context["draft"] = includesDrafts
-        context["draft_label"] = ctx.label("draft")
-        context["draft_notice"] = ctx.label("draft_notice")
-        context["contents_label"] = ctx.label("contents")
-        context["toc"] = Self.tableOfContents(sections)
-        context["main"] = Self.mainMarker
-        context["sections"] = sections
+            } ?? "",
+            generatedOnLabel: ctx.label("generated_on"), draft: includesDrafts, draftLabel: ctx.label("draft"),
+            draftNotice: ctx.label("draft_notice"), contentsLabel: ctx.label("contents"), toc: Self.tableOfContents(sections),
+            sections: sections)
         let json = pack.json(
             audience: options.audience.rawValue,
             extra: [
@@ -132,8 +131,74 @@ struct PackPage {
             ]
         ).render()
         return Rendered(
-            html: Self.splice(sections, into: templates.render("pack", context)), json: json, diagnostics: diagnostics,
+            page: templates.renderPack(context), json: json, diagnostics: diagnostics,
             markdownNanoseconds: notes.reduce(0) { $0 + $1.markdownNanoseconds })
+    }
+
+    /// What the pack template receives: the keys every page has (``PageShell/context``) and the
+    /// pack's own, each found by a `switch` rather than in a `[String: Any]` built for every pack.
+    struct ShellContext: MustacheParent {
+        /// The keys every page has: `lang`, `style`, `csp`, `root`.
+        var lang, style, csp, root: String
+        var siteTitle, unitName, packTitle, periodLabel, preparedBy, preparedByLabel, audienceLabel, audience: String
+        var confidentiality, generatedOn, generatedOnLabel: String
+        var draft: Bool
+        var draftLabel, draftNotice, contentsLabel: String
+        /// The contents list, pre-rendered (``PackPage/tableOfContents(_:)``).
+        var toc: String
+        var sections: [Section]
+
+        /// The keys whose value is a string, by their name in the template.
+        enum Key: String, CaseIterable, Sendable {
+            case lang, style, csp, root
+            case siteTitle = "site_title", unitName = "unit_name", packTitle = "pack_title", periodLabel = "period_label"
+            case preparedBy = "prepared_by", preparedByLabel = "prepared_by_label", audienceLabel = "audience_label", audience
+            case confidentiality, generatedOn = "generated_on", generatedOnLabel = "generated_on_label"
+            case draftLabel = "draft_label", draftNotice = "draft_notice", contentsLabel = "contents_label", toc, main
+        }
+
+        /// The value of a string key.
+        subscript(key: Key) -> String {
+            switch key {
+            case .lang: lang
+            case .style: style
+            case .csp: csp
+            case .root: root
+            case .siteTitle: siteTitle
+            case .unitName: unitName
+            case .packTitle: packTitle
+            case .periodLabel: periodLabel
+            case .preparedBy: preparedBy
+            case .preparedByLabel: preparedByLabel
+            case .audienceLabel: audienceLabel
+            case .audience: audience
+            case .confidentiality: confidentiality
+            case .generatedOn: generatedOn
+            case .generatedOnLabel: generatedOnLabel
+            case .draftLabel: draftLabel
+            case .draftNotice: draftNotice
+            case .contentsLabel: contentsLabel
+            case .toc: toc
+            case .main: PackPage.mainMarker
+            }
+        }
+
+        func child(named name: String) -> Any? {
+            if let key = Key(rawValue: name) { return self[key] }
+            switch name {
+            case "draft": return draft
+            case "sections": return sections
+            default: return nil
+            }
+        }
+
+        /// The same keys as a dictionary: what the template received before, kept for tests
+        /// that check both render alike.
+        var dictionary: [String: Any] {
+            var context: [String: Any] = ["draft": draft, "sections": sections]
+            for key in Key.allCases { context[key.rawValue] = self[key] }
+            return context
+        }
     }
 
     /// The contents list: one `<li>` link per section.
@@ -155,33 +220,36 @@ struct PackPage {
     static let mainMarker = "<!--boardpack:main-->"
 
     /// The rendered page `shell` with each `mainMarker` replaced by the sections one after the
-    /// other, each with its heading, copied straight into the page's string. A theme that
-    /// iterates `sections` itself has no marker: its page is returned as it is.
-    static func splice(_ sections: [Section], into shell: String) -> String {
+    /// other, each with its heading, as the page's UTF-8: the page stays bytes down to the file
+    /// (a `String` of it would be validated as UTF-8 again, and copied back to bytes for
+    /// writing). A theme that iterates `sections` itself has no marker: its page is returned as
+    /// it is.
+    static func splice(_ sections: [Section], into shell: String) -> [UInt8] {
         var shell = shell
+        return shell.withUTF8 { splice(sections, into: $0) }
+    }
+
+    /// ``splice(_:into:)`` for a shell rendered as UTF-8 (``PackShellTemplate``).
+    static func splice(_ sections: [Section], into shell: [UInt8]) -> [UInt8] {
+        shell.withUnsafeBufferPointer { splice(sections, into: $0) }
+    }
+
+    private static func splice(_ sections: [Section], into page: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let marker = Array(mainMarker.utf8)
-        let hits = shell.withUTF8 { offsets(of: marker, in: $0) }
-        guard !hits.isEmpty else { return shell }
+        let hits = offsets(of: marker, in: page)
+        guard !hits.isEmpty else { return Array(page) }
         let pieces = sectionPieces(sections)
         let mainCount = pieces.reduce(0) { $0 + $1.count }
-        return shell.withUTF8 { page in
-            String(unsafeUninitializedCapacity: page.count + hits.count * (mainCount - marker.count)) { out in
-                var at = 0
-                func put(_ bytes: UnsafeBufferPointer<UInt8>) {
-                    guard let source = bytes.baseAddress, let target = out.baseAddress else { return }
-                    (target + at).initialize(from: source, count: bytes.count)
-                    at += bytes.count
-                }
-                var copied = 0
-                for hit in hits {
-                    put(UnsafeBufferPointer(rebasing: page[copied..<hit]))
-                    for piece in pieces { piece.withUnsafeBufferPointer(put) }
-                    copied = hit + marker.count
-                }
-                put(UnsafeBufferPointer(rebasing: page[copied...]))
-                return at
-            }
+        var out: [UInt8] = []
+        out.reserveCapacity(page.count + hits.count * (mainCount - marker.count))
+        var copied = 0
+        for hit in hits {
+            out += UnsafeBufferPointer(rebasing: page[copied..<hit])
+            for piece in pieces { out += piece }
+            copied = hit + marker.count
         }
+        out += UnsafeBufferPointer(rebasing: page[copied...])
+        return out
     }
 
     /// The sections one after the other, each with its heading, as UTF-8 pieces in order (the

@@ -53,10 +53,16 @@ struct PageShell {
         return SHA256Hex.base64(Array((stylesheet + rule).utf8))
     }
 
+    /// The values of the context keys every template uses.
+    var values: (lang: String, style: String, csp: String, root: String) {
+        let rule = markingRule
+        return (language, stylesheet + rule, Self.contentSecurityPolicy(hash: styleHash(rule)), root)
+    }
+
     /// The context keys every template uses.
     var context: [String: Any] {
-        let rule = markingRule
-        return ["lang": language, "style": stylesheet + rule, "csp": Self.contentSecurityPolicy(hash: styleHash(rule)), "root": root]
+        let v = values
+        return ["lang": v.lang, "style": v.style, "csp": v.csp, "root": v.root]
     }
 }
 

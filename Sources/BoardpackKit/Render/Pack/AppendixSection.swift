@@ -23,7 +23,8 @@ enum AppendixSection {
             html.appendEscaped(kpi.definition.text(for: ctx.locale.rawValue))
             if let working = ctx.metrics.working(kpi.id, at: ctx.period, valueText: valueText) {
                 html += "<br><code class=\"working\">"
-                html.appendEscaped(working.line { ctx.format(kpi.id, $0) })
+                let format = ctx.valueFormat(kpi.id), locale = ctx.locale
+                html.appendEscaped(working.line { format.format($0, locale: locale) })
             } else {
                 html += "<br><code>"
                 html.appendEscaped(kpi.id)

@@ -7,31 +7,36 @@ enum ChannelCharts {
     /// with up to eight, else the seven largest over the window and "Other" (the data table
     /// lists every channel either way).
     /// `current` is ``ChannelsSection/ordered(_:)``: the channels of the period, largest spend first.
-    static func spend(_ ctx: PackContext, current: [String]) -> ChartFigure.Chart? {
-        let data = ctx.metrics.data
+    /// The figures and their texts are the unit's, worked out once (``UnitRenderData``).
+    static func spend(_ ctx: PackContext, current: [Int]) -> ChartFigure.Chart? {
+        let shared = ctx.unitData
         // Largest spend of the period first (drawn at the bottom of each stack), then the rest.
-        let inPeriod = Set(current)
-        let channels =
-            current + (data.dimensionLabels[ChannelsSection.dimension] ?? []).filter { !inPeriod.contains($0) }.sorted()
-        let all = channels.compactMap { channel -> (String, [(period: Period, value: Double?)])? in
-            guard let slice = data.slice(ChannelsSection.dimension, channel) else { return nil }
-            let series = ctx.metrics.measureSeries("spend", endingAt: ctx.period, count: ChannelsSection.periods, slice: slice)
-            return series.contains { $0.value != nil } ? (channel, series) : nil
+        var inPeriod = [Bool](repeating: false, count: shared.channels.count)
+        for c in current { inPeriod[c] = true }
+        let window = (0..<ChannelsSection.periods).reversed().map { shared.spend(at: ctx.period.advanced(by: -$0)) }
+        let all = (current + shared.channelsByValue.filter { !inPeriod[$0] }).filter { c in
+            window.contains { $0.values[c] != nil }
         }
-        guard let first = all.first, let start = ChartFigure.firstPresent(all.map { $0.1.map { $0.value } }) else { return nil }
-        let periods = first.1[start...].map { ctx.shortPeriodLabel($0.period) }
+        guard !all.isEmpty, let start = window.firstIndex(where: \.any) else { return nil }
+        let periods = (start..<window.count).map {
+            ctx.shortPeriodLabel(ctx.period.advanced(by: $0 - (ChannelsSection.periods - 1)))
+        }
+        let shown = window[start...]
         let title = ctx.locale.text(en: "Spend by channel", it: "Spesa per canale") + ", " + ChartFigure.span(ctx, count: periods.count)
-        let series = all.map { ChartSeries(name: ChartFigure.displayName($0.0), values: $0.1[start...].map { $0.value }) }
+        let series = all.map { c in ChartSeries(name: shared.channelNames[c], values: shown.map { $0.values[c] }) }
+        let texts = all.map { c in shown.map { $0.texts[c] } }
         // The bars show the largest channels and "Other"; the data table keeps every channel.
         let other = ctx.locale.text(en: "Other", it: "Altri")
         var chart = StackedBarChart(
             id: "channels-spend", title: title, periods: periods, series: series,
             valueFormat: .currency(ctx.unit.config.currency), locale: ctx.locale)
+        // Wrapped one by one: assigning `texts` itself converts the array through a run-time cast.
+        chart.valueTexts = texts.map { $0 }
         let table = chart.dataTable()
         let drawn = ChartSeries.topIndexed(series, otherName: other)
         chart.series = drawn.map(\.series)
         // The description repeats the table's figures for the channels drawn on their own.
-        chart.valueTexts = drawn.map { d in d.index.map { k in table.rows.map { $0[k + 1] } } }
+        chart.valueTexts = drawn.map { d in d.index.map { texts[$0] } }
         return ChartFigure.Chart(svg: chart.svgDocument(), title: title, table: table)
     }
 
@@ -56,19 +61,20 @@ enum ChannelCharts {
     /// from each channel's own rows: cheap customers that return their media spend sit at the
     /// top left. Points are coloured by the media ROMI target when the unit sets one.
     ///
-    /// `kpiTexts` holds the channel KPIs as the channel table writes them
-    /// (``ChannelTable/kpiTexts(_:channels:)``); the chart's description and data table reuse them.
-    static func scatter(_ ctx: PackContext, channels: [String], kpiTexts: [(id: String, texts: [String])]) -> ChartFigure.Chart? {
-        guard ctx.pack[kpi: "paid_cac"] != nil, ctx.pack[kpi: "media_romi"] != nil,
-            let breakdown = ctx.pack.breakdowns[ChannelsSection.dimension]
+    /// `kpiColumns` holds the channel KPIs as the channel table writes them
+    /// (``ChannelTable/kpiColumns(_:channels:)``); the chart's points, description and data
+    /// table reuse them.
+    static func scatter(_ ctx: PackContext, channels: [Int], kpiColumns: [ChannelTable.KPIColumn]) -> ChartFigure.Chart? {
+        guard let cac = kpiColumns.first(where: { $0.id == "paid_cac" }), let romi = kpiColumns.first(where: { $0.id == "media_romi" }),
+            ctx.pack.breakdowns[ChannelsSection.dimension] != nil
         else { return nil }
         let target = ctx.metrics.profile.targets["media_romi"]?.value(at: ctx.period.lastMonth)
         let better = ctx.kpi("media_romi")?.better ?? .higher
-        let points = channels.map { channel in
-            let row = breakdown[channel] ?? [:]
-            let x = row["paid_cac"] ?? nil, y = row["media_romi"] ?? nil
+        let points = channels.indices.map { c in
+            let x = cac.values[c], y = romi.values[c]
             let status = KPIStatus.of(y, target: target, tolerance: ctx.unit.config.tolerance, better: better)
-            return ScatterChart.Point(label: ChartFigure.displayName(channel), x: x, y: y, status: ChartFigure.chartStatus(status))
+            return ScatterChart.Point(
+                label: ctx.unitData.channelNames[channels[c]], x: x, y: y, status: ChartFigure.chartStatus(status))
         }
         guard points.filter({ $0.x != nil && $0.y != nil }).count >= 2 else { return nil }
         let title =
@@ -80,9 +86,7 @@ enum ChannelCharts {
             id: "channels-scatter", title: title, points: points, xTitle: ctx.kpiLabel("paid_cac"),
             yTitle: ctx.kpiLabel("media_romi"), xFormat: ctx.valueFormat("paid_cac"), yFormat: ctx.valueFormat("media_romi"),
             locale: ctx.locale)
-        if let x = kpiTexts.first(where: { $0.id == "paid_cac" })?.texts, let y = kpiTexts.first(where: { $0.id == "media_romi" })?.texts {
-            chart.valueTexts = Array(zip(x, y))
-        }
+        chart.valueTexts = zip(cac.texts, romi.texts).map { (x: $0, y: $1) }
         let (svg, table) = chart.rendered()
         return ChartFigure.Chart(svg: svg, title: title, table: table)
     }

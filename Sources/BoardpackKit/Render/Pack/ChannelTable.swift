@@ -6,40 +6,44 @@ enum ChannelTable {
     /// KPIs shown, from the pack's channel breakdown (those that apply to the unit).
     static let kpis = ["cpl", "paid_cac", "cac", "media_romi"]
 
-    /// The KPIs of `kpis` that apply to the unit, each with its value per channel of
-    /// `channels` as the pack writes it (not escaped): the table and the scatter chart of
-    /// the section show the same figures, formatted once.
-    static func kpiTexts(_ ctx: PackContext, channels: [String]) -> [(id: String, texts: [String])] {
+    /// A KPI of `kpis` that applies to the unit, per channel: its values and their texts as
+    /// the pack writes them (not escaped). The table, its legend and the scatter chart of the
+    /// section read the same figures, looked up and formatted once.
+    typealias KPIColumn = (id: String, values: [Double?], texts: [String])
+
+    /// The columns of the KPIs of `kpis` that apply to the unit, for `channels` (indices into
+    /// ``UnitRenderData/channels``) in order.
+    static func kpiColumns(_ ctx: PackContext, channels: [Int]) -> [KPIColumn] {
         let breakdown = ctx.pack.breakdowns[ChannelsSection.dimension] ?? [:]
-        let rows = channels.map { breakdown[$0] ?? [:] }
+        let rows = channels.map { breakdown[ctx.unitData.channels[$0]] ?? [:] }
         return kpis.filter { ctx.pack[kpi: $0] != nil }.map { id in
             let format = ctx.valueFormat(id)
-            return (id, rows.map { format.format($0[id] ?? nil, locale: ctx.locale) })
+            let values = rows.map { $0[id] ?? nil }
+            return (id, values, values.map { format.format($0, locale: ctx.locale) })
         }
     }
 
     /// The table for `channels` (in display order) and the unit total, with a legend when
-    /// CAC has no value per channel. `kpiTexts` is ``kpiTexts(_:channels:)``.
+    /// CAC has no value per channel. `kpiColumns` is ``kpiColumns(_:channels:)``.
     static func html(
-        into html: inout HTMLBuffer, _ ctx: PackContext, channels: [String], kpiTexts: [(id: String, texts: [String])]
+        into html: inout HTMLBuffer, _ ctx: PackContext, channels: [Int], kpiColumns: [KPIColumn]
     ) {
         let evaluator = ctx.metrics.evaluator(for: ctx.period)
-        let kpiIDs = kpiTexts.map(\.id)
+        let kpiIDs = kpiColumns.map(\.id)
         let headers =
             [ctx.locale.text(en: "Channel", it: "Canale")]
             + measures.map { ChannelsSection.measureLabel(ctx, $0) } + kpiIDs.map(ctx.kpiLabel)
-        let breakdown = ctx.pack.breakdowns[ChannelsSection.dimension] ?? [:]
+        let shared = ctx.unitData
+        // Each measure looked up once for every channel.
+        let reads = measures.map { (id: $0, read: evaluator.resolvedMeasure($0)) }
         var rows: [[String]] = channels.enumerated().map { c, channel in
             var cells: [String] = []
             cells.reserveCapacity(1 + measures.count + kpiIDs.count)
-            cells.append(escapeHTML(ChartFigure.displayName(channel)))
-            let slice = ctx.metrics.data.slice(ChannelsSection.dimension, channel)
-            for id in measures {
-                cells.append(
-                    slice.map { measureCell(ctx, id, evaluator.measure(id, at: ctx.period, slice: $0)) }
-                        ?? escapeHTML(ctx.formatter.notAvailable))
+            cells.append(escapeHTML(shared.channelNames[channel]))
+            for measure in reads {
+                cells.append(measureCell(ctx, measure.id, measure.read(ctx.period, shared.channelSlices[channel])))
             }
-            for column in kpiTexts { cells.append(escapeHTML(column.texts[c])) }
+            for column in kpiColumns { cells.append(escapeHTML(column.texts[c])) }
             return cells
         }
         let total =
@@ -52,7 +56,9 @@ enum ChannelTable {
         PackHTML.table(
             into: &html, caption: escapeHTML(ctx.locale.text(en: "Channels, ", it: "Canali, ") + ctx.periodLabel(ctx.period)),
             headers: headers.map { escapeHTML($0) }, rows: rows, numeric: Set(1..<headers.count), classes: "data channels")
-        if kpiIDs.contains("cac"), channels.allSatisfy({ (breakdown[$0]?["cac"] ?? nil) == nil }), ctx.pack[kpi: "cac"]?.value != nil {
+        if let cac = kpiColumns.first(where: { $0.id == "cac" }), cac.values.allSatisfy({ $0 == nil }),
+            ctx.pack[kpi: "cac"]?.value != nil
+        {
             let cac = ctx.kpiLabel("cac"), paid = ctx.kpiLabel("paid_cac")
             let text = ctx.locale.text(
                 en:

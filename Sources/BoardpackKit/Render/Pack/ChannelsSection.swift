@@ -18,48 +18,49 @@ enum ChannelsSection {
             return out
         }
         let channels = ordered(ctx)
-        let kpiTexts = ChannelTable.kpiTexts(ctx, channels: channels)
+        let kpiColumns = ChannelTable.kpiColumns(ctx, channels: channels)
         if channels.isEmpty {
             out.html += "<p class=\"empty\">"
             out.html.appendEscaped(
                 ctx.locale.text(en: "No channel figures for this period.", it: "Nessun dato per canale in questo periodo."))
             out.html += "</p>\n"
         } else {
-            ChannelTable.html(into: &out.html, ctx, channels: channels, kpiTexts: kpiTexts)
+            ChannelTable.html(into: &out.html, ctx, channels: channels, kpiColumns: kpiColumns)
         }
         let charts = [
             ChannelCharts.spend(ctx, current: channels), ChannelCharts.funnel(ctx),
-            ChannelCharts.scatter(ctx, channels: channels, kpiTexts: kpiTexts),
+            ChannelCharts.scatter(ctx, channels: channels, kpiColumns: kpiColumns),
         ].compactMap { $0 }
         for chart in charts { out.chartTables.append((chart.title, chart.table)) }
         ChartFigure.grid(into: &out.html, charts)
         return out
     }
 
-    /// The channels present in the period, largest spend first (n/a last, then by name).
-    static func ordered(_ ctx: PackContext) -> [String] {
-        let evaluator = ctx.metrics.evaluator(for: ctx.period)
-        let spend = ctx.metrics.data.values(of: dimension, in: ctx.period).map { value in
-            (value, ctx.metrics.data.slice(dimension, value).flatMap { evaluator.measure("spend", at: ctx.period, slice: $0).value })
-        }
-        return spend.sorted { a, b in
-            switch (a.1, b.1) {
+    /// The channels present in the period (as indices into ``UnitRenderData/channels``),
+    /// largest spend first (n/a last, then by name).
+    static func ordered(_ ctx: PackContext) -> [Int] {
+        let channels = ctx.unitData.channels
+        let spend = ctx.unitData.spend(at: ctx.period).values
+        return ctx.metrics.data.slices(of: dimension, in: ctx.period).map(\.valueIndex).sorted { a, b in
+            switch (spend[a], spend[b]) {
             case let (x?, y?) where x != y: x > y
             case (.some, nil): true
             case (nil, .some): false
-            default: a.0 < b.0
+            default: channels[a] < channels[b]
             }
-        }.map { $0.0 }
+        }
     }
 
     /// A measure's label in the pack's language.
     static func measureLabel(_ ctx: PackContext, _ id: String) -> String {
-        let labels: [String: (en: String, it: String)] = [
-            "spend": ("Spend", "Spesa"), "impressions": ("Impressions", "Impressioni"), "clicks": ("Clicks", "Clic"),
-            "leads": ("Leads", "Lead"), "qualified_leads": ("Qualified leads", "Lead qualificati"),
-            "opportunities": ("Opportunities", "Opportunità"), "new_customers": ("New customers", "Nuovi clienti"),
-        ]
-        guard let label = labels[id] else { return id }
+        guard let label = measureLabels[id] else { return id }
         return ctx.locale.text(en: label.en, it: label.it)
     }
+
+    /// The labels of the measures the section shows, made once rather than at every lookup.
+    private static let measureLabels: [String: (en: String, it: String)] = [
+        "spend": ("Spend", "Spesa"), "impressions": ("Impressions", "Impressioni"), "clicks": ("Clicks", "Clic"),
+        "leads": ("Leads", "Lead"), "qualified_leads": ("Qualified leads", "Lead qualificati"),
+        "opportunities": ("Opportunities", "Opportunità"), "new_customers": ("New customers", "Nuovi clienti"),
+    ]
 }

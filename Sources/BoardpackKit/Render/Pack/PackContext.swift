@@ -13,23 +13,30 @@ struct PackContext: Sendable {
     var audience: Note.Audience
     var locale: PackLocale
     var playbooks: CompiledPlaybooks
-    /// Headline KPIs over the `trendPeriods` periods ending with the pack, computed once: the
-    /// tiles' sparklines and the performance trends read the same series.
-    var headlineTrends: [String: [(period: Period, value: Double?)]] = [:]
+    /// What the unit's packs share, worked out once for all of them.
+    var unitData: UnitRenderData
+    /// Headline KPIs over the `trendPeriods` periods ending with the pack, with each value's
+    /// text: the tiles' sparklines and the performance trends read the same series.
+    var headlineTrends: [String: [(period: Period, value: Double?, text: String)]] = [:]
 
     /// Periods in a sparkline or trend: a year of months, or three years of quarters.
     static let trendPeriods = 12
 
-    /// Fills `headlineTrends` for the unit's headline KPIs.
+    /// Fills `headlineTrends` for the unit's headline KPIs, from what the unit's packs share
+    /// when it holds them.
     mutating func computeHeadlineTrends() {
         for id in unit.config.headline where headlineTrends[id] == nil {
-            headlineTrends[id] = metrics.series(id, endingAt: period, count: Self.trendPeriods)
+            headlineTrends[id] =
+                unitData.trend(id, endingAt: period, count: Self.trendPeriods)
+                ?? metrics.series(id, endingAt: period, count: Self.trendPeriods).map { ($0.period, $0.value, format(id, $0.value)) }
         }
     }
 
-    /// A KPI over the `trendPeriods` periods ending with the pack (oldest first).
-    func trend(_ id: String) -> [(period: Period, value: Double?)] {
-        headlineTrends[id] ?? metrics.series(id, endingAt: period, count: Self.trendPeriods)
+    /// A KPI over the `trendPeriods` periods ending with the pack (oldest first), with each
+    /// value as the pack writes it.
+    func trend(_ id: String) -> [(period: Period, value: Double?, text: String)] {
+        headlineTrends[id]
+            ?? metrics.series(id, endingAt: period, count: Self.trendPeriods).map { ($0.period, $0.value, format(id, $0.value)) }
     }
 
     var formatter: PackFormatter { PackFormatter(locale: locale) }
@@ -46,8 +53,11 @@ struct PackContext: Sendable {
     func kpiLabel(_ id: String) -> String { kpi(id)?.label.text(for: locale.rawValue) ?? id }
 
     /// How values of a KPI are written.
-    func valueFormat(_ id: String) -> ValueFormat {
-        ValueFormat(unit: kpi(id)?.unit.rawValue ?? "count", currency: unit.config.currency)
+    func valueFormat(_ id: String) -> ValueFormat { Self.valueFormat(id, dictionary, currency: unit.config.currency) }
+
+    /// How values of KPI `id` of `dictionary` are written in a unit reporting in `currency`.
+    static func valueFormat(_ id: String, _ dictionary: MetricDictionary, currency: String) -> ValueFormat {
+        ValueFormat(unit: dictionary.kpis[id]?.unit.rawValue ?? "count", currency: currency)
     }
 
     /// A KPI value formatted for the pack (`n/a`/`n.d.` when missing).
@@ -71,16 +81,19 @@ struct PackContext: Sendable {
     func periodLabel(_ p: Period) -> String { formatter.period(p) }
 
     /// "Oct 2026", "Q3 2026": axis labels.
-    func shortPeriodLabel(_ p: Period) -> String { formatter.period(p, short: true) }
+    func shortPeriodLabel(_ p: Period) -> String { unitData.shortLabel(p) }
 
     /// The status word and CSS class for a KPI status, never colour alone.
-    func statusWord(_ status: KPIStatus) -> String {
+    func statusWord(_ status: KPIStatus) -> String { Self.statusWord(status, locale) }
+
+    /// ``statusWord(_:)`` in `locale`.
+    static func statusWord(_ status: KPIStatus, _ locale: PackLocale) -> String {
         switch status {
         case .green: ChartStatus.green.word(locale)
         case .amber: ChartStatus.amber.word(locale)
         case .red: ChartStatus.red.word(locale)
         case .none: locale.text(en: "no target", it: "nessun obiettivo")
-        case .na: formatter.notAvailable
+        case .na: PackFormatter(locale: locale).notAvailable
         }
     }
 }

@@ -18,12 +18,13 @@ enum SummarySection {
     static func tile(into html: inout HTMLBuffer, _ ctx: PackContext, id: String, result: KPIResult, idPrefix: String) {
         let label = ctx.kpiLabel(id)
         let series = ctx.trend(id)
-        let spark = Sparkline(
+        var spark = Sparkline(
             id: "\(idPrefix)spark-\(id)",
             title: ctx.locale.text(
                 en: "\(label), last \(sparklinePeriods) periods", it: "\(label), ultimi \(sparklinePeriods) periodi"),
             periods: series.map { ctx.shortPeriodLabel($0.period) }, values: series.map(\.value), target: result.target,
             valueFormat: ctx.valueFormat(id), locale: ctx.locale)
+        spark.valueTexts = series.map(\.text)
         html += "<article class=\"tile "
         html += PackHTML.statusClass(result.status)
         html += "\">\n<h3 class=\"tile-label\">"
@@ -61,6 +62,12 @@ enum PackHTML {
 
     /// A status as a word with a shape, so it never rests on colour alone.
     static func statusBadge(_ ctx: PackContext, _ status: KPIStatus, word: String? = nil) -> String {
+        guard let word else { return badges[ctx.locale.isItalian ? 1 : 0][badgeIndex(status)] }
+        return badge(status, word: word)
+    }
+
+    /// The badge with its text, `word` escaped.
+    private static func badge(_ status: KPIStatus, word: String) -> String {
         let shape: String =
             switch status {
             case .green: "●"
@@ -68,13 +75,33 @@ enum PackHTML {
             case .red: "■"
             case .none, .na: "○"
             }
-        return
-            "<span class=\"badge \(statusClass(status))\"><span aria-hidden=\"true\">\(shape)</span> \(escapeHTML(word ?? ctx.statusWord(status)))</span>"
+        return "<span class=\"badge \(statusClass(status))\"><span aria-hidden=\"true\">\(shape)</span> \(escapeHTML(word))</span>"
+    }
+
+    /// The statuses in the order of ``badges``.
+    private static let statuses: [KPIStatus] = [.green, .amber, .red, .none, .na]
+
+    private static func badgeIndex(_ status: KPIStatus) -> Int {
+        switch status {
+        case .green: 0
+        case .amber: 1
+        case .red: 2
+        case .none: 3
+        case .na: 4
+        }
+    }
+
+    /// Every status's badge with its word, in English and in Italian (the words depend on the
+    /// language only), written once rather than for every row of every table.
+    private static let badges: [[String]] = [PackLocale.enGB, .itIT].map { locale in
+        statuses.map { badge($0, word: PackContext.statusWord($0, locale)) }
     }
 
     /// The mark on a partial figure, explained in the legend under the tables.
-    static func partialMark(_ ctx: PackContext) -> String {
-        "<abbr class=\"partial\" title=\"\(ctx.locale.text(en: "partial: some rows did not report this figure", it: "parziale: alcune righe non riportano il dato"))\">*</abbr>"
+    static func partialMark(_ ctx: PackContext) -> String { partialMarks[ctx.locale.isItalian ? 1 : 0] }
+
+    private static let partialMarks = [PackLocale.enGB, .itIT].map { locale in
+        "<abbr class=\"partial\" title=\"\(locale.text(en: "partial: some rows did not report this figure", it: "parziale: alcune righe non riportano il dato"))\">*</abbr>"
     }
 
     /// A data table: headers and rows of already-escaped cells; `numeric` columns align right.
@@ -89,37 +116,46 @@ enum PackHTML {
         // Which columns are numeric, looked up by index rather than hashed once per cell.
         let columns = rows.reduce(headers.count) { max($0, $1.count) }
         let isNumeric = (0..<columns).map { numeric.contains($0) }
-        html += "<div class=\"table-wrap\"><table class=\""
-        html += classes
-        html += "\">\n"
-        if let caption {
-            html += "<caption>"
-            cell(caption)
-            html += "</caption>\n"
-        }
-        html += "<thead><tr>"
-        for (i, h) in headers.enumerated() {
-            html += isNumeric[i] ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">"
-            cell(h)
-            html += "</th>"
-        }
-        html += "</tr></thead>\n<tbody>\n"
+        // Room for the whole table at once: the cells' text (an eighth more for entities) and
+        // the tags around them.
+        var size = 96 + classes.utf8.count + (caption?.utf8.count ?? 0)
+        for h in headers { size += h.utf8.count + 40 }
         for row in rows {
-            html += "<tr>"
+            size += 16
+            for text in row { size += text.utf8.count + 20 }
+        }
+        html.reserve(size + size / 8)
+        html.append(literal: "<div class=\"table-wrap\"><table class=\"")
+        html.append(classes)
+        html.append(literal: "\">\n")
+        if let caption {
+            html.append(literal: "<caption>")
+            cell(caption)
+            html.append(literal: "</caption>\n")
+        }
+        html.append(literal: "<thead><tr>")
+        for (i, h) in headers.enumerated() {
+            html.append(literal: isNumeric[i] ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
+            cell(h)
+            html.append(literal: "</th>")
+        }
+        html.append(literal: "</tr></thead>\n<tbody>\n")
+        for row in rows {
+            html.append(literal: "<tr>")
             for (i, text) in row.enumerated() {
                 if i == 0 {
-                    html += "<th scope=\"row\">"
+                    html.append(literal: "<th scope=\"row\">")
                     cell(text)
-                    html += "</th>"
+                    html.append(literal: "</th>")
                 } else {
-                    html += isNumeric[i] ? "<td class=\"num\">" : "<td>"
+                    html.append(literal: isNumeric[i] ? "<td class=\"num\">" : "<td>")
                     cell(text)
-                    html += "</td>"
+                    html.append(literal: "</td>")
                 }
             }
-            html += "</tr>\n"
+            html.append(literal: "</tr>\n")
         }
-        html += "</tbody>\n</table></div>\n"
+        html.append(literal: "</tbody>\n</table></div>\n")
     }
 
     /// ``table(into:caption:headers:rows:numeric:classes:escaping:)`` as a string.

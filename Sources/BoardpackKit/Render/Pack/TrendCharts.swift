@@ -52,16 +52,20 @@ enum TrendCharts {
 
     /// The KPI's trend over `window` with the target in force in each period; nil when it
     /// has no value in the whole window.
-    static func line(_ ctx: PackContext, id: String, series window: ArraySlice<(period: Period, value: Double?)>) -> LineChart? {
+    static func line(
+        _ ctx: PackContext, id: String, series window: ArraySlice<(period: Period, value: Double?, text: String)>
+    ) -> LineChart? {
         guard window.contains(where: { $0.value != nil }) else { return nil }
         let targets = ctx.metrics.profile.targets[id].map { t in window.map { t.value(at: $0.period.lastMonth) } }
         let title = "\(ctx.kpiLabel(id)), \(ChartFigure.span(ctx, count: window.count))"
-        return LineChart(
+        var chart = LineChart(
             id: "trend-\(id)", title: title,
             series: [ChartSeries(name: ctx.kpiLabel(id), values: window.map(\.value))],
             periods: window.map { ctx.shortPeriodLabel($0.period) }, target: targets,
             targetLabel: ctx.locale.text(en: "target", it: "obiettivo"),
             valueFormat: ctx.valueFormat(id), locale: ctx.locale, includeZero: false)
+        chart.valueTexts = [window.map(\.text)]
+        return chart
     }
 
     /// Value against target with the amber band; nil when the KPI has no target this period.
