@@ -37,7 +37,8 @@ import Testing
                 let pack = model.metrics.pack(period)
                 let ctx = PackContext(
                     workspace: workspace, unit: model.unit, period: period, metrics: model.metrics, pack: pack,
-                    previousPack: nil, audience: .board, locale: model.locale, playbooks: model.playbooks)
+                    previousPack: nil, audience: .board, locale: model.locale, playbooks: model.playbooks,
+                    unitData: UnitRenderData(model, periods: model.periods))
                 let run = PlaybookRun.run(
                     model.playbooks, sector: model.unit.config.sector.rawValue, metrics: model.metrics, period: period
                 ) { ctx.format($0, $1) }

@@ -11,6 +11,29 @@ struct MeasureAccumulator {
         var monthRow: Int32 = -1
         /// Days of date-grain rows that reported here (bit `day`).
         var dayMask: UInt32 = 0
+
+        /// Adds a reported (non-n/a) value `x` of day `day` (0 for a month row) with the row's
+        /// `weight` for a weighted mean: `last` keeps the latest day's value, `mean` sums the
+        /// plain and the weighted values, `sum` adds.
+        @inline(__always)
+        mutating func add(_ x: Double, day: Int8, weight: Double?, isLast: Bool, isMean: Bool) {
+            if isLast {
+                if day > lastDay {
+                    agg.sum = x
+                    lastDay = day
+                }
+            } else if isMean {
+                agg.plainSum += x
+                if let w = weight, !w.isNaN {
+                    agg.sum += w * x
+                    agg.weight += w
+                    agg.weightedRows += 1
+                }
+            } else {
+                agg.sum += x
+            }
+            agg.reported += 1
+        }
     }
 
     let measure: String
@@ -105,22 +128,7 @@ struct MeasureAccumulator {
                     continue
                 }
                 if dated { cells[i].dayMask |= 1 << UInt32(day) } else { (cells[i].monthFile, cells[i].monthRow) = (Int32(f), Int32(r)) }
-                if isLast {
-                    if day > cell.lastDay {
-                        cells[i].agg.sum = x
-                        cells[i].lastDay = day
-                    }
-                } else if isMean {
-                    cells[i].agg.plainSum += x
-                    if let w = weights?[r], !w.isNaN {
-                        cells[i].agg.sum += w * x
-                        cells[i].agg.weight += w
-                        cells[i].agg.weightedRows += 1
-                    }
-                } else {
-                    cells[i].agg.sum += x
-                }
-                cells[i].agg.reported += 1
+                cells[i].add(x, day: day, weight: weights?[r], isLast: isLast, isMean: isMean)
             }
         }
         for clash in clashes {
@@ -142,23 +150,8 @@ struct MeasureAccumulator {
                     cells[i].agg.empty += 1
                     continue
                 }
-                if isLast {
-                    let day = days.map { Int8($0[r]) } ?? 0
-                    if day > cells[i].lastDay {
-                        cells[i].agg.sum = x
-                        cells[i].lastDay = day
-                    }
-                } else if isMean {
-                    cells[i].agg.plainSum += x
-                    if let w = weights?[r], !w.isNaN {
-                        cells[i].agg.sum += w * x
-                        cells[i].agg.weight += w
-                        cells[i].agg.weightedRows += 1
-                    }
-                } else {
-                    cells[i].agg.sum += x
-                }
-                cells[i].agg.reported += 1
+                let day = isLast ? days.map { Int8($0[r]) } ?? 0 : 0
+                cells[i].add(x, day: day, weight: weights?[r], isLast: isLast, isMean: isMean)
             }
         }
     }
