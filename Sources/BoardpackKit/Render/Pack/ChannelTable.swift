@@ -36,26 +36,45 @@ enum ChannelTable {
         let shared = ctx.unitData
         // Each measure looked up once for every channel.
         let reads = measures.map { (id: $0, read: evaluator.resolvedMeasure($0)) }
-        var rows: [[String]] = channels.enumerated().map { c, channel in
-            var cells: [String] = []
-            cells.reserveCapacity(1 + measures.count + kpiIDs.count)
-            cells.append(escapeHTML(shared.channelNames[channel]))
+        // Every column but the channel's is numeric. The rows are written in place, as
+        // ``PackHTML/table(into:caption:headers:rows:numeric:classes:escaping:)`` writes them.
+        html.reserve(channels.count * (120 + 24 * (measures.count + kpiColumns.count)) + 1024)
+        PackHTML.tableHead(
+            into: &html, caption: ctx.locale.text(en: "Channels, ", it: "Canali, ") + ctx.periodLabel(ctx.period),
+            headers: headers, isNumeric: headers.indices.map { $0 > 0 }, classes: "data channels", escaping: true)
+        for (c, channel) in channels.enumerated() {
+            html.append(literal: "<tr><th scope=\"row\">")
+            html.appendEscaped(shared.channelNames[channel])
+            html.append(literal: "</th>")
             for measure in reads {
-                cells.append(measureCell(ctx, measure.id, measure.read(ctx.period, shared.channelSlices[channel])))
+                html.append(literal: "<td class=\"num\">")
+                measureCell(into: &html, ctx, measure.id, measure.read(ctx.period, shared.channelSlices[channel]))
+                html.append(literal: "</td>")
             }
-            for column in kpiColumns { cells.append(escapeHTML(column.texts[c])) }
-            return cells
+            for column in kpiColumns {
+                html.append(literal: "<td class=\"num\">")
+                html.appendEscaped(column.texts[c])
+                html.append(literal: "</td>")
+            }
+            html.append(literal: "</tr>\n")
         }
-        let total =
-            measures.map { measureCell(ctx, $0, evaluator.measure($0, at: ctx.period)) }
-            + kpiIDs.map { id in
-                let r = ctx.pack[kpi: id]
-                return escapeHTML(ctx.format(id, r?.value)) + (r?.partial == true ? PackHTML.partialMark(ctx) : "")
-            }
-        rows.append(["<strong>\(escapeHTML(ctx.locale.text(en: "Total", it: "Totale")))</strong>"] + total)
-        PackHTML.table(
-            into: &html, caption: escapeHTML(ctx.locale.text(en: "Channels, ", it: "Canali, ") + ctx.periodLabel(ctx.period)),
-            headers: headers.map { escapeHTML($0) }, rows: rows, numeric: Set(1..<headers.count), classes: "data channels")
+        html.append(literal: "<tr><th scope=\"row\"><strong>")
+        html.appendEscaped(ctx.locale.text(en: "Total", it: "Totale"))
+        html.append(literal: "</strong></th>")
+        for id in measures {
+            html.append(literal: "<td class=\"num\">")
+            measureCell(into: &html, ctx, id, evaluator.measure(id, at: ctx.period))
+            html.append(literal: "</td>")
+        }
+        for id in kpiIDs {
+            let r = ctx.pack[kpi: id]
+            html.append(literal: "<td class=\"num\">")
+            html.appendEscaped(ctx.format(id, r?.value))
+            if r?.partial == true { html += PackHTML.partialMark(ctx) }
+            html.append(literal: "</td>")
+        }
+        html.append(literal: "</tr>\n")
+        PackHTML.tableEnd(into: &html)
         if let cac = kpiColumns.first(where: { $0.id == "cac" }), cac.values.allSatisfy({ $0 == nil }),
             ctx.pack[kpi: "cac"]?.value != nil
         {
@@ -72,13 +91,14 @@ enum ChannelTable {
         }
     }
 
-    /// A measure's aggregate, formatted as money (spend) or a count, with the partial mark.
-    static func measureCell(_ ctx: PackContext, _ id: String, _ value: MeasureValue) -> String {
+    /// A measure's aggregate, formatted as money (spend) or a count, escaped, with the partial mark.
+    static func measureCell(into html: inout HTMLBuffer, _ ctx: PackContext, _ id: String, _ value: MeasureValue) {
         // Spend in whole currency units: one precision down the column ($818, not $818.66 under $2,818).
         let text =
             id == "spend"
             ? ctx.formatter.currency(value.value, code: ctx.unit.config.currency, fractionDigits: 0)
             : ValueFormat.count.format(value.value, locale: ctx.locale)
-        return escapeHTML(text) + (value.partial ? PackHTML.partialMark(ctx) : "")
+        html.appendEscaped(text)
+        if value.partial { html += PackHTML.partialMark(ctx) }
     }
 }

@@ -26,29 +26,49 @@ enum PerformanceSection {
         }
     }
 
-    /// The KPI table: value, previous, change, year ago, target, status.
+    /// The KPI table: value, previous, change, year ago, target, status. The rows are written
+    /// in place, as ``PackHTML/table(into:caption:headers:rows:numeric:classes:escaping:)``
+    /// writes them (columns 1 to 5 numeric).
     static func kpiTable(into html: inout HTMLBuffer, _ ctx: PackContext, ids: [String], caption: String?) {
         let headers = [
             "KPI", ctx.periodLabel(ctx.period), ctx.locale.text(en: "Previous", it: "Precedente"),
             ctx.locale.text(en: "Change", it: "Variazione"), ctx.locale.text(en: "Year ago", it: "Anno prec."),
             ctx.locale.text(en: "Target", it: "Obiettivo"), ctx.locale.text(en: "Status", it: "Stato"),
         ].map { escapeHTML($0) }
-        var rows: [[String]] = []
+        html.reserve(ids.count * 480 + 512)
+        PackHTML.tableHead(
+            into: &html, caption: caption, headers: headers, isNumeric: [false, true, true, true, true, true, false],
+            classes: "data kpis", escaping: false)
         for id in ids {
             guard let r = ctx.pack[kpi: id] else { continue }
             let format = ctx.valueFormat(id)
-            let text = { (value: Double?) in escapeHTML(format.format(value, locale: ctx.locale)) }
-            rows.append([
-                "<a href=\"#def-\(id)\">\(escapeHTML(ctx.kpiLabel(id)))</a>",
-                text(r.value) + (r.partial ? PackHTML.partialMark(ctx) : ""),
-                text(r.previous),
-                escapeHTML(ctx.formatChange(id, result: r)),
-                text(r.yearAgo),
-                r.target.map { text($0) } ?? "—",
-                PackHTML.statusBadge(ctx, r.status),
-            ])
+            func number(_ value: Double?) {
+                html.append(literal: "<td class=\"num\">")
+                html.appendEscaped(format.format(value, locale: ctx.locale))
+            }
+            html.append(literal: "<tr><th scope=\"row\"><a href=\"#def-")
+            html.append(id)
+            html.append(literal: "\">")
+            html.appendEscaped(ctx.kpiLabel(id))
+            html.append(literal: "</a></th>")
+            number(r.value)
+            if r.partial { html += PackHTML.partialMark(ctx) }
+            html.append(literal: "</td>")
+            number(r.previous)
+            html.append(literal: "</td><td class=\"num\">")
+            html.appendEscaped(ctx.formatChange(id, result: r))
+            html.append(literal: "</td>")
+            number(r.yearAgo)
+            html.append(literal: "</td>")
+            if let target = r.target {
+                number(target)
+            } else {
+                html.append(literal: "<td class=\"num\">—")
+            }
+            html.append(literal: "</td><td>")
+            html += PackHTML.statusBadge(ctx, r.status)
+            html.append(literal: "</td></tr>\n")
         }
-        PackHTML.table(
-            into: &html, caption: caption, headers: headers, rows: rows, numeric: [1, 2, 3, 4, 5], classes: "data kpis")
+        PackHTML.tableEnd(into: &html)
     }
 }

@@ -125,21 +125,7 @@ enum PackHTML {
             for text in row { size += text.utf8.count + 20 }
         }
         html.reserve(size + size / 8)
-        html.append(literal: "<div class=\"table-wrap\"><table class=\"")
-        html.append(classes)
-        html.append(literal: "\">\n")
-        if let caption {
-            html.append(literal: "<caption>")
-            cell(caption)
-            html.append(literal: "</caption>\n")
-        }
-        html.append(literal: "<thead><tr>")
-        for (i, h) in headers.enumerated() {
-            html.append(literal: isNumeric[i] ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
-            cell(h)
-            html.append(literal: "</th>")
-        }
-        html.append(literal: "</tr></thead>\n<tbody>\n")
+        tableHead(into: &html, caption: caption, headers: headers, isNumeric: isNumeric, classes: classes, escaping: escaping)
         for row in rows {
             html.append(literal: "<tr>")
             for (i, text) in row.enumerated() {
@@ -155,6 +141,37 @@ enum PackHTML {
             }
             html.append(literal: "</tr>\n")
         }
+        tableEnd(into: &html)
+    }
+
+    /// What ``table(into:caption:headers:rows:numeric:classes:escaping:)`` writes before the
+    /// rows, for a table whose rows are written in place (each `<tr>` with a `<th scope="row">`
+    /// then `<td>` cells, as that function writes them).
+    static func tableHead(
+        into html: inout HTMLBuffer, caption: String?, headers: [String], isNumeric: [Bool], classes: String, escaping: Bool
+    ) {
+        func cell(_ text: String) {
+            if escaping { html.appendEscaped(text) } else { html.append(text) }
+        }
+        html.append(literal: "<div class=\"table-wrap\"><table class=\"")
+        html.append(classes)
+        html.append(literal: "\">\n")
+        if let caption {
+            html.append(literal: "<caption>")
+            cell(caption)
+            html.append(literal: "</caption>\n")
+        }
+        html.append(literal: "<thead><tr>")
+        for (i, h) in headers.enumerated() {
+            html.append(literal: isNumeric[i] ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
+            cell(h)
+            html.append(literal: "</th>")
+        }
+        html.append(literal: "</tr></thead>\n<tbody>\n")
+    }
+
+    /// What ``table(into:caption:headers:rows:numeric:classes:escaping:)`` writes after the rows.
+    static func tableEnd(into html: inout HTMLBuffer) {
         html.append(literal: "</tbody>\n</table></div>\n")
     }
 
