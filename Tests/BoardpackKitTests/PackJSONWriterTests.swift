@@ -33,12 +33,13 @@ import Testing
         let models = try prepare.compute(workspace, compiled, playbooks).models
         var packs = 0
         for model in models {
+            let unitData = UnitRenderData(model, periods: model.periods)
             for period in model.periods {
                 let pack = model.metrics.pack(period)
                 let ctx = PackContext(
                     workspace: workspace, unit: model.unit, period: period, metrics: model.metrics, pack: pack,
                     previousPack: nil, audience: .board, locale: model.locale, playbooks: model.playbooks,
-                    unitData: UnitRenderData(model, periods: model.periods))
+                    unitData: unitData)
                 let run = PlaybookRun.run(
                     model.playbooks, sector: model.unit.config.sector.rawValue, metrics: model.metrics, period: period
                 ) { ctx.format($0, $1) }

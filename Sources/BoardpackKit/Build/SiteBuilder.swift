@@ -96,9 +96,8 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Packs are independent: render them on every core, each into its own slot, so the
-    /// result does not depend on scheduling. The page comes as bytes; `metrics.json` becomes
-    /// bytes on the rendering thread too (a large site's 77 MB took tens of milliseconds on the
-    /// main thread afterwards).
+    /// result does not depend on scheduling. The page and `metrics.json` come as bytes,
+    /// written as they are.
     func renderInParallel(_ jobs: [(UnitModel, Period)], workspace: Workspace) -> [PackFiles] {
         // What a unit's packs share is worked out once per unit first, on every core too.
         var unitOf: [String: Int] = [:], periodsOf: [(model: UnitModel, periods: [Period])] = []
@@ -125,7 +124,7 @@ public struct SiteBuilder: Sendable {
             slots.set(
                 i,
                 PackFiles(
-                    html: page.page, json: Array(page.json.utf8), diagnostics: page.diagnostics,
+                    html: page.page, json: page.json, diagnostics: page.diagnostics,
                     markdownNanoseconds: page.markdownNanoseconds))
         }
         return slots.values

@@ -9,7 +9,8 @@ struct PackPage {
     struct Rendered: Sendable {
         /// The page as UTF-8, as it is written.
         var page: [UInt8]
-        var json: String
+        /// `metrics.json` as UTF-8, as it is written.
+        var json: [UInt8]
         var diagnostics: [Diagnostic]
         /// Time spent rendering the notes' Markdown, for `build --timings`.
         var markdownNanoseconds: UInt64 = 0
@@ -129,7 +130,7 @@ struct PackPage {
             extra: [
                 "playbook": PackJSON.playbook(run, locale: ctx.locale), "governance": PackJSON.governance(vote),
             ]
-        ).render()
+        ).bytes()
         return Rendered(
             page: templates.renderPack(context), json: json, diagnostics: diagnostics,
             markdownNanoseconds: notes.reduce(0) { $0 + $1.markdownNanoseconds })
