@@ -43,6 +43,17 @@ public struct Evaluator: Sendable {
         return measure(n, period, context.metrics.program.measureUnitScoped[n] ? nil : slice)
     }
 
+    /// ``measure(_:at:slice:)`` for measure `id`, its number and scope looked up once: the
+    /// pack's sections read a measure for every channel, and the lookup by name was a good
+    /// part of each read.
+    func resolvedMeasure(_ id: String) -> (Period, UnitData.Slice?) -> MeasureValue {
+        guard let n = context.metrics.program.measureNumbers[id] else {
+            return { period, slice in self.measure(id, at: period, slice: slice) }
+        }
+        let unitScoped = context.metrics.program.measureUnitScoped[n]
+        return { period, slice in self.measure(n, period, unitScoped ? nil : slice) }
+    }
+
     /// The measure numbered `n` in the program (its scope already applied to `slice`).
     func measure(_ n: Int, _ period: Period, _ slice: UnitData.Slice?) -> MeasureValue {
         let number = context.seriesNumbers[n]

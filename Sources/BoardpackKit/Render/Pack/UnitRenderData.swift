@@ -128,16 +128,3 @@ final class UnitRenderData: Sendable {
             values: values, texts: values.map { format.format($0, locale: locale) }, any: values.contains { $0 != nil })
     }
 }
-
-extension Evaluator {
-    /// ``measure(_:at:slice:)`` for measure `id`, its number and scope looked up once: the
-    /// sections read a measure for every channel, and the lookup by name was a good part of
-    /// each read. Mirrors ``measure(_:at:slice:)``.
-    func resolvedMeasure(_ id: String) -> (Period, UnitData.Slice?) -> MeasureValue {
-        guard let n = context.metrics.program.measureNumbers[id] else {
-            return { period, slice in self.measure(id, at: period, slice: slice) }
-        }
-        let unitScoped = context.metrics.program.measureUnitScoped[n]
-        return { period, slice in self.measure(n, period, unitScoped ? nil : slice) }
-    }
-}
