@@ -13,7 +13,7 @@ extension String {
     /// True when `target` occurs in the string, comparing UTF-8 bytes.
     func containsBytes(_ target: String) -> Bool {
         var haystack = self, needle = target
-        return haystack.withUTF8 { h in needle.withUTF8 { n in Self.firstOffset(of: n, in: h, from: 0) != nil } }
+        return haystack.withUTF8 { h in needle.withUTF8 { n in firstOffset(of: n, in: h, from: 0) != nil } }
     }
 
     /// Every occurrence of `target` replaced by `replacement`, left to right, comparing UTF-8
@@ -22,7 +22,7 @@ extension String {
         var haystack = self, needle = target, substitute = replacement
         return haystack.withUTF8 { h in
             needle.withUTF8 { n in
-                guard !n.isEmpty, var hit = Self.firstOffset(of: n, in: h, from: 0) else { return self }
+                guard !n.isEmpty, var hit = firstOffset(of: n, in: h, from: 0) else { return self }
                 return substitute.withUTF8 { r in
                     var out: [UInt8] = []
                     out.reserveCapacity(h.count + max(0, r.count - n.count) * 4)
@@ -31,7 +31,7 @@ extension String {
                         out.append(contentsOf: UnsafeBufferPointer(rebasing: h[start..<hit]))
                         out.append(contentsOf: r)
                         start = hit + n.count
-                        guard let next = Self.firstOffset(of: n, in: h, from: start) else { break }
+                        guard let next = firstOffset(of: n, in: h, from: start) else { break }
                         hit = next
                     }
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: h[start...]))
@@ -40,22 +40,36 @@ extension String {
             }
         }
     }
+}
 
-    /// The offset of the first `needle` in `haystack` at or after `from`.
-    private static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard !needle.isEmpty, let base = haystack.baseAddress, let n = needle.baseAddress,
-            haystack.count - from >= needle.count
-        else { return nil }
-        let first = Int32(needle[0])
-        var offset = from
-        let last = haystack.count - needle.count
-        while offset <= last {
-            // memchr finds candidates for the first byte; memcmp checks the rest.
-            guard let candidate = memchr(base + offset, first, last - offset + 1) else { return nil }
-            let at = UnsafeRawPointer(candidate) - UnsafeRawPointer(base)
-            if memcmp(base + at, n, needle.count) == 0 { return at }
-            offset = at + 1
+/// The offset of the first `needle` in `haystack` at or after `from`: `memchr` finds the
+/// candidates for the first byte, `memcmp` checks the rest.
+func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    guard !needle.isEmpty, let base = haystack.baseAddress, let n = needle.baseAddress,
+        haystack.count - from >= needle.count
+    else { return nil }
+    let first = Int32(needle[0])
+    var offset = from
+    let last = haystack.count - needle.count
+    while offset <= last {
+        guard let candidate = memchr(base + offset, first, last - offset + 1) else { return nil }
+        let at = UnsafeRawPointer(candidate) - UnsafeRawPointer(base)
+        if memcmp(base + at, n, needle.count) == 0 { return at }
+        offset = at + 1
+    }
+    return nil
+}
+
+/// The offsets of the occurrences of `needle` in `haystack`, left to right and not
+/// overlapping.
+func offsets(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> [Int] {
+    needle.withUnsafeBufferPointer { needle in
+        var found: [Int] = []
+        var at = 0
+        while let hit = firstOffset(of: needle, in: haystack, from: at) {
+            found.append(hit)
+            at = hit + needle.count
         }
-        return nil
+        return found
     }
 }

@@ -15,7 +15,7 @@
 /// HTML outside attributes) and looks around it replaces them all; the bytes between are
 /// copied in whole runs. The result is the same as replacing each pattern in turn over the
 /// whole text: no two patterns can match around the same `=`, and no replacement contains
-/// a pattern (``referenceApply(_:idPrefix:)`` is that sequence, kept for the tests).
+/// a pattern (HTMLCleanupTests compares the two).
 enum HTMLCleanup {
     /// Rewrites cmark-gfm's NUL-terminated output and returns it as a String (one UTF-8
     /// validation, no intermediate copies).
@@ -97,19 +97,5 @@ enum HTMLCleanup {
     private static func has(_ html: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8], at: Int) -> Bool {
         html.count - at >= bytes.count
             && bytes.withUnsafeBufferPointer { memcmp(html.baseAddress! + at, $0.baseAddress!, bytes.count) == 0 }
-    }
-
-    /// The same rewrites as ``apply(_:idPrefix:)``, one pattern at a time over the whole
-    /// text: the definition the one-pass version is tested against.
-    static func referenceApply(_ html: String, idPrefix: String) -> String {
-        var out = html
-        for side in ["left", "center", "right"] {
-            out = out.replacingBytes(" align=\"\(side)\"", with: " class=\"align-\(side)\"")
-        }
-        if out.containsBytes("id=\"fn") {
-            out = out.replacingBytes("id=\"fn", with: "id=\"\(idPrefix)-fn")
-            out = out.replacingBytes("href=\"#fn", with: "href=\"#\(idPrefix)-fn")
-        }
-        return out
     }
 }

@@ -96,22 +96,3 @@ extension [UInt8] {
         if needed > capacity { reserveCapacity(Swift.max(needed, 2 * capacity)) }
     }
 }
-
-/// The offsets of the occurrences of `needle` in `haystack`, left to right and not
-/// overlapping: `memchr` finds the candidates for the first byte, a comparison the rest.
-func offsets(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> [Int] {
-    guard let first = needle.first, let base = haystack.baseAddress, haystack.count >= needle.count else { return [] }
-    var found: [Int] = []
-    var at = 0
-    let last = haystack.count - needle.count
-    while at <= last, let candidate = memchr(base + at, Int32(first), last - at + 1) {
-        let offset = UnsafeRawPointer(candidate) - UnsafeRawPointer(base)
-        if haystack[offset..<offset + needle.count].elementsEqual(needle) {
-            found.append(offset)
-            at = offset + needle.count
-        } else {
-            at = offset + 1
-        }
-    }
-    return found
-}
