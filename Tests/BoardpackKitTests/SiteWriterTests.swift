@@ -60,6 +60,63 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["out"], "the old site is gone")
     }
 
+    func inode(_ path: String) -> (ino: UInt, links: UInt, mode: UInt32, isLink: Bool)? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return (UInt(info.st_ino), UInt(info.st_nlink), UInt32(info.st_mode & 0o7777), info.st_mode & S_IFMT == S_IFLNK)
+    }
+
+    @Test func unchangedFilesAreLinkedToThePublishedOnesAndChangedOnesWritten() throws {
+        let root = temp()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var site = Site()
+        site.add("index.html", "one")
+        site.add("u/2026-10/index.html", "same page")
+        site.add("u/2026-10/metrics.json", "")
+        try SiteWriter(outputPath: root + "/out").write(site)
+        let page = try #require(inode(root + "/out/u/2026-10/index.html"))
+        let empty = try #require(inode(root + "/out/u/2026-10/metrics.json"))
+        let index = try #require(inode(root + "/out/index.html"))
+        site.add("index.html", "two")
+        try SiteWriter(outputPath: root + "/out").write(site)
+        #expect(SiteWriter(outputPath: root + "/out").existingSite() == site)
+        #expect(inode(root + "/out/u/2026-10/index.html")?.ino == page.ino, "an unchanged page keeps its file")
+        #expect(inode(root + "/out/u/2026-10/metrics.json")?.ino == empty.ino, "so does an empty one")
+        #expect(inode(root + "/out/index.html")?.ino != index.ino, "a changed page is written afresh")
+        #expect(inode(root + "/out/u/2026-10/index.html")?.links == 1, "the replaced site's name is gone")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["out"])
+    }
+
+    @Test func aPublishedFileIsReusedOnlyWhenItIsOursAndHoldsTheNewBytes() throws {
+        let root = temp()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let out = root + "/out"
+        var site = Site()
+        for name in ["edited", "symlinked", "private", "shared", "kept"] { site.add("u/\(name).html", "page \(name)") }
+        try SiteWriter(outputPath: out).write(site)
+        let kept = try #require(inode(out + "/u/kept.html"))
+        // Edited by hand: same length, other bytes; the manifest still lists the old hash.
+        try "PAGE edited".write(toFile: out + "/u/edited.html", atomically: false, encoding: .utf8)
+        // Replaced by a symbolic link to a file elsewhere holding the same bytes.
+        try "page symlinked".write(toFile: root + "/elsewhere.html", atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: out + "/u/symlinked.html")
+        try FileManager.default.createSymbolicLink(atPath: out + "/u/symlinked.html", withDestinationPath: root + "/elsewhere.html")
+        // Permissions changed, and a second name outside the site.
+        #expect(chmod(out + "/u/private.html", 0o600) == 0)
+        #expect(link(out + "/u/shared.html", root + "/shared-copy.html") == 0)
+        let before = try #require(inode(out + "/u/private.html"))
+
+        try SiteWriter(outputPath: out).write(site)
+        #expect(SiteWriter(outputPath: out).existingSite() == site, "every file holds the new bytes")
+        #expect(inode(out + "/u/kept.html")?.ino == kept.ino)
+        #expect(inode(out + "/u/symlinked.html")?.isLink == false)
+        #expect(try String(contentsOfFile: root + "/elsewhere.html", encoding: .utf8) == "page symlinked")
+        #expect(inode(out + "/u/private.html")?.ino != before.ino)
+        #expect(inode(out + "/u/private.html")?.mode == inode(out + "/u/kept.html")?.mode)
+        #expect(inode(out + "/u/shared.html")?.ino != inode(root + "/shared-copy.html")?.ino)
+        #expect(try String(contentsOfFile: root + "/shared-copy.html", encoding: .utf8) == "page shared")
+    }
+
     @Test func diskReadsWholeFiles() throws {
         let root = temp()
         defer { try? FileManager.default.removeItem(atPath: root) }

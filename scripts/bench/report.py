@@ -109,17 +109,17 @@ def main():
          facts.get("kernel", "?"), facts.get("load", "?")))
     p("method: %s; medians of wall time, peak = largest max RSS" % facts.get("runs", "?"))
     p("")
-    head = "%-10s %10s %10s %10s %5s %10s %12s %12s" % (
+    head = "%-14s %10s %10s %10s %5s %10s %12s %12s" % (
         "contender", "median s", "min s", "max s", "runs", "peak MiB", "bp/peer time",
         "bp/peer mem")
     p(head)
     p("-" * len(head))
     for c in cs:
         if c["status"] != "ok":
-            p("%-10s FAILED: %s" % (c["name"], c["status"]))
+            p("%-14s FAILED: %s" % (c["name"], c["status"]))
             continue
-        is_bp = c["name"] == "boardpack"
-        p("%-10s %10s %10s %10s %5d %10s %12s %12s" % (
+        is_bp = c["name"].startswith("boardpack")
+        p("%-14s %10s %10s %10s %5d %10s %12s %12s" % (
             c["name"], fmt_s(c["median"]), fmt_s(c["min"]), fmt_s(c["max"]), c["runs"],
             fmt_mib(c["peak_kib"]),
             "" if is_bp else ratio(bp.get("median"), c["median"]),
@@ -134,6 +134,10 @@ def main():
     for c in notes:
         p("  note, %s: %s" % (c["name"], c["note"]))
     p("  (bp/peer > 1: boardpack is slower or larger than the peer)")
+    cold, hugo = by.get("boardpack-cold", {}), by.get("hugo", {})
+    p("whole build vs hugo: rebuild over the previous output %s, first build into an empty folder %s"
+      % (ratio(bp.get("median"), hugo.get("median")),
+         ratio(cold.get("median") if cold.get("status") == "ok" else None, hugo.get("median"))))
     p("")
     ph = bp.get("phases") or {}
     p("boardpack phases (--timings, median of the memory runs): " + (
@@ -159,12 +163,12 @@ def main():
         if k.startswith("version "):
             p("  %-10s %s" % (k[len("version "):], v or "unknown"))
     for c in cs:
-        p("  command %-10s %s" % (c["name"], c["command"]))
+        p("  command %-14s %s" % (c["name"], c["command"]))
     print("\n".join(out))
     summary = {"facts": facts, "workspace": manifest, "contenders": cs,
                "ratios_time": {c["name"]: (bp.get("median") / c["median"])
                                if bp.get("median") and c["median"] else None
-                               for c in cs if c["name"] != "boardpack"}}
+                               for c in cs if not c["name"].startswith("boardpack")}}
     with open(os.path.join(res, "summary.json"), "w", encoding="utf-8") as f:
         json.dump(summary, f, indent=2, sort_keys=True)
         f.write("\n")

@@ -69,10 +69,15 @@ templates=""
 [ -d "$root/templates" ] && templates="--templates $root/templates"
 bp_base="$bin build --content $ws/content $templates --output $out/boardpack"
 py="$venv/bin/python"
-names=(boardpack cmark-gfm hugo pandas polars duckdb cat)
+names=(boardpack boardpack-cold cmark-gfm hugo pandas polars duckdb cat)
 declare -A mode=([cat]=pipe)
+# boardpack rebuilds over its previous output, as a CMO's monthly `make pack` does and as
+# hugo does here; boardpack-cold builds into a folder removed before each run (nothing to
+# reuse: every file and folder is new).
+declare -A prep=([boardpack-cold]="rm -rf $out/boardpack-cold")
 declare -A cmd=(
   [boardpack]="$bp_base --timings"
+  [boardpack-cold]="${bp_base%/boardpack}/boardpack-cold"
   [cmark-gfm]="cmark-gfm -e table -e strikethrough -e autolink -e tasklist -e footnotes $ws/notes-concat.md"
   [hugo]="hugo --source $ws/hugo --destination $out/hugo --quiet --noBuildLock"
   [pandas]="$py $here/peers/pandas_agg.py $ws/channels-all.csv"
@@ -88,6 +93,8 @@ now() { date +%s.%N; }
 check_runs() {
   local name=$1 c=$2 i rc t0
   for ((i = 1; i <= mem_runs; i++)); do
+    # shellcheck disable=SC2086  # a word list, like the commands
+    [ -n "${prep[$name]:-}" ] && ${prep[$name]}
     t0=$(now)
     # shellcheck disable=SC2086  # the command is a word list by design
     timeout "$limit" /usr/bin/time -f %M -o "$res/$name.rss.$i" $c \
@@ -104,7 +111,7 @@ for name in "${names[@]}"; do
   if [ -n "$only" ] && [[ " $only " != *" $name "* ]]; then continue; fi
   c=${cmd[$name]}
   say "$name: $c"
-  if [ "$name" = boardpack ] && ! command -v "$bin" >/dev/null; then
+  if [[ $name == boardpack* ]] && ! command -v "$bin" >/dev/null; then
     say "boardpack FAILED: $bin is not an executable (build it first: make build)"
     printf '%s\t%s\n' "$name" "$c" >>"$res/contenders.tsv"
     echo "$bin is not an executable file" >"$res/$name.status"
@@ -143,8 +150,10 @@ for name in "${names[@]}"; do
     r=3 w=0
     echo "slower than ${slow} s: 3 runs, no warm-up" >>"$res/$name.note"
   fi
+  prepare=()
+  [ -n "${prep[$name]:-}" ] && prepare=(--prepare "${prep[$name]}")
   # shellcheck disable=SC2086
-  if hyperfine -N --style basic --warmup "$w" --runs "$r" --output "${mode[$name]:-null}" \
+  if hyperfine -N --style basic --warmup "$w" --runs "$r" --output "${mode[$name]:-null}" "${prepare[@]}" \
       --export-json "$res/$name.json" --command-name "$name" "$c" >"$res/$name.hyperfine.log" 2>&1; then
     echo ok >"$res/$name.status"
     say "$name: median $(python3 -c 'import json,sys; print("%.4f s" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$res/$name.json")"

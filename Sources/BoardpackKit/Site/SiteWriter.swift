@@ -29,7 +29,8 @@ public struct SiteWriter: Sendable {
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            try Self.stage(site, into: staging.path)
+            let published = PublishedFiles(root: output.path, staging: staging.path)
+            try Self.stage(site, into: staging.path, reusing: published)
             if fm.fileExists(atPath: output.path) {
                 if AtomicSwap.exchange(staging.path, output.path) {
                     try Self.removeTree(staging.path)
@@ -57,12 +58,18 @@ public struct SiteWriter: Sendable {
             return Site()
         }
         var site = Site()
-        for line in String(decoding: manifest, as: UTF8.self).split(separator: "\n").dropFirst() {
-            guard let space = line.range(of: "  ") else { continue }
-            let path = String(line[space.upperBound...])
+        for (path, _) in Self.manifestEntries(manifest) {
             if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) { site.files[path] = [UInt8](data) }
         }
         return site
+    }
+
+    /// The (path, SHA-256 hex) lines of a manifest, in its order.
+    static func manifestEntries(_ manifest: Data) -> [(path: String, hash: String)] {
+        String(decoding: manifest, as: UTF8.self).split(separator: "\n").dropFirst().compactMap { line in
+            guard let space = line.range(of: "  ") else { return nil }
+            return (String(line[space.upperBound...]), String(line[..<space.lowerBound]))
+        }
     }
 
     /// Refuses to replace a non-empty folder that boardpack did not write.
@@ -99,7 +106,10 @@ public struct SiteWriter: Sendable {
     /// by one before the writes. Files are hashed as they are written, with plain `write(2)`
     /// and no per-file `fsync`: safety against a killed build comes from the staging folder
     /// and the atomic swap, not from flushing each file.
-    static func stage(_ site: Site, into root: String) throws {
+    ///
+    /// A file whose bytes are those already published at its path is not written again but
+    /// linked to the published file (see `PublishedFiles`).
+    static func stage(_ site: Site, into root: String, reusing published: PublishedFiles? = nil) throws {
         let paths = site.sortedPaths
         let groups = groupedByTopFolder(paths)
         let hashes = ResultSlots<Result<String, any Error>>(count: paths.count)
@@ -108,6 +118,7 @@ public struct SiteWriter: Sendable {
         let schedule = groups.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
         DispatchQueue.concurrentPerform(iterations: groups.count) { k in
             var created = Set<Substring>()
+            var scratch: [UInt8] = []
             for i in groups[schedule[k]] {
                 let path = paths[i]
                 hashes.set(
@@ -115,8 +126,11 @@ public struct SiteWriter: Sendable {
                     Result {
                         try createFolders(of: path[...], under: root, &created)
                         let bytes = site.files[path]!
-                        try writeFile(root + "/" + path, bytes)
-                        return SHA256Hex.of(bytes)
+                        let hash = SHA256Hex.of(bytes)
+                        if published?.reuse(path, hash: hash, bytes: bytes, into: root, scratch: &scratch) != true {
+                            try writeFile(root + "/" + path, bytes)
+                        }
+                        return hash
                     })
             }
         }
