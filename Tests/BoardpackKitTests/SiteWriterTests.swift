@@ -60,10 +60,11 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["out"], "the old site is gone")
     }
 
-    func inode(_ path: String) -> (ino: UInt, links: UInt, mode: UInt32, isLink: Bool)? {
+    func inode(_ path: String) -> (ino: UInt, links: UInt, mode: UInt32, isLink: Bool, isFile: Bool)? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
-        return (UInt(info.st_ino), UInt(info.st_nlink), UInt32(info.st_mode & 0o7777), info.st_mode & S_IFMT == S_IFLNK)
+        let kind = info.st_mode & S_IFMT
+        return (UInt(info.st_ino), UInt(info.st_nlink), UInt32(info.st_mode & 0o7777), kind == S_IFLNK, kind == S_IFREG)
     }
 
     @Test func unchangedFilesAreLinkedToThePublishedOnesAndChangedOnesWritten() throws {
@@ -92,7 +93,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         let out = root + "/out"
         var site = Site()
-        for name in ["edited", "symlinked", "private", "shared", "kept"] { site.add("u/\(name).html", "page \(name)") }
+        for name in ["edited", "symlinked", "private", "shared", "kept", "fifo", "group"] { site.add("u/\(name).html", "page \(name)") }
+        site.add("v/page.html", "page v")
         try SiteWriter(outputPath: out).write(site)
         let kept = try #require(inode(out + "/u/kept.html"))
         // Edited by hand: same length, other bytes; the manifest still lists the old hash.
@@ -105,11 +107,28 @@ import Testing
         #expect(chmod(out + "/u/private.html", 0o600) == 0)
         #expect(link(out + "/u/shared.html", root + "/shared-copy.html") == 0)
         let before = try #require(inode(out + "/u/private.html"))
+        // A folder of the site replaced by a symbolic link to a copy of it elsewhere.
+        try FileManager.default.moveItem(atPath: out + "/v", toPath: root + "/real-v")
+        try FileManager.default.createSymbolicLink(atPath: out + "/v", withDestinationPath: root + "/real-v")
+        // A FIFO where a page was (opening it for reading would wait for a writer forever).
+        try FileManager.default.removeItem(atPath: out + "/u/fifo.html")
+        #expect(mkfifo(out + "/u/fifo.html", 0o644) == 0)
+        // Another group, where this user may set one (root may).
+        let regrouped = chown(out + "/u/group.html", getuid(), getgid() == 0 ? 1 : 0) == 0
 
         try SiteWriter(outputPath: out).write(site)
         #expect(SiteWriter(outputPath: out).existingSite() == site, "every file holds the new bytes")
         #expect(inode(out + "/u/kept.html")?.ino == kept.ino)
         #expect(inode(out + "/u/symlinked.html")?.isLink == false)
+        #expect(inode(out + "/u/symlinked.html")?.ino != inode(root + "/elsewhere.html")?.ino)
+        #expect(inode(out + "/v")?.isLink == false)
+        #expect(inode(out + "/v/page.html")?.ino != inode(root + "/real-v/page.html")?.ino, "nothing outside the site is linked in")
+        #expect(inode(root + "/real-v/page.html")?.links == 1)
+        #expect(inode(out + "/u/fifo.html")?.isFile == true)
+        if regrouped {
+            var info = stat()
+            #expect(stat(out + "/u/group.html", &info) == 0 && info.st_gid == getgid(), "a file of another group is written afresh")
+        }
         #expect(try String(contentsOfFile: root + "/elsewhere.html", encoding: .utf8) == "page symlinked")
         #expect(inode(out + "/u/private.html")?.ino != before.ino)
         #expect(inode(out + "/u/private.html")?.mode == inode(out + "/u/kept.html")?.mode)

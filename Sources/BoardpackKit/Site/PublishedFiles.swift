@@ -10,74 +10,124 @@ import Foundation
 /// modification time, so a copy to the intranet (`rsync`) and web caches see only the pages
 /// that changed.
 ///
-/// The manifest is only a hint. A link is kept only once the linked file itself has been
-/// checked: a plain file (not a symbolic link), owned by this user, with the mode a new file
-/// gets, linked nowhere else, holding exactly the new bytes. A page edited by hand, a
-/// changed permission or a link to elsewhere gets a freshly written file. The published
-/// site is never modified: linking adds a name in the staging folder and the checks only read.
-struct PublishedFiles: Sendable {
-    /// The published site's folder.
-    let root: String
+/// The manifest is only a hint. A file is linked only when it is reached from the site's
+/// folder through real folders (no symbolic link on the way) and is a plain file with no
+/// other name, of the owner, group and permissions a new file gets here and of the new
+/// size; the link is kept only once the linked file is found to hold exactly the new bytes.
+/// Anything else (a page edited by hand, a changed permission, a symbolic link, a second
+/// name elsewhere) gets a freshly written file. The published files' bytes are never
+/// changed: linking adds a name in the staging folder and the checks only read.
+///
+/// Until the replaced site is removed, a linked file has both names: an edit made through
+/// the old name during a build reaches the new site, and the next build, finding bytes that
+/// no longer match the manifest, writes the file afresh.
+final class PublishedFiles: Sendable {
+    /// The published site's folder, open.
+    let root: Int32
     /// SHA-256 hex of each published file, by path, from its manifest.
     let hashes: [String: String]
-    /// The permission bits `SiteWriter.writeFile` gives a new file here.
-    let fileMode: mode_t
+    /// What a file newly written in the staging folder gets: permission bits, owner, group.
+    let mode: mode_t
     let owner: uid_t
+    let group: gid_t
+
+    /// What one thread of staging keeps between files.
+    struct Scratch {
+        /// The bytes of the file being compared.
+        var buffer: [UInt8] = []
+        /// False once the filesystem has refused a link: write the rest.
+        var linking = true
+    }
 
     /// The site published at `root`, or nil when it has no manifest. `staging` is the
-    /// staging folder, just created: its mode tells the umask.
+    /// staging folder: a file created there and removed at once tells what a new file gets
+    /// (the umask, default ACLs and a setgid folder all show in it).
     init?(root: String, staging: String) {
         guard let manifest = FileManager.default.contents(atPath: root + "/" + SiteWriter.manifestName) else { return nil }
-        var folder = stat()
-        guard stat(staging, &folder) == 0 else { return nil }
+        let probe = staging + "/.boardpack-probe"
+        let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return nil }
+        var new = stat()
+        let probed = fstat(fd, &new) == 0
+        close(fd)
+        guard unlink(probe) == 0, probed else { return nil }
+        let folder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return nil }
         var hashes: [String: String] = [:]
         for entry in SiteWriter.manifestEntries(manifest) { hashes[entry.path] = entry.hash }
-        self.root = root
+        self.root = folder
         self.hashes = hashes
-        // A new file gets 0o644 less the umask, and the staging folder got 0o777 less the
-        // umask, so the file's bits are 0o644 & the folder's. (umask(2) would tell it only by
-        // changing it for every thread of the process for a moment.)
-        self.fileMode = 0o644 & folder.st_mode & 0o777
-        self.owner = geteuid()
+        mode = new.st_mode & 0o7777
+        owner = new.st_uid
+        group = new.st_gid
     }
+
+    deinit { close(root) }
 
     /// Links the published file at `path` to the same path under `stagingRoot` when it holds
     /// `bytes` (whose SHA-256 hex is `hash`); false when the caller must write the file.
-    /// `scratch` is a buffer the caller keeps between calls.
-    func reuse(_ path: String, hash: String, bytes: [UInt8], into stagingRoot: String, scratch: inout [UInt8]) -> Bool {
-        guard hashes[path] == hash else { return false }
+    /// Throws only when a rejected link cannot be removed again.
+    func reuse(_ path: String, hash: String, bytes: [UInt8], into stagingRoot: String, _ scratch: inout Scratch) throws -> Bool {
+        guard scratch.linking, hashes[path] == hash else { return false }
+        var names = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let name = names.removeLast()
+        // Each folder is opened without following a symbolic link: the file must be inside the site.
+        var folder = dup(root)
+        defer { close(folder) }
+        for component in names {
+            let next = openat(folder, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard next >= 0 else { return false }
+            close(folder)
+            folder = next
+        }
+        var published = stat()
+        guard fstatat(folder, name, &published, AT_SYMLINK_NOFOLLOW) == 0, isLikeNew(published, size: bytes.count, links: 1) else {
+            return false
+        }
         let staged = stagingRoot + "/" + path
-        // link(2) does not follow a symbolic link: the check below then refuses it.
-        guard link(root + "/" + path, staged) == 0 else { return false }
-        if holds(staged, bytes, &scratch) { return true }
-        unlink(staged)
+        // Flags 0: the name itself is linked, never what a symbolic link points to.
+        guard linkat(folder, name, AT_FDCWD, staged, 0) == 0 else {
+            if [EXDEV, EPERM, EOPNOTSUPP, ENOSYS, EMLINK].contains(errno) { scratch.linking = false }
+            return false
+        }
+        if holds(staged, published, bytes, &scratch) { return true }
+        guard unlink(staged) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         return false
     }
 
-    /// Whether the file at `path` is a plain file of ours, with the mode of a new file, named
-    /// only here and in the published site, and holding exactly `bytes`.
-    func holds(_ path: String, _ bytes: [UInt8], _ scratch: inout [UInt8]) -> Bool {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    /// Whether `info` is a plain file with `links` names, `size` bytes and the owner, group
+    /// and permissions of a new file.
+    func isLikeNew(_ info: stat, size: Int, links: Int) -> Bool {
+        info.st_mode & S_IFMT == S_IFREG && info.st_mode & 0o7777 == mode && info.st_uid == owner && info.st_gid == group
+            && info.st_nlink == links && info.st_size == size
+    }
+
+    /// Whether the file linked at `staged` is still `published` (now with two names) and holds
+    /// exactly `bytes`.
+    func holds(_ staged: String, _ published: stat, _ bytes: [UInt8], _ scratch: inout Scratch) -> Bool {
+        // Non-blocking: should the name have become a FIFO, opening it must not wait for a writer.
+        let fd = open(staged, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o7777 == fileMode,
-            info.st_uid == owner, info.st_nlink == 2, info.st_size == bytes.count
-        else { return false }
-        if scratch.count < bytes.count { scratch = [UInt8](repeating: 0, count: bytes.count) }
-        let complete = scratch.withUnsafeMutableBytes { buffer in
+        guard fstat(fd, &info) == 0, info.st_dev == published.st_dev, info.st_ino == published.st_ino else { return false }
+        if info.st_nlink < 2 { scratch.linking = false }  // a filesystem that does not count links
+        guard isLikeNew(info, size: bytes.count, links: 2) else { return false }
+        // One byte more than expected is read, to see the end of the file.
+        if scratch.buffer.count < bytes.count + 1 { scratch.buffer = [UInt8](repeating: 0, count: bytes.count + 1) }
+        let count = scratch.buffer.withUnsafeMutableBytes { buffer in
             var offset = 0
-            while offset < bytes.count {
-                let got = read(fd, buffer.baseAddress! + offset, bytes.count - offset)
+            while offset < buffer.count {
+                let got = read(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if got < 0 && errno == EINTR { continue }
-                if got <= 0 { return false }
+                if got <= 0 { break }
                 offset += got
             }
-            return true
+            return offset
         }
-        guard complete, !bytes.isEmpty else { return complete }
+        guard count == bytes.count, !bytes.isEmpty else { return count == bytes.count }
         return bytes.withUnsafeBytes { new in
-            scratch.withUnsafeBytes { old in memcmp(new.baseAddress!, old.baseAddress!, bytes.count) == 0 }
+            scratch.buffer.withUnsafeBytes { old in memcmp(new.baseAddress!, old.baseAddress!, bytes.count) == 0 }
         }
     }
 }

@@ -28,7 +28,8 @@ public struct SiteWriter: Sendable {
         let staging = parent.appendingPathComponent(".\(name)\(Self.stagingMarker)\(getpid())")
         try? fm.removeItem(at: staging)
         do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            // Not withIntermediateDirectories: the staging folder must be new (files are created in it with O_EXCL).
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
             let published = PublishedFiles(root: output.path, staging: staging.path)
             try Self.stage(site, into: staging.path, reusing: published)
             if fm.fileExists(atPath: output.path) {
@@ -118,7 +119,7 @@ public struct SiteWriter: Sendable {
         let schedule = groups.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
         DispatchQueue.concurrentPerform(iterations: groups.count) { k in
             var created = Set<Substring>()
-            var scratch: [UInt8] = []
+            var scratch = PublishedFiles.Scratch()
             for i in groups[schedule[k]] {
                 let path = paths[i]
                 hashes.set(
@@ -127,7 +128,7 @@ public struct SiteWriter: Sendable {
                         try createFolders(of: path[...], under: root, &created)
                         let bytes = site.files[path]!
                         let hash = SHA256Hex.of(bytes)
-                        if published?.reuse(path, hash: hash, bytes: bytes, into: root, scratch: &scratch) != true {
+                        if try published?.reuse(path, hash: hash, bytes: bytes, into: root, &scratch) != true {
                             try writeFile(root + "/" + path, bytes)
                         }
                         return hash
@@ -185,9 +186,10 @@ public struct SiteWriter: Sendable {
         try fm.removeItem(atPath: path)
     }
 
-    /// Creates or truncates `path` and writes `bytes` to it.
+    /// Creates `path`, which must not exist (staging is new: a name already there could be a
+    /// link to a published file), and writes `bytes` to it.
     static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(fd) }
         try bytes.withUnsafeBytes { buffer in
