@@ -58,7 +58,11 @@ else
   say "reusing the workspace in $ws ($stamp)"
 fi
 
-rm -rf "$res" "$out"
+# The previous run's output is moved aside, not removed, until every contender has run (see
+# move-aside.sh).
+trash=$bench/trash
+rm -rf "$res" "$trash"
+"$here/move-aside.sh" "$out" "$trash"
 mkdir -p "$res" "$out"
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 # Keep the page cache warm for everyone: read the inputs once before any timing.
@@ -72,9 +76,9 @@ py="$venv/bin/python"
 names=(boardpack boardpack-cold cmark-gfm hugo pandas polars duckdb cat)
 declare -A mode=([cat]=pipe)
 # boardpack rebuilds over its previous output, as a CMO's monthly `make pack` does and as
-# hugo does here; boardpack-cold builds into a folder removed before each run (nothing to
-# reuse: every file and folder is new).
-declare -A prep=([boardpack-cold]="rm -rf $out/boardpack-cold")
+# hugo does here; boardpack-cold builds into a folder moved aside before each run (nothing
+# to reuse: every file and folder is new; see move-aside.sh for why not removed).
+declare -A prep=([boardpack-cold]="$here/move-aside.sh $out/boardpack-cold $trash")
 declare -A cmd=(
   [boardpack]="$bp_base --timings"
   [boardpack-cold]="${bp_base%/boardpack}/boardpack-cold"
@@ -188,6 +192,7 @@ first() { "$@" 2>&1 </dev/null | head -n 1; }
 } >"$res/facts.tsv"
 cp "$ws/manifest.txt" "$res/manifest.txt"
 
+rm -rf "$trash"
 python3 "$here/report.py" "$res" | tee "$bench/report.txt"
 echo "(report saved to .bench/report.txt, raw results in .bench/results/)"
 exit $failed
