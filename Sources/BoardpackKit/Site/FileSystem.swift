@@ -35,14 +35,8 @@ public struct DiskFileSystem: FileSystem {
         guard fstat(fd, &info) == 0 else { throw ContentError("cannot read \(path)") }
         var failed = false
         var bytes = [UInt8](unsafeUninitializedCapacity: max(Int(info.st_size), 0)) { buffer, initialized in
-            guard let base = buffer.baseAddress else { return }
-            while initialized < buffer.count {
-                let n = Foundation.read(fd, base + initialized, buffer.count - initialized)
-                if n < 0 && errno == EINTR { continue }
-                if n < 0 { failed = true }
-                if n <= 0 { break }
-                initialized += n
-            }
+            guard let count = readFully(fd, into: UnsafeMutableRawBufferPointer(buffer)) else { return failed = true }
+            initialized = count
         }
         // Whatever follows the size `fstat` saw (a file that grew, or one without a size).
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16 * 1024) { chunk in
@@ -106,4 +100,19 @@ public struct InMemoryFileSystem: FileSystem {
     }
 
     public func exists(_ path: String) -> Bool { files[path] != nil || isDirectory(path) }
+}
+
+/// Reads from `fd` until `buffer` is full or the file ends, retrying after a signal; the
+/// number of bytes read, or nil on an error.
+func readFully(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Int? {
+    guard let base = buffer.baseAddress else { return 0 }
+    var offset = 0
+    while offset < buffer.count {
+        let n = read(fd, base + offset, buffer.count - offset)
+        if n < 0 && errno == EINTR { continue }
+        if n < 0 { return nil }
+        if n == 0 { break }
+        offset += n
+    }
+    return offset
 }

@@ -115,16 +115,7 @@ final class PublishedFiles: Sendable {
         guard isLikeNew(info, size: bytes.count, links: 2) else { return false }
         // One byte more than expected is read, to see the end of the file.
         if scratch.buffer.count < bytes.count + 1 { scratch.buffer = [UInt8](repeating: 0, count: bytes.count + 1) }
-        let count = scratch.buffer.withUnsafeMutableBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let got = read(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if got < 0 && errno == EINTR { continue }
-                if got <= 0 { break }
-                offset += got
-            }
-            return offset
-        }
+        let count = scratch.buffer.withUnsafeMutableBytes { readFully(fd, into: $0) }
         guard count == bytes.count, !bytes.isEmpty else { return count == bytes.count }
         return bytes.withUnsafeBytes { new in
             scratch.buffer.withUnsafeBytes { old in memcmp(new.baseAddress!, old.baseAddress!, bytes.count) == 0 }
