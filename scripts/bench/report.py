@@ -138,6 +138,10 @@ def main():
     p("whole build vs hugo: rebuild over the previous output %s, first build into an empty folder %s"
       % (ratio(bp.get("median"), hugo.get("median")),
          ratio(cold.get("median") if cold.get("status") == "ok" else None, hugo.get("median"))))
+    half = by.get("boardpack-half", {})
+    p("scaling: rebuild of the whole workspace / of its first half of the units %s"
+      " (2.00x = linear: twice the units, notes, rows and packs)"
+      % ratio(bp.get("median"), half.get("median") if half.get("status") == "ok" else None))
     p("")
     ph = bp.get("phases") or {}
     p("boardpack phases (--timings, median of the memory runs): " + (

@@ -57,6 +57,15 @@ if [ "$(cat "$ws/.stamp" 2>/dev/null)" != "$stamp" ]; then
 else
   say "reusing the workspace in $ws ($stamp)"
 fi
+# Its first half of the units (boardpack-half), for the scaling check: the whole workspace is
+# twice the units, notes, rows and packs, so a build without quadratic steps takes twice as long.
+half=$ws/content-half
+if [ ! -d "$half" ]; then
+  units=("$ws"/content/units/*/)
+  mkdir -p "$half.tmp/units" && cp "$ws/content/boardpack.yml" "$half.tmp/" \
+    && cp -r "${units[@]:0:$((${#units[@]} / 2))}" "$half.tmp/units/" && mv "$half.tmp" "$half" \
+    || { say "could not copy half of the workspace"; exit 2; }
+fi
 
 # The previous run's output is moved aside, not removed, until every contender has run (see
 # move-aside.sh).
@@ -73,7 +82,7 @@ templates=""
 [ -d "$root/templates" ] && templates="--templates $root/templates"
 bp_base="$bin build --content $ws/content $templates --output $out/boardpack"
 py="$venv/bin/python"
-names=(boardpack boardpack-cold cmark-gfm hugo pandas polars duckdb cat)
+names=(boardpack boardpack-cold boardpack-half cmark-gfm hugo pandas polars duckdb cat)
 declare -A mode=([cat]=pipe)
 # boardpack rebuilds over its previous output, as a CMO's monthly `make pack` does and as
 # hugo does here; boardpack-cold builds into a folder moved aside before each run (nothing
@@ -82,6 +91,7 @@ declare -A prep=([boardpack-cold]="$here/move-aside.sh $out/boardpack-cold $tras
 declare -A cmd=(
   [boardpack]="$bp_base --timings"
   [boardpack-cold]="${bp_base%/boardpack}/boardpack-cold"
+  [boardpack-half]="$bin build --content $half $templates --output $out/boardpack-half"
   [cmark-gfm]="cmark-gfm -e table -e strikethrough -e autolink -e tasklist -e footnotes $ws/notes-concat.md"
   [hugo]="hugo --source $ws/hugo --destination $out/hugo --quiet --noBuildLock"
   [pandas]="$py $here/peers/pandas_agg.py $ws/channels-all.csv"
