@@ -22,26 +22,55 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The pipeline as walls the compiler keeps (see Sources/BoardpackKit/House.md): each
+        // target may import only the targets above it in this list.
+        .target(
+            name: "BoardpackSupport",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "BoardpackContent",
+            dependencies: [
+                "BoardpackSupport",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "BoardpackFormat", dependencies: ["BoardpackContent"]),
+        .target(
+            name: "BoardpackMetrics",
+            dependencies: ["BoardpackSupport", "BoardpackContent", "BoardpackFormat", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "BoardpackPresentation",
+            dependencies: [
+                "CMarkGFM", "BoardpackSupport", "BoardpackContent", "BoardpackFormat", "BoardpackMetrics",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(name: "BoardpackSite", dependencies: ["BoardpackSupport"]),
         .target(
             name: "BoardpackKit",
             dependencies: [
-                "CMarkGFM",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                "BoardpackSupport", "BoardpackContent", "BoardpackFormat", "BoardpackMetrics", "BoardpackPresentation",
+                "BoardpackSite",
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
         .executableTarget(
             name: "boardpack",
             dependencies: [
-                "BoardpackKit",
+                "BoardpackSupport", "BoardpackContent", "BoardpackFormat", "BoardpackMetrics", "BoardpackPresentation",
+                "BoardpackSite", "BoardpackKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "BoardpackKitTests",
-            dependencies: ["BoardpackKit"],
+            dependencies: [
+                "BoardpackSupport", "BoardpackContent", "BoardpackFormat", "BoardpackMetrics", "BoardpackPresentation",
+                "BoardpackSite", "BoardpackKit",
+            ],
             exclude: ["Golden"]
         ),
     ],

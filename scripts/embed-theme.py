@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/BoardpackKit/Render/DefaultTheme.swift from templates/: the theme built into
+"""Writes Sources/BoardpackPresentation/Render/DefaultTheme.swift from templates/: the theme built into
 the tool, used when a workspace has no templates/ folder and by `boardpack init`.
 templates/ stays the one source; a test fails when the two differ."""
 import pathlib
@@ -19,4 +19,4 @@ for name in names:
     text = (root / "templates" / name).read_text(encoding="utf-8")
     out.append(f'        "{name}": #"""\n{text}\n"""#,')
 out += ["    ]", "}", ""]
-(root / "Sources/BoardpackKit/Render/DefaultTheme.swift").write_text("\n".join(out), encoding="utf-8")
+(root / "Sources/BoardpackPresentation/Render/DefaultTheme.swift").write_text("\n".join(out), encoding="utf-8")

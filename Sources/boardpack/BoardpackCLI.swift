@@ -1,5 +1,8 @@
 import ArgumentParser
+import BoardpackContent
 import BoardpackKit
+import BoardpackPresentation
+import BoardpackSupport
 import Foundation
 
 /// The `boardpack` command line: parses arguments, calls the library, prints.

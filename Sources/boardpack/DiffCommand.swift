@@ -1,5 +1,7 @@
 import ArgumentParser
+import BoardpackContent
 import BoardpackKit
+import BoardpackSupport
 import Foundation
 
 /// `boardpack diff`.

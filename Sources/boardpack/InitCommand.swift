@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoardpackKit
+import BoardpackSupport
 import Foundation
 
 /// `boardpack init`.

@@ -1,6 +1,12 @@
 import Testing
 
+@testable import BoardpackContent
+@testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMetrics
+@testable import BoardpackPresentation
+@testable import BoardpackSite
+@testable import BoardpackSupport
 
 /// Random inputs over CSV's awkward bytes: the reader never traps, and always either returns
 /// a file or says why not, with positions inside the input.

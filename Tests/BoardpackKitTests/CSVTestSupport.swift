@@ -1,4 +1,10 @@
+@testable import BoardpackContent
+@testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMetrics
+@testable import BoardpackPresentation
+@testable import BoardpackSite
+@testable import BoardpackSupport
 
 /// Helpers shared by the CSV reader tests.
 enum CSVTestSupport {

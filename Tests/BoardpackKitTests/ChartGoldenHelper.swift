@@ -1,6 +1,14 @@
 import Foundation
 import Testing
 
+@testable import BoardpackContent
+@testable import BoardpackFormat
+@testable import BoardpackKit
+@testable import BoardpackMetrics
+@testable import BoardpackPresentation
+@testable import BoardpackSite
+@testable import BoardpackSupport
+
 /// Compares `svg` byte for byte with `Golden/charts/<name>.svg` beside this file, and checks
 /// the golden file is well-formed XML with `xmllint --noout`.
 ///

@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
+@testable import BoardpackContent
+@testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMetrics
+@testable import BoardpackPresentation
+@testable import BoardpackSite
+@testable import BoardpackSupport
 
 /// Checks on the committed demo: `content/` and the generated `output/` of the repository.
 @Suite struct DemoOutputTests {

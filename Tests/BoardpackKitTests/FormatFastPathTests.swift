@@ -1,6 +1,12 @@
 import Testing
 
+@testable import BoardpackContent
+@testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMetrics
+@testable import BoardpackPresentation
+@testable import BoardpackSite
+@testable import BoardpackSupport
 
 /// The arithmetic shortcut of `RoundedDecimal` against the general path on the shortest
 /// decimal text, which defines the rounding; and the one-buffer text of the formatter.

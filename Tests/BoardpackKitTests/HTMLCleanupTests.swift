@@ -2,7 +2,13 @@ import Foundation
 import Synchronization
 import Testing
 
+@testable import BoardpackContent
+@testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMetrics
+@testable import BoardpackPresentation
+@testable import BoardpackSite
+@testable import BoardpackSupport
 
 /// The one-pass HTML rewrite of notes against its definition: each pattern replaced in turn
 /// over the whole text (``referenceApply(_:idPrefix:)``).

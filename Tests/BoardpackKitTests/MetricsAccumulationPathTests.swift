@@ -1,6 +1,12 @@
 import Testing
 
+@testable import BoardpackContent
+@testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMetrics
+@testable import BoardpackPresentation
+@testable import BoardpackSite
+@testable import BoardpackSupport
 
 /// The shortcuts of the aggregation pass give what the general code gives: a measure read from
 /// one file whose rows are distinct is summed without duplicate checks, and rows are grouped

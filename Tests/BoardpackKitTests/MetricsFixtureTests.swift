@@ -1,6 +1,12 @@
 import Testing
 
+@testable import BoardpackContent
+@testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMetrics
+@testable import BoardpackPresentation
+@testable import BoardpackSite
+@testable import BoardpackSupport
 
 /// Builds `DataFile` values by hand for the metrics tests.
 enum Fixture {

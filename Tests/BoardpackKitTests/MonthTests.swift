@@ -1,6 +1,12 @@
 import Testing
 
+@testable import BoardpackContent
+@testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMetrics
+@testable import BoardpackPresentation
+@testable import BoardpackSite
+@testable import BoardpackSupport
 
 @Test func monthParsesAndFormats() {
     #expect(Month(parsing: "2026-10")?.description == "2026-10")

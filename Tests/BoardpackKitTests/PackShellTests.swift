@@ -1,7 +1,13 @@
 import Mustache
 import Testing
 
+@testable import BoardpackContent
+@testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMetrics
+@testable import BoardpackPresentation
+@testable import BoardpackSite
+@testable import BoardpackSupport
 
 /// The pack page's fast paths against the ones they replace: the shell prepared once per build
 /// against a Mustache render per pack, the page kept as bytes against the page as a string, and

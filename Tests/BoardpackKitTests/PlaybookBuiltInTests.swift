@@ -1,6 +1,12 @@
 import Testing
 
+@testable import BoardpackContent
+@testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMetrics
+@testable import BoardpackPresentation
+@testable import BoardpackSite
+@testable import BoardpackSupport
 
 @Suite struct PlaybookBuiltInTests {
     /// The rule ids each built-in must define (the list in the helper report).
@@ -90,7 +96,7 @@ import Testing
     @Test(arguments: PlaybookSector.allCases)
     func positionsPointAtTheirText(sector: PlaybookSector) {
         let lines = BuiltInPlaybook.yaml(for: sector).split(separator: "\n", omittingEmptySubsequences: false)
-        func text(at location: BoardpackKit.SourceLocation) -> Substring {
+        func text(at location: BoardpackSupport.SourceLocation) -> Substring {
             Substring(lines[location.line - 1].unicodeScalars.dropFirst(location.column - 1))
         }
         let playbook = PlaybookRegistry.load().0.playbook(for: sector)

@@ -1,6 +1,12 @@
 import Testing
 
+@testable import BoardpackContent
+@testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMetrics
+@testable import BoardpackPresentation
+@testable import BoardpackSite
+@testable import BoardpackSupport
 
 @Suite struct PlaybookDecodingTests {
     static func parse(_ yaml: String, path: String = "content/playbooks/x.yml") -> Result<PlaybookFile, DiagnosticsError> {
@@ -31,9 +37,9 @@ import Testing
         #expect(rule.when == "qspv_index < 80")
         #expect(rule.status == .red)
         // Line 3 is "  - id: qspv-below-standard": the id value starts at column 9 (2 spaces, "- ", "id: ").
-        #expect(rule.idLocation == BoardpackKit.SourceLocation(file: "content/playbooks/x.yml", line: 3, column: 9))
+        #expect(rule.idLocation == BoardpackSupport.SourceLocation(file: "content/playbooks/x.yml", line: 3, column: 9))
         // Line 5 is "    when: qspv_index < 80": 4 spaces + "when: " (6) → column 11.
-        #expect(rule.whenLocation == BoardpackKit.SourceLocation(file: "content/playbooks/x.yml", line: 5, column: 11))
+        #expect(rule.whenLocation == BoardpackSupport.SourceLocation(file: "content/playbooks/x.yml", line: 5, column: 11))
         // Line 7: 4 spaces + "message: {en: " (14) → the quote at 19, the text at 20.
         #expect(rule.messageLocations?.en.column == 20)
         // The en text is 27 scalars (7 + 2 + 5 + 1 + 12), columns 20–46; closing quote 47, ", " 48–49,
@@ -52,7 +58,7 @@ import Testing
             """
         let rule = try #require(try Self.parse(yaml).get().rules.first)
         // 4 spaces + `when: ` → the quote at column 11, the text at 12.
-        #expect(rule.whenLocation == BoardpackKit.SourceLocation(file: "content/playbooks/x.yml", line: 4, column: 12))
+        #expect(rule.whenLocation == BoardpackSupport.SourceLocation(file: "content/playbooks/x.yml", line: 4, column: 12))
     }
 
     @Test func kpiFormulaPositionAndFileOrder() throws {
@@ -67,9 +73,9 @@ import Testing
         let file = try Self.parse(yaml).get()
         #expect(file.kpis.map(\.id) == ["zeta_rate", "alpha_rate"])
         // Line 3: 2 spaces + "zeta_rate: {formula: " (21) → column 24.
-        #expect(file.kpis[0].formulaLocation == BoardpackKit.SourceLocation(file: "content/playbooks/x.yml", line: 3, column: 24))
+        #expect(file.kpis[0].formulaLocation == BoardpackSupport.SourceLocation(file: "content/playbooks/x.yml", line: 3, column: 24))
         // Line 5: 4 spaces + "formula: " (9) → column 14.
-        #expect(file.kpis[1].formulaLocation == BoardpackKit.SourceLocation(file: "content/playbooks/x.yml", line: 5, column: 14))
+        #expect(file.kpis[1].formulaLocation == BoardpackSupport.SourceLocation(file: "content/playbooks/x.yml", line: 5, column: 14))
         #expect(file.kpis[0].unit == .ratio)
         #expect(file.kpis[1].level == nil)
     }
@@ -84,7 +90,7 @@ import Testing
         let d = Self.diagnostics(yaml)
         #expect(d.count == 1)
         // The second `: ` on line 4 ("    when: a: b") is at column 12: libyaml refuses a mapping there.
-        #expect(d.first?.location == BoardpackKit.SourceLocation(file: "content/playbooks/x.yml", line: 4, column: 12))
+        #expect(d.first?.location == BoardpackSupport.SourceLocation(file: "content/playbooks/x.yml", line: 4, column: 12))
         #expect(d.first?.message.hasPrefix("invalid YAML") == true)
     }
 
@@ -99,18 +105,18 @@ import Testing
         let d = Self.diagnostics(yaml)
         #expect(d.count == 1)
         // Line 5: 4 spaces + "status: " (8) → `purple` at column 13.
-        #expect(d.first?.location == BoardpackKit.SourceLocation(file: "content/playbooks/x.yml", line: 5, column: 13))
+        #expect(d.first?.location == BoardpackSupport.SourceLocation(file: "content/playbooks/x.yml", line: 5, column: 13))
         #expect(d.first?.message == "unknown status `purple` (expected red, amber or green)")
     }
 
     @Test func unknownSectorAndUnitArePositioned() {
         let sector = Self.diagnostics("sector: fashion\n")
         // "sector: " is 8 characters → the value at column 9 of line 1.
-        #expect(sector.first?.location == BoardpackKit.SourceLocation(file: "content/playbooks/x.yml", line: 1, column: 9))
+        #expect(sector.first?.location == BoardpackSupport.SourceLocation(file: "content/playbooks/x.yml", line: 1, column: 9))
         #expect(sector.first?.message == "unknown sector `fashion` (expected common, retail, tech, luxury or banking)")
         let unit = Self.diagnostics("sector: tech\nkpis:\n  k:\n    unit: percent\n")
         // Line 4: 4 spaces + "unit: " (6) → column 11.
-        #expect(unit.first?.location == BoardpackKit.SourceLocation(file: "content/playbooks/x.yml", line: 4, column: 11))
+        #expect(unit.first?.location == BoardpackSupport.SourceLocation(file: "content/playbooks/x.yml", line: 4, column: 11))
     }
 
     @Test func duplicateRuleIdIsPositionedAtTheSecond() {
@@ -128,7 +134,7 @@ import Testing
         let d = Self.diagnostics(yaml)
         #expect(d.count == 1)
         // Line 8 "  - id: twice": the value at column 9; the first one is on line 3, column 9.
-        #expect(d.first?.location == BoardpackKit.SourceLocation(file: "content/playbooks/x.yml", line: 8, column: 9))
+        #expect(d.first?.location == BoardpackSupport.SourceLocation(file: "content/playbooks/x.yml", line: 8, column: 9))
         #expect(d.first?.message == "duplicate rule id `twice` (first defined at content/playbooks/x.yml:3:9)")
     }
 
@@ -136,14 +142,14 @@ import Testing
         let yaml = "sector: tech\nrules:\n  - id: a\n    wehn: lvr < 0\n"
         let d = Self.diagnostics(yaml)
         // Line 4: 4 spaces → the key at column 5.
-        #expect(d.map(\.location) == [BoardpackKit.SourceLocation(file: "content/playbooks/x.yml", line: 4, column: 5)])
+        #expect(d.map(\.location) == [BoardpackSupport.SourceLocation(file: "content/playbooks/x.yml", line: 4, column: 5)])
         #expect(d.first?.message == "unknown key `wehn` in a rule")
     }
 
     @Test func badRuleIdIsRejected() {
         let d = Self.diagnostics("sector: tech\nrules:\n  - id: Bad_Id\n")
         // Line 3 "  - id: Bad_Id" → column 9.
-        #expect(d.first?.location == BoardpackKit.SourceLocation(file: "content/playbooks/x.yml", line: 3, column: 9))
+        #expect(d.first?.location == BoardpackSupport.SourceLocation(file: "content/playbooks/x.yml", line: 3, column: 9))
     }
 
     @Test func networkAggregateReduces() throws {
@@ -154,6 +160,6 @@ import Testing
         #expect(NetworkAggregate(of: "x", across: "store", reduce: .min).reduce([82, 67]) == 67)
         let bad = Self.diagnostics("sector: retail\nkpis:\n  s:\n    network: {of: q, across: store, reduce: median}\n")
         // Line 4: 4 spaces + "network: {of: q, across: store, reduce: " (40) → column 45.
-        #expect(bad.first?.location == BoardpackKit.SourceLocation(file: "content/playbooks/x.yml", line: 4, column: 45))
+        #expect(bad.first?.location == BoardpackSupport.SourceLocation(file: "content/playbooks/x.yml", line: 4, column: 45))
     }
 }

@@ -1,6 +1,12 @@
 import Testing
 
+@testable import BoardpackContent
+@testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMetrics
+@testable import BoardpackPresentation
+@testable import BoardpackSite
+@testable import BoardpackSupport
 
 @Suite struct PlaybookMessageTests {
     @Test func findsPlaceholdersAndLeavesOtherBracesAlone() {
@@ -37,7 +43,7 @@ import Testing
         let d = rule.placeholderDiagnostics(knownIDs: ["qspv_index"])
         // Line 7: 4 spaces + `message: "` → text at column 15; `{qspv_indx}` at offset 15
         // ("{store}" 7 + ": " 2 + "QSP&V" 5 + " " 1) → column 30. en and it share the string: one error.
-        #expect(d.map(\.location) == [BoardpackKit.SourceLocation(file: "p.yml", line: 7, column: 30)])
+        #expect(d.map(\.location) == [BoardpackSupport.SourceLocation(file: "p.yml", line: 7, column: 30)])
         #expect(d.first?.message == "unknown placeholder `{qspv_indx}` in the message of rule `typo`")
         // `{store}` is the for_each dimension: known without being in the set.
         #expect(!d.contains { $0.message.contains("{store}") })

@@ -1,6 +1,12 @@
 import Testing
 
+@testable import BoardpackContent
+@testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMetrics
+@testable import BoardpackPresentation
+@testable import BoardpackSite
+@testable import BoardpackSupport
 
 @Suite struct PlaybookRegistryTests {
     static func load(_ files: [(String, String)]) -> (PlaybookRegistry, [Diagnostic]) {
@@ -21,7 +27,7 @@ import Testing
         let rule = rules[index]
         #expect(rule.when == "clv_to_cac >= 1 and clv_to_cac < 4")
         // Line 4 "    when: …" → column 11 of the content file.
-        #expect(rule.whenLocation == BoardpackKit.SourceLocation(file: "content/playbooks/house.yml", line: 4, column: 11))
+        #expect(rule.whenLocation == BoardpackSupport.SourceLocation(file: "content/playbooks/house.yml", line: 4, column: 11))
         #expect(rule.status == .amber)  // untouched fields stay
         #expect(rule.action.en.hasPrefix("Shift budget"))
         #expect(rules.filter { $0.id == "clv-to-cac-thin" }.count == 1)
@@ -79,8 +85,8 @@ import Testing
         // `new_kpi` key at line 3, column 3; the rule id value at line 5, column 9.
         #expect(
             diagnostics.map(\.location) == [
-                BoardpackKit.SourceLocation(file: "content/playbooks/t.yml", line: 3, column: 3),
-                BoardpackKit.SourceLocation(file: "content/playbooks/t.yml", line: 5, column: 9),
+                BoardpackSupport.SourceLocation(file: "content/playbooks/t.yml", line: 3, column: 3),
+                BoardpackSupport.SourceLocation(file: "content/playbooks/t.yml", line: 5, column: 9),
             ])
     }
 

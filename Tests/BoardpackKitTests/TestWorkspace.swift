@@ -1,6 +1,12 @@
 import Foundation
 
+@testable import BoardpackContent
+@testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMetrics
+@testable import BoardpackPresentation
+@testable import BoardpackSite
+@testable import BoardpackSupport
 
 /// A small workspace stated as literals, and helpers to build it in memory or on disk.
 enum TestWorkspace {

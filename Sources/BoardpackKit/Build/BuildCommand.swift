@@ -1,3 +1,8 @@
+import BoardpackContent
+import BoardpackMetrics
+import BoardpackPresentation
+import BoardpackSite
+import BoardpackSupport
 import Foundation
 
 /// What a build did, for the CLI's one-line summary.

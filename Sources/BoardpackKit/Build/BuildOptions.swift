@@ -1,3 +1,5 @@
+import BoardpackContent
+
 /// What to build: the CLI's `build` flags as a value.
 public struct BuildOptions: Sendable {
     public var contentPath: String

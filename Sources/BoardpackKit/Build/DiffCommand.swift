@@ -1,3 +1,7 @@
+import BoardpackContent
+import BoardpackFormat
+import BoardpackMetrics
+import BoardpackSupport
 import Foundation
 
 /// `boardpack diff --unit ID FROM TO`: what changed between two packs, for a reviewer.

@@ -1,3 +1,8 @@
+import BoardpackContent
+import BoardpackFormat
+import BoardpackMetrics
+import BoardpackSupport
+
 /// `boardpack explain KPI --unit ID --period P`: the definition, the formula, the formula with
 /// this period's numbers in it, the result, and the files and rows it came from.
 extension BoardpackCommands {
@@ -59,7 +64,7 @@ extension BoardpackCommands {
     }
 
     /// Loads the workspace and prepares one unit's metrics (no rendering).
-    static func unitModel(_ unitID: String, contentPath: String, fileSystem: any FileSystem) throws -> Preparation.UnitModel {
+    static func unitModel(_ unitID: String, contentPath: String, fileSystem: any FileSystem) throws -> UnitModel {
         let (workspace, diagnostics) = load(contentPath: contentPath, onlyUnits: [unitID], fileSystem: fileSystem)
         guard let workspace else { throw DiagnosticsError(diagnostics.sortedForReport()) }
         guard !workspace.units.isEmpty else { throw DiagnosticsError([.error("no unit `\(unitID)` in \(contentPath)/units")]) }

@@ -1,3 +1,5 @@
+import BoardpackPresentation
+import BoardpackSupport
 import Foundation
 
 /// `boardpack init DIR`: a new workspace with one example unit and a copy of the theme,

@@ -1,3 +1,8 @@
+import BoardpackContent
+import BoardpackMetrics
+import BoardpackPresentation
+import BoardpackSite
+import BoardpackSupport
 import Foundation
 
 /// The build, top to bottom as named phases: validate → compute → render.
@@ -12,8 +17,6 @@ public struct SiteBuilder: Sendable {
         self.options = options
         self.templates = templates
     }
-
-    typealias UnitModel = Preparation.UnitModel
 
     /// The result of a build, before it is written.
     public struct Output: Sendable {
@@ -119,7 +122,9 @@ public struct SiteBuilder: Sendable {
         let slots = ResultSlots<PackFiles>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             let (model, period) = jobs[i]
-            let page = PackPage(workspace: workspace, templates: templates, options: options).render(
+            let page = PackPage(
+                workspace: workspace, templates: templates, audience: options.audience, includeDrafts: options.includeDrafts
+            ).render(
                 model, period: period, unitData: unitData[jobUnits[i]])
             slots.set(
                 i,
@@ -129,31 +134,4 @@ public struct SiteBuilder: Sendable {
         }
         return slots.values
     }
-}
-
-/// Fixed slots filled from several threads, one writer per slot.
-final class ResultSlots<T>: @unchecked Sendable {
-    // Safe: the buffer is allocated once and never resized; each index is written by exactly
-    // one iteration of `concurrentPerform`, and values are read only after it returns.
-    private let buffer: UnsafeMutableBufferPointer<T?>
-
-    init(count: Int) {
-        buffer = .allocate(capacity: count)
-        buffer.initialize(repeating: nil)
-    }
-
-    deinit {
-        buffer.deinitialize()
-        buffer.deallocate()
-    }
-
-    func set(_ index: Int, _ value: T) { buffer[index] = value }
-
-    var values: [T] { buffer.map { $0! } }
-}
-
-/// A command line asking for something that does not exist (exit status 2).
-public struct UsageError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
 }

@@ -1,0 +1,246 @@
+import BoardpackSupport
+import Foundation
+
+/// Reads and validates a content workspace, collecting every problem before giving up.
+public struct WorkspaceLoader: Sendable {
+    public var fileSystem: any FileSystem
+    /// Measures a CSV column may name (built-in, sector and `metrics.yml` ones); the caller
+    /// supplies them from the dictionary so content loading stays independent of it.
+    public var knownMeasures: @Sendable (_ metricsFile: TextFile?) -> (Set<String>, [Diagnostic])
+
+    public init(fileSystem: any FileSystem, knownMeasures: @escaping @Sendable (_ metricsFile: TextFile?) -> (Set<String>, [Diagnostic])) {
+        self.fileSystem = fileSystem
+        self.knownMeasures = knownMeasures
+    }
+
+    /// Loads `root`. Returns the workspace (nil when there are errors) and all diagnostics.
+    ///
+    /// Two passes on every core. First the workspace's settings (`boardpack.yml`,
+    /// `metrics.yml`, the playbooks: one job) and each unit's `unit.yml`; then the CSV files,
+    /// which need them, largest first, and the notes, which fill the cores as the last files
+    /// finish.
+    public func load(root: String, onlyUnits: Set<String> = []) -> (Workspace?, [Diagnostic]) {
+        let unitsDir = join(root, "units")
+        let folders = ((try? fileSystem.list(unitsDir)) ?? []).filter { id in
+            fileSystem.isDirectory(join(unitsDir, id)) && (onlyUnits.isEmpty || onlyUnits.contains(id))
+        }
+        let settingsSlot = ResultSlots<Settings>(count: 1)
+        let unitSlots = ResultSlots<(PendingUnit?, [Diagnostic])>(count: folders.count)
+        DispatchQueue.concurrentPerform(iterations: 1 + folders.count) { k in
+            if k == 0 {
+                settingsSlot.set(0, readSettings(root: root))
+            } else {
+                var found: [Diagnostic] = []
+                let unit = prepareUnit(id: folders[k - 1], dir: join(unitsDir, folders[k - 1]), &found)
+                unitSlots.set(k - 1, (unit, found))
+            }
+        }
+        let settings = settingsSlot.values[0]
+        var diagnostics = settings.diagnostics
+        // The units whose unit.yml was read (the others are reported, and not read further).
+        var pending: [PendingUnit] = []
+        for (unit, found) in unitSlots.values {
+            diagnostics += found
+            if var unit {
+                unit.schema.knownMeasures = settings.measures
+                pending.append(unit)
+            }
+        }
+        let (dataFiles, notes, dataSeconds) = readContent(pending)
+        var units: [UnitContent] = []
+        for (u, unit) in pending.enumerated() {
+            diagnostics += dataFiles[u].1 + notes[u].1
+            var content = UnitContent(
+                id: unit.id, config: unit.config, configPath: unit.configPath, dataFiles: dataFiles[u].0, notes: notes[u].0)
+            content.configText = unit.configText
+            units.append(content)
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics) }
+        var workspace = Workspace(
+            root: root, site: settings.site, units: units, metricsFile: settings.metricsFile, playbookFiles: settings.playbooks)
+        workspace.dataReadSeconds = dataSeconds
+        return (workspace, diagnostics)
+    }
+
+    /// The workspace's own settings: `boardpack.yml`, `metrics.yml` and the playbooks.
+    struct Settings: Sendable {
+        var site = SiteConfig()
+        var metricsFile: TextFile?
+        /// The measures a CSV column may name.
+        var measures: Set<String> = []
+        var playbooks: [TextFile] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Reads `boardpack.yml`, `metrics.yml` and the playbooks, and checks that `units` exists.
+    func readSettings(root: String) -> Settings {
+        var settings = Settings()
+        let sitePath = join(root, "boardpack.yml")
+        if fileSystem.exists(sitePath) {
+            switch decodeYAML(SiteConfig.self, path: sitePath) {
+            case let .success(config): settings.site = config
+            case let .failure(e): settings.diagnostics += e.diagnostics
+            }
+        }
+        let metricsPath = join(root, "metrics.yml")
+        settings.metricsFile = fileSystem.exists(metricsPath) ? readText(metricsPath, &settings.diagnostics) : nil
+        let (measures, dictionaryDiagnostics) = knownMeasures(settings.metricsFile)
+        settings.measures = measures
+        settings.diagnostics += dictionaryDiagnostics
+        let playbookDir = join(root, "playbooks")
+        if fileSystem.isDirectory(playbookDir) {
+            for name in (try? fileSystem.list(playbookDir)) ?? [] where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+                if let file = readText(join(playbookDir, name), &settings.diagnostics) { settings.playbooks.append(file) }
+            }
+        }
+        if !fileSystem.isDirectory(join(root, "units")) {
+            settings.diagnostics.append(
+                .error("no `units` folder: a workspace needs units/<unit-id>/unit.yml", at: SourceLocation(file: root)))
+        }
+        return settings
+    }
+
+    /// A unit whose `unit.yml` is read, waiting for its data files and notes. Its schema's
+    /// measures are filled in once `metrics.yml` is read.
+    struct PendingUnit: Sendable {
+        var id: String
+        var dir: String
+        var config: UnitConfig
+        var configPath: String
+        var configText: String
+        var options: CSVOptions
+        var schema: DataFileSchema
+    }
+
+    func prepareUnit(id: String, dir: String, _ diagnostics: inout [Diagnostic]) -> PendingUnit? {
+        let configPath = join(dir, "unit.yml")
+        guard id.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }), !id.isEmpty else {
+            diagnostics.append(
+                .error("unit folder `\(id)` must be named with lowercase letters, digits and `-` only", at: SourceLocation(file: dir)))
+            return nil
+        }
+        guard fileSystem.exists(configPath) else {
+            diagnostics.append(.error("missing unit.yml", at: SourceLocation(file: configPath)))
+            return nil
+        }
+        guard let file = readText(configPath, &diagnostics) else { return nil }
+        let config: UnitConfig
+        switch YAMLFile.decodeAll(UnitConfig.self, from: file.text, path: configPath) {
+        case let .success(c): config = c
+        case let .failure(e):
+            diagnostics += e.diagnostics
+            return nil
+        }
+        var options = CSVOptions()
+        options.delimiter = UInt8(ascii: config.csvDelimiter == ";" ? ";" : ",")
+        options.decimalComma = config.csvDecimal == "comma"
+        let schema = DataFileSchema(allowedDimensions: Set(config.dimensions).union(["channel"]), knownMeasures: [])
+        return PendingUnit(
+            id: id, dir: dir, config: config, configPath: configPath, configText: file.text, options: options, schema: schema)
+    }
+
+    /// One piece of the second pass: a data file, or a unit's notes.
+    enum ContentJob {
+        case data(unit: Int, path: String)
+        case notes(unit: Int)
+    }
+
+    /// What a `ContentJob` produced; a data file with the time its job ended.
+    enum ContentResult {
+        case data(DataFile?, [Diagnostic], finished: UInt64)
+        case notes([Note], [Diagnostic])
+    }
+
+    /// Reads and validates every unit's `data/*.csv` and parses its `notes/*.md`, on every
+    /// core: the CSV files largest first, so that one big file does not finish alone at the
+    /// end, then the notes, each far shorter than a big file. Per unit, the files and notes
+    /// in file-name order with their diagnostics; `dataSeconds` is the wall-clock time until
+    /// the last CSV file was read, for `build --timings`.
+    func readContent(
+        _ units: [PendingUnit]
+    ) -> (data: [([DataFile], [Diagnostic])], notes: [([Note], [Diagnostic])], dataSeconds: Double) {
+        let dataJobs = units.enumerated().flatMap { u, unit in
+            let dataDir = join(unit.dir, "data")
+            return ((try? fileSystem.list(dataDir)) ?? []).filter { $0.hasSuffix(".csv") }.map {
+                ContentJob.data(unit: u, path: join(dataDir, $0))
+            }
+        }
+        let jobs = dataJobs + units.indices.map { ContentJob.notes(unit: $0) }
+        let sizes = jobs.map { job -> Int in
+            guard case let .data(_, path) = job else { return -1 }
+            return fileSystem.size(path) ?? 0
+        }
+        let schedule = jobs.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let slots = ResultSlots<ContentResult>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
+            switch jobs[schedule[k]] {
+            case let .data(u, path):
+                let (file, found) = readDataFile(path, unit: units[u])
+                slots.set(schedule[k], .data(file, found, finished: DispatchTime.now().uptimeNanoseconds))
+            case let .notes(u):
+                let (notes, found) = readNotes(join(units[u].dir, "notes"))
+                slots.set(schedule[k], .notes(notes, found))
+            }
+        }
+        var data = [([DataFile], [Diagnostic])](repeating: ([], []), count: units.count)
+        var notes = [([Note], [Diagnostic])](repeating: ([], []), count: units.count)
+        var dataEnd = start
+        // In the order the jobs were listed: per unit, file-name order.
+        for (job, result) in zip(jobs, slots.values) {
+            switch (job, result) {
+            case let (.data(u, _), .data(file, found, finished)):
+                data[u].1 += found
+                if let file { data[u].0.append(file) }
+                dataEnd = max(dataEnd, finished)
+            case let (.notes(u), .notes(found, problems)):
+                notes[u] = (found, problems)
+            default:
+                preconditionFailure("a content job's result is of another kind")
+            }
+        }
+        return (data, notes, Double(dataEnd - start) / 1e9)
+    }
+
+    /// Reads and validates one data file.
+    func readDataFile(_ path: String, unit: PendingUnit) -> (DataFile?, [Diagnostic]) {
+        guard let bytes = try? fileSystem.read(path) else {
+            return (nil, [.error("cannot read the file", at: SourceLocation(file: path))])
+        }
+        return DataFileReader.read(bytes: bytes, path: path, options: unit.options, schema: unit.schema)
+    }
+
+    /// A unit's `notes/*.md`, parsed, in file-name order.
+    func readNotes(_ notesDir: String) -> ([Note], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var notes: [Note] = []
+        for name in (try? fileSystem.list(notesDir)) ?? [] where name.hasSuffix(".md") {
+            guard let file = readText(join(notesDir, name), &diagnostics) else { continue }
+            switch Note.parse(text: file.text, path: file.path) {
+            case let .success(note): notes.append(note)
+            case let .failure(e): diagnostics += e.diagnostics
+            }
+        }
+        return (notes, diagnostics)
+    }
+
+    func decodeYAML<T: Decodable>(_ type: T.Type, path: String) -> Result<T, DiagnosticsError> {
+        var diagnostics: [Diagnostic] = []
+        guard let file = readText(path, &diagnostics) else { return .failure(DiagnosticsError(diagnostics)) }
+        return YAMLFile.decodeAll(type, from: file.text, path: path)
+    }
+
+    func readText(_ path: String, _ diagnostics: inout [Diagnostic]) -> TextFile? {
+        guard let bytes = try? fileSystem.read(path) else {
+            diagnostics.append(.error("cannot read the file", at: SourceLocation(file: path)))
+            return nil
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            diagnostics.append(.error("the file is not valid UTF-8", at: SourceLocation(file: path)))
+            return nil
+        }
+        return TextFile(path: path, text: text)
+    }
+
+    func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }
+}

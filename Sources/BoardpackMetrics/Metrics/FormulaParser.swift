@@ -1,0 +1,178 @@
+import BoardpackSupport
+
+/// Recursive-descent parser for the formula language (SPEC §3.3).
+///
+/// Grammar, loosest first:
+/// ```
+/// or      := and ("or" and)*
+/// and     := not ("and" not)*
+/// not     := "not" not | compare
+/// compare := sum (("<"|"<="|">"|">="|"=="|"!=") sum)?
+/// sum     := product (("+"|"-") product)*
+/// product := unary (("*"|"/") unary)*
+/// unary   := "-" unary | primary
+/// primary := number | id | id "(" args ")" | "(" or ")"
+/// ```
+/// It checks syntax and function arity; names are resolved by ``CompiledMetrics``.
+public struct FormulaParser {
+    private var tokens: [FormulaToken]
+    private var index = 0
+
+    /// Parses a whole formula.
+    public static func parse(_ text: String) throws(FormulaError) -> Expr {
+        var parser = FormulaParser(tokens: try FormulaLexer.tokenize(text))
+        let expr = try parser.parseOr()
+        if case .end = parser.current.kind { return expr }
+        throw FormulaError("unexpected \(parser.current.describe)", offset: parser.current.offset)
+    }
+
+    private init(tokens: [FormulaToken]) { self.tokens = tokens }
+
+    private var current: FormulaToken { tokens[index] }
+
+    private mutating func take(_ symbol: String) -> Bool {
+        if case .symbol(let s) = current.kind, s == symbol {
+            index += 1
+            return true
+        }
+        return false
+    }
+
+    private mutating func takeKeyword(_ word: String) -> FormulaToken? {
+        if case .identifier(let s) = current.kind, s == word {
+            defer { index += 1 }
+            return current
+        }
+        return nil
+    }
+
+    private func span(_ a: Expr, _ b: Expr) -> (Int, Int) { (a.offset, b.offset + b.length - a.offset) }
+
+    private mutating func parseOr() throws(FormulaError) -> Expr {
+        var left = try parseAnd()
+        while takeKeyword("or") != nil {
+            let right = try parseAnd()
+            let (o, l) = span(left, right)
+            left = Expr(.binary(.or, left, right), offset: o, length: l)
+        }
+        return left
+    }
+
+    private mutating func parseAnd() throws(FormulaError) -> Expr {
+        var left = try parseNot()
+        while takeKeyword("and") != nil {
+            let right = try parseNot()
+            let (o, l) = span(left, right)
+            left = Expr(.binary(.and, left, right), offset: o, length: l)
+        }
+        return left
+    }
+
+    private mutating func parseNot() throws(FormulaError) -> Expr {
+        if let tok = takeKeyword("not") {
+            let inner = try parseNot()
+            return Expr(.not(inner), offset: tok.offset, length: inner.offset + inner.length - tok.offset)
+        }
+        return try parseCompare()
+    }
+
+    private mutating func parseCompare() throws(FormulaError) -> Expr {
+        let left = try parseSum()
+        for op in [BinaryOperator.lessEqual, .greaterEqual, .equal, .notEqual, .less, .greater] where take(op.rawValue) {
+            let right = try parseSum()
+            let (o, l) = span(left, right)
+            return Expr(.binary(op, left, right), offset: o, length: l)
+        }
+        return left
+    }
+
+    private mutating func parseSum() throws(FormulaError) -> Expr {
+        var left = try parseProduct()
+        while true {
+            let op: BinaryOperator
+            if take("+") { op = .add } else if take("-") { op = .subtract } else { return left }
+            let right = try parseProduct()
+            let (o, l) = span(left, right)
+            left = Expr(.binary(op, left, right), offset: o, length: l)
+        }
+    }
+
+    private mutating func parseProduct() throws(FormulaError) -> Expr {
+        var left = try parseUnary()
+        while true {
+            let op: BinaryOperator
+            if take("*") { op = .multiply } else if take("/") { op = .divide } else { return left }
+            let right = try parseUnary()
+            let (o, l) = span(left, right)
+            left = Expr(.binary(op, left, right), offset: o, length: l)
+        }
+    }
+
+    private mutating func parseUnary() throws(FormulaError) -> Expr {
+        let start = current.offset
+        if take("-") {
+            let inner = try parseUnary()
+            return Expr(.negate(inner), offset: start, length: inner.offset + inner.length - start)
+        }
+        return try parsePrimary()
+    }
+
+    private mutating func parsePrimary() throws(FormulaError) -> Expr {
+        let tok = current
+        switch tok.kind {
+        case .number(let v):
+            index += 1
+            return Expr(.number(v), offset: tok.offset, length: tok.length)
+        case .identifier(let name):
+            if ["and", "or", "not"].contains(name) {
+                throw FormulaError("expected a value, found `\(name)`", offset: tok.offset)
+            }
+            index += 1
+            guard take("(") else { return Expr(.identifier(name), offset: tok.offset, length: tok.length) }
+            return try parseCall(name, tok)
+        case .symbol("("):
+            index += 1
+            let inner = try parseOr()
+            guard take(")") else { throw FormulaError("expected `)`, found \(current.describe)", offset: current.offset) }
+            return inner
+        default:
+            throw FormulaError("expected a value, found \(tok.describe)", offset: tok.offset)
+        }
+    }
+
+    private mutating func parseCall(_ name: String, _ tok: FormulaToken) throws(FormulaError) -> Expr {
+        guard let fn = FormulaFunction(rawValue: name) else {
+            let hint = NameSuggestion.nearest(to: name, among: FormulaFunction.allCases.map(\.rawValue))
+            throw FormulaError(
+                "unknown function `\(name)`", offset: tok.offset, hint: hint.map { "did you mean `\($0)`?" })
+        }
+        var args: [Expr] = []
+        if !take(")") {
+            repeat { args.append(try parseOr()) } while take(",")
+            guard take(")") else { throw FormulaError("expected `,` or `)`, found \(current.describe)", offset: current.offset) }
+        }
+        let end = tokens[index - 1].offset + 1
+        guard fn.arity.contains(args.count) else {
+            throw FormulaError("`\(name)` takes \(fn.arityText), got \(args.count)", offset: tok.offset)
+        }
+        if fn == .prev || fn == .consecutive, args.count == 2 {
+            guard case .number(let n) = args[1].node, n >= 1, n == n.rounded(), n <= 240 else {
+                throw FormulaError(
+                    "the second argument of `\(name)` must be a whole number of periods (1 or more)",
+                    offset: args[1].offset)
+            }
+        }
+        return Expr(.call(fn, args), offset: tok.offset, length: end - tok.offset)
+    }
+}
+
+extension FormulaToken {
+    fileprivate var describe: String {
+        switch kind {
+        case .number: "a number"
+        case .identifier(let s): "`\(s)`"
+        case .symbol(let s): "`\(s)`"
+        case .end: "the end of the formula"
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import BoardpackContent
+
+/// One KPI in one pack: its value and comparisons (SPEC §3.4 rule 6, §3.5). n/a is `nil`.
+public struct KPIResult: Sendable, Hashable {
+    public var id: String
+    public var value: Double?
+    /// The value in the previous period (previous month or quarter).
+    public var previous: Double?
+    /// value − previous.
+    public var delta: Double?
+    /// value / previous − 1; n/a when previous ≤ 0.
+    public var change: Double?
+    /// The value in the same period a year earlier.
+    public var yearAgo: Double?
+    /// value / year_ago − 1; n/a when year_ago ≤ 0.
+    public var yoyChange: Double?
+    /// The target in force at the period's last month.
+    public var target: Double?
+    public var status: KPIStatus
+    /// Computed from partial data (directly or through other KPIs).
+    public var partial: Bool
+    /// The formula as written in the dictionary.
+    public var formula: String
+
+    /// Builds the comparisons from the three evaluations.
+    public init(
+        id: String, current: MeasureValue, previous: MeasureValue, yearAgo: MeasureValue, target: Double?,
+        tolerance: Double, better: KPIDefinition.Direction, formula: String
+    ) {
+        self.id = id
+        value = current.value
+        self.previous = previous.value
+        self.yearAgo = yearAgo.value
+        delta = Evaluator.apply(.subtract, current.value, previous.value)
+        change = Self.relativeChange(current.value, previous.value)
+        yoyChange = Self.relativeChange(current.value, yearAgo.value)
+        self.target = target
+        status = KPIStatus.of(current.value, target: target, tolerance: tolerance, better: better)
+        partial = current.partial
+        self.formula = formula
+    }
+
+    /// a / b − 1, n/a when either is n/a or b ≤ 0.
+    public static func relativeChange(_ a: Double?, _ b: Double?) -> Double? {
+        guard let a, let b, b > 0 else { return nil }
+        let r = a / b - 1
+        return r.isFinite ? r : nil
+    }
+}

@@ -1,0 +1,69 @@
+import BoardpackContent
+
+/// "The working" of a KPI in a pack (SPEC §6 appendix, `boardpack explain`): the formula, the
+/// formula with KPI ids expanded, the same with this period's numbers, the result, and the data
+/// behind each measure. Numbers are raw; the caller formats them for the locale.
+public struct KPIWorking: Sendable {
+    /// One value the substituted formula uses: a measure, `months` or a function call
+    /// (`prev(active_customers)`), as written in the expanded formula.
+    public struct Input: Sendable, Hashable {
+        public var name: String
+        public var value: Double?
+        public var partial: Bool
+    }
+
+    /// The rows of one file that reported a measure in the period.
+    public struct Source: Sendable, Hashable {
+        public var path: String
+        /// 1-based line numbers of the reporting rows, ascending.
+        public var lines: [Int]
+    }
+
+    public var kpi: String
+    /// The formula as written: `marketing_cost / new_customers`.
+    public var formula: String
+    /// KPI ids replaced by their formulas: `(spend + overhead) / new_customers`.
+    public var expanded: String
+    /// Measures, `months` and function calls replaced by this period's values (shortest
+    /// round-trip numbers, `n/a` for n/a): `(48200 + 12000) / 1462`.
+    public var substituted: String
+    /// The inputs in order of first appearance in `expanded`.
+    public var inputs: [Input]
+    public var result: MeasureValue
+    /// Measure id → files and lines that reported it in the period (measures read via `prev`
+    /// or `year_ago` list the rows of the period itself only). Read from the data when asked:
+    /// a pack's appendix shows only ``line(format:)``, `boardpack explain` the sources too.
+    public var sources: [String: [Source]] { provenance.sources() }
+    /// What ``sources`` reads.
+    let provenance: Provenance
+
+    /// The KPI, period and slice whose data rows ``sources`` lists.
+    struct Provenance: Sendable {
+        /// The unit's dictionary and data.
+        let context: EvaluationContext
+        let kpi: String
+        let period: Period
+        /// `nil` for the unit (and for a `scope: unit` KPI).
+        let slice: UnitData.Slice?
+
+        /// Every measure the KPI reads, directly or through other KPIs, with its reporting rows
+        /// (the unit's rows for a `scope: unit` measure).
+        func sources() -> [String: [Source]] {
+            var sources: [String: [Source]] = [:]
+            for m in context.metrics.measures(readBy: kpi) {
+                let unitScoped = context.metrics.dictionary.measures[m]?.unitScoped ?? false
+                sources[m] = context.data.sources(of: m, in: period, slice: unitScoped ? nil : slice)
+            }
+            return sources
+        }
+    }
+
+    /// The one-line form: `cac = marketing_cost / new_customers = (spend + overhead) / new_customers = (48200 + 12000) / 1462 = 41.18`,
+    /// skipping repeated steps; `format` renders the result.
+    public func line(format: (Double?) -> String) -> String {
+        var steps = [kpi, formula]
+        for s in [expanded, substituted] where s != steps.last { steps.append(s) }
+        steps.append(format(result.value))
+        return steps.joined(separator: " = ")
+    }
+}

@@ -1,0 +1,124 @@
+import BoardpackSupport
+
+/// The contents of `content/metrics.yml`: additions and overrides keyed by id.
+///
+/// ```yaml
+/// measures:
+///   demo_requests: {aggregation: sum, kind: count}
+/// kpis:
+///   cac: {formula: (spend + overhead) / new_customers}
+///   demo_rate: {label: {en: Demo rate, it: Tasso demo}, formula: demo_requests / leads,
+///               unit: ratio, better: higher, level: performance}
+/// ```
+public struct MetricOverride: Sendable, Decodable {
+    /// Measure overrides by id.
+    public var measures: [String: MeasureOverride]
+    /// KPI overrides by id.
+    public var kpis: [String: KPIOverride]
+
+    /// Creates an override set.
+    public init(measures: [String: MeasureOverride] = [:], kpis: [String: KPIOverride] = [:]) {
+        self.measures = measures
+        self.kpis = kpis
+    }
+
+    private enum CodingKeys: String, CodingKey { case measures, kpis }
+
+    /// Decodes `measures` and `kpis`, both optional.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        measures = try c.decodeIfPresent([String: MeasureOverride].self, forKey: .measures) ?? [:]
+        kpis = try c.decodeIfPresent([String: KPIOverride].self, forKey: .kpis) ?? [:]
+    }
+}
+
+/// How a measure may be overridden: every field optional.
+public struct MeasureOverride: Sendable, Decodable {
+    /// `sum`, `last` or `mean`.
+    public enum AggregationName: String, Sendable, Decodable { case sum, last, mean }
+
+    public var aggregation: AggregationName?
+    /// The weight measure of a `mean` (absent: plain mean, or the existing weight).
+    public var weight: String?
+    public var kind: MeasureDefinition.Kind?
+    /// `unit` to make breakdowns take the unit-level value.
+    public var scope: String?
+    public var meaning: String?
+    /// Where the entry is (set by the loader, not decoded).
+    public var location: SourceLocation?
+
+    private enum CodingKeys: String, CodingKey { case aggregation, weight, kind, scope, meaning }
+
+    /// Creates an override.
+    public init(
+        aggregation: AggregationName? = nil, weight: String? = nil, kind: MeasureDefinition.Kind? = nil,
+        scope: String? = nil, meaning: String? = nil, location: SourceLocation? = nil
+    ) {
+        self.aggregation = aggregation
+        self.weight = weight
+        self.kind = kind
+        self.scope = scope
+        self.meaning = meaning
+        self.location = location
+    }
+}
+
+extension MeasureDefinition.Kind: Decodable {}
+
+/// How a KPI may be added or overridden: every field optional (a new KPI needs `formula`,
+/// `unit`, `better` and `level`).
+public struct KPIOverride: Sendable, Decodable {
+    /// A label: a plain string (both languages) or `{en: …, it: …}`.
+    public var label: LocalizedText?
+    public var formula: String?
+    public var unit: KPIDefinition.ValueUnit?
+    public var better: KPIDefinition.Direction?
+    public var level: KPIDefinition.Level?
+    /// `unit` for unit scope; anything else clears it.
+    public var scope: String?
+    public var definition: LocalizedText?
+    public var sectors: [String]?
+    /// Where the formula text starts (set by the loader from the YAML marks, not decoded).
+    public var formulaLocation: SourceLocation?
+
+    private enum CodingKeys: String, CodingKey { case label, formula, unit, better, level, scope, definition, sectors }
+
+    /// Creates an override.
+    public init(
+        label: LocalizedText? = nil, formula: String? = nil, unit: KPIDefinition.ValueUnit? = nil,
+        better: KPIDefinition.Direction? = nil, level: KPIDefinition.Level? = nil, scope: String? = nil,
+        definition: LocalizedText? = nil, sectors: [String]? = nil, formulaLocation: SourceLocation? = nil
+    ) {
+        self.label = label
+        self.formula = formula
+        self.unit = unit
+        self.better = better
+        self.level = level
+        self.scope = scope
+        self.definition = definition
+        self.sectors = sectors
+        self.formulaLocation = formulaLocation
+    }
+
+    /// Decodes the documented fields; `label`/`definition` accept a string or `{en, it}`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        label = try Self.decodeText(c, .label)
+        formula = try c.decodeIfPresent(String.self, forKey: .formula)
+        unit = try c.decodeIfPresent(KPIDefinition.ValueUnit.self, forKey: .unit)
+        better = try c.decodeIfPresent(KPIDefinition.Direction.self, forKey: .better)
+        level = try c.decodeIfPresent(KPIDefinition.Level.self, forKey: .level)
+        scope = try c.decodeIfPresent(String.self, forKey: .scope)
+        definition = try Self.decodeText(c, .definition)
+        sectors = try c.decodeIfPresent([String].self, forKey: .sectors)
+    }
+
+    private static func decodeText(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> LocalizedText? {
+        if let s = try? c.decodeIfPresent(String.self, forKey: key) { return LocalizedText(en: s) }
+        return try c.decodeIfPresent(LocalizedText.self, forKey: key)
+    }
+}
+
+extension KPIDefinition.ValueUnit: Decodable {}
+extension KPIDefinition.Direction: Decodable {}
+extension KPIDefinition.Level: Decodable {}

@@ -1,0 +1,58 @@
+import BoardpackContent
+import BoardpackFormat
+
+/// One plain sentence per headline KPI that moved past the threshold (SPEC §5.4), e.g.
+/// "CAC rose 20.3% to €49.40 (September: €41.06)."
+public enum Commentary {
+    /// A relative move this large is worth a sentence (10 %).
+    public static let relativeThreshold = 0.10
+    /// For ratios, a move of this many percentage points (2 pp, as a fraction: 0.02).
+    public static let pointsThreshold = 0.02
+
+    /// What a sentence needs about one KPI.
+    public struct Move: Sendable {
+        public var label: String
+        public var isRatio: Bool
+        public var value: Double
+        public var previous: Double
+        public var format: ValueFormat
+
+        public init(label: String, isRatio: Bool, value: Double, previous: Double, format: ValueFormat) {
+            self.label = label
+            self.isRatio = isRatio
+            self.value = value
+            self.previous = previous
+            self.format = format
+        }
+
+        /// True when the move passes the threshold: ±2 pp for ratios, ±10 % otherwise
+        /// (a relative move needs a positive previous value, as `change` does).
+        public var isNotable: Bool {
+            if isRatio { return abs(value - previous) >= Commentary.pointsThreshold - 1e-12 }
+            guard previous > 0 else { return false }
+            return abs(value / previous - 1) >= Commentary.relativeThreshold - 1e-12
+        }
+    }
+
+    /// The sentence for a notable move; `previousLabel` names the previous period
+    /// ("September", "Q2 2026").
+    public static func sentence(_ move: Move, previousLabel: String, locale: PackLocale) -> String {
+        let f = PackFormatter(locale: locale)
+        let rose = move.value > move.previous
+        let amount: String
+        if move.isRatio {
+            amount = f.percentagePoints(abs(move.value - move.previous)).replacingOccurrences(of: "+", with: "")
+        } else {
+            amount = f.percent(abs(move.value / move.previous - 1))
+        }
+        let now = move.format.format(move.value, locale: locale)
+        let before = move.format.format(move.previous, locale: locale)
+        if locale.isItalian {
+            // "in aumento"/"in calo" agree with every KPI name, whatever its gender.
+            let verb = rose ? "in aumento" : "in calo"
+            let preposition = move.isRatio ? "di" : "del"
+            return "\(move.label) \(verb) \(preposition) \(amount) a \(now) (\(previousLabel): \(before))."
+        }
+        return "\(move.label) \(rose ? "rose" : "fell") \(amount) to \(now) (\(previousLabel): \(before))."
+    }
+}

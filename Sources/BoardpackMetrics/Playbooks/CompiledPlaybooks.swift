@@ -1,0 +1,65 @@
+import BoardpackContent
+import BoardpackSupport
+
+/// The sector playbooks ready to run: built-ins with `content/playbooks/*.yml` applied, every
+/// rule condition parsed against the final KPI dictionary.
+public struct CompiledPlaybooks: Sendable {
+    /// Sector name (`retail`, …) → its playbook (common + sector rules).
+    public var playbooks: [String: Playbook]
+    /// Rule condition per sector and rule id.
+    public var conditions: [String: [String: Expr]]
+    /// KPIs computed across a dimension's values (e.g. `qspv_spread`), by id.
+    public var networkKPIs: [String: NetworkAggregate]
+    /// Sector KPIs with a formula, as dictionary entries.
+    public var sectorKPIs: [KPIDefinition]
+
+    /// Loads the playbooks and turns their formula KPIs into dictionary entries (step one:
+    /// before the dictionary is compiled).
+    public static func load(contentFiles: [TextFile]) -> (CompiledPlaybooks, [Diagnostic]) {
+        let (registry, diagnostics) = PlaybookRegistry.load(contentFiles: contentFiles)
+        var playbooks: [String: Playbook] = [:]
+        var network: [String: NetworkAggregate] = [:]
+        var kpis: [KPIDefinition] = []
+        for sector in PlaybookSector.unitSectors {
+            let playbook = registry.playbook(for: sector)
+            playbooks[sector.rawValue] = playbook
+            for k in playbook.kpis where !kpis.contains(where: { $0.id == k.id }) && network[k.id] == nil {
+                if let aggregate = k.network {
+                    network[k.id] = aggregate
+                } else if let formula = k.formula {
+                    let sectors = playbook.kpis.contains { $0.id == k.id && $0.sector == .common } ? nil : [k.sector.rawValue]
+                    kpis.append(
+                        KPIDefinition(
+                            id: k.id, label: k.label, formula: formula, formulaLocation: k.formulaLocation, unit: k.unit,
+                            better: k.better, level: k.level, definition: k.definition, sectors: sectors))
+                }
+            }
+        }
+        return (CompiledPlaybooks(playbooks: playbooks, conditions: [:], networkKPIs: network, sectorKPIs: kpis), diagnostics)
+    }
+
+    /// Step two: parses every rule condition against the compiled dictionary and checks the
+    /// message placeholders, reporting each problem at its place in the playbook file.
+    public mutating func compile(with metrics: CompiledMetrics) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let extra = Set(networkKPIs.keys)
+        var seen = Set<String>()
+        for (sector, playbook) in playbooks.sorted(by: { $0.key < $1.key }) {
+            var parsed: [String: Expr] = [:]
+            for rule in playbook.rules {
+                switch metrics.parseExpression(rule.when, at: rule.whenLocation, extraIDs: extra) {
+                case let .success(expr): parsed[rule.id] = expr
+                case let .failure(error):
+                    // Common rules appear in every sector: report each problem once.
+                    for d in error.diagnostics where seen.insert(d.description).inserted { diagnostics.append(d) }
+                }
+            }
+            conditions[sector] = parsed
+            let known = metrics.dictionary.knownIDs.union(extra).union(rulesDimensions(playbook))
+            for d in playbook.placeholderDiagnostics(knownIDs: known) where seen.insert(d.description).inserted { diagnostics.append(d) }
+        }
+        return diagnostics
+    }
+
+    func rulesDimensions(_ playbook: Playbook) -> Set<String> { Set(playbook.rules.compactMap(\.forEach)) }
+}

@@ -1,0 +1,82 @@
+import BoardpackContent
+import BoardpackFormat
+import BoardpackMetrics
+
+/// The portal (`index.html`) and each unit's archive (`<unit>/index.html`).
+package struct ArchivePage {
+    var workspace: Workspace
+    var templates: TemplateSet
+
+    package init(workspace: Workspace, templates: TemplateSet) {
+        self.workspace = workspace
+        self.templates = templates
+    }
+
+    var siteLocale: PackLocale { PackLocale(parsing: workspace.site.locale) ?? .default }
+
+    /// Headline tiles of the unit's latest monthly pack.
+    func latestTiles(_ model: UnitModel, idPrefix: String) -> String {
+        guard let latest = model.periods.last(where: { $0.kind == "month" }) else { return "" }
+        let ctx = PackContext(
+            workspace: workspace, unit: model.unit, period: latest, metrics: model.metrics,
+            pack: model.metrics.pack(latest, breakdowns: false), previousPack: nil, audience: .board, locale: model.locale,
+            playbooks: model.playbooks, unitData: UnitRenderData(model, periods: []))
+        return "<p class=\"tiles-caption\">\(escapeHTML(ctx.periodLabel(latest)))</p>\n"
+            + SummarySection.tiles(ctx, idPrefix: idPrefix).html.string
+    }
+
+    package func renderUnit(_ model: UnitModel) -> String {
+        let locale = model.locale
+        let lang = locale.isItalian ? "it" : "en"
+        let shell = PageShell(
+            language: lang, stylesheet: templates.stylesheet, stylesheetDigest: templates.stylesheetDigest, root: "../")
+        var context = shell.context
+        context["site_title"] = workspace.site.title
+        context["unit_name"] = model.unit.config.name
+        context["sector"] = Labels.text("sector_\(model.unit.config.sector.rawValue)", lang)
+        context["confidentiality"] = model.unit.config.confidentiality ?? ""
+        context["archive_label"] = Labels.text("archive", lang)
+        context["monthly_label"] = Labels.text("monthly_packs", lang)
+        context["quarterly_label"] = Labels.text("quarterly_packs", lang)
+        let newestFirst = model.periods.reversed()
+        let months = newestFirst.filter { $0.kind == "month" }.map { link($0, prefix: "", locale: locale) }
+        let quarters = newestFirst.filter { $0.kind == "quarter" }.map { link($0, prefix: "", locale: locale) }
+        context["months"] = months
+        context["quarters"] = quarters
+        context["has_quarters"] = !quarters.isEmpty
+        context["tiles"] = latestTiles(model, idPrefix: "")
+        return templates.render("unit", context)
+    }
+
+    package func renderPortal(_ models: [UnitModel]) -> String {
+        let lang = siteLocale.isItalian ? "it" : "en"
+        let shell = PageShell(
+            language: lang, stylesheet: templates.stylesheet, stylesheetDigest: templates.stylesheetDigest, root: "")
+        var context = shell.context
+        context["site_title"] = workspace.site.title
+        context["generated_on"] =
+            workspace.site.generatedOn.flatMap(ISODate.init(parsing:)).map {
+                PackFormatter(locale: siteLocale).date(year: $0.month.year, month: $0.month.month, day: $0.day)
+            } ?? ""
+        context["generated_on_label"] = Labels.text("generated_on", lang)
+        context["units"] = models.map { model -> [String: Any] in
+            var entry: [String: Any] = [
+                "id": model.unit.id, "name": model.unit.config.name, "unit_lang": model.locale.isItalian ? "it" : "en",
+                "sector": Labels.text("sector_\(model.unit.config.sector.rawValue)", lang),
+                "latest_label": Labels.text("latest_pack", lang), "tiles": latestTiles(model, idPrefix: "\(model.unit.id)-"),
+            ]
+            if let month = model.periods.last(where: { $0.kind == "month" }) {
+                entry["latest_month"] = link(month, prefix: "\(model.unit.id)/", locale: model.locale)
+            }
+            if let quarter = model.periods.last(where: { $0.kind == "quarter" }) {
+                entry["latest_quarter"] = link(quarter, prefix: "\(model.unit.id)/", locale: model.locale)
+            }
+            return entry
+        }
+        return templates.render("index", context)
+    }
+
+    func link(_ period: Period, prefix: String, locale: PackLocale) -> [String: Any] {
+        ["href": "\(prefix)\(period)/index.html", "label": PackFormatter(locale: locale).period(period)]
+    }
+}

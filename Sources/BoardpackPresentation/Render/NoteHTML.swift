@@ -1,0 +1,81 @@
+import BoardpackContent
+import BoardpackSupport
+
+/// A visible note rendered for a pack: its HTML with charts and KPI values put in place.
+public struct NoteHTML: Sendable {
+    public var note: Note
+    public var html: String
+    public var tasks: [TaskItem]
+    /// Time spent in `Markdown.render` for this note, for `build --timings`.
+    public var markdownNanoseconds: UInt64 = 0
+
+    /// Renders `note`, asking `kpi` and `chart` for the text that replaces each embed.
+    /// `kpi` returns plain text (escaped here); `chart` returns trusted SVG/HTML.
+    public static func render(
+        _ note: Note, index: Int,
+        kpi: (InlineKPI) -> String, chart: (ChartBlock, Int) -> String
+    ) -> (NoteHTML, [Diagnostic]) {
+        let doc = Markdown.render(note.body, path: note.path, firstLine: note.bodyLine, idPrefix: "note-\(index)")
+        // Every KPI first, then every chart, in order: the callbacks record diagnostics and
+        // chart tables as they go.
+        let kpis = doc.kpis.map { "<span class=\"kpi-inline\">\(escapeHTML(kpi($0)))</span>" }
+        let charts = doc.charts.enumerated().map { i, block in chart(block, i) }
+        let html = kpis.isEmpty && charts.isEmpty ? doc.html : substitutingPlaceholders(doc.html, kpis: kpis, charts: charts)
+        return (NoteHTML(note: note, html: html, tasks: doc.tasks, markdownNanoseconds: doc.nanoseconds), doc.diagnostics)
+    }
+
+    /// `html` with each `Markdown.placeholder(kind:index:)` replaced by `kpis[index]` or
+    /// `charts[index]`, in one pass over the bytes. A chart replaced a whole code block, which
+    /// cmark wrapped in a paragraph: `<p>placeholder</p>` becomes the bare figure. A
+    /// placeholder with no text to put in stays as it is.
+    static func substitutingPlaceholders(_ html: String, kpis: [String], charts: [String]) -> String {
+        let marker = Array(String(Markdown.marker).utf8)
+        let open = Array("<p>".utf8), close = Array("</p>".utf8)
+        var source = html
+        return source.withUTF8 { h in
+            var out: [UInt8] = []
+            out.reserveCapacity(h.count + kpis.reduce(0) { $0 + $1.utf8.count } + charts.reduce(0) { $0 + $1.utf8.count })
+            /// True when `bytes` occur in `h` at `offset`.
+            func occurs(_ bytes: [UInt8], at offset: Int) -> Bool {
+                offset >= 0 && offset + bytes.count <= h.count && h[offset..<offset + bytes.count].elementsEqual(bytes)
+            }
+            var copied = 0
+            for at in offsets(of: marker, in: h) where at >= copied {
+                guard let (kind, index, end) = placeholder(in: h, at: at, marker: marker) else { continue }
+                if kind == "kpi", index < kpis.count {
+                    out += UnsafeBufferPointer(rebasing: h[copied..<at])
+                    out.appendUTF8(kpis[index])
+                    copied = end
+                } else if kind == "chart", index < charts.count {
+                    let wrapped = at - open.count >= copied && occurs(open, at: at - open.count) && occurs(close, at: end)
+                    out += UnsafeBufferPointer(rebasing: h[copied..<(wrapped ? at - open.count : at)])
+                    out.appendUTF8(charts[index])
+                    copied = wrapped ? end + close.count : end
+                }
+            }
+            out += UnsafeBufferPointer(rebasing: h[copied...])
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// The kind and index of the placeholder starting at `at` (`marker kind:index marker`)
+    /// and the offset just past it; nil when the bytes there are not one.
+    private static func placeholder(
+        in h: UnsafeBufferPointer<UInt8>, at: Int, marker: [UInt8]
+    ) -> (kind: String, index: Int, end: Int)? {
+        var i = at + marker.count
+        let kindStart = i
+        while i < h.count, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(h[i]) { i += 1 }
+        guard i > kindStart, i < h.count, h[i] == UInt8(ascii: ":") else { return nil }
+        let kind = String(decoding: UnsafeBufferPointer(rebasing: h[kindStart..<i]), as: UTF8.self)
+        i += 1
+        var index = 0, digits = 0
+        while i < h.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(h[i]), digits < 9 {
+            index = index * 10 + Int(h[i] - UInt8(ascii: "0"))
+            i += 1
+            digits += 1
+        }
+        guard digits > 0, i + marker.count <= h.count, h[i..<i + marker.count].elementsEqual(marker) else { return nil }
+        return (kind, index, i + marker.count)
+    }
+}

@@ -1,0 +1,120 @@
+import BoardpackContent
+import BoardpackFormat
+import BoardpackMetrics
+
+/// The appendix: every KPI's definition and formula, the data behind each chart, and the
+/// data files read with their SHA-256 — the provenance a board secretary signs off.
+enum AppendixSection {
+    static func render(
+        _ ctx: PackContext, chartTables: [(title: String, table: ChartDataTable)], notesHTML: String, findings: [DataQualityFinding]
+    ) -> SectionOutput {
+        var html = HTMLBuffer(capacity: 65_536)
+        html += notesHTML
+        html += "<h3>\(ctx.locale.text(en: "Definitions and the working", it: "Definizioni e calcoli"))</h3>\n"
+        html +=
+            "<p class=\"legend\">\(ctx.locale.text(en: "Each KPI's formula with this period's figures in it (numbers as read from the data files).", it: "La formula di ogni KPI con i dati del periodo (numeri come letti dai file)."))</p>\n"
+        html += "<dl class=\"definitions\">\n"
+        // One closure for every KPI: each capture would copy the whole context.
+        let valueText = { (id: String, value: Double?) in inputText(ctx, id, value) }
+        for kpi in ctx.metrics.applicableKPIs {
+            html += "<div id=\"def-"
+            html += kpi.id
+            html += "\"><dt>"
+            html.appendEscaped(kpi.label.text(for: ctx.locale.rawValue))
+            html += " <code>"
+            html += kpi.id
+            html += "</code></dt><dd>"
+            html.appendEscaped(kpi.definition.text(for: ctx.locale.rawValue))
+            if let working = ctx.metrics.working(kpi.id, at: ctx.period, valueText: valueText) {
+                html += "<br><code class=\"working\">"
+                let format = ctx.valueFormat(kpi.id), locale = ctx.locale
+                html.appendEscaped(working.line { format.format($0, locale: locale) })
+            } else {
+                html += "<br><code>"
+                html.appendEscaped(kpi.id)
+                html += " = "
+                html.appendEscaped(kpi.formula)
+            }
+            html += "</code></dd></div>\n"
+        }
+        html += "</dl>\n"
+        dataQuality(into: &html, ctx, findings)
+        if !chartTables.isEmpty {
+            html += "<h3>\(ctx.locale.text(en: "Chart data", it: "Dati dei grafici"))</h3>\n"
+            for (title, table) in chartTables {
+                PackHTML.table(
+                    into: &html, caption: title, headers: table.headers, rows: table.rows,
+                    numeric: Set(1..<max(1, table.headers.count)), classes: "data chart-data", escaping: true)
+            }
+        }
+        dataFiles(into: &html, ctx)
+        return SectionOutput(html: html)
+    }
+
+    /// An input of the working in the pack's locale: money as money, counts as counts.
+    static func inputText(_ ctx: PackContext, _ id: String, _ value: Double?) -> String {
+        if ctx.kpi(id) != nil { return ctx.format(id, value) }
+        switch ctx.dictionary.measures[id]?.kind {
+        case .money?, .signedMoney?: return ValueFormat.currency(ctx.unit.config.currency).format(value, locale: ctx.locale)
+        case .days?: return ctx.formatter.decimal(value, fractionDigits: 1)
+        case .count?: return ValueFormat.count.format(value, locale: ctx.locale)
+        default: return ctx.formatter.decimal(value, fractionDigits: value.map { $0 == $0.rounded() ? 0 : 2 } ?? 0)
+        }
+    }
+
+    static func dataQuality(into html: inout HTMLBuffer, _ ctx: PackContext, _ findings: [DataQualityFinding]) {
+        html += "<h3>\(ctx.locale.text(en: "Data quality", it: "Qualità dei dati"))</h3>\n"
+        guard !findings.isEmpty else {
+            html +=
+                "<p class=\"empty\">\(ctx.locale.text(en: "All reconciliation checks passed.", it: "Tutti i controlli di riconciliazione sono superati."))</p>\n"
+            return
+        }
+        let rows = findings.map { f in
+            [
+                escapeHTML(checkName(f.check, ctx)),
+                escapeHTML(
+                    f.diagnostic.location.map {
+                        "\($0.file.split(separator: "/").suffix(2).joined(separator: "/"))\($0.line > 0 ? ":\($0.line)" : "")"
+                    } ?? "—"),
+                escapeHTML(f.month?.description ?? "—"), escapeHTML(f.diagnostic.message),
+            ]
+        }
+        PackHTML.table(
+            into: &html,
+            headers: [
+                ctx.locale.text(en: "Check", it: "Controllo"), ctx.label("file"), ctx.locale.text(en: "Month", it: "Mese"),
+                ctx.locale.text(en: "Finding (as reported by boardpack check)", it: "Rilievo (come riportato da boardpack check)"),
+            ],
+            rows: rows, classes: "data findings")
+    }
+
+    /// The provenance table: what this pack read of each file — rows, lines and the SHA-256
+    /// of those bytes (`head -n LINES FILE | sha256sum`), so a later month appended to the
+    /// file leaves this pack unchanged.
+    static func checkName(_ check: DataQualityFinding.Check, _ ctx: PackContext) -> String {
+        switch check {
+        case .funnel: ctx.locale.text(en: "Funnel widens", it: "Funnel che si allarga")
+        case .negative: ctx.locale.text(en: "Negative value", it: "Valore negativo")
+        case .missingMonth: ctx.locale.text(en: "Missing month", it: "Mese mancante")
+        case .outlier: ctx.locale.text(en: "Possible outlier", it: "Possibile anomalia")
+        case .budget: ctx.locale.text(en: "Spend above budget", it: "Spesa oltre il budget")
+        }
+    }
+
+    static func dataFiles(into html: inout HTMLBuffer, _ ctx: PackContext) {
+        let rows = ctx.unit.dataFiles.map { file -> [String] in
+            let read = file.provenance(through: ctx.period.lastMonth)
+            return [
+                escapeHTML(file.path.split(separator: "/").suffix(2).joined(separator: "/")), ctx.formatter.count(Double(read.rows)),
+                read.lines.map { ctx.formatter.count(Double($0)) } ?? "—", "<span class=\"mono\">\(read.sha256)</span>",
+            ]
+        }
+        html += "<h3>\(ctx.label("data_files"))</h3>\n"
+        html +=
+            "<p class=\"legend\">\(ctx.locale.text(en: "SHA-256 of the lines this pack read (header and rows up to the end of the period): reproduce it with head -n LINES FILE | sha256sum.", it: "SHA-256 delle righe lette da questo pack (intestazione e righe fino alla fine del periodo): si riproduce con head -n RIGHE FILE | sha256sum."))</p>\n"
+        PackHTML.table(
+            into: &html,
+            headers: [ctx.label("file"), ctx.label("rows"), ctx.locale.text(en: "Lines", it: "Linee"), ctx.label("sha256")], rows: rows,
+            numeric: [1, 2], classes: "data files")
+    }
+}

@@ -1,0 +1,62 @@
+import BoardpackMetrics
+
+/// The executive summary's commentary sentences and the *What changed* list since the
+/// previous pack (status flips and moves past the commentary threshold).
+enum ChangeSection {
+    /// The move of a KPI from the previous period, when both values are known.
+    static func move(_ ctx: PackContext, _ id: String, _ r: KPIResult) -> Commentary.Move? {
+        guard let value = r.value, let previous = r.previous else { return nil }
+        return Commentary.Move(
+            label: ctx.kpiLabel(id), isRatio: ctx.kpi(id)?.unit == .ratio, value: value, previous: previous, format: ctx.valueFormat(id))
+    }
+
+    /// "September" within the same year, "December 2025" across years, "Q2 2026" for quarters.
+    static func previousLabel(_ ctx: PackContext) -> String {
+        let previous = ctx.period.advanced(by: -1)
+        if case let .month(m) = previous, m.year == ctx.period.lastMonth.year {
+            let name = ctx.formatter.monthName(m.month)
+            return ctx.locale.isItalian ? name : name
+        }
+        return ctx.periodLabel(previous)
+    }
+
+    /// One sentence per headline KPI that moved past the threshold.
+    static func commentary(_ ctx: PackContext) -> String {
+        let sentences = ctx.unit.config.headline.compactMap { id -> String? in
+            guard let r = ctx.pack[kpi: id], let m = move(ctx, id, r), m.isNotable else { return nil }
+            return Commentary.sentence(m, previousLabel: previousLabel(ctx), locale: ctx.locale)
+        }
+        guard !sentences.isEmpty else { return "" }
+        return "<div class=\"commentary\">\n" + sentences.map { "<p>\(escapeHTML($0))</p>\n" }.joined() + "</div>\n"
+    }
+
+    /// KPIs whose status flipped since the previous pack, and every notable move.
+    static func whatChanged(_ ctx: PackContext) -> String {
+        let html = "<h3 id=\"what-changed\">\(ctx.label("what_changed"))</h3>\n"
+        guard let previous = ctx.previousPack else {
+            return html
+                + "<p class=\"empty\">\(ctx.locale.text(en: "No previous pack to compare with.", it: "Nessun pack precedente con cui confrontare."))</p>\n"
+        }
+        let rows = PackChange.between(previous, ctx.pack, dictionary: ctx.dictionary).map { c -> [String] in
+            let r = c.after
+            let what =
+                c.flipped
+                ? "\(PackHTML.statusBadge(ctx, c.before.status)) → \(PackHTML.statusBadge(ctx, r.status))"
+                : escapeHTML(ctx.locale.text(en: "moved past the threshold", it: "variazione oltre la soglia"))
+            return [
+                escapeHTML(ctx.kpiLabel(r.id)), escapeHTML(ctx.format(r.id, c.before.value)), escapeHTML(ctx.format(r.id, r.value)),
+                escapeHTML(ctx.formatChange(r.id, result: r)), what,
+            ]
+        }
+        if rows.isEmpty {
+            return html
+                + "<p class=\"empty\">\(ctx.locale.text(en: "No status changed and no KPI moved past the threshold.", it: "Nessuno stato è cambiato e nessun KPI ha superato la soglia."))</p>\n"
+        }
+        return html
+            + PackHTML.table(
+                headers: [
+                    "KPI", escapeHTML(ctx.periodLabel(ctx.period.advanced(by: -1))), escapeHTML(ctx.periodLabel(ctx.period)),
+                    ctx.locale.text(en: "Change", it: "Variazione"), ctx.locale.text(en: "What changed", it: "Cosa è cambiato"),
+                ], rows: rows, numeric: [1, 2, 3], classes: "data changes")
+    }
+}

@@ -1,0 +1,111 @@
+import BoardpackFormat
+
+/// Draws a note's chart block with the chart library, from the pack's figures.
+extension NoteChart {
+    /// One chart, or one per unit of measure when the KPIs mix units (a percentage and a
+    /// multiple never share an axis).
+    func render(_ ctx: PackContext, id: String) -> [Rendered] {
+        var groups: [(format: ValueFormat, ids: [String])] = []
+        for kpi in kpis {
+            let format = ctx.valueFormat(kpi)
+            if let i = groups.firstIndex(where: { $0.format == format }) {
+                groups[i].ids.append(kpi)
+            } else {
+                groups.append((format, [kpi]))
+            }
+        }
+        if groups.count > 1 && [.line, .bar, .bullet].contains(type) {
+            return groups.enumerated().flatMap { i, group in
+                var part = self
+                part.kpis = group.ids
+                return part.render(ctx, id: "\(id)-\(i + 1)")
+            }
+        }
+        return [renderOne(ctx, id: id)]
+    }
+
+    func renderOne(_ ctx: PackContext, id: String) -> Rendered {
+        let first = kpis[0]
+        let format = ctx.valueFormat(first)
+        let title = kpis.map(ctx.kpiLabel).joined(separator: ", ")
+        let seriesList = kpis.map { ctx.metrics.series($0, endingAt: ctx.period, count: periods) }
+        let labels = (seriesList.first ?? []).map { ctx.shortPeriodLabel($0.period) }
+        let values = breakdown.map { ctx.metrics.data.values(of: $0, in: ctx.period) } ?? []
+        let slices = values.map { v in breakdown.flatMap { ctx.metrics.data.slice($0, v) } }
+        switch type {
+        case .line:
+            let targets: [Double?]? =
+                target && kpis.count == 1 ? seriesList[0].map { ctx.metrics.profile.targets[first]?.value(at: $0.period.lastMonth) } : nil
+            let chart = LineChart(
+                id: id, title: title,
+                series: zip(kpis, seriesList).map { ChartSeries(name: ctx.kpiLabel($0), values: $1.map(\.value)) },
+                periods: labels, target: targets, targetLabel: ctx.locale.text(en: "target", it: "obiettivo"),
+                valueFormat: format, locale: ctx.locale, includeZero: false)
+            return Rendered(svg: chart.svg(), title: title, table: chart.dataTable())
+        case .bar:
+            // With a breakdown: the period's value per dimension value; otherwise the trend.
+            let chart =
+                breakdown == nil
+                ? BarChart(
+                    id: id, title: title, categories: labels, values: seriesList[0].map(\.value), valueFormat: format, locale: ctx.locale,
+                    orientation: .vertical)
+                : BarChart(
+                    id: id, title: "\(title), \(ctx.periodLabel(ctx.period))", categories: values.map(ChartFigure.displayName),
+                    values: slices.map { s in
+                        s.flatMap { ctx.metrics.evaluator(for: ctx.period).kpi(first, at: ctx.period, slice: $0).value }
+                    },
+                    valueFormat: format, locale: ctx.locale, orientation: .horizontal)
+            return Rendered(svg: chart.svg(), title: chart.title, table: chart.dataTable())
+        case .stacked:
+            let chart = StackedBarChart(
+                id: id, title: "\(title) — \(breakdown ?? "")", periods: labels,
+                series: zip(values, slices).map { value, slice in
+                    ChartSeries(
+                        name: ChartFigure.displayName(value),
+                        values: ctx.metrics.series(first, endingAt: ctx.period, count: periods, slice: slice).map(\.value))
+                }, valueFormat: format, locale: ctx.locale)
+            return Rendered(svg: chart.svg(), title: chart.title, table: chart.dataTable())
+        case .funnel:
+            let evaluator = ctx.metrics.evaluator(for: ctx.period)
+            let stages = kpis.map { id in
+                FunnelChart.Stage(
+                    name: ctx.kpi(id) != nil ? ctx.kpiLabel(id) : ChartFigure.displayName(id),
+                    value: ctx.kpi(id) != nil ? evaluator.kpi(id, at: ctx.period).value : evaluator.measure(id, at: ctx.period).value)
+            }
+            let chart = FunnelChart(id: id, title: "\(title), \(ctx.periodLabel(ctx.period))", stages: stages, locale: ctx.locale)
+            return Rendered(svg: chart.svg(), title: chart.title, table: chart.dataTable())
+        case .bullet:
+            let figures = kpis.enumerated().map { i, kpi -> (String, ChartDataTable) in
+                let r = ctx.pack[kpi: kpi]
+                let chart = BulletChart(
+                    id: "\(id)-\(i + 1)", title: ctx.kpiLabel(kpi), label: ctx.kpiLabel(kpi), value: r?.value, target: r?.target,
+                    tolerance: ctx.unit.config.tolerance, higherIsBetter: ctx.kpi(kpi)?.better == .higher,
+                    status: r.flatMap { ChartFigure.chartStatus($0.status) }, statusLabel: r.map { ctx.statusWord($0.status) },
+                    valueFormat: ctx.valueFormat(kpi), locale: ctx.locale)
+                return (chart.svg(), chart.dataTable())
+            }
+            let table = ChartDataTable(headers: figures.first?.1.headers ?? [], rows: figures.flatMap(\.1.rows))
+            return Rendered(svg: figures.map(\.0).joined(separator: "\n"), title: title, table: table)
+        case .scatter:
+            let evaluator = ctx.metrics.evaluator(for: ctx.period)
+            let points = zip(values, slices).map { value, slice in
+                ScatterChart.Point(
+                    label: ChartFigure.displayName(value), x: slice.flatMap { evaluator.kpi(kpis[0], at: ctx.period, slice: $0).value },
+                    y: slice.flatMap { evaluator.kpi(kpis[1], at: ctx.period, slice: $0).value })
+            }
+            let chart = ScatterChart(
+                id: id, title: "\(title) — \(breakdown ?? ""), \(ctx.periodLabel(ctx.period))", points: points,
+                xTitle: ctx.kpiLabel(kpis[0]),
+                yTitle: ctx.kpiLabel(kpis[1]), xFormat: ctx.valueFormat(kpis[0]), yFormat: ctx.valueFormat(kpis[1]), locale: ctx.locale)
+            return Rendered(svg: chart.svg(), title: chart.title, table: chart.dataTable())
+        case .heatmap:
+            let evaluator = ctx.metrics.evaluator(for: ctx.period)
+            let chart = Heatmap(
+                id: id, title: "\(title) — \(breakdown ?? ""), \(ctx.periodLabel(ctx.period))", rows: values.map(ChartFigure.displayName),
+                columns: kpis.map(ctx.kpiLabel),
+                values: slices.map { slice in kpis.map { k in slice.flatMap { evaluator.kpi(k, at: ctx.period, slice: $0).value } } },
+                valueFormat: format, locale: ctx.locale)
+            return Rendered(svg: chart.svg(), title: chart.title, table: chart.dataTable())
+        }
+    }
+}

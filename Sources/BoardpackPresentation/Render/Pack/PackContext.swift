@@ -1,0 +1,112 @@
+import BoardpackContent
+import BoardpackFormat
+import BoardpackMetrics
+import BoardpackSupport
+
+/// Everything the sections of one pack page read: the unit, the period, its figures and the
+/// locale. Built once per pack; sections are pure functions of it.
+struct PackContext: Sendable {
+    var workspace: Workspace
+    var unit: UnitContent
+    var period: Period
+    /// The unit's metrics engine (for series, breakdowns and ad-hoc evaluation).
+    var metrics: UnitMetrics
+    /// This pack's figures.
+    var pack: PackMetrics
+    /// The previous period's figures (previous month or quarter), when that period has data.
+    var previousPack: PackMetrics?
+    var audience: Note.Audience
+    var locale: PackLocale
+    var playbooks: CompiledPlaybooks
+    /// What the unit's packs share, worked out once for all of them.
+    var unitData: UnitRenderData
+    /// Headline KPIs over the `trendPeriods` periods ending with the pack, with each value's
+    /// text: the tiles' sparklines and the performance trends read the same series.
+    var headlineTrends: [String: [(period: Period, value: Double?, text: String)]] = [:]
+
+    /// Periods in a sparkline or trend: a year of months, or three years of quarters.
+    static let trendPeriods = 12
+
+    /// Fills `headlineTrends` for the unit's headline KPIs, from what the unit's packs share
+    /// when it holds them.
+    mutating func computeHeadlineTrends() {
+        for id in unit.config.headline where headlineTrends[id] == nil {
+            headlineTrends[id] =
+                unitData.trend(id, endingAt: period, count: Self.trendPeriods)
+                ?? metrics.series(id, endingAt: period, count: Self.trendPeriods).map { ($0.period, $0.value, format(id, $0.value)) }
+        }
+    }
+
+    /// A KPI over the `trendPeriods` periods ending with the pack (oldest first), with each
+    /// value as the pack writes it.
+    func trend(_ id: String) -> [(period: Period, value: Double?, text: String)] {
+        headlineTrends[id]
+            ?? metrics.series(id, endingAt: period, count: Self.trendPeriods).map { ($0.period, $0.value, format(id, $0.value)) }
+    }
+
+    var formatter: PackFormatter { PackFormatter(locale: locale) }
+    var lang: String { locale.isItalian ? "it" : "en" }
+    var dictionary: MetricDictionary { metrics.metrics.dictionary }
+
+    /// A fixed label of the pack in the pack's language.
+    func label(_ key: String) -> String { Labels.text(key, lang) }
+
+    /// A KPI's definition.
+    func kpi(_ id: String) -> KPIDefinition? { dictionary.kpis[id] }
+
+    /// A KPI's label in the pack's language (its id when unknown).
+    func kpiLabel(_ id: String) -> String { kpi(id)?.label.text(for: locale.rawValue) ?? id }
+
+    /// How values of a KPI are written.
+    func valueFormat(_ id: String) -> ValueFormat { Self.valueFormat(id, dictionary, currency: unit.config.currency) }
+
+    /// How values of KPI `id` of `dictionary` are written in a unit reporting in `currency`.
+    static func valueFormat(_ id: String, _ dictionary: MetricDictionary, currency: String) -> ValueFormat {
+        ValueFormat(unit: dictionary.kpis[id]?.unit.rawValue ?? "count", currency: currency)
+    }
+
+    /// A KPI value formatted for the pack (`n/a`/`n.d.` when missing).
+    func format(_ id: String, _ value: Double?) -> String { valueFormat(id).format(value, locale: locale) }
+
+    /// A KPI's change as the pack shows it: percentage points for ratios, relative otherwise.
+    func formatChange(_ id: String, result: KPIResult) -> String {
+        kpi(id)?.unit == .ratio ? formatter.percentagePoints(result.delta) : formatter.relativeChange(result.change)
+    }
+
+    /// A KPI's change against a year ago, shown the same way as `formatChange`.
+    func formatYoY(_ id: String, result: KPIResult) -> String {
+        if kpi(id)?.unit == .ratio {
+            guard let v = result.value, let y = result.yearAgo else { return formatter.notAvailable }
+            return formatter.percentagePoints(v - y)
+        }
+        return formatter.relativeChange(result.yoyChange)
+    }
+
+    /// "October 2026" / "ottobre 2026", "Q3 2026".
+    func periodLabel(_ p: Period) -> String { formatter.period(p) }
+
+    /// "Oct 2026", "Q3 2026": axis labels.
+    func shortPeriodLabel(_ p: Period) -> String { unitData.shortLabel(p) }
+
+    /// The status word and CSS class for a KPI status, never colour alone.
+    func statusWord(_ status: KPIStatus) -> String { Self.statusWord(status, locale) }
+
+    /// ``statusWord(_:)`` in `locale`.
+    static func statusWord(_ status: KPIStatus, _ locale: PackLocale) -> String {
+        switch status {
+        case .green: ChartStatus.green.word(locale)
+        case .amber: ChartStatus.amber.word(locale)
+        case .red: ChartStatus.red.word(locale)
+        case .none: locale.text(en: "no target", it: "nessun obiettivo")
+        case .na: PackFormatter(locale: locale).notAvailable
+        }
+    }
+}
+
+/// What a section hands back: its HTML, the data behind its charts (for the appendix) and
+/// any problems found while rendering embeds.
+struct SectionOutput: Sendable {
+    var html = HTMLBuffer()
+    var chartTables: [(title: String, table: ChartDataTable)] = []
+    var diagnostics: [Diagnostic] = []
+}

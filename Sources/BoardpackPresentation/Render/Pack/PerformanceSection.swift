@@ -1,0 +1,77 @@
+import BoardpackContent
+import BoardpackMetrics
+
+/// Performance: every KPI of the dictionary that applies to the unit, in three tables by
+/// level (strategic, performance, operational).
+enum PerformanceSection {
+    static func render(_ ctx: PackContext) -> SectionOutput {
+        var html = HTMLBuffer(capacity: 16_384)
+        // Sector KPIs are shown with their playbook.
+        let byLevel = Dictionary(grouping: ctx.metrics.applicableKPIs.filter { $0.sectors == nil }, by: \.level)
+        for level in KPIDefinition.Level.allCases {
+            guard let kpis = byLevel[level], !kpis.isEmpty else { continue }
+            let title = levelTitle(ctx, level)
+            html += "<h3>\(title)</h3>\n"
+            kpiTable(into: &html, ctx, ids: kpis.map(\.id), caption: nil)
+        }
+        if ctx.pack.kpis.contains(where: \.partial) {
+            html +=
+                "<p class=\"legend\">\(PackHTML.partialMark(ctx)) \(ctx.locale.text(en: "Partial figure: some rows of the data files did not report an input.", it: "Dato parziale: alcune righe dei file non riportano un input."))</p>\n"
+        }
+        return SectionOutput(html: html)
+    }
+
+    static func levelTitle(_ ctx: PackContext, _ level: KPIDefinition.Level) -> String {
+        switch level {
+        case .strategic: ctx.locale.text(en: "Strategic KPIs", it: "KPI strategici")
+        case .performance: ctx.locale.text(en: "Performance KPIs", it: "KPI di performance")
+        case .operational: ctx.locale.text(en: "Operational KPIs", it: "KPI operativi")
+        }
+    }
+
+    /// The KPI table: value, previous, change, year ago, target, status. The rows are written
+    /// in place, as ``PackHTML/table(into:caption:headers:rows:numeric:classes:escaping:)``
+    /// writes them (columns 1 to 5 numeric).
+    static func kpiTable(into html: inout HTMLBuffer, _ ctx: PackContext, ids: [String], caption: String?) {
+        let headers = [
+            "KPI", ctx.periodLabel(ctx.period), ctx.locale.text(en: "Previous", it: "Precedente"),
+            ctx.locale.text(en: "Change", it: "Variazione"), ctx.locale.text(en: "Year ago", it: "Anno prec."),
+            ctx.locale.text(en: "Target", it: "Obiettivo"), ctx.locale.text(en: "Status", it: "Stato"),
+        ].map { escapeHTML($0) }
+        html.reserve(ids.count * 480 + 512)
+        PackHTML.tableHead(
+            into: &html, caption: caption, headers: headers, isNumeric: [false, true, true, true, true, true, false],
+            classes: "data kpis", escaping: false)
+        for id in ids {
+            guard let r = ctx.pack[kpi: id] else { continue }
+            let format = ctx.valueFormat(id)
+            func number(_ value: Double?) {
+                html.append(literal: "<td class=\"num\">")
+                html.appendEscaped(format.format(value, locale: ctx.locale))
+            }
+            html.append(literal: "<tr><th scope=\"row\"><a href=\"#def-")
+            html.append(id)
+            html.append(literal: "\">")
+            html.appendEscaped(ctx.kpiLabel(id))
+            html.append(literal: "</a></th>")
+            number(r.value)
+            if r.partial { html += PackHTML.partialMark(ctx) }
+            html.append(literal: "</td>")
+            number(r.previous)
+            html.append(literal: "</td><td class=\"num\">")
+            html.appendEscaped(ctx.formatChange(id, result: r))
+            html.append(literal: "</td>")
+            number(r.yearAgo)
+            html.append(literal: "</td>")
+            if let target = r.target {
+                number(target)
+            } else {
+                html.append(literal: "<td class=\"num\">—")
+            }
+            html.append(literal: "</td><td>")
+            html += PackHTML.statusBadge(ctx, r.status)
+            html.append(literal: "</td></tr>\n")
+        }
+        PackHTML.tableEnd(into: &html)
+    }
+}

@@ -1,0 +1,79 @@
+import BoardpackContent
+import BoardpackMetrics
+
+/// The sector playbook: sector KPIs, then every rule's result — fired rules with their
+/// message and action, then the checks that passed and those lacking data.
+enum PlaybookSection {
+    static func render(_ ctx: PackContext, run: PlaybookRun?) -> SectionOutput {
+        guard let run else { return SectionOutput() }
+        var html = HTMLBuffer()
+        let sectorIDs = ctx.metrics.applicableKPIs.filter { $0.sectors != nil }.map(\.id)
+        if !sectorIDs.isEmpty || !run.networkValues.isEmpty {
+            html += "<h3>\(ctx.locale.text(en: "Sector KPIs", it: "KPI di settore"))</h3>\n"
+            PerformanceSection.kpiTable(into: &html, ctx, ids: sectorIDs, caption: nil)
+            for (id, value) in run.networkValues.sorted(by: { $0.key < $1.key }) {
+                html +=
+                    "<p>\(escapeHTML(networkLabel(id, ctx))): <strong>\(escapeHTML(ctx.formatter.decimal(value, fractionDigits: 1)))</strong></p>\n"
+            }
+        }
+        let fired = run.results.filter { [.red, .amber, .green].contains($0.status) }
+            .sorted { ($0.status, $0.ruleID, $0.subject ?? "") < ($1.status, $1.ruleID, $1.subject ?? "") }
+        html += "<h3>\(ctx.locale.text(en: "What the playbook says", it: "Cosa dice il playbook"))</h3>\n"
+        if fired.isEmpty {
+            html +=
+                "<p class=\"empty\">\(ctx.locale.text(en: "No rule fired this period.", it: "Nessuna regola è scattata in questo periodo."))</p>\n"
+        } else {
+            html += "<ul class=\"rules\">\n"
+            for r in fired {
+                let status = KPIStatus(rawValue: r.status.rawValue) ?? .none
+                html +=
+                    "<li class=\"rule \(PackHTML.statusClass(status))\">\(PackHTML.statusBadge(ctx, status, word: ruleWord(r.status, ctx))) "
+                html += "<span class=\"rule-message\">\(escapeHTML(r.message?.text(for: ctx.locale.rawValue) ?? r.ruleID))</span>"
+                if let action = r.action?.text(for: ctx.locale.rawValue) {
+                    html +=
+                        "<br><span class=\"rule-action\"><strong>\(ctx.locale.text(en: "Action", it: "Azione")):</strong> \(escapeHTML(action))</span>"
+                }
+                html += " <code class=\"rule-id\">\(escapeHTML(r.ruleID))</code></li>\n"
+            }
+            html += "</ul>\n"
+        }
+        let passed = run.results.filter { $0.status == .ok }.map(\.ruleID)
+        let lacking = run.results.filter { $0.status == .na }.map { r in r.subject.map { "\(r.ruleID) (\($0))" } ?? r.ruleID }
+        if !passed.isEmpty {
+            html +=
+                "<p class=\"rules-passed\"><strong>\(ctx.locale.text(en: "Checks not triggered", it: "Controlli non scattati")):</strong> "
+            html += passed.map { "<code>\(escapeHTML($0))</code>" }.joined(separator: ", ") + "</p>\n"
+        }
+        if !lacking.isEmpty {
+            html += "<p class=\"rules-na\"><strong>\(ctx.locale.text(en: "Insufficient data", it: "Dati insufficienti")):</strong> "
+            html += lacking.map { "<code>\(escapeHTML($0))</code>" }.joined(separator: ", ") + "</p>\n"
+        }
+        return SectionOutput(html: html)
+    }
+
+    /// Rules speak of what to do, not of targets: "act", "watch", "strength".
+    static func ruleWord(_ status: RuleResult.Status, _ ctx: PackContext) -> String {
+        switch status {
+        case .red: ctx.locale.text(en: "act now", it: "intervenire")
+        case .amber: ctx.locale.text(en: "watch", it: "attenzione")
+        case .green: ctx.locale.text(en: "strength", it: "punto di forza")
+        case .na: ctx.formatter.notAvailable
+        case .ok: ctx.locale.text(en: "not triggered", it: "non scattata")
+        }
+    }
+
+    static func networkLabel(_ id: String, _ ctx: PackContext) -> String {
+        let label = ctx.workspaceKPI(id) ?? id
+        return label
+    }
+}
+
+extension PackContext {
+    /// The label of a playbook KPI that is not in the dictionary (a network KPI).
+    func workspaceKPI(_ id: String) -> String? {
+        guard let playbook = playbooks.playbooks[unit.config.sector.rawValue], let kpi = playbook.kpis.first(where: { $0.id == id }) else {
+            return nil
+        }
+        return kpi.label.text(for: locale.rawValue)
+    }
+}

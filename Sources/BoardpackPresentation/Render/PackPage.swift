@@ -1,0 +1,310 @@
+import BoardpackContent
+import BoardpackMetrics
+import BoardpackSupport
+import Mustache
+
+/// Renders one pack page (SPEC §6) and its `metrics.json` from the computed figures.
+package struct PackPage {
+    var workspace: Workspace
+    var templates: TemplateSet
+    /// Who the build is for: notes for other audiences are left out.
+    var audience: Note.Audience
+    /// Whether draft notes are included (and the pack marked DRAFT).
+    var includeDrafts: Bool
+
+    package init(workspace: Workspace, templates: TemplateSet, audience: Note.Audience, includeDrafts: Bool) {
+        self.workspace = workspace
+        self.templates = templates
+        self.audience = audience
+        self.includeDrafts = includeDrafts
+    }
+
+    package struct Rendered: Sendable {
+        /// The page as UTF-8, as it is written.
+        package var page: [UInt8]
+        /// `metrics.json` as UTF-8, as it is written.
+        package var json: [UInt8]
+        package var diagnostics: [Diagnostic]
+        /// Time spent rendering the notes' Markdown, for `build --timings`.
+        package var markdownNanoseconds: UInt64 = 0
+
+        /// The page as text, for tests and checks.
+        var html: String { String(decoding: page, as: UTF8.self) }
+    }
+
+    /// A section of the page: anchor id, title and trusted inner HTML.
+    ///
+    /// The default theme takes the sections pre-rendered (`toc`, `main`); a theme may still
+    /// iterate `sections`, whose `html` is made a string only when a template asks for it.
+    struct Section: MustacheParent {
+        var id: String
+        var title: String
+        var html: HTMLBuffer
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "id": id
+            case "title": title
+            case "html": html.string
+            default: nil
+            }
+        }
+    }
+
+    /// The pack of `model` for `period`; `unitData` is what the unit's packs share
+    /// (``UnitRenderData``), worked out once for all of them.
+    package func render(_ model: UnitModel, period: Period, unitData: UnitRenderData) -> Rendered {
+        let pack = model.metrics.pack(period)
+        let previous =
+            model.metrics.data.hasData(in: period.advanced(by: -1).lastMonth)
+            ? model.metrics.pack(period.advanced(by: -1), breakdowns: false) : nil
+        var ctx = PackContext(
+            workspace: workspace, unit: model.unit, period: period, metrics: model.metrics, pack: pack,
+            previousPack: previous, audience: audience, locale: model.locale, playbooks: model.playbooks,
+            unitData: unitData)
+        ctx.computeHeadlineTrends()
+        // Audience and drafts are applied before anything is rendered: an excluded note
+        // never reaches a later phase.
+        let visible = model.unit.notes
+            .filter { $0.period == period && $0.isVisible(to: audience, includeDrafts: includeDrafts) }
+            .sorted { ($0.order, $0.fileName) < ($1.order, $1.fileName) }
+        var diagnostics: [Diagnostic] = []
+        var chartTables: [(title: String, table: ChartDataTable)] = []
+        var notes: [NoteHTML] = []
+        for (index, note) in visible.enumerated() {
+            let embeds = NoteEmbeds(ctx: ctx, note: note)
+            let (html, found) = NoteHTML.render(note, index: index, kpi: embeds.kpiText, chart: embeds.chartHTML)
+            notes.append(html)
+            diagnostics += found + embeds.diagnostics
+            chartTables += embeds.tables
+        }
+        func notesHTML(_ section: Note.Section) -> String {
+            notes.filter { $0.note.section == section }.map(noteHTML).joined(separator: "\n")
+        }
+        let tasks = notes.flatMap { r in r.tasks.map { (r.note, $0) } }
+
+        let run = PlaybookRun.run(model.playbooks, sector: model.unit.config.sector.rawValue, metrics: model.metrics, period: period) {
+            ctx.format($0, $1)
+        }
+        let vote = GovernanceSection.vote(ctx)
+        let summary = SummarySection.tiles(ctx)
+        let performance = PerformanceSection.render(ctx)
+        let trends = TrendCharts.render(ctx)
+        let channels = ChannelsSection.render(ctx)
+        let playbook = PlaybookSection.render(ctx, run: run)
+        let sectorCharts = SectorCharts.render(ctx)
+        let governance = GovernanceSection.render(ctx, vote: vote)
+        for part in [summary, performance, trends, channels, playbook, sectorCharts, governance] { chartTables += part.chartTables }
+        var sections: [Section] = []
+        var summaryHTML = summary.html
+        summaryHTML += ChangeSection.commentary(ctx)
+        summaryHTML += notesHTML(.summary)
+        summaryHTML += ChangeSection.whatChanged(ctx)
+        sections.append(Section(id: "summary", title: ctx.label("summary"), html: summaryHTML))
+        sections.append(
+            Section(id: "decisions", title: ctx.label("decisions"), html: HTMLBuffer(notesHTML(.decisions) + taskTable(tasks, ctx: ctx))))
+        var performanceHTML = performance.html
+        performanceHTML += trends.html
+        sections.append(Section(id: "performance", title: ctx.label("performance"), html: performanceHTML))
+        sections.append(Section(id: "channels", title: ctx.label("channels"), html: channels.html))
+        var playbookHTML = playbook.html
+        playbookHTML += sectorCharts.html
+        sections.append(Section(id: "playbook", title: ctx.label("playbook"), html: playbookHTML))
+        sections.append(
+            Section(
+                id: "strategy", title: ctx.label("strategy"),
+                html: HTMLBuffer(strategyHTML(notesHTML(.strategy), notesHTML(.risks), ctx: ctx))))
+        sections.append(Section(id: "governance", title: ctx.label("governance"), html: governance.html))
+        let findings = model.findings.filter { f in f.month.map { $0 <= period.lastMonth } ?? true }
+        let appendix = AppendixSection.render(ctx, chartTables: chartTables, notesHTML: notesHTML(.appendix), findings: findings)
+        sections.append(Section(id: "appendix", title: ctx.label("appendix"), html: appendix.html))
+
+        let includesDrafts = visible.contains { $0.draft }
+        let marking = [model.unit.config.confidentiality ?? "", includesDrafts ? ctx.label("draft") : ""].filter { !$0.isEmpty }
+        let shell = PageShell(
+            language: ctx.lang, stylesheet: templates.stylesheet, stylesheetDigest: templates.stylesheetDigest, root: "../../",
+            printMarking: marking.joined(separator: " · "))
+        let common = shell.values
+        let context = ShellContext(
+            lang: common.lang, style: common.style, csp: common.csp, root: common.root, siteTitle: workspace.site.title,
+            unitName: model.unit.config.name, packTitle: ctx.label("pack_title"), periodLabel: ctx.periodLabel(period),
+            preparedBy: model.unit.config.preparedBy ?? "",
+            preparedByLabel: ctx.label("prepared_by"), audienceLabel: ctx.label("audience"),
+            audience: ctx.label("audience_\(audience.rawValue)"),
+            confidentiality: model.unit.config.confidentiality ?? "",
+            generatedOn: workspace.site.generatedOn.flatMap(ISODate.init(parsing:)).map {
+                ctx.formatter.date(year: $0.month.year, month: $0.month.month, day: $0.day)
+            } ?? "",
+            generatedOnLabel: ctx.label("generated_on"), draft: includesDrafts, draftLabel: ctx.label("draft"),
+            draftNotice: ctx.label("draft_notice"), contentsLabel: ctx.label("contents"), toc: Self.tableOfContents(sections),
+            sections: sections)
+        let json = pack.json(
+            audience: audience.rawValue,
+            extra: [
+                "playbook": PackJSON.playbook(run, locale: ctx.locale), "governance": PackJSON.governance(vote),
+            ]
+        ).bytes()
+        return Rendered(
+            page: templates.renderPack(context), json: json, diagnostics: diagnostics,
+            markdownNanoseconds: notes.reduce(0) { $0 + $1.markdownNanoseconds })
+    }
+
+    /// What the pack template receives: the keys every page has (``PageShell/context``) and the
+    /// pack's own, each found by a `switch` rather than in a `[String: Any]` built for every pack.
+    struct ShellContext: MustacheParent {
+        /// The keys every page has: `lang`, `style`, `csp`, `root`.
+        var lang, style, csp, root: String
+        var siteTitle, unitName, packTitle, periodLabel, preparedBy, preparedByLabel, audienceLabel, audience: String
+        var confidentiality, generatedOn, generatedOnLabel: String
+        var draft: Bool
+        var draftLabel, draftNotice, contentsLabel: String
+        /// The contents list, pre-rendered (``PackPage/tableOfContents(_:)``).
+        var toc: String
+        var sections: [Section]
+
+        /// The keys whose value is a string, by their name in the template.
+        enum Key: String, CaseIterable, Sendable {
+            case lang, style, csp, root
+            case siteTitle = "site_title", unitName = "unit_name", packTitle = "pack_title", periodLabel = "period_label"
+            case preparedBy = "prepared_by", preparedByLabel = "prepared_by_label", audienceLabel = "audience_label", audience
+            case confidentiality, generatedOn = "generated_on", generatedOnLabel = "generated_on_label"
+            case draftLabel = "draft_label", draftNotice = "draft_notice", contentsLabel = "contents_label", toc, main
+        }
+
+        /// The value of a string key.
+        subscript(key: Key) -> String {
+            switch key {
+            case .lang: lang
+            case .style: style
+            case .csp: csp
+            case .root: root
+            case .siteTitle: siteTitle
+            case .unitName: unitName
+            case .packTitle: packTitle
+            case .periodLabel: periodLabel
+            case .preparedBy: preparedBy
+            case .preparedByLabel: preparedByLabel
+            case .audienceLabel: audienceLabel
+            case .audience: audience
+            case .confidentiality: confidentiality
+            case .generatedOn: generatedOn
+            case .generatedOnLabel: generatedOnLabel
+            case .draftLabel: draftLabel
+            case .draftNotice: draftNotice
+            case .contentsLabel: contentsLabel
+            case .toc: toc
+            case .main: PackPage.mainMarker
+            }
+        }
+
+        func child(named name: String) -> Any? {
+            if let key = Key(rawValue: name) { return self[key] }
+            switch name {
+            case "draft": return draft
+            case "sections": return sections
+            default: return nil
+            }
+        }
+
+        /// The same keys as a dictionary: what the template received before, kept for tests
+        /// that check both render alike.
+        var dictionary: [String: Any] {
+            var context: [String: Any] = ["draft": draft, "sections": sections]
+            for key in Key.allCases { context[key.rawValue] = self[key] }
+            return context
+        }
+    }
+
+    /// The contents list: one `<li>` link per section.
+    static func tableOfContents(_ sections: [Section]) -> String {
+        var html = HTMLBuffer()
+        for section in sections {
+            html += "<li><a href=\"#"
+            html.appendEscaped(section.id)
+            html += "\">"
+            html.appendEscaped(section.title)
+            html += "</a></li>"
+        }
+        return html.string
+    }
+
+    /// What the template receives as `main`: an HTML comment that ``splice(_:into:)`` then
+    /// replaces by the sections, so the template engine never copies the page's bulk. Values
+    /// from content reach the template escaped, so they cannot produce it.
+    static let mainMarker = "<!--boardpack:main-->"
+
+    /// The rendered page `shell` with each `mainMarker` replaced by the sections one after the
+    /// other, each with its heading, as the page's UTF-8: the page stays bytes down to the file
+    /// (a `String` of it would be validated as UTF-8 again, and copied back to bytes for
+    /// writing). A theme that iterates `sections` itself has no marker: its page is returned as
+    /// it is.
+    static func splice(_ sections: [Section], into shell: String) -> [UInt8] {
+        var shell = shell
+        return shell.withUTF8 { splice(sections, into: $0) }
+    }
+
+    /// ``splice(_:into:)`` for a shell rendered as UTF-8 (``PackShellTemplate``).
+    static func splice(_ sections: [Section], into shell: [UInt8]) -> [UInt8] {
+        shell.withUnsafeBufferPointer { splice(sections, into: $0) }
+    }
+
+    private static func splice(_ sections: [Section], into page: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let marker = Array(mainMarker.utf8)
+        let hits = offsets(of: marker, in: page)
+        guard !hits.isEmpty else { return Array(page) }
+        let pieces = sectionPieces(sections)
+        let mainCount = pieces.reduce(0) { $0 + $1.count }
+        var out: [UInt8] = []
+        out.reserveCapacity(page.count + hits.count * (mainCount - marker.count))
+        var copied = 0
+        for hit in hits {
+            out += UnsafeBufferPointer(rebasing: page[copied..<hit])
+            for piece in pieces { out += piece }
+            copied = hit + marker.count
+        }
+        out += UnsafeBufferPointer(rebasing: page[copied...])
+        return out
+    }
+
+    /// The sections one after the other, each with its heading, as UTF-8 pieces in order (the
+    /// sections' own HTML is not copied).
+    static func sectionPieces(_ sections: [Section]) -> [[UInt8]] {
+        var pieces: [[UInt8]] = []
+        for (i, section) in sections.enumerated() {
+            var heading = HTMLBuffer()
+            if i > 0 { heading += "\n" }
+            heading += "<section id=\""
+            heading.appendEscaped(section.id)
+            heading += "\" class=\"pack-section\">\n<h2>"
+            heading.appendEscaped(section.title)
+            heading += "</h2>\n"
+            pieces += [heading.bytes, section.html.bytes, Array("\n</section>".utf8)]
+        }
+        return pieces
+    }
+
+    func strategyHTML(_ strategy: String, _ risks: String, ctx: PackContext) -> String {
+        if strategy.isEmpty && risks.isEmpty { return "<p class=\"empty\">\(ctx.label("no_notes"))</p>" }
+        return strategy + risks
+    }
+
+    func noteHTML(_ item: NoteHTML) -> String {
+        var meta = ""
+        if let author = item.note.author { meta = "<p class=\"note-meta\">\(escapeHTML(author))</p>\n" }
+        return "<article class=\"note\">\n<h3>\(escapeHTML(item.note.title))</h3>\n\(meta)\(item.html)</article>"
+    }
+
+    func taskTable(_ tasks: [(Note, TaskItem)], ctx: PackContext) -> String {
+        guard !tasks.isEmpty else { return "<p class=\"empty\">\(ctx.label("no_tasks"))</p>" }
+        let rows = tasks.map { note, task in
+            [
+                task.done ? "<span class=\"task-done\">\(escapeHTML(task.text))</span>" : escapeHTML(task.text),
+                ctx.label(task.done ? "task_done" : "task_open"), escapeHTML(note.title),
+            ]
+        }
+        return PackHTML.table(
+            caption: escapeHTML(
+                ctx.locale.text(en: "Decisions and actions collected from the notes", it: "Decisioni e azioni raccolte dalle note")),
+            headers: [ctx.label("task"), ctx.label("task_status"), ctx.label("task_source")], rows: rows, classes: "data tasks")
+    }
+}
