@@ -18,11 +18,11 @@ enum AppendixSection {
         let valueText = { (id: String, value: Double?) in inputText(ctx, id, value) }
         for kpi in ctx.metrics.applicableKPIs {
             html += "<div id=\"def-"
-            html += kpi.id
+            html.appendEscaped(kpi.id)
             html += "\"><dt>"
             html.appendEscaped(kpi.label.text(for: ctx.locale.rawValue))
             html += " <code>"
-            html += kpi.id
+            html.appendEscaped(kpi.id)
             html += "</code></dt><dd>"
             html.appendEscaped(kpi.definition.text(for: ctx.locale.rawValue))
             if let working = ctx.metrics.working(kpi.id, at: ctx.period, valueText: valueText) {

@@ -50,7 +50,7 @@ enum PerformanceSection {
                 html.appendEscaped(format.format(value, locale: ctx.locale))
             }
             html.append(literal: "<tr><th scope=\"row\"><a href=\"#def-")
-            html.append(id)
+            html.appendEscaped(id)
             html.append(literal: "\">")
             html.appendEscaped(ctx.kpiLabel(id))
             html.append(literal: "</a></th>")
