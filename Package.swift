@@ -28,10 +28,11 @@ let package = Package(
             name: "BoardpackSupport",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
+        .target(name: "BoardpackMarkdown", dependencies: ["CMarkGFM", "BoardpackSupport"]),
         .target(
             name: "BoardpackContent",
             dependencies: [
-                "BoardpackSupport",
+                "BoardpackSupport", "BoardpackMarkdown",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -39,12 +40,15 @@ let package = Package(
         .target(name: "BoardpackFormat", dependencies: ["BoardpackContent"]),
         .target(
             name: "BoardpackMetrics",
-            dependencies: ["BoardpackSupport", "BoardpackContent", "BoardpackFormat", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "BoardpackSupport", "BoardpackMarkdown", "BoardpackContent", "BoardpackFormat",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .target(
             name: "BoardpackPresentation",
             dependencies: [
-                "CMarkGFM", "BoardpackSupport", "BoardpackContent", "BoardpackFormat", "BoardpackMetrics",
+                "BoardpackSupport", "BoardpackMarkdown", "BoardpackContent", "BoardpackFormat", "BoardpackMetrics",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -52,7 +56,7 @@ let package = Package(
         .target(
             name: "BoardpackKit",
             dependencies: [
-                "BoardpackSupport", "BoardpackContent", "BoardpackFormat", "BoardpackMetrics", "BoardpackPresentation",
+                "BoardpackSupport", "BoardpackMarkdown", "BoardpackContent", "BoardpackFormat", "BoardpackMetrics", "BoardpackPresentation",
                 "BoardpackSite",
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
@@ -60,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "boardpack",
             dependencies: [
-                "BoardpackSupport", "BoardpackContent", "BoardpackFormat", "BoardpackMetrics", "BoardpackPresentation",
+                "BoardpackSupport", "BoardpackMarkdown", "BoardpackContent", "BoardpackFormat", "BoardpackMetrics", "BoardpackPresentation",
                 "BoardpackSite", "BoardpackKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -68,7 +72,7 @@ let package = Package(
         .testTarget(
             name: "BoardpackKitTests",
             dependencies: [
-                "BoardpackSupport", "BoardpackContent", "BoardpackFormat", "BoardpackMetrics", "BoardpackPresentation",
+                "BoardpackSupport", "BoardpackMarkdown", "BoardpackContent", "BoardpackFormat", "BoardpackMetrics", "BoardpackPresentation",
                 "BoardpackSite", "BoardpackKit",
             ],
             exclude: ["Golden"]

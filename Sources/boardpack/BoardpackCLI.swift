@@ -4,6 +4,7 @@ import BoardpackKit
 import BoardpackPresentation
 import BoardpackSupport
 import Foundation
+import BoardpackMarkdown
 
 /// The `boardpack` command line: parses arguments, calls the library, prints.
 @main

@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// The plain-row path (`CSVFileParser.readPlainRows`) is only a shortcut: every file reads to
 /// the same values and the same diagnostics with it and without it.

@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// Every kind of bad data file, with the exact line:column of each error.
 @Suite struct CSVReaderErrorTests {

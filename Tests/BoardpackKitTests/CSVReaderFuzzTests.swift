@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// Random inputs over CSV's awkward bytes: the reader never traps, and always either returns
 /// a file or says why not, with positions inside the input.

@@ -5,6 +5,7 @@
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// Helpers shared by the CSV reader tests.
 enum CSVTestSupport {

@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// What every chart must state and must never contain, checked on the SVG text.
 @Suite struct ChartContentTests {

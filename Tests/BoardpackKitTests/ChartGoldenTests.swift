@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// Golden SVGs for every chart type, including the awkward cases: a missing value, negative
 /// bars, a single data point, all-equal values and very long labels.

@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// Nice ticks, tick labels and the small layout helpers, on hand-worked cases.
 @Suite struct ChartScaleTests {

@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// Collapsing many series into the largest ones and "Other".
 @Suite struct ChartSeriesOtherTests {

@@ -8,6 +8,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// Every kind of bad content is reported, all at once, at its exact position.
 @Suite struct ContentErrorTests {

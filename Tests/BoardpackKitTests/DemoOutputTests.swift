@@ -8,6 +8,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// Checks on the committed demo: `content/` and the generated `output/` of the repository.
 @Suite struct DemoOutputTests {

@@ -8,6 +8,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 @Suite struct DeterminismTests {
     func read(_ dir: String) throws -> [String: Data] {

@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// The arithmetic shortcut of `RoundedDecimal` against the general path on the shortest
 /// decimal text, which defines the rounding; and the one-buffer text of the formatter.

@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// Hand-worked cases for numbers, money and ratios in the three locales.
 /// `−` below is U+2212 and `\u{A0}` the no-break space, both documented choices.

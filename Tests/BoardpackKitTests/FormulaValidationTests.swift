@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 @Suite struct FormulaValidationTests {
     private func validate(_ kpis: [String: KPIOverride]) -> [Diagnostic] {

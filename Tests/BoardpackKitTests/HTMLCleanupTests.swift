@@ -9,6 +9,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// The one-pass HTML rewrite of notes against its definition: each pattern replaced in turn
 /// over the whole text (``referenceApply(_:idPrefix:)``).

@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// The same unit in en-GB and it-IT: numbers, currency, dates and every label follow the locale.
 @Suite struct LocalePackTests {

@@ -3,6 +3,11 @@ import Testing
 @testable import BoardpackContent
 @testable import BoardpackKit
 @testable import BoardpackSite
+@testable import BoardpackSupport
+@testable import BoardpackMarkdown
+@testable import BoardpackFormat
+@testable import BoardpackMetrics
+@testable import BoardpackPresentation
 
 /// Names that come from `metrics.yml` reach the page as text, never as markup.
 @Suite struct MarkupInjectionTests {

@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// The shortcuts of the aggregation pass give what the general code gives: a measure read from
 /// one file whose rows are distinct is summed without duplicate checks, and rows are grouped

@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 @Suite struct MetricsAggregationTests {
     @Test func quarterCACIsRatioOfSums() throws {

@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 @Suite struct MetricsDataQualityTests {
     private func findings(_ files: [DataFile], tolerance: Double = 0.1) -> [DataQualityFinding] {

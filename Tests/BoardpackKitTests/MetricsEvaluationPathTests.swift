@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// The evaluation path reads aggregates by number and remembers KPI values per pack; these
 /// check it against hand-worked values and against evaluating each KPI on its own.

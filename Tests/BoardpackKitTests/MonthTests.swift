@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 @Test func monthParsesAndFormats() {
     #expect(Month(parsing: "2026-10")?.description == "2026-10")

@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// ```` ```chart ```` blocks in notes: every type renders; a bad block is a diagnostic at its line.
 @Suite struct NoteChartTests {

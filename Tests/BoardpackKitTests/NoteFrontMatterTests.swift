@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// Splitting a note into front matter and body, and where its `period` value is.
 @Suite struct NoteFrontMatterTests {

@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// `metrics.json` written straight from a pack's figures (`PackMetricsJSON.bytes()`) against
 /// the same document built as a `JSONValue` tree and rendered by the tree writer, byte for byte:

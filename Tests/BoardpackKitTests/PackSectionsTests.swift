@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// The Channels, trend and sector-chart sections of the pack page, on a small workspace.
 @Suite struct PackSectionsTests {

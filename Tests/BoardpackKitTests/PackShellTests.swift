@@ -8,6 +8,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// The pack page's fast paths against the ones they replace: the shell prepared once per build
 /// against a Mustache render per pack, the page kept as bytes against the page as a string, and

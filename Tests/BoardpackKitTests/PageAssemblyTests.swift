@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// The byte-level writers behind a pack page: escaping, tables, note placeholders, the
 /// splicing of the sections into the theme, and the charts' shared formatting.

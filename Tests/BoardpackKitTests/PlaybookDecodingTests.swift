@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 @Suite struct PlaybookDecodingTests {
     static func parse(_ yaml: String, path: String = "content/playbooks/x.yml") -> Result<PlaybookFile, DiagnosticsError> {

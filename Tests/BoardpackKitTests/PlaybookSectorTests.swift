@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// Each sector's rules on small hand-made workspaces: a rule fires, does not fire, or
 /// reports `na` when its inputs are missing.

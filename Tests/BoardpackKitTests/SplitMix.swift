@@ -5,6 +5,7 @@
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// A small deterministic generator (SplitMix64) for the randomised tests, so a failure
 /// reproduces from its seed.

@@ -7,6 +7,7 @@ import Foundation
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// A small workspace stated as literals, and helpers to build it in memory or on disk.
 enum TestWorkspace {

@@ -7,6 +7,7 @@ import Testing
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
+@testable import BoardpackMarkdown
 
 /// `YAMLFile` composes with Yams' basic resolver when the text allows it: the results and
 /// the diagnostics are those of the default resolver.

@@ -1,3 +1,4 @@
+import BoardpackMarkdown
 import BoardpackSupport
 import Yams
 
@@ -40,6 +41,9 @@ public struct Note: Sendable, Equatable {
     public var bodyLine: Int
     /// Where the front matter's `period` value is, for diagnostics about it.
     public var periodLocation: SourceLocation
+    /// The body read as GitHub-flavoured Markdown when the note is loaded: safe HTML with
+    /// placeholders for its embeds and its id prefix, the embeds and the task items.
+    public var document = RenderedMarkdown(html: "", charts: [], kpis: [], tasks: [], diagnostics: [])
 
     /// True when a build for `audience` (with or without drafts) may show this note.
     public func isVisible(to audience: Audience, includeDrafts: Bool) -> Bool {
@@ -125,11 +129,12 @@ extension Note {
         case let .failure(error):
             return .failure(error)
         case let .success((fm, periodLocation)):
-            return .success(
-                Note(
-                    path: path, fileName: fileName, title: fm.title, period: fm.period, section: fm.section, audience: fm.audience,
-                    draft: fm.draft, author: fm.author, order: fm.order, body: body, bodyLine: split.bodyLine,
-                    periodLocation: periodLocation ?? SourceLocation(file: path, line: 1)))
+            var note = Note(
+                path: path, fileName: fileName, title: fm.title, period: fm.period, section: fm.section, audience: fm.audience,
+                draft: fm.draft, author: fm.author, order: fm.order, body: body, bodyLine: split.bodyLine,
+                periodLocation: periodLocation ?? SourceLocation(file: path, line: 1))
+            note.document = Markdown.render(body, path: path, firstLine: split.bodyLine, idPrefix: Markdown.idPrefixPlaceholder)
+            return .success(note)
         }
     }
 

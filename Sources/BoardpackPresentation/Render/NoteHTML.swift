@@ -1,5 +1,6 @@
 import BoardpackContent
 import BoardpackSupport
+import BoardpackMarkdown
 
 /// A visible note rendered for a pack: its HTML with charts and KPI values put in place.
 public struct NoteHTML: Sendable {
@@ -15,20 +16,23 @@ public struct NoteHTML: Sendable {
         _ note: Note, index: Int,
         kpi: (InlineKPI) -> String, chart: (ChartBlock, Int) -> String
     ) -> (NoteHTML, [Diagnostic]) {
-        let doc = Markdown.render(note.body, path: note.path, firstLine: note.bodyLine, idPrefix: "note-\(index)")
+        let doc = note.document
         // Every KPI first, then every chart, in order: the callbacks record diagnostics and
         // chart tables as they go.
         let kpis = doc.kpis.map { "<span class=\"kpi-inline\">\(escapeHTML(kpi($0)))</span>" }
         let charts = doc.charts.enumerated().map { i, block in chart(block, i) }
-        let html = kpis.isEmpty && charts.isEmpty ? doc.html : substitutingPlaceholders(doc.html, kpis: kpis, charts: charts)
+        let html =
+            kpis.isEmpty && charts.isEmpty && !doc.usesIDPrefix
+            ? doc.html : substitutingPlaceholders(doc.html, kpis: kpis, charts: charts, idPrefix: "note-\(index)")
         return (NoteHTML(note: note, html: html, tasks: doc.tasks, markdownNanoseconds: doc.nanoseconds), doc.diagnostics)
     }
 
     /// `html` with each `Markdown.placeholder(kind:index:)` replaced by `kpis[index]` or
     /// `charts[index]`, in one pass over the bytes. A chart replaced a whole code block, which
     /// cmark wrapped in a paragraph: `<p>placeholder</p>` becomes the bare figure. A
-    /// placeholder with no text to put in stays as it is.
-    static func substitutingPlaceholders(_ html: String, kpis: [String], charts: [String]) -> String {
+    /// placeholder with no text to put in stays as it is. The id prefix placeholder
+    /// (``Markdown/idPrefixPlaceholder``) becomes `idPrefix`.
+    static func substitutingPlaceholders(_ html: String, kpis: [String], charts: [String], idPrefix: String = "") -> String {
         let marker = Array(String(Markdown.marker).utf8)
         let open = Array("<p>".utf8), close = Array("</p>".utf8)
         var source = html
@@ -42,7 +46,11 @@ public struct NoteHTML: Sendable {
             var copied = 0
             for at in offsets(of: marker, in: h) where at >= copied {
                 guard let (kind, index, end) = placeholder(in: h, at: at, marker: marker) else { continue }
-                if kind == "kpi", index < kpis.count {
+                if kind == "id" {
+                    out += UnsafeBufferPointer(rebasing: h[copied..<at])
+                    out.appendUTF8(idPrefix)
+                    copied = end
+                } else if kind == "kpi", index < kpis.count {
                     out += UnsafeBufferPointer(rebasing: h[copied..<at])
                     out.appendUTF8(kpis[index])
                     copied = end

@@ -2,6 +2,7 @@ import BoardpackContent
 import BoardpackMetrics
 import BoardpackSupport
 import Mustache
+import BoardpackMarkdown
 
 /// Renders one pack page (SPEC §6) and its `metrics.json` from the computed figures.
 package struct PackPage {

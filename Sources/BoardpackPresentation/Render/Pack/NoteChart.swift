@@ -1,5 +1,6 @@
 import BoardpackContent
 import BoardpackSupport
+import BoardpackMarkdown
 
 /// A ```` ```chart ```` block's YAML body, validated (SPEC §2.4).
 struct NoteChart: Decodable {

@@ -1,5 +1,6 @@
 import BoardpackContent
 import BoardpackSupport
+import BoardpackMarkdown
 
 /// Resolves the embeds of one note — `{{ kpi ID }}` values and ```` ```chart ```` blocks —
 /// against the pack's figures, collecting diagnostics and chart data tables as it goes.
