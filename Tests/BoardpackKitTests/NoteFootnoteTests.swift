@@ -2,6 +2,12 @@ import Testing
 
 @testable import BoardpackKit
 @testable import BoardpackSite
+@testable import BoardpackSupport
+@testable import BoardpackMarkdown
+@testable import BoardpackContent
+@testable import BoardpackFormat
+@testable import BoardpackMetrics
+@testable import BoardpackPresentation
 
 /// Notes are read once, when loaded; a note's footnote ids get the prefix of its place on the
 /// page it is shown on, so two notes' footnotes never share an id.

@@ -40,21 +40,14 @@ import Testing
         let models = try prepare.compute(workspace, compiled, playbooks).models
         var packs = 0
         for model in models {
-            let unitData = UnitRenderData(model, periods: model.periods)
+            let unit = UnitReport(model, rendering: model.periods, listed: model.periods)
             for period in model.periods {
-                let pack = model.metrics.pack(period)
-                let ctx = PackContext(
-                    workspace: workspace, unit: model.unit, period: period, metrics: model.metrics, pack: pack,
-                    previousPack: nil, audience: .board, locale: model.locale, playbooks: model.playbooks,
-                    unitData: unitData)
-                let run = PlaybookRun.run(
-                    model.playbooks, sector: model.unit.config.sector.rawValue, metrics: model.metrics, period: period
-                ) { ctx.format($0, $1) }
-                let document = pack.json(
+                let report = PackReport(model, unit: unit, period: period, audience: .board, includeDrafts: false)
+                let document = report.metrics.json(
                     audience: "board",
                     extra: [
-                        "playbook": PackJSON.playbook(run, locale: ctx.locale),
-                        "governance": PackJSON.governance(GovernanceSection.vote(ctx)),
+                        "playbook": PackJSON.playbook(report.playbook, locale: unit.locale),
+                        "governance": PackJSON.governance(report.vote),
                     ])
                 Self.expectSame(document, "\(model.unit.id) \(period)")
                 packs += 1

@@ -138,13 +138,15 @@ import Testing
         let prepare = Preparation()
         let (compiled, playbooks) = try prepare.validate(workspace)
         let model = try #require(try prepare.compute(workspace, compiled, playbooks).models.first)
-        let shared = UnitRenderData(model, periods: model.periods)
+        let unit = UnitReport(model, rendering: model.periods, listed: model.periods)
+        let shared = UnitRenderData(unit)
         let metrics = model.metrics
         let format = ValueFormat.currency(model.unit.config.currency)
         #expect(shared.channels == ["search", "social"])
         #expect(shared.channelNames == ["Search", "Social"])
         for period in model.periods {
-            for (c, slice) in shared.channelSlices.enumerated() {
+            for (c, name) in shared.channels.enumerated() {
+                let slice = try #require(metrics.data.slice("channel", name))
                 let series = metrics.measureSeries("spend", endingAt: period, count: ChannelsSection.periods, slice: slice)
                 for (k, point) in series.enumerated() {
                     let cell = shared.spend(at: period.advanced(by: k - (ChannelsSection.periods - 1)))
@@ -154,7 +156,7 @@ import Testing
             }
             for id in model.unit.config.headline {
                 let trend = try #require(shared.trend(id, endingAt: period, count: PackContext.trendPeriods))
-                let format = PackContext.valueFormat(id, metrics.metrics.dictionary, currency: model.unit.config.currency)
+                let format = unit.valueFormat(id)
                 for (point, expected) in zip(trend, metrics.series(id, endingAt: period, count: PackContext.trendPeriods)) {
                     #expect(point.period == expected.period && point.value == expected.value)
                     #expect(point.text == format.format(expected.value, locale: model.locale))
@@ -162,7 +164,7 @@ import Testing
             }
             #expect(shared.shortLabel(period) == PackFormatter(locale: model.locale).period(period, short: true))
         }
-        // A period no pack asked for is computed when read.
+        // A period outside every pack's window was not computed: no spend, no trend.
         let early = try #require(Period(parsing: "2020-01"))
         #expect(shared.spend(at: early).values == [nil, nil])
         let missing = shared.trend(model.unit.config.headline[0], endingAt: early, count: PackContext.trendPeriods) == nil

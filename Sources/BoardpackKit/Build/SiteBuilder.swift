@@ -31,106 +31,119 @@ public struct SiteBuilder: Sendable {
     /// True when `--unit` or `--period` asked for some packs only.
     var isSubset: Bool { !options.units.isEmpty || !options.periods.isEmpty }
 
+    /// What the compute phase hands to rendering: every unit's report, and the report of each
+    /// pack to render with the index of its unit.
+    struct Reports: Sendable {
+        var units: [UnitReport]
+        var packs: [(unit: Int, report: PackReport)]
+        var diagnostics: [Diagnostic]
+        /// Wall-clock time of the aggregation alone, for `build --timings`.
+        var aggregationSeconds: Double
+    }
+
     /// Renders the site. A subset build (`--unit`, `--period`) renders only the packs asked
     /// for and keeps every other file of `existing` (the site already published), so the
     /// index pages still list every pack. Throws `DiagnosticsError` when content is invalid
     /// and `UsageError` when the subset selects nothing.
     public func build(_ workspace: Workspace, existing: Site = Site()) throws -> Output {
         var timings: [(phase: String, seconds: Double)] = []
-        let prepare = Preparation()
-        let (compiled, playbooks) = try BoardpackCommands.timed("validate", &timings) { try prepare.validate(workspace) }
-        let (models, computeWarnings, aggregationSeconds) = try BoardpackCommands.timed("compute", &timings) {
-            try prepare.compute(workspace, compiled, playbooks)
-        }
-        let jobs = models.flatMap { model in model.periods.map { (model, $0) } }.filter { model, period in
-            (options.units.isEmpty || options.units.contains(model.unit.id))
-                && (options.periods.isEmpty || options.periods.contains(period))
-        }
-        if isSubset && jobs.isEmpty {
-            throw UsageError(
-                "no pack matches --unit \(options.units.sorted()) --period \(options.periods.map(\.description).sorted()): those periods have no data"
-            )
-        }
-        let pages = BoardpackCommands.timed("render", &timings) { renderInParallel(jobs, workspace: workspace) }
+        let reports = try compute(workspace, existing: existing, timings: &timings)
+        let pages = BoardpackCommands.timed("render", &timings) { render(reports.packs, units: reports.units, workspace: workspace) }
         var site = Site()
-        var diagnostics = computeWarnings
-        for ((model, period), page) in zip(jobs, pages) {
-            site.files["\(model.unit.id)/\(period)/index.html"] = page.html
-            site.files["\(model.unit.id)/\(period)/metrics.json"] = page.json
-            diagnostics += page.diagnostics
+        for ((_, report), page) in zip(reports.packs, pages) {
+            site.files["\(report.unit.unit.id)/\(report.period)/index.html"] = page.page
+            site.files["\(report.unit.unit.id)/\(report.period)/metrics.json"] = page.json
         }
-        if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.sortedForReport()) }
         if isSubset {
             for (path, bytes) in existing.files where site.files[path] == nil { site.files[path] = bytes }
-        }
-        // Index pages link only to packs the site holds (all of them, unless a subset build
-        // started from an empty output folder).
-        let listed = models.map { model in
-            var m = model
-            m.periods = model.periods.filter { site.files["\(model.unit.id)/\($0)/index.html"] != nil }
-            return m
         }
         // The portal and the units' archive pages are independent too: on every core, the
         // portal (the longest) first.
         let archive = ArchivePage(workspace: workspace, templates: templates)
-        let archivePages = ResultSlots<String>(count: listed.count + 1)
-        DispatchQueue.concurrentPerform(iterations: listed.count + 1) { k in
-            archivePages.set(k, k == 0 ? archive.renderPortal(listed) : archive.renderUnit(listed[k - 1]))
+        let units = reports.units
+        let archivePages = ResultSlots<String>(count: units.count + 1)
+        DispatchQueue.concurrentPerform(iterations: units.count + 1) { k in
+            archivePages.set(k, k == 0 ? archive.renderPortal(units) : archive.renderUnit(units[k - 1]))
         }
         let rendered = archivePages.values
-        for (model, page) in zip(listed, rendered.dropFirst()) {
-            site.add("\(model.unit.id)/index.html", page)
+        for (unit, page) in zip(units, rendered.dropFirst()) {
+            site.add("\(unit.unit.id)/index.html", page)
         }
         site.add("index.html", rendered[0])
         // Data: read + validate the CSVs (load) and aggregate them (compute), wall-clock.
-        // Markdown: cmark-gfm parse + render summed over notes, CPU time across the threads.
+        // Markdown: cmark-gfm parse + render summed over the notes shown, CPU time across the
+        // threads (the notes are read when the workspace is loaded).
         let markdownSeconds = Double(pages.reduce(0) { $0 + $1.markdownNanoseconds }) / 1e9
         return Output(
-            site: site, packCount: jobs.count, warnings: diagnostics.sortedForReport(), timings: timings,
-            details: [("data", workspace.dataReadSeconds + aggregationSeconds), ("markdown", markdownSeconds)])
+            site: site, packCount: reports.packs.count, warnings: reports.diagnostics.sortedForReport(), timings: timings,
+            details: [("data", workspace.dataReadSeconds + reports.aggregationSeconds), ("markdown", markdownSeconds)])
     }
 
-    /// A rendered pack: the bytes of its page and `metrics.json`, and what rendering found.
-    struct PackFiles: Sendable {
-        var html: [UInt8]
-        var json: [UInt8]
-        var diagnostics: [Diagnostic]
-        var markdownNanoseconds: UInt64
+    /// The validate and compute phases: everything every page says, before any is rendered.
+    /// Throws `DiagnosticsError` when content is invalid (notes' embeds included) and
+    /// `UsageError` when a subset selects nothing.
+    func compute(
+        _ workspace: Workspace, existing: Site, timings: inout [(phase: String, seconds: Double)]
+    ) throws -> Reports {
+        let prepare = Preparation()
+        let (compiled, playbooks) = try BoardpackCommands.timed("validate", &timings) { try prepare.validate(workspace) }
+        return try BoardpackCommands.timed("compute", &timings) {
+            let (models, warnings, aggregationSeconds) = try prepare.compute(workspace, compiled, playbooks)
+            let jobs = models.indices.flatMap { u in models[u].periods.map { (u, $0) } }.filter { u, period in
+                (options.units.isEmpty || options.units.contains(models[u].unit.id))
+                    && (options.periods.isEmpty || options.periods.contains(period))
+            }
+            if isSubset && jobs.isEmpty {
+                throw UsageError(
+                    "no pack matches --unit \(options.units.sorted()) --period \(options.periods.map(\.description).sorted()): those periods have no data"
+                )
+            }
+            // Index pages link only to packs the site will hold: those rendered now and, in a
+            // subset build, those already published.
+            var periodsOf = [[Period]](repeating: [], count: models.count)
+            for (u, period) in jobs { periodsOf[u].append(period) }
+            let rendering = periodsOf
+            let units = ResultSlots<UnitReport>(count: models.count)
+            DispatchQueue.concurrentPerform(iterations: models.count) { u in
+                let model = models[u]
+                let listed = model.periods.filter { period in
+                    rendering[u].contains(period) || (isSubset && existing.files["\(model.unit.id)/\(period)/index.html"] != nil)
+                }
+                units.set(u, UnitReport(model, rendering: rendering[u], listed: listed))
+            }
+            let unitReports = units.values
+            // Packs are independent: computed on every core, each into its own slot, so the
+            // result does not depend on scheduling.
+            let packs = ResultSlots<PackReport>(count: jobs.count)
+            DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+                let (u, period) = jobs[i]
+                packs.set(
+                    i,
+                    PackReport(
+                        models[u], unit: unitReports[u], period: period, audience: options.audience,
+                        includeDrafts: options.includeDrafts))
+            }
+            let packReports = packs.values
+            let diagnostics = warnings + packReports.flatMap(\.diagnostics)
+            if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.sortedForReport()) }
+            return Reports(
+                units: unitReports, packs: zip(jobs, packReports).map { ($0.0, $1) }, diagnostics: diagnostics,
+                aggregationSeconds: aggregationSeconds)
+        }
     }
 
     /// Packs are independent: render them on every core, each into its own slot, so the
     /// result does not depend on scheduling. The page and `metrics.json` come as bytes,
     /// written as they are.
-    func renderInParallel(_ jobs: [(UnitModel, Period)], workspace: Workspace) -> [PackFiles] {
-        // What a unit's packs share is worked out once per unit first, on every core too.
-        var unitOf: [String: Int] = [:], periodsOf: [(model: UnitModel, periods: [Period])] = []
-        let jobUnits = jobs.map { model, period in
-            let u = unitOf[model.unit.id] ?? periodsOf.count
-            if u == periodsOf.count {
-                unitOf[model.unit.id] = u
-                periodsOf.append((model, []))
-            }
-            periodsOf[u].periods.append(period)
-            return u
-        }
-        let units = periodsOf
+    func render(_ packs: [(unit: Int, report: PackReport)], units: [UnitReport], workspace: Workspace) -> [PackPage.Rendered] {
+        // What a unit's packs share is written once per unit first, on every core too.
         let shared = ResultSlots<UnitRenderData>(count: units.count)
-        DispatchQueue.concurrentPerform(iterations: units.count) { u in
-            shared.set(u, UnitRenderData(units[u].model, periods: units[u].periods))
-        }
+        DispatchQueue.concurrentPerform(iterations: units.count) { u in shared.set(u, UnitRenderData(units[u])) }
         let unitData = shared.values
-        let slots = ResultSlots<PackFiles>(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-            let (model, period) = jobs[i]
-            let page = PackPage(
-                workspace: workspace, templates: templates, audience: options.audience, includeDrafts: options.includeDrafts
-            ).render(
-                model, period: period, unitData: unitData[jobUnits[i]])
-            slots.set(
-                i,
-                PackFiles(
-                    html: page.page, json: page.json, diagnostics: page.diagnostics,
-                    markdownNanoseconds: page.markdownNanoseconds))
+        let page = PackPage(workspace: workspace, templates: templates, audience: options.audience)
+        let slots = ResultSlots<PackPage.Rendered>(count: packs.count)
+        DispatchQueue.concurrentPerform(iterations: packs.count) { i in
+            slots.set(i, page.render(packs[i].report, unitData: unitData[packs[i].unit]))
         }
         return slots.values
     }

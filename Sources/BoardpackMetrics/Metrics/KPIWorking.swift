@@ -29,6 +29,29 @@ public struct KPIWorking: Sendable {
     public var substituted: String
     /// The inputs in order of first appearance in `expanded`.
     public var inputs: [Input]
+    /// A value the substituted formula shows, with the id it reads (`qualified_leads` for
+    /// `prev(qualified_leads)`), which decides how it is written.
+    public struct Value: Sendable, Hashable {
+        public var id: String
+        public var value: Double?
+    }
+    /// The values of the substituted formula, in order.
+    public var values: [Value] = []
+    /// The substituted formula's text around its values: one more piece than `values`.
+    public var texts: [String] = []
+    /// What the printer writes for each value before the pieces are cut apart (a private-use
+    /// character, which no formula can hold: the lexer accepts ASCII only).
+    static let valueMarker: Character = "\u{E001}"
+
+    /// The substituted formula with each value written by `valueText(id, value)`.
+    public func substituted(valueText: (String, Double?) -> String) -> String {
+        var text = texts.first ?? ""
+        for (value, after) in zip(values, texts.dropFirst()) {
+            text += valueText(value.id, value.value)
+            text += after
+        }
+        return text
+    }
     public var result: MeasureValue
     /// Measure id → files and lines that reported it in the period (measures read via `prev`
     /// or `year_ago` list the rows of the period itself only). Read from the data when asked:
@@ -61,6 +84,15 @@ public struct KPIWorking: Sendable {
     /// The one-line form: `cac = marketing_cost / new_customers = (spend + overhead) / new_customers = (48200 + 12000) / 1462 = 41.18`,
     /// skipping repeated steps; `format` renders the result.
     public func line(format: (Double?) -> String) -> String {
+        line(substituted: substituted, format: format)
+    }
+
+    /// ``line(format:)`` with the substituted formula's values written by `valueText`.
+    public func line(valueText: (String, Double?) -> String, format: (Double?) -> String) -> String {
+        line(substituted: substituted(valueText: valueText), format: format)
+    }
+
+    private func line(substituted: String, format: (Double?) -> String) -> String {
         var steps = [kpi, formula]
         for s in [expanded, substituted] where s != steps.last { steps.append(s) }
         steps.append(format(result.value))

@@ -25,8 +25,11 @@ extension UnitMetrics {
         }
         let expanded = ExprPrinter(leaf: { _, _ in nil }, inline: inline).print(expr, owner: id)
         var inputs: [KPIWorking.Input] = []
+        var values: [KPIWorking.Value] = []
         let plain = ExprPrinter(leaf: { _, _ in nil }, inline: { _, _ in nil })
-        let substituted = ExprPrinter(
+        // Each value is printed as a marker, then the text between markers kept: a page
+        // writes the values in its locale later (``KPIWorking/substituted(valueText:)``).
+        let template = ExprPrinter(
             leaf: { e, owner in
                 if case .identifier(let ref) = e.node, inline(ref, owner) != nil { return nil }
                 let v = evaluator.eval(e, period, slice, owner: owner)
@@ -34,13 +37,18 @@ extension UnitMetrics {
                 if !inputs.contains(where: { $0.name == name }) {
                     inputs.append(KPIWorking.Input(name: name, value: v.value, partial: v.partial))
                 }
-                return valueText(Self.readID(e) ?? name, v.value)
+                values.append(KPIWorking.Value(id: Self.readID(e) ?? name, value: v.value))
+                return String(KPIWorking.valueMarker)
             }, inline: inline
         ).print(expr, owner: id)
-        return KPIWorking(
-            kpi: id, formula: def.formula, expanded: expanded, substituted: substituted, inputs: inputs,
+        var working = KPIWorking(
+            kpi: id, formula: def.formula, expanded: expanded, substituted: "", inputs: inputs,
             result: evaluator.kpi(id, at: period, slice: slice),
             provenance: KPIWorking.Provenance(context: context, kpi: id, period: period, slice: slice))
+        working.texts = template.split(separator: KPIWorking.valueMarker, omittingEmptySubsequences: false).map(String.init)
+        working.values = values
+        working.substituted = working.substituted(valueText: valueText)
+        return working
     }
 }
 

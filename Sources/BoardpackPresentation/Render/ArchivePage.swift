@@ -15,17 +15,14 @@ package struct ArchivePage {
     var siteLocale: PackLocale { PackLocale(parsing: workspace.site.locale) ?? .default }
 
     /// Headline tiles of the unit's latest monthly pack.
-    func latestTiles(_ model: UnitModel, idPrefix: String) -> String {
-        guard let latest = model.periods.last(where: { $0.kind == "month" }) else { return "" }
-        let ctx = PackContext(
-            workspace: workspace, unit: model.unit, period: latest, metrics: model.metrics,
-            pack: model.metrics.pack(latest, breakdowns: false), previousPack: nil, audience: .board, locale: model.locale,
-            playbooks: model.playbooks, unitData: UnitRenderData(model, periods: []))
-        return "<p class=\"tiles-caption\">\(escapeHTML(ctx.periodLabel(latest)))</p>\n"
+    func latestTiles(_ unit: UnitReport, idPrefix: String) -> String {
+        guard let report = PackReport(latestOf: unit) else { return "" }
+        let ctx = PackContext(workspace: workspace, report: report, audience: .board, unitData: UnitRenderData(unit))
+        return "<p class=\"tiles-caption\">\(escapeHTML(ctx.periodLabel(report.period)))</p>\n"
             + SummarySection.tiles(ctx, idPrefix: idPrefix).html.string
     }
 
-    package func renderUnit(_ model: UnitModel) -> String {
+    package func renderUnit(_ model: UnitReport) -> String {
         let locale = model.locale
         let lang = locale.isItalian ? "it" : "en"
         let shell = PageShell(
@@ -48,7 +45,7 @@ package struct ArchivePage {
         return templates.render("unit", context)
     }
 
-    package func renderPortal(_ models: [UnitModel]) -> String {
+    package func renderPortal(_ models: [UnitReport]) -> String {
         let lang = siteLocale.isItalian ? "it" : "en"
         let shell = PageShell(
             language: lang, stylesheet: templates.stylesheet, stylesheetDigest: templates.stylesheetDigest, root: "")

@@ -14,17 +14,17 @@ public struct NoteHTML: Sendable {
     /// `kpi` returns plain text (escaped here); `chart` returns trusted SVG/HTML.
     public static func render(
         _ note: Note, index: Int,
-        kpi: (InlineKPI) -> String, chart: (ChartBlock, Int) -> String
-    ) -> (NoteHTML, [Diagnostic]) {
+        kpi: (InlineKPI, Int) -> String, chart: (ChartBlock, Int) -> String
+    ) -> NoteHTML {
         let doc = note.document
         // Every KPI first, then every chart, in order: the callbacks record diagnostics and
         // chart tables as they go.
-        let kpis = doc.kpis.map { "<span class=\"kpi-inline\">\(escapeHTML(kpi($0)))</span>" }
+        let kpis = doc.kpis.enumerated().map { i, reference in "<span class=\"kpi-inline\">\(escapeHTML(kpi(reference, i)))</span>" }
         let charts = doc.charts.enumerated().map { i, block in chart(block, i) }
         let html =
             kpis.isEmpty && charts.isEmpty && !doc.usesIDPrefix
             ? doc.html : substitutingPlaceholders(doc.html, kpis: kpis, charts: charts, idPrefix: "note-\(index)")
-        return (NoteHTML(note: note, html: html, tasks: doc.tasks, markdownNanoseconds: doc.nanoseconds), doc.diagnostics)
+        return NoteHTML(note: note, html: html, tasks: doc.tasks, markdownNanoseconds: doc.nanoseconds)
     }
 
     /// `html` with each `Markdown.placeholder(kind:index:)` replaced by `kpis[index]` or

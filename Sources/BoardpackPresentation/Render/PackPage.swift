@@ -8,16 +8,14 @@ import BoardpackMarkdown
 package struct PackPage {
     var workspace: Workspace
     var templates: TemplateSet
-    /// Who the build is for: notes for other audiences are left out.
+    /// Who the build is for, as the cover and `metrics.json` say (the compute phase left out
+    /// the notes of other audiences).
     var audience: Note.Audience
-    /// Whether draft notes are included (and the pack marked DRAFT).
-    var includeDrafts: Bool
 
-    package init(workspace: Workspace, templates: TemplateSet, audience: Note.Audience, includeDrafts: Bool) {
+    package init(workspace: Workspace, templates: TemplateSet, audience: Note.Audience) {
         self.workspace = workspace
         self.templates = templates
         self.audience = audience
-        self.includeDrafts = includeDrafts
     }
 
     package struct Rendered: Sendable {
@@ -25,7 +23,6 @@ package struct PackPage {
         package var page: [UInt8]
         /// `metrics.json` as UTF-8, as it is written.
         package var json: [UInt8]
-        package var diagnostics: [Diagnostic]
         /// Time spent rendering the notes' Markdown, for `build --timings`.
         package var markdownNanoseconds: UInt64 = 0
 
@@ -52,31 +49,18 @@ package struct PackPage {
         }
     }
 
-    /// The pack of `model` for `period`; `unitData` is what the unit's packs share
-    /// (``UnitRenderData``), worked out once for all of them.
-    package func render(_ model: UnitModel, period: Period, unitData: UnitRenderData) -> Rendered {
-        let pack = model.metrics.pack(period)
-        let previous =
-            model.metrics.data.hasData(in: period.advanced(by: -1).lastMonth)
-            ? model.metrics.pack(period.advanced(by: -1), breakdowns: false) : nil
-        var ctx = PackContext(
-            workspace: workspace, unit: model.unit, period: period, metrics: model.metrics, pack: pack,
-            previousPack: previous, audience: audience, locale: model.locale, playbooks: model.playbooks,
-            unitData: unitData)
-        ctx.computeHeadlineTrends()
-        // Audience and drafts are applied before anything is rendered: an excluded note
-        // never reaches a later phase.
-        let visible = model.unit.notes
-            .filter { $0.period == period && $0.isVisible(to: audience, includeDrafts: includeDrafts) }
-            .sorted { ($0.order, $0.fileName) < ($1.order, $1.fileName) }
-        var diagnostics: [Diagnostic] = []
+    /// The page of the pack `report` (computed before, with the notes the build shows);
+    /// `unitData` is what the unit's packs share (``UnitRenderData``), written once for all of
+    /// them.
+    package func render(_ report: PackReport, unitData: UnitRenderData) -> Rendered {
+        let ctx = PackContext(workspace: workspace, report: report, audience: audience, unitData: unitData)
+        let period = report.period
         var chartTables: [(title: String, table: ChartDataTable)] = []
         var notes: [NoteHTML] = []
-        for (index, note) in visible.enumerated() {
+        for (index, note) in report.notes.enumerated() {
             let embeds = NoteEmbeds(ctx: ctx, note: note)
-            let (html, found) = NoteHTML.render(note, index: index, kpi: embeds.kpiText, chart: embeds.chartHTML)
+            let html = NoteHTML.render(note.note, index: index, kpi: embeds.kpiText, chart: embeds.chartHTML)
             notes.append(html)
-            diagnostics += found + embeds.diagnostics
             chartTables += embeds.tables
         }
         func notesHTML(_ section: Note.Section) -> String {
@@ -84,10 +68,8 @@ package struct PackPage {
         }
         let tasks = notes.flatMap { r in r.tasks.map { (r.note, $0) } }
 
-        let run = PlaybookRun.run(model.playbooks, sector: model.unit.config.sector.rawValue, metrics: model.metrics, period: period) {
-            ctx.format($0, $1)
-        }
-        let vote = GovernanceSection.vote(ctx)
+        let run = report.playbook
+        let vote = report.vote
         let summary = SummarySection.tiles(ctx)
         let performance = PerformanceSection.render(ctx)
         let trends = TrendCharts.render(ctx)
@@ -116,37 +98,37 @@ package struct PackPage {
                 id: "strategy", title: ctx.label("strategy"),
                 html: HTMLBuffer(strategyHTML(notesHTML(.strategy), notesHTML(.risks), ctx: ctx))))
         sections.append(Section(id: "governance", title: ctx.label("governance"), html: governance.html))
-        let findings = model.findings.filter { f in f.month.map { $0 <= period.lastMonth } ?? true }
+        let findings = report.unit.findings.filter { f in f.month.map { $0 <= period.lastMonth } ?? true }
         let appendix = AppendixSection.render(ctx, chartTables: chartTables, notesHTML: notesHTML(.appendix), findings: findings)
         sections.append(Section(id: "appendix", title: ctx.label("appendix"), html: appendix.html))
 
-        let includesDrafts = visible.contains { $0.draft }
-        let marking = [model.unit.config.confidentiality ?? "", includesDrafts ? ctx.label("draft") : ""].filter { !$0.isEmpty }
+        let includesDrafts = report.notes.contains { $0.note.draft }
+        let marking = [ctx.unit.config.confidentiality ?? "", includesDrafts ? ctx.label("draft") : ""].filter { !$0.isEmpty }
         let shell = PageShell(
             language: ctx.lang, stylesheet: templates.stylesheet, stylesheetDigest: templates.stylesheetDigest, root: "../../",
             printMarking: marking.joined(separator: " · "))
         let common = shell.values
         let context = ShellContext(
             lang: common.lang, style: common.style, csp: common.csp, root: common.root, siteTitle: workspace.site.title,
-            unitName: model.unit.config.name, packTitle: ctx.label("pack_title"), periodLabel: ctx.periodLabel(period),
-            preparedBy: model.unit.config.preparedBy ?? "",
+            unitName: ctx.unit.config.name, packTitle: ctx.label("pack_title"), periodLabel: ctx.periodLabel(period),
+            preparedBy: ctx.unit.config.preparedBy ?? "",
             preparedByLabel: ctx.label("prepared_by"), audienceLabel: ctx.label("audience"),
             audience: ctx.label("audience_\(audience.rawValue)"),
-            confidentiality: model.unit.config.confidentiality ?? "",
+            confidentiality: ctx.unit.config.confidentiality ?? "",
             generatedOn: workspace.site.generatedOn.flatMap(ISODate.init(parsing:)).map {
                 ctx.formatter.date(year: $0.month.year, month: $0.month.month, day: $0.day)
             } ?? "",
             generatedOnLabel: ctx.label("generated_on"), draft: includesDrafts, draftLabel: ctx.label("draft"),
             draftNotice: ctx.label("draft_notice"), contentsLabel: ctx.label("contents"), toc: Self.tableOfContents(sections),
             sections: sections)
-        let json = pack.json(
+        let json = report.metrics.json(
             audience: audience.rawValue,
             extra: [
                 "playbook": PackJSON.playbook(run, locale: ctx.locale), "governance": PackJSON.governance(vote),
             ]
         ).bytes()
         return Rendered(
-            page: templates.renderPack(context), json: json, diagnostics: diagnostics,
+            page: templates.renderPack(context), json: json,
             markdownNanoseconds: notes.reduce(0) { $0 + $1.markdownNanoseconds })
     }
 

@@ -16,7 +16,7 @@ enum AppendixSection {
         html += "<dl class=\"definitions\">\n"
         // One closure for every KPI: each capture would copy the whole context.
         let valueText = { (id: String, value: Double?) in inputText(ctx, id, value) }
-        for kpi in ctx.metrics.applicableKPIs {
+        for kpi in ctx.report.unit.applicableKPIs {
             html += "<div id=\"def-"
             html.appendEscaped(kpi.id)
             html += "\"><dt>"
@@ -25,10 +25,10 @@ enum AppendixSection {
             html.appendEscaped(kpi.id)
             html += "</code></dt><dd>"
             html.appendEscaped(kpi.definition.text(for: ctx.locale.rawValue))
-            if let working = ctx.metrics.working(kpi.id, at: ctx.period, valueText: valueText) {
+            if let working = ctx.report.workings[kpi.id] {
                 html += "<br><code class=\"working\">"
                 let format = ctx.valueFormat(kpi.id), locale = ctx.locale
-                html.appendEscaped(working.line { format.format($0, locale: locale) })
+                html.appendEscaped(working.line(valueText: valueText) { format.format($0, locale: locale) })
             } else {
                 html += "<br><code>"
                 html.appendEscaped(kpi.id)

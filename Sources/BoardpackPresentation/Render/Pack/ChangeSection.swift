@@ -3,29 +3,9 @@ import BoardpackMetrics
 /// The executive summary's commentary sentences and the *What changed* list since the
 /// previous pack (status flips and moves past the commentary threshold).
 enum ChangeSection {
-    /// The move of a KPI from the previous period, when both values are known.
-    static func move(_ ctx: PackContext, _ id: String, _ r: KPIResult) -> Commentary.Move? {
-        guard let value = r.value, let previous = r.previous else { return nil }
-        return Commentary.Move(
-            label: ctx.kpiLabel(id), isRatio: ctx.kpi(id)?.unit == .ratio, value: value, previous: previous, format: ctx.valueFormat(id))
-    }
-
-    /// "September" within the same year, "December 2025" across years, "Q2 2026" for quarters.
-    static func previousLabel(_ ctx: PackContext) -> String {
-        let previous = ctx.period.advanced(by: -1)
-        if case let .month(m) = previous, m.year == ctx.period.lastMonth.year {
-            let name = ctx.formatter.monthName(m.month)
-            return ctx.locale.isItalian ? name : name
-        }
-        return ctx.periodLabel(previous)
-    }
-
-    /// One sentence per headline KPI that moved past the threshold.
+    /// The commentary: one sentence per headline KPI that moved past the threshold.
     static func commentary(_ ctx: PackContext) -> String {
-        let sentences = ctx.unit.config.headline.compactMap { id -> String? in
-            guard let r = ctx.pack[kpi: id], let m = move(ctx, id, r), m.isNotable else { return nil }
-            return Commentary.sentence(m, previousLabel: previousLabel(ctx), locale: ctx.locale)
-        }
+        let sentences = ctx.report.commentary
         guard !sentences.isEmpty else { return "" }
         return "<div class=\"commentary\">\n" + sentences.map { "<p>\(escapeHTML($0))</p>\n" }.joined() + "</div>\n"
     }
@@ -33,11 +13,11 @@ enum ChangeSection {
     /// KPIs whose status flipped since the previous pack, and every notable move.
     static func whatChanged(_ ctx: PackContext) -> String {
         let html = "<h3 id=\"what-changed\">\(ctx.label("what_changed"))</h3>\n"
-        guard let previous = ctx.previousPack else {
+        guard ctx.previousPack != nil else {
             return html
                 + "<p class=\"empty\">\(ctx.locale.text(en: "No previous pack to compare with.", it: "Nessun pack precedente con cui confrontare."))</p>\n"
         }
-        let rows = PackChange.between(previous, ctx.pack, dictionary: ctx.dictionary).map { c -> [String] in
+        let rows = ctx.report.changes.map { c -> [String] in
             let r = c.after
             let what =
                 c.flipped

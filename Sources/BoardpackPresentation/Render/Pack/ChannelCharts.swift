@@ -46,9 +46,8 @@ enum ChannelCharts {
     /// The unit's funnel for the period, over the stages the unit reports at all (a stage the
     /// unit reports but not this period stays, as n/a); nil with fewer than two stages.
     static func funnel(_ ctx: PackContext) -> ChartFigure.Chart? {
-        let evaluator = ctx.metrics.evaluator(for: ctx.period)
-        let stages = funnelStages.filter { ctx.metrics.data.grain(of: $0) != nil }.map { id in
-            FunnelChart.Stage(name: ChannelsSection.measureLabel(ctx, id), value: evaluator.measure(id, at: ctx.period).value)
+        let stages = funnelStages.filter { ctx.report.unit.reportedMeasures.contains($0) }.map { id in
+            FunnelChart.Stage(name: ChannelsSection.measureLabel(ctx, id), value: ctx.report.measures[id]?.value)
         }
         guard stages.count >= 2, stages.contains(where: { $0.value != nil }) else { return nil }
         let title = ctx.locale.text(en: "Funnel", it: "Funnel") + ", " + ctx.periodLabel(ctx.period)
@@ -71,7 +70,7 @@ enum ChannelCharts {
         guard let cac = kpiColumns.first(where: { $0.id == "paid_cac" }), let romi = kpiColumns.first(where: { $0.id == "media_romi" }),
             ctx.pack.breakdowns[ChannelsSection.dimension] != nil
         else { return nil }
-        let target = ctx.metrics.profile.targets["media_romi"]?.value(at: ctx.period.lastMonth)
+        let target = ctx.unit.config.targets["media_romi"]?.value(at: ctx.period.lastMonth)
         let better = ctx.kpi("media_romi")?.better ?? .higher
         let points = channels.indices.map { c in
             let x = cac.values[c], y = romi.values[c]

@@ -31,14 +31,14 @@ enum ChannelTable {
     static func html(
         into html: inout HTMLBuffer, _ ctx: PackContext, channels: [Int], kpiColumns: [KPIColumn]
     ) {
-        let evaluator = ctx.metrics.evaluator(for: ctx.period)
         let kpiIDs = kpiColumns.map(\.id)
         let headers =
             [ctx.locale.text(en: "Channel", it: "Canale")]
             + measures.map { ChannelsSection.measureLabel(ctx, $0) } + kpiIDs.map(ctx.kpiLabel)
         let shared = ctx.unitData
-        // Each measure looked up once for every channel.
-        let reads = measures.map { (id: $0, read: evaluator.resolvedMeasure($0)) }
+        // Each measure's column of the pack's breakdown rows, looked up once.
+        let rows = ctx.report.breakdownRows[ChannelsSection.dimension] ?? [:]
+        let reads = measures.map { (id: $0, values: rows[$0]) }
         // Every column but the channel's is numeric. The rows are written in place, as
         // ``PackHTML/table(into:caption:headers:rows:numeric:classes:escaping:)`` writes them.
         html.reserve(channels.count * (120 + 24 * (measures.count + kpiColumns.count)) + 1024)
@@ -51,7 +51,7 @@ enum ChannelTable {
             html.append(literal: "</th>")
             for measure in reads {
                 html.append(literal: "<td class=\"num\">")
-                measureCell(into: &html, ctx, measure.id, measure.read(ctx.period, shared.channelSlices[channel]))
+                measureCell(into: &html, ctx, measure.id, measure.values?[channel] ?? .na)
                 html.append(literal: "</td>")
             }
             for column in kpiColumns {
@@ -66,7 +66,7 @@ enum ChannelTable {
         html.append(literal: "</strong></th>")
         for id in measures {
             html.append(literal: "<td class=\"num\">")
-            measureCell(into: &html, ctx, id, evaluator.measure(id, at: ctx.period))
+            measureCell(into: &html, ctx, id, ctx.report.measures[id] ?? .na)
             html.append(literal: "</td>")
         }
         for id in kpiIDs {

@@ -10,7 +10,7 @@ enum ChannelsSection {
     /// The section's HTML and chart tables; one sentence when the unit has no channel figures.
     static func render(_ ctx: PackContext) -> SectionOutput {
         var out = SectionOutput()
-        guard ctx.metrics.data.dimensionLabels[dimension] != nil else {
+        guard ctx.report.unit.dimensionValues[dimension] != nil else {
             out.html += "<p class=\"empty\">"
             out.html.appendEscaped(
                 ctx.locale.text(en: "This unit reports no figures by channel.", it: "Questa unità non riporta dati per canale."))
@@ -41,7 +41,7 @@ enum ChannelsSection {
     static func ordered(_ ctx: PackContext) -> [Int] {
         let channels = ctx.unitData.channels
         let spend = ctx.unitData.spend(at: ctx.period).values
-        return ctx.metrics.data.slices(of: dimension, in: ctx.period).map(\.valueIndex).sorted { a, b in
+        return (ctx.report.present[dimension] ?? []).sorted { a, b in
             switch (spend[a], spend[b]) {
             case let (x?, y?) where x != y: x > y
             case (.some, nil): true

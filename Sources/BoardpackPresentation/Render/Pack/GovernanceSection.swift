@@ -3,15 +3,6 @@ import BoardpackMetrics
 /// Governance: the leadership-model vote with each factor's vote and reason, and budget
 /// utilisation.
 enum GovernanceSection {
-    /// The vote for a pack: cost over the twelve months ending with the pack's last month.
-    static func vote(_ ctx: PackContext) -> LeadershipVote {
-        let monthly = ctx.metrics.series("marketing_cost", endingAt: .month(ctx.period.lastMonth), count: 12).map(\.value)
-        let g = ctx.unit.config.governance
-        return LeadershipVote.decide(
-            digitalMaturity: g.digitalMaturity, annualMarketingCost: LeadershipVote.annualCost(monthly: monthly),
-            orgComplexity: g.orgComplexity, growthObjective: g.growthObjective)
-    }
-
     static func modelName(_ model: LeadershipModel, _ ctx: PackContext) -> String {
         switch model {
         case .consultant: ctx.locale.text(en: "Strategic consultant", it: "Consulente strategico")

@@ -1,10 +1,18 @@
 import BoardpackFormat
+import BoardpackMetrics
 
 /// Draws a note's chart block with the chart library, from the pack's figures.
 extension NoteChart {
+    /// A rendered chart: SVG, title and the data behind it.
+    struct Rendered {
+        var svg: String
+        var title: String
+        var table: ChartDataTable
+    }
+
     /// One chart, or one per unit of measure when the KPIs mix units (a percentage and a
     /// multiple never share an axis).
-    func render(_ ctx: PackContext, id: String) -> [Rendered] {
+    func render(_ ctx: PackContext, _ figures: NoteChartFigures, id: String) -> [Rendered] {
         var groups: [(format: ValueFormat, ids: [String])] = []
         for kpi in kpis {
             let format = ctx.valueFormat(kpi)
@@ -18,24 +26,23 @@ extension NoteChart {
             return groups.enumerated().flatMap { i, group in
                 var part = self
                 part.kpis = group.ids
-                return part.render(ctx, id: "\(id)-\(i + 1)")
+                return part.render(ctx, figures, id: "\(id)-\(i + 1)")
             }
         }
-        return [renderOne(ctx, id: id)]
+        return [renderOne(ctx, figures, id: id)]
     }
 
-    func renderOne(_ ctx: PackContext, id: String) -> Rendered {
+    func renderOne(_ ctx: PackContext, _ figures: NoteChartFigures, id: String) -> Rendered {
         let first = kpis[0]
         let format = ctx.valueFormat(first)
         let title = kpis.map(ctx.kpiLabel).joined(separator: ", ")
-        let seriesList = kpis.map { ctx.metrics.series($0, endingAt: ctx.period, count: periods) }
+        let seriesList = kpis.map { figures.series[$0] ?? [] }
         let labels = (seriesList.first ?? []).map { ctx.shortPeriodLabel($0.period) }
-        let values = breakdown.map { ctx.metrics.data.values(of: $0, in: ctx.period) } ?? []
-        let slices = values.map { v in breakdown.flatMap { ctx.metrics.data.slice($0, v) } }
+        let values = figures.values
         switch type {
         case .line:
             let targets: [Double?]? =
-                target && kpis.count == 1 ? seriesList[0].map { ctx.metrics.profile.targets[first]?.value(at: $0.period.lastMonth) } : nil
+                target && kpis.count == 1 ? seriesList[0].map { ctx.unit.config.targets[first]?.value(at: $0.period.lastMonth) } : nil
             let chart = LineChart(
                 id: id, title: title,
                 series: zip(kpis, seriesList).map { ChartSeries(name: ctx.kpiLabel($0), values: $1.map(\.value)) },
@@ -51,26 +58,20 @@ extension NoteChart {
                     orientation: .vertical)
                 : BarChart(
                     id: id, title: "\(title), \(ctx.periodLabel(ctx.period))", categories: values.map(ChartFigure.displayName),
-                    values: slices.map { s in
-                        s.flatMap { ctx.metrics.evaluator(for: ctx.period).kpi(first, at: ctx.period, slice: $0).value }
-                    },
+                    values: figures.byValue[first] ?? [],
                     valueFormat: format, locale: ctx.locale, orientation: .horizontal)
             return Rendered(svg: chart.svg(), title: chart.title, table: chart.dataTable())
         case .stacked:
             let chart = StackedBarChart(
                 id: id, title: "\(title) — \(breakdown ?? "")", periods: labels,
-                series: zip(values, slices).map { value, slice in
-                    ChartSeries(
-                        name: ChartFigure.displayName(value),
-                        values: ctx.metrics.series(first, endingAt: ctx.period, count: periods, slice: slice).map(\.value))
+                series: zip(values, figures.seriesByValue).map { value, series in
+                    ChartSeries(name: ChartFigure.displayName(value), values: series)
                 }, valueFormat: format, locale: ctx.locale)
             return Rendered(svg: chart.svg(), title: chart.title, table: chart.dataTable())
         case .funnel:
-            let evaluator = ctx.metrics.evaluator(for: ctx.period)
             let stages = kpis.map { id in
                 FunnelChart.Stage(
-                    name: ctx.kpi(id) != nil ? ctx.kpiLabel(id) : ChartFigure.displayName(id),
-                    value: ctx.kpi(id) != nil ? evaluator.kpi(id, at: ctx.period).value : evaluator.measure(id, at: ctx.period).value)
+                    name: ctx.kpi(id) != nil ? ctx.kpiLabel(id) : ChartFigure.displayName(id), value: figures.stages[id] ?? nil)
             }
             let chart = FunnelChart(id: id, title: "\(title), \(ctx.periodLabel(ctx.period))", stages: stages, locale: ctx.locale)
             return Rendered(svg: chart.svg(), title: chart.title, table: chart.dataTable())
@@ -87,11 +88,9 @@ extension NoteChart {
             let table = ChartDataTable(headers: figures.first?.1.headers ?? [], rows: figures.flatMap(\.1.rows))
             return Rendered(svg: figures.map(\.0).joined(separator: "\n"), title: title, table: table)
         case .scatter:
-            let evaluator = ctx.metrics.evaluator(for: ctx.period)
-            let points = zip(values, slices).map { value, slice in
-                ScatterChart.Point(
-                    label: ChartFigure.displayName(value), x: slice.flatMap { evaluator.kpi(kpis[0], at: ctx.period, slice: $0).value },
-                    y: slice.flatMap { evaluator.kpi(kpis[1], at: ctx.period, slice: $0).value })
+            let x = figures.byValue[kpis[0]] ?? [], y = figures.byValue[kpis[1]] ?? []
+            let points = values.indices.map { i in
+                ScatterChart.Point(label: ChartFigure.displayName(values[i]), x: x[i], y: y[i])
             }
             let chart = ScatterChart(
                 id: id, title: "\(title) — \(breakdown ?? ""), \(ctx.periodLabel(ctx.period))", points: points,
@@ -99,11 +98,10 @@ extension NoteChart {
                 yTitle: ctx.kpiLabel(kpis[1]), xFormat: ctx.valueFormat(kpis[0]), yFormat: ctx.valueFormat(kpis[1]), locale: ctx.locale)
             return Rendered(svg: chart.svg(), title: chart.title, table: chart.dataTable())
         case .heatmap:
-            let evaluator = ctx.metrics.evaluator(for: ctx.period)
             let chart = Heatmap(
                 id: id, title: "\(title) — \(breakdown ?? ""), \(ctx.periodLabel(ctx.period))", rows: values.map(ChartFigure.displayName),
                 columns: kpis.map(ctx.kpiLabel),
-                values: slices.map { slice in kpis.map { k in slice.flatMap { evaluator.kpi(k, at: ctx.period, slice: $0).value } } },
+                values: values.indices.map { i in kpis.map { k in figures.byValue[k]?[i] ?? nil } },
                 valueFormat: format, locale: ctx.locale)
             return Rendered(svg: chart.svg(), title: chart.title, table: chart.dataTable())
         }

@@ -3,50 +3,37 @@ import BoardpackFormat
 import BoardpackMetrics
 import BoardpackSupport
 
-/// Everything the sections of one pack page read: the unit, the period, its figures and the
-/// locale. Built once per pack; sections are pure functions of it.
+/// Everything the sections of one pack page read: the pack's computed report, what the unit's
+/// packs share, and the locale. Built once per pack; sections are pure functions of it and
+/// call no engine.
 struct PackContext: Sendable {
     var workspace: Workspace
-    var unit: UnitContent
-    var period: Period
-    /// The unit's metrics engine (for series, breakdowns and ad-hoc evaluation).
-    var metrics: UnitMetrics
-    /// This pack's figures.
-    var pack: PackMetrics
-    /// The previous period's figures (previous month or quarter), when that period has data.
-    var previousPack: PackMetrics?
+    /// Everything the pack says, computed before rendering.
+    var report: PackReport
     var audience: Note.Audience
-    var locale: PackLocale
-    var playbooks: CompiledPlaybooks
     /// What the unit's packs share, worked out once for all of them.
     var unitData: UnitRenderData
-    /// Headline KPIs over the `trendPeriods` periods ending with the pack, with each value's
-    /// text: the tiles' sparklines and the performance trends read the same series.
-    var headlineTrends: [String: [(period: Period, value: Double?, text: String)]] = [:]
+
+    var unit: UnitContent { report.unit.unit }
+    var period: Period { report.period }
+    var locale: PackLocale { report.unit.locale }
+    /// This pack's figures.
+    var pack: PackMetrics { report.metrics }
+    /// The previous period's figures (previous month or quarter), when that period has data.
+    var previousPack: PackMetrics? { report.previous }
 
     /// Periods in a sparkline or trend: a year of months, or three years of quarters.
-    static let trendPeriods = 12
+    static let trendPeriods = UnitReport.window
 
-    /// Fills `headlineTrends` for the unit's headline KPIs, from what the unit's packs share
-    /// when it holds them.
-    mutating func computeHeadlineTrends() {
-        for id in unit.config.headline where headlineTrends[id] == nil {
-            headlineTrends[id] =
-                unitData.trend(id, endingAt: period, count: Self.trendPeriods)
-                ?? metrics.series(id, endingAt: period, count: Self.trendPeriods).map { ($0.period, $0.value, format(id, $0.value)) }
-        }
-    }
-
-    /// A KPI over the `trendPeriods` periods ending with the pack (oldest first), with each
-    /// value as the pack writes it.
+    /// A headline KPI over the `trendPeriods` periods ending with the pack (oldest first), with
+    /// each value as the pack writes it.
     func trend(_ id: String) -> [(period: Period, value: Double?, text: String)] {
-        headlineTrends[id]
-            ?? metrics.series(id, endingAt: period, count: Self.trendPeriods).map { ($0.period, $0.value, format(id, $0.value)) }
+        unitData.trend(id, endingAt: period, count: Self.trendPeriods) ?? []
     }
 
     var formatter: PackFormatter { PackFormatter(locale: locale) }
     var lang: String { locale.isItalian ? "it" : "en" }
-    var dictionary: MetricDictionary { metrics.metrics.dictionary }
+    var dictionary: MetricDictionary { report.unit.dictionary }
 
     /// A fixed label of the pack in the pack's language.
     func label(_ key: String) -> String { Labels.text(key, lang) }
@@ -58,12 +45,7 @@ struct PackContext: Sendable {
     func kpiLabel(_ id: String) -> String { kpi(id)?.label.text(for: locale.rawValue) ?? id }
 
     /// How values of a KPI are written.
-    func valueFormat(_ id: String) -> ValueFormat { Self.valueFormat(id, dictionary, currency: unit.config.currency) }
-
-    /// How values of KPI `id` of `dictionary` are written in a unit reporting in `currency`.
-    static func valueFormat(_ id: String, _ dictionary: MetricDictionary, currency: String) -> ValueFormat {
-        ValueFormat(unit: dictionary.kpis[id]?.unit.rawValue ?? "count", currency: currency)
-    }
+    func valueFormat(_ id: String) -> ValueFormat { report.unit.valueFormat(id) }
 
     /// A KPI value formatted for the pack (`n/a`/`n.d.` when missing).
     func format(_ id: String, _ value: Double?) -> String { valueFormat(id).format(value, locale: locale) }

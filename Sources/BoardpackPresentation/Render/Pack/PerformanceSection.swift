@@ -7,7 +7,7 @@ enum PerformanceSection {
     static func render(_ ctx: PackContext) -> SectionOutput {
         var html = HTMLBuffer(capacity: 16_384)
         // Sector KPIs are shown with their playbook.
-        let byLevel = Dictionary(grouping: ctx.metrics.applicableKPIs.filter { $0.sectors == nil }, by: \.level)
+        let byLevel = Dictionary(grouping: ctx.report.unit.applicableKPIs.filter { $0.sectors == nil }, by: \.level)
         for level in KPIDefinition.Level.allCases {
             guard let kpis = byLevel[level], !kpis.isEmpty else { continue }
             let title = levelTitle(ctx, level)

@@ -7,7 +7,7 @@ enum PlaybookSection {
     static func render(_ ctx: PackContext, run: PlaybookRun?) -> SectionOutput {
         guard let run else { return SectionOutput() }
         var html = HTMLBuffer()
-        let sectorIDs = ctx.metrics.applicableKPIs.filter { $0.sectors != nil }.map(\.id)
+        let sectorIDs = ctx.report.unit.applicableKPIs.filter { $0.sectors != nil }.map(\.id)
         if !sectorIDs.isEmpty || !run.networkValues.isEmpty {
             html += "<h3>\(ctx.locale.text(en: "Sector KPIs", it: "KPI di settore"))</h3>\n"
             PerformanceSection.kpiTable(into: &html, ctx, ids: sectorIDs, caption: nil)
@@ -71,9 +71,6 @@ enum PlaybookSection {
 extension PackContext {
     /// The label of a playbook KPI that is not in the dictionary (a network KPI).
     func workspaceKPI(_ id: String) -> String? {
-        guard let playbook = playbooks.playbooks[unit.config.sector.rawValue], let kpi = playbook.kpis.first(where: { $0.id == id }) else {
-            return nil
-        }
-        return kpi.label.text(for: locale.rawValue)
+        report.unit.playbookKPILabels[id]?.text(for: locale.rawValue)
     }
 }

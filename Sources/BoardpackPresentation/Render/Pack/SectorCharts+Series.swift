@@ -7,12 +7,16 @@ extension SectorCharts {
     /// A measure or KPI over the window, oldest first.
     typealias Series = [(period: Period, value: Double?)]
 
-    /// numerator / denominator per period of the window, each aggregated first (SPEC §3.4
-    /// rule 1); n/a when either is n/a or the denominator is zero.
+    /// numerator / denominator per period of the window, as the compute phase worked it out
+    /// (``PackReport/trends``).
     static func ratio(_ ctx: PackContext, _ numerator: String, over denominator: String) -> Series {
-        let top = ctx.metrics.measureSeries(numerator, endingAt: ctx.period, count: periods)
-        let bottom = ctx.metrics.measureSeries(denominator, endingAt: ctx.period, count: periods)
-        return zip(top, bottom).map { ($0.period, Evaluator.apply(.divide, $0.value, $1.value)) }
+        trend(ctx, "\(numerator)/\(denominator)")
+    }
+
+    /// A sector trend of the pack (``PackReport/sectorTrends``).
+    static func trend(_ ctx: PackContext, _ id: String) -> Series {
+        assert(ctx.report.trends[id] != nil, "sector trend `\(id)` was not computed")
+        return ctx.report.trends[id] ?? []
     }
 
     /// The KPI's series and label when the dictionary defines `kpi`, else the ratio of the
@@ -20,7 +24,7 @@ extension SectorCharts {
     static func kpiOrRatio(_ ctx: PackContext, kpi: String, _ numerator: String, over denominator: String) -> (name: String, series: Series)
     {
         if ctx.kpi(kpi) != nil {
-            return (ctx.kpiLabel(kpi), ctx.metrics.series(kpi, endingAt: ctx.period, count: periods))
+            return (ctx.kpiLabel(kpi), trend(ctx, kpi))
         }
         // Short names: a line's end label carries name and value in a narrow gutter.
         let names: [String: (en: String, it: String)] = [

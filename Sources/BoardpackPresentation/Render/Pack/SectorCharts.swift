@@ -8,7 +8,7 @@ enum SectorCharts {
     /// The sector's charts and their data tables; empty HTML when the unit lacks the measures.
     static func render(_ ctx: PackContext) -> SectionOutput {
         let charts: [ChartFigure.Chart?] =
-            switch ctx.metrics.profile.sector {
+            switch ctx.unit.config.sector.rawValue {
             case "retail": [qspvHeatmap(ctx)]
             case "tech": [trials(ctx), trialRates(ctx)]
             case "luxury": [fullPriceShare(ctx), waitlist(ctx)]
@@ -19,7 +19,7 @@ enum SectorCharts {
         let drawn = charts.compactMap { $0 }
         for chart in drawn { out.chartTables.append((chart.title, chart.table)) }
         // The heatmap needs the full width; line charts sit two per row.
-        if ctx.metrics.profile.sector == "retail" {
+        if ctx.unit.config.sector == .retail {
             for chart in drawn { ChartFigure.figure(into: &out.html, chart) }
         } else {
             ChartFigure.grid(into: &out.html, drawn)
@@ -29,7 +29,7 @@ enum SectorCharts {
 
     /// Whether the unit reports every one of `measures`.
     static func has(_ ctx: PackContext, _ measures: [String]) -> Bool {
-        measures.allSatisfy { ctx.metrics.data.grain(of: $0) != nil }
+        measures.allSatisfy(ctx.report.unit.reportedMeasures.contains)
     }
 
     /// `en` or `it` by the pack's language.
@@ -38,17 +38,18 @@ enum SectorCharts {
     /// Store × (quality, service, cleanliness, value, QSP&V average) for the pack period.
     static func qspvHeatmap(_ ctx: PackContext) -> ChartFigure.Chart? {
         let scores = ["quality_score", "service_score", "cleanliness_score", "value_score"]
-        let stores = ctx.metrics.data.values(of: "store", in: ctx.period).sorted()
+        let names = ctx.report.unit.dimensionValues["store"] ?? []
+        let stores = (ctx.report.present["store"] ?? []).map { (name: names[$0], index: $0) }.sorted { $0.name < $1.name }
         guard has(ctx, scores), !stores.isEmpty else { return nil }
-        let evaluator = ctx.metrics.evaluator(for: ctx.period)
+        let rows = ctx.report.breakdownRows["store"] ?? [:]
+        let indexes = ctx.pack.breakdowns["store"] ?? [:]
         let values = stores.map { store -> [Double?] in
-            let slice = ctx.metrics.data.slice("store", store)
-            let row = scores.map { evaluator.measure($0, at: ctx.period, slice: slice).value }
+            let row = scores.map { rows[$0]?[store.index].value }
             // The average as the playbook's index defines it when it exists; else the plain
             // mean, n/a when any score is (n/a arithmetic, SPEC §3.4 rule 2).
             let average: Double? =
                 ctx.kpi("qspv_index") != nil
-                ? evaluator.kpi("qspv_index", at: ctx.period, slice: slice).value
+                ? indexes[store.name]?["qspv_index"] ?? nil
                 : row.contains { $0 == nil } ? nil : row.compactMap { $0 }.reduce(0, +) / Double(row.count)
             return row + [average]
         }
@@ -59,7 +60,7 @@ enum SectorCharts {
         let title =
             text(ctx, "QSP&V audit scores by store", "Punteggi di audit QSP&V per punto vendita") + ", " + ctx.periodLabel(ctx.period)
         let chart = Heatmap(
-            id: "sector-qspv", title: title, rows: stores.map(ChartFigure.displayName), columns: columns, values: values,
+            id: "sector-qspv", title: title, rows: stores.map { ChartFigure.displayName($0.name) }, columns: columns, values: values,
             valueFormat: .number(fractionDigits: 1), locale: ctx.locale)
         let (svg, table) = chart.rendered()
         return ChartFigure.Chart(svg: svg, title: title, table: table)
@@ -70,7 +71,7 @@ enum SectorCharts {
         let ids = ["trials", "activations", "paid_conversions"]
         guard has(ctx, ids) else { return nil }
         let names = [text(ctx, "Trials", "Prove"), text(ctx, "Activations", "Attivazioni"), text(ctx, "Paid conversions", "Conversioni")]
-        let series = ids.map { ctx.metrics.measureSeries($0, endingAt: ctx.period, count: periods) }
+        let series = ids.map { trend(ctx, $0) }
         return line(
             ctx, id: "sector-trials",
             title: text(ctx, "Trials, activations and paid conversions", "Prove, attivazioni e conversioni a pagamento"),
@@ -103,7 +104,7 @@ enum SectorCharts {
         let name = text(ctx, "Waiting list", "Lista d'attesa")
         return line(
             ctx, id: "sector-waitlist", title: name, names: [name],
-            series: [ctx.metrics.measureSeries("waitlist", endingAt: ctx.period, count: periods)], format: .count)
+            series: [trend(ctx, "waitlist")], format: .count)
     }
 
     /// Digitally active and consenting customers as shares of customers.

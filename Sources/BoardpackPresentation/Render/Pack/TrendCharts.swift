@@ -58,7 +58,7 @@ enum TrendCharts {
         _ ctx: PackContext, id: String, series window: ArraySlice<(period: Period, value: Double?, text: String)>
     ) -> LineChart? {
         guard window.contains(where: { $0.value != nil }) else { return nil }
-        let targets = ctx.metrics.profile.targets[id].map { t in window.map { t.value(at: $0.period.lastMonth) } }
+        let targets = ctx.unit.config.targets[id].map { t in window.map { t.value(at: $0.period.lastMonth) } }
         let title = "\(ctx.kpiLabel(id)), \(ChartFigure.span(ctx, count: window.count))"
         var chart = LineChart(
             id: "trend-\(id)", title: title,

@@ -2,19 +2,18 @@ import BoardpackContent
 import BoardpackFormat
 import BoardpackMetrics
 
-/// What every pack of a unit reads alike, worked out once per unit before its packs render
-/// (``SiteBuilder``) instead of once per pack: the channels' names and slices, the spend by
-/// channel that the Channels section charts over twelve periods, the headline KPIs that the
-/// tiles and the trends draw over the same twelve, and the periods' short labels. A period lies
-/// in the window of up to twelve packs, and each of them wrote and formatted its figures anew.
+/// What every pack of a unit shows alike, written once per unit before its packs render
+/// (``SiteBuilder``) instead of once per pack: the channels' names, the spend by channel that
+/// the Channels section charts over twelve periods and the headline KPIs that the tiles and the
+/// trends draw over the same twelve, each value with its text, and the periods' short labels. A
+/// period lies in the window of up to twelve packs, and each of them formatted its figures anew.
+/// The figures themselves come from the compute phase (``UnitReport``).
 package final class UnitRenderData: Sendable {
-    /// The channel dimension's values (``UnitData/dimensionLabels``), empty when the unit has
+    /// The channel dimension's values (``UnitReport/dimensionValues``), empty when the unit has
     /// no channel figures; channels are passed around as indices into it.
     let channels: [String]
     /// Each channel's name as people read it (``ChartFigure/displayName(_:)``).
     let channelNames: [String]
-    /// Each channel's slice of the unit's data.
-    let channelSlices: [UnitData.Slice]
     /// The channels by value (`a` < `b` as strings), as the spend chart lists those the period
     /// has no figure for.
     let channelsByValue: [Int]
@@ -24,9 +23,6 @@ package final class UnitRenderData: Sendable {
     private let headline: [String: [Period: TrendPoint]]
     /// The windows' periods as axes label them (``PackFormatter/period(_:short:)``).
     private let shortLabels: [Period: String]
-    /// What a period missing from `spend` is computed from.
-    private let metrics: UnitMetrics
-    private let format: ValueFormat
     private let locale: PackLocale
 
     /// Every channel's spend in one period.
@@ -46,58 +42,33 @@ package final class UnitRenderData: Sendable {
         var text: String
     }
 
-    /// The data for the packs of `periods` (every pack of the unit, or those a subset build
-    /// renders); `headline` lists the unit's headline KPIs.
-    init(metrics: UnitMetrics, currency: String, locale: PackLocale, headline ids: [String], periods: [Period]) {
-        self.metrics = metrics
-        self.locale = locale
-        format = .currency(currency)
-        let data = metrics.data
-        // The periods of every window: the twelve ending with each pack.
-        var window = Set<Period>()
-        for period in periods {
-            for k in 0..<max(PackContext.trendPeriods, ChannelsSection.periods) { window.insert(period.advanced(by: -k)) }
-        }
+    /// The texts of `unit`'s figures, in its locale.
+    package init(_ unit: UnitReport) {
+        locale = unit.locale
         let formatter = PackFormatter(locale: locale)
-        shortLabels = Dictionary(uniqueKeysWithValues: window.map { ($0, formatter.period($0, short: true)) })
+        var periods = Set(unit.channelSpend.keys)
+        for points in unit.headline.values { periods.formUnion(points.keys) }
+        shortLabels = Dictionary(uniqueKeysWithValues: periods.map { ($0, formatter.period($0, short: true)) })
         var headline: [String: [Period: TrendPoint]] = [:]
-        for id in ids where headline[id] == nil {
-            let format = PackContext.valueFormat(id, metrics.metrics.dictionary, currency: currency)
-            var points: [Period: TrendPoint] = [:]
-            for period in window {
-                // What ``UnitMetrics/series(_:endingAt:count:slice:)`` reads for any window
-                // ending at or after the period: formulas read the period and those before.
-                let value = metrics.evaluator(for: period).kpi(id, at: period).value
-                points[period] = TrendPoint(value: value, text: format.format(value, locale: locale))
-            }
-            headline[id] = points
+        for (id, points) in unit.headline {
+            let format = unit.valueFormat(id)
+            headline[id] = points.mapValues { TrendPoint(value: $0, text: format.format($0, locale: unit.locale)) }
         }
         self.headline = headline
-        let channels = data.dimensionLabels[ChannelsSection.dimension] ?? []
+        let channels = unit.dimensionValues["channel"] ?? []
         self.channels = channels
         channelNames = channels.map(ChartFigure.displayName)
-        let channelSlices = channels.compactMap { data.slice(ChannelsSection.dimension, $0) }
-        self.channelSlices = channelSlices
         channelsByValue = channels.indices.sorted { channels[$0] < channels[$1] }
-        guard !channels.isEmpty, channelSlices.count == channels.count else {
-            spend = [:]
-            return
+        let money = ValueFormat.currency(unit.unit.config.currency)
+        spend = unit.channelSpend.mapValues { values in
+            ChannelSpend(
+                values: values, texts: values.map { money.format($0, locale: unit.locale) }, any: values.contains { $0 != nil })
         }
-        var spend: [Period: ChannelSpend] = [:]
-        for period in window { spend[period] = Self.spend(at: period, metrics, channelSlices, format, locale) }
-        self.spend = spend
-    }
-
-    /// The data for `model`'s packs of `periods`.
-    package convenience init(_ model: UnitModel, periods: [Period]) {
-        self.init(
-            metrics: model.metrics, currency: model.unit.config.currency, locale: model.locale, headline: model.unit.config.headline,
-            periods: periods)
     }
 
     /// Headline KPI `id` in the `count` periods ending with `period` (oldest first), with each
-    /// value's text; nil when the unit's data does not hold them (a KPI that is not a headline
-    /// one, or a period outside the packs asked for).
+    /// value's text; nil when the unit's report does not hold them (a KPI that is not a
+    /// headline one, or a period outside the packs asked for).
     func trend(_ id: String, endingAt period: Period, count: Int) -> [(period: Period, value: Double?, text: String)]? {
         guard let points = headline[id] else { return nil }
         var trend: [(period: Period, value: Double?, text: String)] = []
@@ -115,20 +86,8 @@ package final class UnitRenderData: Sendable {
         shortLabels[period] ?? PackFormatter(locale: locale).period(period, short: true)
     }
 
-    /// Every channel's spend in `period`.
+    /// Every channel's spend in `period` (none outside the packs' windows).
     func spend(at period: Period) -> ChannelSpend {
-        spend[period] ?? Self.spend(at: period, metrics, channelSlices, format, locale)
-    }
-
-    /// Every channel's spend in `period` as ``UnitMetrics/measureSeries(_:endingAt:count:slice:)``
-    /// reads it for a window ending at or after `period` (the cutoff of a later pack does not
-    /// change a period before it).
-    private static func spend(
-        at period: Period, _ metrics: UnitMetrics, _ slices: [UnitData.Slice], _ format: ValueFormat, _ locale: PackLocale
-    ) -> ChannelSpend {
-        let spend = metrics.evaluator(for: period).resolvedMeasure("spend")
-        let values = slices.map { spend(period, $0).value }
-        return ChannelSpend(
-            values: values, texts: values.map { format.format($0, locale: locale) }, any: values.contains { $0 != nil })
+        spend[period] ?? ChannelSpend(values: channels.map { _ in nil }, texts: [], any: false)
     }
 }

@@ -3,18 +3,18 @@ import BoardpackSupport
 import BoardpackMarkdown
 
 /// A ```` ```chart ```` block's YAML body, validated (SPEC §2.4).
-struct NoteChart: Decodable {
-    enum Kind: String, Decodable, CaseIterable { case line, bar, stacked, funnel, bullet, scatter, heatmap }
+package struct NoteChart: Decodable, Sendable {
+    package enum Kind: String, Decodable, CaseIterable, Sendable { case line, bar, stacked, funnel, bullet, scatter, heatmap }
 
-    var type: Kind
-    var kpis: [String]
-    var periods: Int
-    var breakdown: String?
-    var target: Bool
+    package var type: Kind
+    package var kpis: [String]
+    package var periods: Int
+    package var breakdown: String?
+    package var target: Bool
 
     enum CodingKeys: String, CodingKey { case type, kpis, periods, breakdown, target }
 
-    init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let typeText = try c.decode(String.self, forKey: .type)
         guard let type = Kind(rawValue: typeText) else {
@@ -33,7 +33,7 @@ struct NoteChart: Decodable {
     }
 
     /// Decodes and checks a block; the body starts on the line after the fence.
-    static func parse(
+    package static func parse(
         _ block: ChartBlock, path: String, knownKPIs: Set<String>, knownMeasures: Set<String> = []
     ) -> Result<NoteChart, Diagnostic> {
         switch YAMLFile.decode(NoteChart.self, from: block.source, path: path, lineOffset: block.line) {
@@ -60,10 +60,4 @@ struct NoteChart: Decodable {
         }
     }
 
-    /// A rendered chart: SVG, title and the data behind it.
-    struct Rendered {
-        var svg: String
-        var title: String
-        var table: ChartDataTable
-    }
 }

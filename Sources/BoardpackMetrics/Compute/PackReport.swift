@@ -1,0 +1,174 @@
+import BoardpackContent
+import BoardpackFormat
+import BoardpackMarkdown
+import BoardpackSupport
+
+/// Everything one pack says, computed before any page is rendered: the KPI results with their
+/// comparisons and status, the playbook's verdicts, the governance vote, the commentary, what
+/// changed since the previous pack, the working of every KPI, the breakdown rows, the sector
+/// trends and the figures behind every note's embeds. A page is a function of this value, the
+/// unit's ``UnitReport``, the locale and the theme.
+package struct PackReport: Sendable {
+    /// Periods of the sector trends.
+    package static let sectorPeriods = UnitReport.window
+    /// The measures of each dimension's breakdown rows, as the pack shows them: the channel
+    /// table's columns and the QSP&V audit scores by store.
+    package static let breakdownMeasures = [
+        "channel": ["spend", "leads", "new_customers"],
+        "store": ["quality_score", "service_score", "cleanliness_score", "value_score"],
+    ]
+    /// The measures, KPIs and ratios of measures (numerator, denominator) of each sector's trend
+    /// charts; a ratio is found in ``trends`` as `numerator/denominator`.
+    package static let sectorTrends: [String: (measures: [String], kpis: [String], ratios: [(String, String)])] = [
+        "tech": (
+            ["trials", "activations", "paid_conversions"], ["activation_rate", "trial_to_paid"],
+            [("activations", "trials"), ("paid_conversions", "trials")]
+        ),
+        "luxury": (["waitlist"], [], [("full_price_units", "units_sold")]),
+        "banking": ([], [], [("digital_active", "customers"), ("consent_opt_ins", "customers")]),
+    ]
+
+    package let unit: UnitReport
+    package let period: Period
+    /// The pack's KPI results and breakdowns.
+    package let metrics: PackMetrics
+    /// The previous period's figures (previous month or quarter), when that period has data.
+    package let previous: PackMetrics?
+    package let playbook: PlaybookRun?
+    package let vote: LeadershipVote
+    /// One sentence per headline KPI that moved past the threshold (SPEC §5.4).
+    package let commentary: [String]
+    /// Status flips and notable moves since the previous pack.
+    package let changes: [PackChange]
+    /// The working of each applicable KPI, by id.
+    package let workings: [String: KPIWorking]
+    /// The unit's measures in the period (the funnel's stages, the channel table's total row).
+    package let measures: [String: MeasureValue]
+    /// Each dimension's values present in the period, as indices into
+    /// ``UnitReport/dimensionValues``, in the data's order.
+    package let present: [String: [Int]]
+    /// ``breakdownMeasures`` per dimension, measure and value index (n/a where absent).
+    package let breakdownRows: [String: [String: [MeasureValue]]]
+    /// The sector trends' measures and KPIs over the ``sectorPeriods`` ending with the pack.
+    package let trends: [String: [(period: Period, value: Double?)]]
+    /// The notes the build shows in this pack, in order, with their embeds resolved.
+    package let notes: [NoteReport]
+    /// Problems found in the notes' embeds.
+    package let diagnostics: [Diagnostic]
+
+    /// The tiles-only report of the unit's latest monthly pack (the archive and the portal).
+    package init?(latestOf unit: UnitReport) {
+        guard let latest = unit.latest else { return nil }
+        self.unit = unit
+        period = latest.period
+        metrics = latest
+        previous = nil
+        playbook = nil
+        vote = LeadershipVote.decide(digitalMaturity: nil, annualMarketingCost: nil, orgComplexity: nil, growthObjective: nil)
+        commentary = []
+        changes = []
+        workings = [:]
+        measures = [:]
+        present = [:]
+        breakdownRows = [:]
+        trends = [:]
+        notes = []
+        diagnostics = []
+    }
+
+    /// Computes the pack of `model` for `period` as a build for `audience` shows it.
+    package init(
+        _ model: UnitModel, unit: UnitReport, period: Period, audience: Note.Audience, includeDrafts: Bool
+    ) {
+        let engine = model.metrics, data = engine.data
+        let dictionary = unit.dictionary, locale = unit.locale, currency = model.unit.config.currency
+        let format = { (id: String, value: Double?) in dictionary.valueFormat(id, currency: currency).format(value, locale: locale) }
+        self.unit = unit
+        self.period = period
+        let pack = engine.pack(period)
+        metrics = pack
+        let previousPeriod = period.advanced(by: -1)
+        previous = data.hasData(in: previousPeriod.lastMonth) ? engine.pack(previousPeriod, breakdowns: false) : nil
+        playbook = PlaybookRun.run(model.playbooks, sector: model.unit.config.sector.rawValue, metrics: engine, period: period, format: format)
+        let g = model.unit.config.governance
+        let monthly = engine.series("marketing_cost", endingAt: .month(period.lastMonth), count: 12).map(\.value)
+        vote = LeadershipVote.decide(
+            digitalMaturity: g.digitalMaturity, annualMarketingCost: LeadershipVote.annualCost(monthly: monthly),
+            orgComplexity: g.orgComplexity, growthObjective: g.growthObjective)
+        commentary = Self.commentary(pack, unit: unit, period: period)
+        changes = previous.map { PackChange.between($0, pack, dictionary: dictionary) } ?? []
+        var workings: [String: KPIWorking] = [:]
+        for kpi in unit.applicableKPIs { workings[kpi.id] = engine.working(kpi.id, at: period) }
+        self.workings = workings
+
+        let evaluator = engine.evaluator(for: period)
+        var measures: [String: MeasureValue] = [:]
+        for id in unit.reportedMeasures { measures[id] = evaluator.measure(id, at: period) }
+        self.measures = measures
+        var present: [String: [Int]] = [:], rows: [String: [String: [MeasureValue]]] = [:]
+        for dimension in data.dimensionLabels.keys {
+            let slices = data.slices(of: dimension, in: period)
+            present[dimension] = slices.map(\.valueIndex)
+            guard let ids = Self.breakdownMeasures[dimension], let count = data.dimensionLabels[dimension]?.count else { continue }
+            var byMeasure: [String: [MeasureValue]] = [:]
+            for id in ids where unit.reportedMeasures.contains(id) {
+                let read = evaluator.resolvedMeasure(id)
+                var values = [MeasureValue](repeating: .na, count: count)
+                for slice in slices { values[slice.valueIndex] = read(period, slice) }
+                byMeasure[id] = values
+            }
+            rows[dimension] = byMeasure
+        }
+        self.present = present
+        breakdownRows = rows
+        var trends: [String: [(period: Period, value: Double?)]] = [:]
+        if let sector = Self.sectorTrends[model.unit.config.sector.rawValue] {
+            for id in sector.measures { trends[id] = engine.measureSeries(id, endingAt: period, count: Self.sectorPeriods) }
+            for id in sector.kpis where dictionary.kpis[id] != nil {
+                trends[id] = engine.series(id, endingAt: period, count: Self.sectorPeriods)
+            }
+            // numerator / denominator per period, each aggregated first (SPEC §3.4 rule 1); n/a
+            // when either is n/a or the denominator is zero.
+            for (numerator, denominator) in sector.ratios {
+                let top = engine.measureSeries(numerator, endingAt: period, count: Self.sectorPeriods)
+                let bottom = engine.measureSeries(denominator, endingAt: period, count: Self.sectorPeriods)
+                trends["\(numerator)/\(denominator)"] = zip(top, bottom).map { ($0.period, Evaluator.apply(.divide, $0.value, $1.value)) }
+            }
+        }
+        self.trends = trends
+
+        // Audience and drafts are applied before anything else reads the notes: an excluded
+        // note never reaches a later phase.
+        let visible = model.unit.notes
+            .filter { $0.period == period && $0.isVisible(to: audience, includeDrafts: includeDrafts) }
+            .sorted { ($0.order, $0.fileName) < ($1.order, $1.fileName) }
+        var diagnostics: [Diagnostic] = []
+        notes = visible.map { note in
+            let report = NoteReport(note, pack: pack, engine: engine, period: period)
+            diagnostics += note.document.diagnostics + report.diagnostics
+            return report
+        }
+        self.diagnostics = diagnostics
+    }
+
+    /// One sentence per headline KPI whose move from the previous period passes the threshold.
+    static func commentary(_ pack: PackMetrics, unit: UnitReport, period: Period) -> [String] {
+        let formatter = PackFormatter(locale: unit.locale)
+        // "September" within the same year, "December 2025" across years, "Q2 2026" for quarters.
+        let previous = period.advanced(by: -1)
+        let previousLabel: String
+        if case let .month(m) = previous, m.year == period.lastMonth.year {
+            previousLabel = formatter.monthName(m.month)
+        } else {
+            previousLabel = formatter.period(previous)
+        }
+        return unit.unit.config.headline.compactMap { id -> String? in
+            guard let r = pack[kpi: id], let value = r.value, let before = r.previous else { return nil }
+            let move = Commentary.Move(
+                label: unit.kpiLabel(id), isRatio: unit.dictionary.kpis[id]?.unit == .ratio, value: value, previous: before,
+                format: unit.valueFormat(id))
+            guard move.isNotable else { return nil }
+            return Commentary.sentence(move, previousLabel: previousLabel, locale: unit.locale)
+        }
+    }
+}

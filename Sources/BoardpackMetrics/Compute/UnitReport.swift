@@ -1,0 +1,101 @@
+import BoardpackContent
+import BoardpackFormat
+
+/// What the compute phase works out once per unit for all the packs it renders: the unit's
+/// dictionary and data shape as plain values, its headline KPIs and its spend by channel in
+/// every period of the packs' windows (a period lies in the windows of up to twelve packs),
+/// and the figures of its latest monthly pack for the archive and the portal.
+///
+/// Pages read this and ``PackReport``; they never call the metrics engine.
+package final class UnitReport: Sendable {
+    /// Periods in a sparkline, a trend chart or the spend chart: a year of months, or three
+    /// years of quarters.
+    package static let window = 12
+
+    package let unit: UnitContent
+    package let locale: PackLocale
+    package let dictionary: MetricDictionary
+    /// KPIs that apply to the unit's sector, in dictionary order.
+    package let applicableKPIs: [KPIDefinition]
+    /// Labels of the sector playbook's own KPIs, which the dictionary may not hold (network
+    /// KPIs such as `qspv_spread`).
+    package let playbookKPILabels: [String: PlaybookText]
+    /// Each dimension's values in the unit's data (value indices point into these).
+    package let dimensionValues: [String: [String]]
+    /// The measures the unit's data reports at all.
+    package let reportedMeasures: Set<String>
+    /// Reconciliation findings (SPEC §3.6) over all the unit's data.
+    package let findings: [DataQualityFinding]
+    /// The unit's packs the site lists, oldest first.
+    package let periods: [Period]
+    /// Each headline KPI's value in each period of the windows.
+    package let headline: [String: [Period: Double?]]
+    /// Spend by channel (index into `dimensionValues["channel"]`) in each period of the windows.
+    package let channelSpend: [Period: [Double?]]
+    /// The latest monthly pack's figures, without breakdowns.
+    package let latest: PackMetrics?
+
+    /// The report for the packs of `model` in `periods` (all of them, or those a subset build
+    /// renders), in a site that lists the packs of `listed`; the latest listed monthly pack's
+    /// window is always included, for the archive's tiles.
+    package init(_ model: UnitModel, rendering periods: [Period], listed: [Period]) {
+        let metrics = model.metrics, data = metrics.data
+        unit = model.unit
+        locale = model.locale
+        dictionary = metrics.metrics.dictionary
+        applicableKPIs = metrics.applicableKPIs
+        let sector = model.unit.config.sector.rawValue
+        playbookKPILabels = Dictionary(
+            (model.playbooks.playbooks[sector]?.kpis ?? []).map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+        dimensionValues = data.dimensionLabels
+        reportedMeasures = data.reportedMeasures
+        findings = model.findings
+        self.periods = listed
+        let latestMonth = listed.last { $0.kind == "month" }
+        latest = latestMonth.map { metrics.pack($0, breakdowns: false) }
+        // The periods of every window: the twelve ending with each pack.
+        var window = Set<Period>()
+        for period in periods + (latestMonth.map { [$0] } ?? []) {
+            for k in 0..<Self.window { window.insert(period.advanced(by: -k)) }
+        }
+        var headline: [String: [Period: Double?]] = [:]
+        for id in model.unit.config.headline where headline[id] == nil {
+            var points: [Period: Double?] = [:]
+            for period in window {
+                // What ``UnitMetrics/series(_:endingAt:count:slice:)`` reads for any window
+                // ending at or after the period: formulas read the period and those before.
+                points[period] = .some(metrics.evaluator(for: period).kpi(id, at: period).value)
+            }
+            headline[id] = points
+        }
+        self.headline = headline
+        let channels = data.dimensionLabels["channel"] ?? []
+        let slices = channels.compactMap { data.slice("channel", $0) }
+        var channelSpend: [Period: [Double?]] = [:]
+        if !channels.isEmpty && slices.count == channels.count {
+            for period in window {
+                let spend = metrics.evaluator(for: period).resolvedMeasure("spend")
+                channelSpend[period] = slices.map { spend(period, $0).value }
+            }
+        }
+        self.channelSpend = channelSpend
+    }
+
+    /// How values of KPI `id` are written in this unit's currency.
+    package func valueFormat(_ id: String) -> ValueFormat {
+        dictionary.valueFormat(id, currency: unit.config.currency)
+    }
+
+    /// A KPI's label in the unit's language (its id when unknown).
+    package func kpiLabel(_ id: String) -> String {
+        dictionary.kpis[id]?.label.text(for: locale.rawValue) ?? id
+    }
+}
+
+extension MetricDictionary {
+    /// How values of KPI `id` are written in a unit reporting in `currency` (a count when the
+    /// dictionary does not know the id).
+    package func valueFormat(_ id: String, currency: String) -> ValueFormat {
+        ValueFormat(unit: kpis[id]?.unit.rawValue ?? "count", currency: currency)
+    }
+}
