@@ -79,6 +79,8 @@ public enum BoardpackCommands {
     }
 
     /// `boardpack check`: every problem in the content, errors and warnings, without writing.
+    /// It runs the validate and compute phases, notes' embeds included (drafts too), and
+    /// renders no page.
     public static func check(contentPath: String, templatesPath: String, fileSystem: any FileSystem = DiskFileSystem()) -> [Diagnostic] {
         var options = BuildOptions(contentPath: contentPath, templatesPath: templatesPath)
         options.includeDrafts = true
@@ -89,8 +91,10 @@ public enum BoardpackCommands {
             return (diagnostics + e.diagnostics).sortedForReport()
         case let .success(templates):
             do {
-                let result = try SiteBuilder(options: options, templates: templates).build(workspace)
-                return (diagnostics + result.warnings).sortedForReport()
+                var timings: [(phase: String, seconds: Double)] = []
+                let reports = try SiteBuilder(options: options, templates: templates).compute(
+                    workspace, existing: Site(), timings: &timings)
+                return (diagnostics + reports.diagnostics).sortedForReport()
             } catch let error as DiagnosticsError {
                 return (diagnostics + error.diagnostics).sortedForReport()
             } catch {
