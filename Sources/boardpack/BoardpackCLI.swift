@@ -1,10 +1,10 @@
 import ArgumentParser
 import BoardpackContent
 import BoardpackKit
+import BoardpackMarkdown
 import BoardpackPresentation
 import BoardpackSupport
 import Foundation
-import BoardpackMarkdown
 
 /// The `boardpack` command line: parses arguments, calls the library, prints.
 @main

@@ -3,11 +3,11 @@ import Testing
 @testable import BoardpackContent
 @testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMarkdown
 @testable import BoardpackMetrics
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
-@testable import BoardpackMarkdown
 
 /// Random inputs over CSV's awkward bytes: the reader never traps, and always either returns
 /// a file or says why not, with positions inside the input.

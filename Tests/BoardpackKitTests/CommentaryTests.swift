@@ -3,11 +3,11 @@ import Testing
 @testable import BoardpackContent
 @testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMarkdown
 @testable import BoardpackMetrics
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
-@testable import BoardpackMarkdown
 
 @Suite struct CommentaryTests {
     // CAC €41.06 → €49.40: 49.40 / 41.06 − 1 = 0.20312… → 20.3 %.

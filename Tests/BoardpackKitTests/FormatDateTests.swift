@@ -3,11 +3,11 @@ import Testing
 @testable import BoardpackContent
 @testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMarkdown
 @testable import BoardpackMetrics
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
-@testable import BoardpackMarkdown
 
 /// Month names, quarters, dates and locale parsing.
 @Suite struct FormatDateTests {
@@ -16,7 +16,7 @@ import Testing
         #expect(PackLocale(parsing: "en_gb") == .enGB)
         #expect(PackLocale(parsing: "EN-us") == .enUS)
         #expect(PackLocale(parsing: "fr-FR") == nil)
-        #expect(PackLocale.itIT.text(en: "Target", it: "Obiettivo") == "Obiettivo")
+        #expect(PackLocale.itIT.label("target") == "Obiettivo" && PackLocale.enUS.label("target") == "Target")
     }
 
     @Test func monthsAndQuarters() {

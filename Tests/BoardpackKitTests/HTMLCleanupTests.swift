@@ -5,11 +5,11 @@ import Testing
 @testable import BoardpackContent
 @testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMarkdown
 @testable import BoardpackMetrics
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
-@testable import BoardpackMarkdown
 
 /// The one-pass HTML rewrite of notes against its definition: each pattern replaced in turn
 /// over the whole text (``referenceApply(_:idPrefix:)``).

@@ -3,11 +3,11 @@ import Testing
 @testable import BoardpackContent
 @testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMarkdown
 @testable import BoardpackMetrics
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
-@testable import BoardpackMarkdown
 
 /// `JSONValue.render()` against a plain reference renderer (sorted keys, `"\(d)"` numbers,
 /// byte-by-byte escaping) on generated documents, plus hand-worked escapes and key orders.

@@ -1,13 +1,13 @@
 import Testing
 
 @testable import BoardpackContent
-@testable import BoardpackKit
-@testable import BoardpackSite
-@testable import BoardpackSupport
-@testable import BoardpackMarkdown
 @testable import BoardpackFormat
+@testable import BoardpackKit
+@testable import BoardpackMarkdown
 @testable import BoardpackMetrics
 @testable import BoardpackPresentation
+@testable import BoardpackSite
+@testable import BoardpackSupport
 
 /// Names that come from `metrics.yml` reach the page as text, never as markup.
 @Suite struct MarkupInjectionTests {

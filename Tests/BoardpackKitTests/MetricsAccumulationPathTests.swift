@@ -3,11 +3,11 @@ import Testing
 @testable import BoardpackContent
 @testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMarkdown
 @testable import BoardpackMetrics
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
-@testable import BoardpackMarkdown
 
 /// The shortcuts of the aggregation pass give what the general code gives: a measure read from
 /// one file whose rows are distinct is summed without duplicate checks, and rows are grouped

@@ -1,13 +1,13 @@
 import Testing
 
-@testable import BoardpackKit
-@testable import BoardpackSite
-@testable import BoardpackSupport
-@testable import BoardpackMarkdown
 @testable import BoardpackContent
 @testable import BoardpackFormat
+@testable import BoardpackKit
+@testable import BoardpackMarkdown
 @testable import BoardpackMetrics
 @testable import BoardpackPresentation
+@testable import BoardpackSite
+@testable import BoardpackSupport
 
 /// Notes are read once, when loaded; a note's footnote ids get the prefix of its place on the
 /// page it is shown on, so two notes' footnotes never share an id.

@@ -3,11 +3,11 @@ import Testing
 @testable import BoardpackContent
 @testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMarkdown
 @testable import BoardpackMetrics
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
-@testable import BoardpackMarkdown
 
 /// `metrics.json` written straight from a pack's figures (`PackMetricsJSON.bytes()`) against
 /// the same document built as a `JSONValue` tree and rendered by the tree writer, byte for byte:

@@ -3,11 +3,11 @@ import Testing
 @testable import BoardpackContent
 @testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMarkdown
 @testable import BoardpackMetrics
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
-@testable import BoardpackMarkdown
 
 /// Each sector's rules on small hand-made workspaces: a rule fires, does not fire, or
 /// reports `na` when its inputs are missing.

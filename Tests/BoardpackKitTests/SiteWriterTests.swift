@@ -4,11 +4,11 @@ import Testing
 @testable import BoardpackContent
 @testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMarkdown
 @testable import BoardpackMetrics
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
-@testable import BoardpackMarkdown
 
 @Suite struct SiteWriterTests {
     func temp() -> String { FileManager.default.temporaryDirectory.appendingPathComponent("bpw-\(UUID().uuidString)").path }

@@ -1,11 +1,11 @@
 @testable import BoardpackContent
 @testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMarkdown
 @testable import BoardpackMetrics
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
-@testable import BoardpackMarkdown
 
 /// A small deterministic generator (SplitMix64) for the randomised tests, so a failure
 /// reproduces from its seed.

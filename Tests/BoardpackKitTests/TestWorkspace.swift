@@ -3,11 +3,11 @@ import Foundation
 @testable import BoardpackContent
 @testable import BoardpackFormat
 @testable import BoardpackKit
+@testable import BoardpackMarkdown
 @testable import BoardpackMetrics
 @testable import BoardpackPresentation
 @testable import BoardpackSite
 @testable import BoardpackSupport
-@testable import BoardpackMarkdown
 
 /// A small workspace stated as literals, and helpers to build it in memory or on disk.
 enum TestWorkspace {

@@ -26,9 +26,6 @@ public enum PackLocale: String, Sendable, CaseIterable, Hashable {
     /// True for the Italian locale.
     public var isItalian: Bool { self == .itIT }
 
-    /// Picks the English or the Italian text for this locale.
-    public func text(en: String, it: String) -> String { isItalian ? it : en }
-
     /// The decimal separator: `.` in English, `,` in Italian.
     public var decimalSeparator: String { isItalian ? "," : "." }
 

@@ -24,7 +24,7 @@ public struct PackFormatter: Sendable, Hashable {
     public static let unitSpace = "\u{00A0}"
 
     /// The text shown for a missing value: `n/a` in English, `n.d.` (non disponibile) in Italian.
-    public var notAvailable: String { locale.text(en: "n/a", it: "n.d.") }
+    public var notAvailable: String { locale.label("not_available") }
 
     /// A plain number: `1,234.56` (en) or `1.234,56` (it).
     public func decimal(_ value: Double?, fractionDigits: Int = 0, grouping: Bool = true) -> String {
@@ -62,7 +62,7 @@ public struct PackFormatter: Sendable, Hashable {
     public func percentagePoints(_ ratioDelta: Double?, fractionDigits: Int = 1) -> String {
         guard let r = rounded(ratioDelta, fractionDigits, shift: 2) else { return notAvailable }
         // The unit after a no-break space (`unitSpace`).
-        let unit = locale.text(en: "\u{00A0}pp", it: "\u{00A0}p.p.")
+        let unit = locale.label("percentage_points_unit")
         return r.text(locale: locale, prefix: signed(r), suffix: unit)
     }
 
@@ -74,12 +74,12 @@ public struct PackFormatter: Sendable, Hashable {
 
     /// A number of days: `34 days`, `1 day` / `34 giorni`, `1 giorno`.
     public func days(_ value: Double?, fractionDigits: Int = 0) -> String {
-        unit(value, fractionDigits, en: ("\u{00A0}day", "\u{00A0}days"), it: ("\u{00A0}giorno", "\u{00A0}giorni"))
+        unit(value, fractionDigits, "day")
     }
 
     /// A number of months: `3.5 months`, `1.0 months` / `3,5 mesi`; `1 month` / `1 mese`.
     public func months(_ value: Double?, fractionDigits: Int = 1) -> String {
-        unit(value, fractionDigits, en: ("\u{00A0}month", "\u{00A0}months"), it: ("\u{00A0}mese", "\u{00A0}mesi"))
+        unit(value, fractionDigits, "month")
     }
 
     /// The currency symbol for an ISO 4217 code; the code itself when it has no symbol here.
@@ -141,14 +141,11 @@ public struct PackFormatter: Sendable, Hashable {
         return (sign.isEmpty ? prefix : sign + prefix, "")
     }
 
-    /// A number and its unit word, singular and plural per locale; each word comes with the
-    /// no-break space (`unitSpace`) before it.
-    private func unit(
-        _ value: Double?, _ digits: Int, en: (String, String), it: (String, String)
-    ) -> String {
+    /// A number and its unit word (labels `unit_<word>_one` and `unit_<word>_other`, each with
+    /// the no-break space before it).
+    private func unit(_ value: Double?, _ digits: Int, _ word: String) -> String {
         guard let r = rounded(value, digits) else { return notAvailable }
         // CLDR plural rules for en and it: singular only for exactly "1" with no visible decimals.
-        let words = locale.isItalian ? it : en
-        return r.text(locale: locale, prefix: sign(r), suffix: r.isPlainOne ? words.0 : words.1)
+        return r.text(locale: locale, prefix: sign(r), suffix: locale.label("unit_\(word)_\(r.isPlainOne ? "one" : "other")"))
     }
 }

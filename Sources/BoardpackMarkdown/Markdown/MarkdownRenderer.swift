@@ -59,7 +59,9 @@ public struct RenderedMarkdown: Sendable, Equatable {
     }
 
     public static func == (a: RenderedMarkdown, b: RenderedMarkdown) -> Bool {
-        (a.html, a.charts, a.kpis, a.tasks, a.diagnostics, a.usesIDPrefix) == (b.html, b.charts, b.kpis, b.tasks, b.diagnostics, b.usesIDPrefix)
+        (a.html, a.charts, a.kpis, a.tasks, a.diagnostics, a.usesIDPrefix) == (
+            b.html, b.charts, b.kpis, b.tasks, b.diagnostics, b.usesIDPrefix
+        )
     }
 }
 

@@ -1,6 +1,6 @@
 import BoardpackContent
-import BoardpackSupport
 import BoardpackMarkdown
+import BoardpackSupport
 
 /// A ```` ```chart ```` block's YAML body, validated (SPEC §2.4).
 package struct NoteChart: Decodable, Sendable {

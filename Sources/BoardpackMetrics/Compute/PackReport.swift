@@ -89,7 +89,8 @@ package struct PackReport: Sendable {
         metrics = pack
         let previousPeriod = period.advanced(by: -1)
         previous = data.hasData(in: previousPeriod.lastMonth) ? engine.pack(previousPeriod, breakdowns: false) : nil
-        playbook = PlaybookRun.run(model.playbooks, sector: model.unit.config.sector.rawValue, metrics: engine, period: period, format: format)
+        playbook = PlaybookRun.run(
+            model.playbooks, sector: model.unit.config.sector.rawValue, metrics: engine, period: period, format: format)
         let g = model.unit.config.governance
         let monthly = engine.series("marketing_cost", endingAt: .month(period.lastMonth), count: 12).map(\.value)
         vote = LeadershipVote.decide(

@@ -47,12 +47,7 @@ public enum Commentary {
         }
         let now = move.format.format(move.value, locale: locale)
         let before = move.format.format(move.previous, locale: locale)
-        if locale.isItalian {
-            // "in aumento"/"in calo" agree with every KPI name, whatever its gender.
-            let verb = rose ? "in aumento" : "in calo"
-            let preposition = move.isRatio ? "di" : "del"
-            return "\(move.label) \(verb) \(preposition) \(amount) a \(now) (\(previousLabel): \(before))."
-        }
-        return "\(move.label) \(rose ? "rose" : "fell") \(amount) to \(now) (\(previousLabel): \(before))."
+        let key = "commentary_\(rose ? "rose" : "fell")_\(move.isRatio ? "points" : "percent")"
+        return locale.label(key, ["label": move.label, "amount": amount, "now": now, "previous": previousLabel, "before": before])
     }
 }

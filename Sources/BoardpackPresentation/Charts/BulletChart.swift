@@ -136,7 +136,7 @@ public struct BulletChart: Sendable {
 
     private func description() -> String {
         var text = "\(title): \(label) \(valueFormat.format(value, locale: locale))"
-        if let target { text += ", " + locale.text(en: "target", it: "obiettivo") + " " + valueFormat.format(target, locale: locale) }
+        if let target { text += ", " + locale.label("target_word") + " " + valueFormat.format(target, locale: locale) }
         if let status { text += ", " + (statusLabel ?? status.word(locale)) }
         return text + "."
     }
@@ -145,8 +145,8 @@ public struct BulletChart: Sendable {
     public func dataTable() -> ChartDataTable {
         ChartDataTable(
             headers: [
-                "", locale.text(en: "Value", it: "Valore"), locale.text(en: "Target", it: "Obiettivo"),
-                locale.text(en: "Status", it: "Stato"),
+                "", locale.label("value"), locale.label("target"),
+                locale.label("task_status"),
             ],
             rows: [
                 [

@@ -16,9 +16,9 @@ public enum ChartStatus: String, Sendable, Hashable, CaseIterable {
     /// A default word for the status; callers may pass the pack's own label instead.
     public func word(_ locale: PackLocale) -> String {
         switch self {
-        case .green: locale.text(en: "on target", it: "in linea")
-        case .amber: locale.text(en: "watch", it: "attenzione")
-        case .red: locale.text(en: "off target", it: "fuori obiettivo")
+        case .green: locale.label("on_target")
+        case .amber: locale.label("watch")
+        case .red: locale.label("off_target")
         }
     }
 

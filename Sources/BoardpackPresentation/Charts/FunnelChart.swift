@@ -58,7 +58,7 @@ public struct FunnelChart: Sendable {
     }
 
     private var logNote: String {
-        locale.text(en: "Bar widths on a logarithmic scale", it: "Larghezza delle barre in scala logaritmica")
+        locale.label("bar_widths_on_a_logarithmic")
     }
 
     /// The chart as an SVG document fragment.
@@ -120,7 +120,7 @@ public struct FunnelChart: Sendable {
     public func dataTable() -> ChartDataTable {
         let f = PackFormatter(locale: locale)
         return ChartDataTable(
-            headers: [locale.text(en: "Stage", it: "Fase"), title, locale.text(en: "Conversion", it: "Conversione")],
+            headers: [locale.label("stage"), title, locale.label("conversion")],
             rows: stages.indices.map { i in
                 [stages[i].name, valueFormat.format(stages[i].value, locale: locale), i == 0 ? "" : f.percent(conversion(i))]
             })

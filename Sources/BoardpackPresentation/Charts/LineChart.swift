@@ -48,7 +48,7 @@ public struct LineChart: Sendable {
     var count: Int { max(periods.count, series.map { $0.values.count }.max() ?? 0) }
     /// The target as a series named by its label.
     var targetSeries: ChartSeries? {
-        target.map { ChartSeries(name: targetLabel ?? locale.text(en: "Target", it: "Obiettivo"), values: $0) }
+        target.map { ChartSeries(name: targetLabel ?? locale.label("target"), values: $0) }
     }
 
     /// The chart as an SVG document fragment.
@@ -182,7 +182,7 @@ public struct LineChart: Sendable {
     public func dataTable() -> ChartDataTable { dataTable(texts: formattedTexts()) }
 
     func dataTable(texts: [[String]]) -> ChartDataTable {
-        var headers = [locale.text(en: "Period", it: "Periodo")] + series.map(\.name)
+        var headers = [locale.label("period")] + series.map(\.name)
         if let t = targetSeries { headers.append(t.name) }
         let rows = (0..<count).map { i -> [String] in
             [periods.indices.contains(i) ? periods[i] : ""] + texts.map { $0[i] }

@@ -78,7 +78,7 @@ public struct Sparkline: Sendable {
         ChartDocument.appendListing(periods, texts, escapedTo: &out)
         if let target {
             out.appendLiteral(". ")
-            appendEscapedHTML(locale.text(en: "Target", it: "Obiettivo"), to: &out)
+            appendEscapedHTML(locale.label("target"), to: &out)
             out.appendLiteral(": ")
             appendEscapedHTML(valueFormat.format(target, locale: locale), to: &out)
         }
@@ -88,7 +88,7 @@ public struct Sparkline: Sendable {
     /// Period and value.
     public func dataTable() -> ChartDataTable {
         ChartDataTable(
-            headers: [locale.text(en: "Period", it: "Periodo"), title],
+            headers: [locale.label("period"), title],
             rows: values.indices.map { [periods.indices.contains($0) ? periods[$0] : "", valueFormat.format(values[$0], locale: locale)] })
     }
 }

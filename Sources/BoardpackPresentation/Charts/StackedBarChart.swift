@@ -127,7 +127,7 @@ public struct StackedBarChart: Sendable {
             ChartDocument.appendListing(periods, texts, escapedTo: &out)
         }
         out.appendLiteral(". ")
-        appendEscapedHTML(locale.text(en: "Total", it: "Totale"), to: &out)
+        appendEscapedHTML(locale.label("total"), to: &out)
         out.appendLiteral(": ")
         ChartDocument.appendListing(
             periods, periods.indices.map { valueFormat.format(total($0), locale: locale) }, escapedTo: &out)
@@ -137,7 +137,7 @@ public struct StackedBarChart: Sendable {
     /// Period, one column per part, then the total; the parts' values as `valueTexts` gives
     /// them, where it does.
     public func dataTable() -> ChartDataTable {
-        let headers = [locale.text(en: "Period", it: "Periodo")] + series.map(\.name) + [locale.text(en: "Total", it: "Totale")]
+        let headers = [locale.label("period")] + series.map(\.name) + [locale.label("total")]
         let texts = seriesTexts()
         let rows = periods.indices.map { i in
             var row: [String] = []

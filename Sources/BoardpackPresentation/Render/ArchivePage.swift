@@ -24,7 +24,7 @@ package struct ArchivePage {
 
     package func renderUnit(_ model: UnitReport) -> String {
         let locale = model.locale
-        let lang = locale.isItalian ? "it" : "en"
+        let lang = locale.language
         let shell = PageShell(
             language: lang, stylesheet: templates.stylesheet, stylesheetDigest: templates.stylesheetDigest, root: "../")
         var context = shell.context
@@ -46,7 +46,7 @@ package struct ArchivePage {
     }
 
     package func renderPortal(_ models: [UnitReport]) -> String {
-        let lang = siteLocale.isItalian ? "it" : "en"
+        let lang = siteLocale.language
         let shell = PageShell(
             language: lang, stylesheet: templates.stylesheet, stylesheetDigest: templates.stylesheetDigest, root: "")
         var context = shell.context
@@ -58,7 +58,7 @@ package struct ArchivePage {
         context["generated_on_label"] = Labels.text("generated_on", lang)
         context["units"] = models.map { model -> [String: Any] in
             var entry: [String: Any] = [
-                "id": model.unit.id, "name": model.unit.config.name, "unit_lang": model.locale.isItalian ? "it" : "en",
+                "id": model.unit.id, "name": model.unit.config.name, "unit_lang": model.locale.language,
                 "sector": Labels.text("sector_\(model.unit.config.sector.rawValue)", lang),
                 "latest_label": Labels.text("latest_pack", lang), "tiles": latestTiles(model, idPrefix: "\(model.unit.id)-"),
             ]

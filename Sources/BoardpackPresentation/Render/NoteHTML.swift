@@ -1,6 +1,6 @@
 import BoardpackContent
-import BoardpackSupport
 import BoardpackMarkdown
+import BoardpackSupport
 
 /// A visible note rendered for a pack: its HTML with charts and KPI values put in place.
 public struct NoteHTML: Sendable {

@@ -1,8 +1,8 @@
 import BoardpackContent
+import BoardpackMarkdown
 import BoardpackMetrics
 import BoardpackSupport
 import Mustache
-import BoardpackMarkdown
 
 /// Renders one pack page (SPEC §6) and its `metrics.json` from the computed figures.
 package struct PackPage {
@@ -189,13 +189,6 @@ package struct PackPage {
             }
         }
 
-        /// The same keys as a dictionary: what the template received before, kept for tests
-        /// that check both render alike.
-        var dictionary: [String: Any] {
-            var context: [String: Any] = ["draft": draft, "sections": sections]
-            for key in Key.allCases { context[key.rawValue] = self[key] }
-            return context
-        }
     }
 
     /// The contents list: one `<li>` link per section.
@@ -224,11 +217,6 @@ package struct PackPage {
     static func splice(_ sections: [Section], into shell: String) -> [UInt8] {
         var shell = shell
         return shell.withUTF8 { splice(sections, into: $0) }
-    }
-
-    /// ``splice(_:into:)`` for a shell rendered as UTF-8 (``PackShellTemplate``).
-    static func splice(_ sections: [Section], into shell: [UInt8]) -> [UInt8] {
-        shell.withUnsafeBufferPointer { splice(sections, into: $0) }
     }
 
     private static func splice(_ sections: [Section], into page: UnsafeBufferPointer<UInt8>) -> [UInt8] {
@@ -287,7 +275,7 @@ package struct PackPage {
         }
         return PackHTML.table(
             caption: escapeHTML(
-                ctx.locale.text(en: "Decisions and actions collected from the notes", it: "Decisioni e azioni raccolte dalle note")),
+                ctx.locale.label("decisions_and_actions_collected_from")),
             headers: [ctx.label("task"), ctx.label("task_status"), ctx.label("task_source")], rows: rows, classes: "data tasks")
     }
 }

@@ -10,26 +10,17 @@ public struct TemplateSet: Sendable {
     /// Template names every theme must provide (`<name>.mustache`).
     public static let required = ["pack", "unit", "index"]
 
-    public var library: MustacheLibrary {
-        didSet { packShell = nil }
-    }
+    public var library: MustacheLibrary
     /// The stylesheet, inlined into every page's one `<style>` element.
     public var stylesheet: String {
         didSet { stylesheetDigest = StylesheetDigest(stylesheet) }
     }
     /// The stylesheet hashed once for every page's Content-Security-Policy.
     private(set) var stylesheetDigest: StylesheetDigest
-    /// The pack template prepared once, when it only writes the pack's values; nil renders
-    /// every pack's shell with Mustache.
-    private(set) var packShell: PackShellTemplate?
-
-    /// A theme; `packSource`, the text of the `pack` template, lets its shell be prepared once
-    /// (``PackShellTemplate``).
-    init(library: MustacheLibrary, stylesheet: String, packSource: String? = nil) {
+    init(library: MustacheLibrary, stylesheet: String) {
         self.library = library
         self.stylesheet = stylesheet
         stylesheetDigest = StylesheetDigest(stylesheet)
-        packShell = packSource.flatMap { PackShellTemplate(source: $0, library: library) }
     }
 
     /// Loads `dir/*.mustache` and `dir/style.css`, reporting every problem. When `dir` does
@@ -45,7 +36,6 @@ public struct TemplateSet: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
-        var packSource: String?
         let names = (try? fileSystem.list(dir)) ?? []
         for name in names where name.hasSuffix(".mustache") {
             let path = dir + "/" + name
@@ -55,7 +45,6 @@ public struct TemplateSet: Sendable {
             }
             do {
                 try library.register(text, named: String(name.dropLast(".mustache".count)))
-                if name == "pack.mustache" { packSource = text }
             } catch let error as MustacheLibrary.ParserError {
                 diagnostics.append(templateDiagnostic(error.error, error.context, path: path))
             } catch let error as MustacheTemplate.ParserError {
@@ -71,7 +60,7 @@ public struct TemplateSet: Sendable {
         let css = (try? fileSystem.read(cssPath)).flatMap { String(validating: $0, as: UTF8.self) }
         if css == nil { diagnostics.append(.error("the theme has no readable style.css", at: SourceLocation(file: cssPath))) }
         if diagnostics.hasErrors { return .failure(DiagnosticsError(diagnostics)) }
-        return .success(TemplateSet(library: library, stylesheet: css ?? "", packSource: packSource))
+        return .success(TemplateSet(library: library, stylesheet: css ?? ""))
     }
 
     static func templateDiagnostic(_ error: any Error, _ context: MustacheParserContext, path: String) -> Diagnostic {
@@ -88,11 +77,9 @@ public struct TemplateSet: Sendable {
         library.render(context, withTemplate: name) ?? ""
     }
 
-    /// A pack page as UTF-8: the `pack` template's shell, from the pieces prepared once when
-    /// there are (``PackShellTemplate``) and rendered by Mustache otherwise, with the sections
-    /// spliced in where it asks for `main`.
+    /// A pack page as UTF-8: the `pack` template's shell rendered by Mustache, with the
+    /// sections spliced in where it asks for `main`.
     func renderPack(_ context: PackPage.ShellContext) -> [UInt8] {
-        if let shell = packShell?.render(context) { return PackPage.splice(context.sections, into: shell) }
-        return PackPage.splice(context.sections, into: render("pack", context))
+        PackPage.splice(context.sections, into: render("pack", context))
     }
 }

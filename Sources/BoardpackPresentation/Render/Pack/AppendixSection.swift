@@ -10,9 +10,9 @@ enum AppendixSection {
     ) -> SectionOutput {
         var html = HTMLBuffer(capacity: 65_536)
         html += notesHTML
-        html += "<h3>\(ctx.locale.text(en: "Definitions and the working", it: "Definizioni e calcoli"))</h3>\n"
+        html += "<h3>\(ctx.locale.label("definitions_and_the_working"))</h3>\n"
         html +=
-            "<p class=\"legend\">\(ctx.locale.text(en: "Each KPI's formula with this period's figures in it (numbers as read from the data files).", it: "La formula di ogni KPI con i dati del periodo (numeri come letti dai file)."))</p>\n"
+            "<p class=\"legend\">\(ctx.locale.label("each_kpis_formula_with_this"))</p>\n"
         html += "<dl class=\"definitions\">\n"
         // One closure for every KPI: each capture would copy the whole context.
         let valueText = { (id: String, value: Double?) in inputText(ctx, id, value) }
@@ -40,7 +40,7 @@ enum AppendixSection {
         html += "</dl>\n"
         dataQuality(into: &html, ctx, findings)
         if !chartTables.isEmpty {
-            html += "<h3>\(ctx.locale.text(en: "Chart data", it: "Dati dei grafici"))</h3>\n"
+            html += "<h3>\(ctx.locale.label("chart_data"))</h3>\n"
             for (title, table) in chartTables {
                 PackHTML.table(
                     into: &html, caption: title, headers: table.headers, rows: table.rows,
@@ -63,10 +63,10 @@ enum AppendixSection {
     }
 
     static func dataQuality(into html: inout HTMLBuffer, _ ctx: PackContext, _ findings: [DataQualityFinding]) {
-        html += "<h3>\(ctx.locale.text(en: "Data quality", it: "Qualità dei dati"))</h3>\n"
+        html += "<h3>\(ctx.locale.label("data_quality"))</h3>\n"
         guard !findings.isEmpty else {
             html +=
-                "<p class=\"empty\">\(ctx.locale.text(en: "All reconciliation checks passed.", it: "Tutti i controlli di riconciliazione sono superati."))</p>\n"
+                "<p class=\"empty\">\(ctx.locale.label("all_reconciliation_checks_passed"))</p>\n"
             return
         }
         let rows = findings.map { f in
@@ -82,8 +82,8 @@ enum AppendixSection {
         PackHTML.table(
             into: &html,
             headers: [
-                ctx.locale.text(en: "Check", it: "Controllo"), ctx.label("file"), ctx.locale.text(en: "Month", it: "Mese"),
-                ctx.locale.text(en: "Finding (as reported by boardpack check)", it: "Rilievo (come riportato da boardpack check)"),
+                ctx.locale.label("check"), ctx.label("file"), ctx.locale.label("month"),
+                ctx.locale.label("finding_as_reported_by_boardpack"),
             ],
             rows: rows, classes: "data findings")
     }
@@ -93,11 +93,11 @@ enum AppendixSection {
     /// file leaves this pack unchanged.
     static func checkName(_ check: DataQualityFinding.Check, _ ctx: PackContext) -> String {
         switch check {
-        case .funnel: ctx.locale.text(en: "Funnel widens", it: "Funnel che si allarga")
-        case .negative: ctx.locale.text(en: "Negative value", it: "Valore negativo")
-        case .missingMonth: ctx.locale.text(en: "Missing month", it: "Mese mancante")
-        case .outlier: ctx.locale.text(en: "Possible outlier", it: "Possibile anomalia")
-        case .budget: ctx.locale.text(en: "Spend above budget", it: "Spesa oltre il budget")
+        case .funnel: ctx.locale.label("funnel_widens")
+        case .negative: ctx.locale.label("negative_value")
+        case .missingMonth: ctx.locale.label("missing_month")
+        case .outlier: ctx.locale.label("possible_outlier")
+        case .budget: ctx.locale.label("spend_above_budget")
         }
     }
 
@@ -111,10 +111,10 @@ enum AppendixSection {
         }
         html += "<h3>\(ctx.label("data_files"))</h3>\n"
         html +=
-            "<p class=\"legend\">\(ctx.locale.text(en: "SHA-256 of the lines this pack read (header and rows up to the end of the period): reproduce it with head -n LINES FILE | sha256sum.", it: "SHA-256 delle righe lette da questo pack (intestazione e righe fino alla fine del periodo): si riproduce con head -n RIGHE FILE | sha256sum."))</p>\n"
+            "<p class=\"legend\">\(ctx.locale.label("sha_256_of_the_lines"))</p>\n"
         PackHTML.table(
             into: &html,
-            headers: [ctx.label("file"), ctx.label("rows"), ctx.locale.text(en: "Lines", it: "Linee"), ctx.label("sha256")], rows: rows,
+            headers: [ctx.label("file"), ctx.label("rows"), ctx.locale.label("lines"), ctx.label("sha256")], rows: rows,
             numeric: [1, 2], classes: "data files")
     }
 }

@@ -15,14 +15,14 @@ enum ChangeSection {
         let html = "<h3 id=\"what-changed\">\(ctx.label("what_changed"))</h3>\n"
         guard ctx.previousPack != nil else {
             return html
-                + "<p class=\"empty\">\(ctx.locale.text(en: "No previous pack to compare with.", it: "Nessun pack precedente con cui confrontare."))</p>\n"
+                + "<p class=\"empty\">\(ctx.locale.label("no_previous_pack_to_compare"))</p>\n"
         }
         let rows = ctx.report.changes.map { c -> [String] in
             let r = c.after
             let what =
                 c.flipped
                 ? "\(PackHTML.statusBadge(ctx, c.before.status)) → \(PackHTML.statusBadge(ctx, r.status))"
-                : escapeHTML(ctx.locale.text(en: "moved past the threshold", it: "variazione oltre la soglia"))
+                : escapeHTML(ctx.locale.label("moved_past_the_threshold"))
             return [
                 escapeHTML(ctx.kpiLabel(r.id)), escapeHTML(ctx.format(r.id, c.before.value)), escapeHTML(ctx.format(r.id, r.value)),
                 escapeHTML(ctx.formatChange(r.id, result: r)), what,
@@ -30,13 +30,13 @@ enum ChangeSection {
         }
         if rows.isEmpty {
             return html
-                + "<p class=\"empty\">\(ctx.locale.text(en: "No status changed and no KPI moved past the threshold.", it: "Nessuno stato è cambiato e nessun KPI ha superato la soglia."))</p>\n"
+                + "<p class=\"empty\">\(ctx.locale.label("no_status_changed_and_no"))</p>\n"
         }
         return html
             + PackHTML.table(
                 headers: [
                     "KPI", escapeHTML(ctx.periodLabel(ctx.period.advanced(by: -1))), escapeHTML(ctx.periodLabel(ctx.period)),
-                    ctx.locale.text(en: "Change", it: "Variazione"), ctx.locale.text(en: "What changed", it: "Cosa è cambiato"),
+                    ctx.locale.label("change"), ctx.locale.label("what_changed"),
                 ], rows: rows, numeric: [1, 2, 3], classes: "data changes")
     }
 }

@@ -25,11 +25,11 @@ enum ChannelCharts {
             ctx.shortPeriodLabel(ctx.period.advanced(by: $0 - (ChannelsSection.periods - 1)))
         }
         let shown = window[start...]
-        let title = ctx.locale.text(en: "Spend by channel", it: "Spesa per canale") + ", " + ChartFigure.span(ctx, count: periods.count)
+        let title = ctx.locale.label("spend_by_channel") + ", " + ChartFigure.span(ctx, count: periods.count)
         let series = all.map { c in ChartSeries(name: shared.channelNames[c], values: shown.map { $0.values[c] }) }
         let texts = all.map { c in shown.map { $0.texts[c] } }
         // The bars show the largest channels and "Other"; the data table keeps every channel.
-        let other = ctx.locale.text(en: "Other", it: "Altri")
+        let other = ctx.locale.label("other")
         var chart = StackedBarChart(
             id: "channels-spend", title: title, periods: periods, series: series,
             valueFormat: .currency(ctx.unit.config.currency), locale: ctx.locale)
@@ -50,7 +50,7 @@ enum ChannelCharts {
             FunnelChart.Stage(name: ChannelsSection.measureLabel(ctx, id), value: ctx.report.measures[id]?.value)
         }
         guard stages.count >= 2, stages.contains(where: { $0.value != nil }) else { return nil }
-        let title = ctx.locale.text(en: "Funnel", it: "Funnel") + ", " + ctx.periodLabel(ctx.period)
+        let title = ctx.locale.label("funnel") + ", " + ctx.periodLabel(ctx.period)
         let chart = FunnelChart(id: "channels-funnel", title: title, stages: stages, locale: ctx.locale)
         return ChartFigure.Chart(svg: chart.svgDocument(), title: title, table: chart.dataTable())
     }
@@ -80,9 +80,7 @@ enum ChannelCharts {
         }
         guard points.filter({ $0.x != nil && $0.y != nil }).count >= 2 else { return nil }
         let title =
-            ctx.locale.text(
-                en: "\(ctx.kpiLabel("paid_cac")) and \(ctx.kpiLabel("media_romi")) by channel",
-                it: "\(ctx.kpiLabel("paid_cac")) e \(ctx.kpiLabel("media_romi")) per canale")
+            ctx.locale.label("and_by_channel", ["paid_cac": "\(ctx.kpiLabel("paid_cac"))", "media_romi": "\(ctx.kpiLabel("media_romi"))"])
             + ", " + ctx.periodLabel(ctx.period)
         var chart = ScatterChart(
             id: "channels-scatter", title: title, points: points, xTitle: ctx.kpiLabel("paid_cac"),

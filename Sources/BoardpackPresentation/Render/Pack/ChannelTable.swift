@@ -33,7 +33,7 @@ enum ChannelTable {
     ) {
         let kpiIDs = kpiColumns.map(\.id)
         let headers =
-            [ctx.locale.text(en: "Channel", it: "Canale")]
+            [ctx.locale.label("channel")]
             + measures.map { ChannelsSection.measureLabel(ctx, $0) } + kpiIDs.map(ctx.kpiLabel)
         let shared = ctx.unitData
         // Each measure's column of the pack's breakdown rows, looked up once.
@@ -43,7 +43,7 @@ enum ChannelTable {
         // ``PackHTML/table(into:caption:headers:rows:numeric:classes:escaping:)`` writes them.
         html.reserve(channels.count * (120 + 24 * (measures.count + kpiColumns.count)) + 1024)
         PackHTML.tableHead(
-            into: &html, caption: ctx.locale.text(en: "Channels, ", it: "Canali, ") + ctx.periodLabel(ctx.period),
+            into: &html, caption: ctx.locale.label("channels_caption") + ctx.periodLabel(ctx.period),
             headers: headers, isNumeric: headers.indices.map { $0 > 0 }, classes: "data channels", escaping: true)
         for (c, channel) in channels.enumerated() {
             html.append(literal: "<tr><th scope=\"row\">")
@@ -62,7 +62,7 @@ enum ChannelTable {
             html.append(literal: "</tr>\n")
         }
         html.append(literal: "<tr><th scope=\"row\"><strong>")
-        html.appendEscaped(ctx.locale.text(en: "Total", it: "Totale"))
+        html.appendEscaped(ctx.locale.label("total"))
         html.append(literal: "</strong></th>")
         for id in measures {
             html.append(literal: "<td class=\"num\">")
@@ -82,12 +82,7 @@ enum ChannelTable {
             ctx.pack[kpi: "cac"]?.value != nil
         {
             let cac = ctx.kpiLabel("cac"), paid = ctx.kpiLabel("paid_cac")
-            let text = ctx.locale.text(
-                en:
-                    "\(cac) includes non-media marketing cost, reported for the whole unit only, so it has no value per channel; \(paid) counts media spend alone.",
-                it:
-                    "\(cac) include i costi di marketing non media, riportati solo per l'intera unità: per canale non ha valore; \(paid) conta la sola spesa media."
-            )
+            let text = ctx.locale.label("includes_non_media_marketing_cost", ["cac": "\(cac)", "paid": "\(paid)"])
             html += "<p class=\"legend\">"
             html.appendEscaped(text)
             html += "</p>\n"

@@ -13,7 +13,7 @@ enum ChannelsSection {
         guard ctx.report.unit.dimensionValues[dimension] != nil else {
             out.html += "<p class=\"empty\">"
             out.html.appendEscaped(
-                ctx.locale.text(en: "This unit reports no figures by channel.", it: "Questa unità non riporta dati per canale."))
+                ctx.locale.label("this_unit_reports_no_figures"))
             out.html += "</p>\n"
             return out
         }
@@ -22,7 +22,7 @@ enum ChannelsSection {
         if channels.isEmpty {
             out.html += "<p class=\"empty\">"
             out.html.appendEscaped(
-                ctx.locale.text(en: "No channel figures for this period.", it: "Nessun dato per canale in questo periodo."))
+                ctx.locale.label("no_channel_figures_for_this"))
             out.html += "</p>\n"
         } else {
             ChannelTable.html(into: &out.html, ctx, channels: channels, kpiColumns: kpiColumns)
@@ -51,16 +51,13 @@ enum ChannelsSection {
         }
     }
 
-    /// A measure's label in the pack's language.
+    /// A measure's label in the pack's language (its id when the labels have none).
     static func measureLabel(_ ctx: PackContext, _ id: String) -> String {
-        guard let label = measureLabels[id] else { return id }
-        return ctx.locale.text(en: label.en, it: label.it)
+        measureLabels.contains(id) ? ctx.locale.label("measure_\(id)") : id
     }
 
-    /// The labels of the measures the section shows, made once rather than at every lookup.
-    private static let measureLabels: [String: (en: String, it: String)] = [
-        "spend": ("Spend", "Spesa"), "impressions": ("Impressions", "Impressioni"), "clicks": ("Clicks", "Clic"),
-        "leads": ("Leads", "Lead"), "qualified_leads": ("Qualified leads", "Lead qualificati"),
-        "opportunities": ("Opportunities", "Opportunità"), "new_customers": ("New customers", "Nuovi clienti"),
+    /// The measures the section shows, which have labels.
+    private static let measureLabels: Set = [
+        "spend", "impressions", "clicks", "leads", "qualified_leads", "opportunities", "new_customers",
     ]
 }

@@ -40,8 +40,8 @@ enum ChartFigure {
     static func span(_ ctx: PackContext, count: Int) -> String {
         let quarterly = ctx.period.monthCount > 1
         return quarterly
-            ? ctx.locale.text(en: "last \(count) quarters", it: "ultimi \(count) trimestri")
-            : ctx.locale.text(en: "last \(count) months", it: "ultimi \(count) mesi")
+            ? ctx.locale.label("last_quarters", ["count": "\(count)"])
+            : ctx.locale.label("last_months", ["count": "\(count)"])
     }
 
     /// A dimension value as people read it: an identifier of lowercase words (`paid_search`,

@@ -5,22 +5,22 @@ import BoardpackMetrics
 enum GovernanceSection {
     static func modelName(_ model: LeadershipModel, _ ctx: PackContext) -> String {
         switch model {
-        case .consultant: ctx.locale.text(en: "Strategic consultant", it: "Consulente strategico")
-        case .fractional: ctx.locale.text(en: "Fractional CMO", it: "CMO frazionale")
-        case .inHouse: ctx.locale.text(en: "In-house CMO", it: "CMO interno")
+        case .consultant: ctx.locale.label("strategic_consultant")
+        case .fractional: ctx.locale.label("fractional_cmo")
+        case .inHouse: ctx.locale.label("in_house_cmo")
         }
     }
 
     static func render(_ ctx: PackContext, vote: LeadershipVote) -> SectionOutput {
         let f = ctx.formatter
         var html = HTMLBuffer()
-        html += "<h3>\(ctx.locale.text(en: "Leadership model", it: "Modello di guida del marketing"))</h3>\n"
+        html += "<h3>\(ctx.locale.label("leadership_model"))</h3>\n"
         if let model = vote.recommended {
             let tie =
                 vote.tieBroken
-                ? ctx.locale.text(en: " (a tie, decided by the budget factor)", it: " (parità, decisa dal fattore budget)") : ""
+                ? ctx.locale.label("a_tie_decided_by_the") : ""
             html +=
-                "<p class=\"verdict\">\(ctx.locale.text(en: "Recommended", it: "Raccomandato")): <strong>\(escapeHTML(modelName(model, ctx)))</strong>\(tie)</p>\n"
+                "<p class=\"verdict\">\(ctx.locale.label("recommended")): <strong>\(escapeHTML(modelName(model, ctx)))</strong>\(tie)</p>\n"
         }
         var rows: [[String]] = []
         for factor in vote.factors {
@@ -28,35 +28,33 @@ enum GovernanceSection {
             let input: String
             switch factor.id {
             case "digital_maturity":
-                name = ctx.locale.text(en: "Digital maturity", it: "Maturità digitale")
-                input = factor.input.map { ctx.locale.text(en: $0, it: $0 == "low" ? "bassa" : "alta") } ?? "—"
+                name = ctx.locale.label("digital_maturity")
+                input = factor.input.map { ctx.locale.label("input_\($0)") } ?? "—"
             case "annual_marketing_cost":
-                name = ctx.locale.text(en: "Annual marketing cost", it: "Costo marketing annuo")
+                name = ctx.locale.label("annual_marketing_cost")
                 if ctx.unit.config.currency != "EUR" {
                     // The seeds' thresholds are in euros; no exchange rate is applied.
-                    name += ctx.locale.text(
-                        en: " (thresholds €50k/€150k applied as \(ctx.unit.config.currency))",
-                        it: " (soglie 50k/150k € applicate in \(ctx.unit.config.currency))")
+                    name += ctx.locale.label("thresholds_50k_150k_applied_as", ["currency": "\(ctx.unit.config.currency)"])
                 }
                 input = vote.annualMarketingCost.map { f.currency($0, code: ctx.unit.config.currency, fractionDigits: 0) } ?? f.notAvailable
             case "org_complexity":
-                name = ctx.locale.text(en: "Organisation", it: "Organizzazione")
+                name = ctx.locale.label("organisation")
                 input =
                     factor.input.map {
                         $0 == "lean"
-                            ? ctx.locale.text(en: "lean", it: "snella") : ctx.locale.text(en: "multi-department", it: "multireparto")
+                            ? ctx.locale.label("lean") : ctx.locale.label("multi_department")
                     } ?? "—"
             default:
-                name = ctx.locale.text(en: "Growth objective", it: "Obiettivo di crescita")
+                name = ctx.locale.label("growth_objective")
                 input =
                     factor.input.map {
                         $0 == "validation"
-                            ? ctx.locale.text(en: "validation", it: "validazione") : ctx.locale.text(en: "expansion", it: "espansione")
+                            ? ctx.locale.label("validation") : ctx.locale.label("expansion")
                     } ?? "—"
             }
             let votes =
                 factor.models.isEmpty
-                ? ctx.locale.text(en: "abstains (input not available)", it: "si astiene (dato non disponibile)")
+                ? ctx.locale.label("abstains_input_not_available")
                 : factor.models.map {
                     "\(modelName($0, ctx)) \(f.decimal(1 / Double(factor.models.count), fractionDigits: factor.models.count == 1 ? 0 : 1))"
                 }.joined(separator: ", ")
@@ -65,17 +63,17 @@ enum GovernanceSection {
         PackHTML.table(
             into: &html,
             headers: [
-                ctx.locale.text(en: "Factor", it: "Fattore"), ctx.locale.text(en: "Input", it: "Dato"),
-                ctx.locale.text(en: "Vote", it: "Voto"),
+                ctx.locale.label("factor"), ctx.locale.label("input"),
+                ctx.locale.label("vote"),
             ],
             rows: rows, classes: "data governance")
         let totals = LeadershipModel.allCases.map { model in
             [escapeHTML(modelName(model, ctx)), f.decimal(vote.votes[model] ?? 0, fractionDigits: 1)]
         }
         PackHTML.table(
-            into: &html, headers: [ctx.locale.text(en: "Model", it: "Modello"), ctx.locale.text(en: "Votes", it: "Voti")],
+            into: &html, headers: [ctx.locale.label("model"), ctx.locale.label("votes")],
             rows: totals, numeric: [1], classes: "data votes")
-        html += "<h3>\(ctx.locale.text(en: "Budget utilisation", it: "Utilizzo del budget"))</h3>\n"
+        html += "<h3>\(ctx.locale.label("budget_utilisation"))</h3>\n"
         if let r = ctx.pack[kpi: "budget_utilisation"] {
             html +=
                 "<p>\(escapeHTML(ctx.kpiLabel("budget_utilisation"))): <strong>\(escapeHTML(ctx.format("budget_utilisation", r.value)))</strong> "

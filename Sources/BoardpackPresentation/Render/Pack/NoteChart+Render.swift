@@ -46,7 +46,7 @@ extension NoteChart {
             let chart = LineChart(
                 id: id, title: title,
                 series: zip(kpis, seriesList).map { ChartSeries(name: ctx.kpiLabel($0), values: $1.map(\.value)) },
-                periods: labels, target: targets, targetLabel: ctx.locale.text(en: "target", it: "obiettivo"),
+                periods: labels, target: targets, targetLabel: ctx.locale.label("target_word"),
                 valueFormat: format, locale: ctx.locale, includeZero: false)
             return Rendered(svg: chart.svg(), title: title, table: chart.dataTable())
         case .bar:

@@ -32,7 +32,7 @@ struct PackContext: Sendable {
     }
 
     var formatter: PackFormatter { PackFormatter(locale: locale) }
-    var lang: String { locale.isItalian ? "it" : "en" }
+    var lang: String { locale.language }
     var dictionary: MetricDictionary { report.unit.dictionary }
 
     /// A fixed label of the pack in the pack's language.
@@ -79,7 +79,7 @@ struct PackContext: Sendable {
         case .green: ChartStatus.green.word(locale)
         case .amber: ChartStatus.amber.word(locale)
         case .red: ChartStatus.red.word(locale)
-        case .none: locale.text(en: "no target", it: "nessun obiettivo")
+        case .none: locale.label("no_target")
         case .na: PackFormatter(locale: locale).notAvailable
         }
     }

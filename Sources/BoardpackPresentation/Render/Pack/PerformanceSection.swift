@@ -16,16 +16,16 @@ enum PerformanceSection {
         }
         if ctx.pack.kpis.contains(where: \.partial) {
             html +=
-                "<p class=\"legend\">\(PackHTML.partialMark(ctx)) \(ctx.locale.text(en: "Partial figure: some rows of the data files did not report an input.", it: "Dato parziale: alcune righe dei file non riportano un input."))</p>\n"
+                "<p class=\"legend\">\(PackHTML.partialMark(ctx)) \(ctx.locale.label("partial_figure_some_rows_of"))</p>\n"
         }
         return SectionOutput(html: html)
     }
 
     static func levelTitle(_ ctx: PackContext, _ level: KPIDefinition.Level) -> String {
         switch level {
-        case .strategic: ctx.locale.text(en: "Strategic KPIs", it: "KPI strategici")
-        case .performance: ctx.locale.text(en: "Performance KPIs", it: "KPI di performance")
-        case .operational: ctx.locale.text(en: "Operational KPIs", it: "KPI operativi")
+        case .strategic: ctx.locale.label("strategic_kpis")
+        case .performance: ctx.locale.label("performance_kpis")
+        case .operational: ctx.locale.label("operational_kpis")
         }
     }
 
@@ -34,9 +34,9 @@ enum PerformanceSection {
     /// writes them (columns 1 to 5 numeric).
     static func kpiTable(into html: inout HTMLBuffer, _ ctx: PackContext, ids: [String], caption: String?) {
         let headers = [
-            "KPI", ctx.periodLabel(ctx.period), ctx.locale.text(en: "Previous", it: "Precedente"),
-            ctx.locale.text(en: "Change", it: "Variazione"), ctx.locale.text(en: "Year ago", it: "Anno prec."),
-            ctx.locale.text(en: "Target", it: "Obiettivo"), ctx.locale.text(en: "Status", it: "Stato"),
+            "KPI", ctx.periodLabel(ctx.period), ctx.locale.label("previous"),
+            ctx.locale.label("change"), ctx.locale.label("year_ago"),
+            ctx.locale.label("target"), ctx.locale.label("task_status"),
         ].map { escapeHTML($0) }
         html.reserve(ids.count * 480 + 512)
         PackHTML.tableHead(

@@ -9,7 +9,7 @@ enum PlaybookSection {
         var html = HTMLBuffer()
         let sectorIDs = ctx.report.unit.applicableKPIs.filter { $0.sectors != nil }.map(\.id)
         if !sectorIDs.isEmpty || !run.networkValues.isEmpty {
-            html += "<h3>\(ctx.locale.text(en: "Sector KPIs", it: "KPI di settore"))</h3>\n"
+            html += "<h3>\(ctx.locale.label("sector_kpis"))</h3>\n"
             PerformanceSection.kpiTable(into: &html, ctx, ids: sectorIDs, caption: nil)
             for (id, value) in run.networkValues.sorted(by: { $0.key < $1.key }) {
                 html +=
@@ -18,10 +18,10 @@ enum PlaybookSection {
         }
         let fired = run.results.filter { [.red, .amber, .green].contains($0.status) }
             .sorted { ($0.status, $0.ruleID, $0.subject ?? "") < ($1.status, $1.ruleID, $1.subject ?? "") }
-        html += "<h3>\(ctx.locale.text(en: "What the playbook says", it: "Cosa dice il playbook"))</h3>\n"
+        html += "<h3>\(ctx.locale.label("what_the_playbook_says"))</h3>\n"
         if fired.isEmpty {
             html +=
-                "<p class=\"empty\">\(ctx.locale.text(en: "No rule fired this period.", it: "Nessuna regola è scattata in questo periodo."))</p>\n"
+                "<p class=\"empty\">\(ctx.locale.label("no_rule_fired_this_period"))</p>\n"
         } else {
             html += "<ul class=\"rules\">\n"
             for r in fired {
@@ -31,7 +31,7 @@ enum PlaybookSection {
                 html += "<span class=\"rule-message\">\(escapeHTML(r.message?.text(for: ctx.locale.rawValue) ?? r.ruleID))</span>"
                 if let action = r.action?.text(for: ctx.locale.rawValue) {
                     html +=
-                        "<br><span class=\"rule-action\"><strong>\(ctx.locale.text(en: "Action", it: "Azione")):</strong> \(escapeHTML(action))</span>"
+                        "<br><span class=\"rule-action\"><strong>\(ctx.locale.label("task")):</strong> \(escapeHTML(action))</span>"
                 }
                 html += " <code class=\"rule-id\">\(escapeHTML(r.ruleID))</code></li>\n"
             }
@@ -41,11 +41,11 @@ enum PlaybookSection {
         let lacking = run.results.filter { $0.status == .na }.map { r in r.subject.map { "\(r.ruleID) (\($0))" } ?? r.ruleID }
         if !passed.isEmpty {
             html +=
-                "<p class=\"rules-passed\"><strong>\(ctx.locale.text(en: "Checks not triggered", it: "Controlli non scattati")):</strong> "
+                "<p class=\"rules-passed\"><strong>\(ctx.locale.label("checks_not_triggered")):</strong> "
             html += passed.map { "<code>\(escapeHTML($0))</code>" }.joined(separator: ", ") + "</p>\n"
         }
         if !lacking.isEmpty {
-            html += "<p class=\"rules-na\"><strong>\(ctx.locale.text(en: "Insufficient data", it: "Dati insufficienti")):</strong> "
+            html += "<p class=\"rules-na\"><strong>\(ctx.locale.label("insufficient_data")):</strong> "
             html += lacking.map { "<code>\(escapeHTML($0))</code>" }.joined(separator: ", ") + "</p>\n"
         }
         return SectionOutput(html: html)
@@ -54,11 +54,11 @@ enum PlaybookSection {
     /// Rules speak of what to do, not of targets: "act", "watch", "strength".
     static func ruleWord(_ status: RuleResult.Status, _ ctx: PackContext) -> String {
         switch status {
-        case .red: ctx.locale.text(en: "act now", it: "intervenire")
-        case .amber: ctx.locale.text(en: "watch", it: "attenzione")
-        case .green: ctx.locale.text(en: "strength", it: "punto di forza")
+        case .red: ctx.locale.label("act_now")
+        case .amber: ctx.locale.label("watch")
+        case .green: ctx.locale.label("strength")
         case .na: ctx.formatter.notAvailable
-        case .ok: ctx.locale.text(en: "not triggered", it: "non scattata")
+        case .ok: ctx.locale.label("not_triggered")
         }
     }
 

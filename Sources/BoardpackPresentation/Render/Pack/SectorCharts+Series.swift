@@ -27,10 +27,7 @@ extension SectorCharts {
             return (ctx.kpiLabel(kpi), trend(ctx, kpi))
         }
         // Short names: a line's end label carries name and value in a narrow gutter.
-        let names: [String: (en: String, it: String)] = [
-            "activation_rate": ("Activation", "Attivazione"), "trial_to_paid": ("Trial-to-paid", "A pagamento"),
-        ]
-        let name = names[kpi].map { ctx.locale.text(en: $0.en, it: $0.it) } ?? kpi
+        let name = ["activation_rate", "trial_to_paid"].contains(kpi) ? ctx.locale.label("short_\(kpi)") : kpi
         return (name, ratio(ctx, numerator, over: denominator))
     }
 

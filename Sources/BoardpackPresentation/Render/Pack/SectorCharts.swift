@@ -32,9 +32,6 @@ enum SectorCharts {
         measures.allSatisfy(ctx.report.unit.reportedMeasures.contains)
     }
 
-    /// `en` or `it` by the pack's language.
-    static func text(_ ctx: PackContext, _ en: String, _ it: String) -> String { ctx.locale.text(en: en, it: it) }
-
     /// Store × (quality, service, cleanliness, value, QSP&V average) for the pack period.
     static func qspvHeatmap(_ ctx: PackContext) -> ChartFigure.Chart? {
         let scores = ["quality_score", "service_score", "cleanliness_score", "value_score"]
@@ -54,11 +51,11 @@ enum SectorCharts {
             return row + [average]
         }
         let columns = [
-            text(ctx, "Quality", "Qualità"), text(ctx, "Service", "Servizio"), text(ctx, "Cleanliness", "Pulizia"),
-            text(ctx, "Value", "Valore"), text(ctx, "QSP&V average", "Media QSP&V"),
+            ctx.locale.label("sector_quality"), ctx.locale.label("sector_service"), ctx.locale.label("sector_cleanliness"),
+            ctx.locale.label("value"), ctx.locale.label("sector_qspv_average"),
         ]
         let title =
-            text(ctx, "QSP&V audit scores by store", "Punteggi di audit QSP&V per punto vendita") + ", " + ctx.periodLabel(ctx.period)
+            ctx.locale.label("sector_qspv_audit_scores_by_store") + ", " + ctx.periodLabel(ctx.period)
         let chart = Heatmap(
             id: "sector-qspv", title: title, rows: stores.map { ChartFigure.displayName($0.name) }, columns: columns, values: values,
             valueFormat: .number(fractionDigits: 1), locale: ctx.locale)
@@ -70,11 +67,13 @@ enum SectorCharts {
     static func trials(_ ctx: PackContext) -> ChartFigure.Chart? {
         let ids = ["trials", "activations", "paid_conversions"]
         guard has(ctx, ids) else { return nil }
-        let names = [text(ctx, "Trials", "Prove"), text(ctx, "Activations", "Attivazioni"), text(ctx, "Paid conversions", "Conversioni")]
+        let names = [
+            ctx.locale.label("sector_trials"), ctx.locale.label("sector_activations"), ctx.locale.label("sector_paid_conversions"),
+        ]
         let series = ids.map { trend(ctx, $0) }
         return line(
             ctx, id: "sector-trials",
-            title: text(ctx, "Trials, activations and paid conversions", "Prove, attivazioni e conversioni a pagamento"),
+            title: ctx.locale.label("sector_trials_activations_and_paid_conversions"),
             names: names, series: series, format: .count)
     }
 
@@ -86,7 +85,7 @@ enum SectorCharts {
         let toPaid = kpiOrRatio(ctx, kpi: "trial_to_paid", "paid_conversions", over: "trials")
         return line(
             ctx, id: "sector-trial-rates",
-            title: text(ctx, "Activation rate and trial-to-paid", "Tasso di attivazione e conversione da prova"),
+            title: ctx.locale.label("sector_activation_rate_and_trial_to"),
             names: [activation.name, toPaid.name], series: [activation.series, toPaid.series], format: .ratio)
     }
 
@@ -94,14 +93,14 @@ enum SectorCharts {
     static func fullPriceShare(_ ctx: PackContext) -> ChartFigure.Chart? {
         guard has(ctx, ["full_price_units", "units_sold"]) else { return nil }
         let share = ratio(ctx, "full_price_units", over: "units_sold")
-        let name = text(ctx, "Full-price sell-through", "Vendite a prezzo pieno")
+        let name = ctx.locale.label("sector_full_price_sell_through")
         return line(ctx, id: "sector-full-price", title: name, names: [name], series: [share], format: .ratio)
     }
 
     /// Clients on the waiting list at the end of each period.
     static func waitlist(_ ctx: PackContext) -> ChartFigure.Chart? {
         guard has(ctx, ["waitlist"]) else { return nil }
-        let name = text(ctx, "Waiting list", "Lista d'attesa")
+        let name = ctx.locale.label("sector_waiting_list")
         return line(
             ctx, id: "sector-waitlist", title: name, names: [name],
             series: [trend(ctx, "waitlist")], format: .count)
@@ -111,10 +110,10 @@ enum SectorCharts {
     static func digitalAndConsent(_ ctx: PackContext) -> ChartFigure.Chart? {
         guard has(ctx, ["customers", "digital_active", "consent_opt_ins"]) else { return nil }
         // Short series names: a line's end label carries name and value in a narrow gutter.
-        let names = [text(ctx, "Digital", "Digitale"), text(ctx, "Consent", "Consenso")]
+        let names = [ctx.locale.label("sector_digital"), ctx.locale.label("sector_consent")]
         return line(
             ctx, id: "sector-digital-consent",
-            title: text(ctx, "Digital adoption and consent rate", "Adozione digitale e tasso di consenso"),
+            title: ctx.locale.label("sector_digital_adoption_and_consent_rate"),
             names: names, series: [ratio(ctx, "digital_active", over: "customers"), ratio(ctx, "consent_opt_ins", over: "customers")],
             format: .ratio)
     }

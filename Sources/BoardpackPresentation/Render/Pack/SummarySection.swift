@@ -23,8 +23,7 @@ enum SummarySection {
         let series = ctx.trend(id)
         var spark = Sparkline(
             id: "\(idPrefix)spark-\(id)",
-            title: ctx.locale.text(
-                en: "\(label), last \(sparklinePeriods) periods", it: "\(label), ultimi \(sparklinePeriods) periodi"),
+            title: ctx.locale.label("last_periods", ["label": "\(label)", "sparkline_periods": "\(sparklinePeriods)"]),
             periods: series.map { ctx.shortPeriodLabel($0.period) }, values: series.map(\.value), target: result.target,
             valueFormat: ctx.valueFormat(id), locale: ctx.locale)
         spark.valueTexts = series.map(\.text)
@@ -38,17 +37,17 @@ enum SummarySection {
         html += "</p>\n<p class=\"tile-status\">"
         html += PackHTML.statusBadge(ctx, result.status)
         html += "</p>\n<dl class=\"tile-facts\">\n<div><dt>"
-        html += ctx.locale.text(en: "vs previous", it: "vs precedente")
+        html += ctx.locale.label("vs_previous")
         html += "</dt><dd>"
         html.appendEscaped(ctx.formatChange(id, result: result))
         html += "</dd></div>\n<div><dt>"
-        html += ctx.locale.text(en: "vs year ago", it: "vs anno prec.")
+        html += ctx.locale.label("vs_year_ago")
         html += "</dt><dd>"
         html.appendEscaped(ctx.formatYoY(id, result: result))
         html += "</dd></div>\n"
         if let target = result.target {
             html += "<div><dt>"
-            html += ctx.locale.text(en: "target", it: "obiettivo")
+            html += ctx.locale.label("target_word")
             html += "</dt><dd>"
             html.appendEscaped(ctx.format(id, target))
             html += "</dd></div>\n"
@@ -104,7 +103,7 @@ enum PackHTML {
     static func partialMark(_ ctx: PackContext) -> String { partialMarks[ctx.locale.isItalian ? 1 : 0] }
 
     private static let partialMarks = [PackLocale.enGB, .itIT].map { locale in
-        "<abbr class=\"partial\" title=\"\(locale.text(en: "partial: some rows did not report this figure", it: "parziale: alcune righe non riportano il dato"))\">*</abbr>"
+        "<abbr class=\"partial\" title=\"\(locale.label("partial_some_rows_did_not"))\">*</abbr>"
     }
 
     /// A data table: headers and rows of already-escaped cells; `numeric` columns align right.

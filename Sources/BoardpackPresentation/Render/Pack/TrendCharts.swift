@@ -22,7 +22,7 @@ enum TrendCharts {
         }
         if !charts.isEmpty {
             out.html += "<h3>"
-            out.html.appendEscaped(ctx.locale.text(en: "Headline trends", it: "Andamento dei KPI principali"))
+            out.html.appendEscaped(ctx.locale.label("headline_trends"))
             out.html += "</h3>\n"
             ChartFigure.grid(into: &out.html, charts)
             out.chartTables += charts.map { ($0.title, $0.table) }
@@ -30,7 +30,7 @@ enum TrendCharts {
         let bullets = ids.compactMap { bullet(ctx, id: $0) }
         if !bullets.isEmpty {
             let title =
-                ctx.locale.text(en: "Headline KPIs against target", it: "KPI principali rispetto all'obiettivo")
+                ctx.locale.label("headline_kpis_against_target")
                 + ", " + ctx.periodLabel(ctx.period)
             out.html += "<figure class=\"chart bullets\"><figcaption>"
             out.html.appendEscaped(title)
@@ -64,7 +64,7 @@ enum TrendCharts {
             id: "trend-\(id)", title: title,
             series: [ChartSeries(name: ctx.kpiLabel(id), values: window.map(\.value))],
             periods: window.map { ctx.shortPeriodLabel($0.period) }, target: targets,
-            targetLabel: ctx.locale.text(en: "target", it: "obiettivo"),
+            targetLabel: ctx.locale.label("target_word"),
             valueFormat: ctx.valueFormat(id), locale: ctx.locale, includeZero: false)
         chart.valueTexts = [window.map(\.text)]
         return chart
@@ -75,7 +75,7 @@ enum TrendCharts {
         guard let result = ctx.pack[kpi: id], let target = result.target else { return nil }
         return BulletChart(
             id: "bullet-\(id)",
-            title: ctx.locale.text(en: "\(ctx.kpiLabel(id)) against target", it: "\(ctx.kpiLabel(id)) rispetto all'obiettivo")
+            title: ctx.locale.label("against_target", ["id": "\(ctx.kpiLabel(id))"])
                 + ", " + ctx.periodLabel(ctx.period),
             label: ctx.kpiLabel(id), value: result.value, target: target, tolerance: ctx.unit.config.tolerance,
             higherIsBetter: ctx.kpi(id)?.better != .lower, status: ChartFigure.chartStatus(result.status),
