@@ -1,3 +1,5 @@
+import BoardpackSupport
+
 /// One KPI data file (`data/*.csv`), parsed and validated, stored column by column.
 ///
 /// Columnar storage keeps a million rows in a few flat arrays: no per-row dictionaries and
@@ -61,6 +63,15 @@ public struct DataFile: Sendable {
         guard let prefix = prefixes.last(where: { $0.through <= month }) else { return (0, 1, "") }
         return (prefix.rows, prefix.lines, prefix.sha256)
     }
+
+    /// Where row `row` is in the file, as diagnostics name it: its line (`file:line`).
+    public func location(ofRow row: Int) -> SourceLocation { SourceLocation(file: path, line: Int(lines[row])) }
+
+    /// Where the header names measure `m` (`file:1:column`).
+    public func location(ofMeasure m: Int) -> SourceLocation { SourceLocation(file: path, line: 1, column: measureColumns[m]) }
+
+    /// Row `row`'s place as a message quotes it: `file:line`.
+    public func place(ofRow row: Int) -> String { "\(path):\(lines[row])" }
 
     public init(
         path: String, sha256: String, grain: Grain, dimensions: [String], measures: [String],

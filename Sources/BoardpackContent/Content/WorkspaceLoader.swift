@@ -141,7 +141,7 @@ public struct WorkspaceLoader: Sendable {
 
     /// One piece of the second pass: a data file, or a unit's notes.
     enum ContentJob {
-        case data(unit: Int, path: String)
+        case data(unit: Int, path: String, reader: DataReader)
         case notes(unit: Int)
     }
 
@@ -161,13 +161,13 @@ public struct WorkspaceLoader: Sendable {
     ) -> (data: [([DataFile], [Diagnostic])], notes: [([Note], [Diagnostic])], dataSeconds: Double) {
         let dataJobs = units.enumerated().flatMap { u, unit in
             let dataDir = join(unit.dir, "data")
-            return ((try? fileSystem.list(dataDir)) ?? []).filter { $0.hasSuffix(".csv") }.map {
-                ContentJob.data(unit: u, path: join(dataDir, $0))
+            return ((try? fileSystem.list(dataDir)) ?? []).compactMap { name in
+                DataReader.reader(for: name).map { ContentJob.data(unit: u, path: join(dataDir, name), reader: $0) }
             }
         }
         let jobs = dataJobs + units.indices.map { ContentJob.notes(unit: $0) }
         let sizes = jobs.map { job -> Int in
-            guard case let .data(_, path) = job else { return -1 }
+            guard case let .data(_, path, _) = job else { return -1 }
             return fileSystem.size(path) ?? 0
         }
         let schedule = jobs.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
@@ -175,8 +175,8 @@ public struct WorkspaceLoader: Sendable {
         let slots = ResultSlots<ContentResult>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
             switch jobs[schedule[k]] {
-            case let .data(u, path):
-                let (file, found) = readDataFile(path, unit: units[u])
+            case let .data(u, path, reader):
+                let (file, found) = readDataFile(path, unit: units[u], with: reader)
                 slots.set(schedule[k], .data(file, found, finished: DispatchTime.now().uptimeNanoseconds))
             case let .notes(u):
                 let (notes, found) = readNotes(join(units[u].dir, "notes"))
@@ -189,7 +189,7 @@ public struct WorkspaceLoader: Sendable {
         // In the order the jobs were listed: per unit, file-name order.
         for (job, result) in zip(jobs, slots.values) {
             switch (job, result) {
-            case let (.data(u, _), .data(file, found, finished)):
+            case let (.data(u, _, _), .data(file, found, finished)):
                 data[u].1 += found
                 if let file { data[u].0.append(file) }
                 dataEnd = max(dataEnd, finished)
@@ -202,12 +202,12 @@ public struct WorkspaceLoader: Sendable {
         return (data, notes, Double(dataEnd - start) / 1e9)
     }
 
-    /// Reads and validates one data file.
-    func readDataFile(_ path: String, unit: PendingUnit) -> (DataFile?, [Diagnostic]) {
+    /// Reads and validates one data file with its reader.
+    func readDataFile(_ path: String, unit: PendingUnit, with reader: DataReader) -> (DataFile?, [Diagnostic]) {
         guard let bytes = try? fileSystem.read(path) else {
             return (nil, [.error("cannot read the file", at: SourceLocation(file: path))])
         }
-        return DataFileReader.read(bytes: bytes, path: path, options: unit.options, schema: unit.schema)
+        return reader.read(bytes, path, DataReader.Settings(csv: unit.options, schema: unit.schema))
     }
 
     /// A unit's `notes/*.md`, parsed, in file-name order.

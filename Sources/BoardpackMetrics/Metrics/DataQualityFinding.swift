@@ -65,7 +65,7 @@ public enum DataQuality {
     static func finding(
         _ check: DataQualityFinding.Check, _ file: DataFile, _ row: Int, _ measure: Int, _ message: String
     ) -> DataQualityFinding {
-        let at = SourceLocation(file: file.path, line: Int(file.lines[row]))  // the row: the message names the column
+        let at = file.location(ofRow: row)  // the row: the message names the column
         return DataQualityFinding(check: check, month: file.months[row], diagnostic: .warning(message, at: at))
     }
 

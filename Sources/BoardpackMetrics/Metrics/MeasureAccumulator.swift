@@ -183,11 +183,11 @@ struct MeasureAccumulator {
         let day = file.grain == .date ? "-" + (file.days[r] < 10 ? "0" : "") + "\(file.days[r])" : ""
         let what = "\(file.months[r])\(day)" + (dims.isEmpty ? "" : ", " + dims.joined(separator: ", "))
         let other = files[earlier.0]
-        let otherPlace = "\(other.path):\(other.lines[earlier.1])"
-        let here = "\(file.path):\(file.lines[r])"
+        let otherPlace = other.place(ofRow: earlier.1)
+        let here = file.place(ofRow: r)
         return .error(
             "duplicate row: `\(measure)` for \(what) is reported at \(otherPlace) and again at \(here)",
-            at: SourceLocation(file: file.path, line: Int(file.lines[r])))  // the row; its cells move with their width
+            at: file.location(ofRow: r))  // the row; its cells move with their width
     }
 
     /// Sums the cells into the unit total and per dimension value.

@@ -48,7 +48,7 @@ extension UnitData {
                 diagnostics.append(
                     .error(
                         "`\(m)` is reported by \(describe(layout.grainKey[src.file])) here but by \(describe(grain)) in \(first.path); a measure has one grain per unit (it would be counted twice)",
-                        at: SourceLocation(file: file.path, line: 1, column: file.measureColumns[src.column])))
+                        at: file.location(ofMeasure: src.column)))
             }
             var accumulator = MeasureAccumulator(
                 measure: m, aggregation: def.aggregation, grain: grain, layout: layout, files: files)

@@ -44,8 +44,7 @@ struct SVGBuilder: Sendable {
             appendTenths(tenths, to: &out)
             return
         }
-        var text = value.description
-        if text.withUTF8({ oneDecimal($0, into: &out) }) { return }
+        // Beyond ±10^12 (never a coordinate of a chart), the general decimal rounding.
         guard let r = RoundedDecimal(value, fractionDigits: 1) else {
             out.append(UInt8(ascii: "0"))
             return
@@ -103,48 +102,6 @@ struct SVGBuilder: Sendable {
             buffer[start] = UInt8(ascii: "-")
         }
         return start
-    }
-
-    /// `number` for a shortest text in plain notation (`-12.25`), without the general
-    /// `RoundedDecimal` machinery: the same digits rounded half away from zero, written
-    /// straight into `out`. False (nothing written) for exponent notation, which takes the
-    /// general path.
-    private static func oneDecimal(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
-        let negative = text.first == UInt8(ascii: "-")
-        let start = negative ? 1 : 0
-        guard let dot = text.firstIndex(of: UInt8(ascii: ".")), dot > start,
-            !text.contains(UInt8(ascii: "e")), !text.contains(UInt8(ascii: "E"))
-        else { return false }
-        let fractionStart = dot + 1
-        let fractionCount = text.count - fractionStart
-        // Slot 0 is kept for a carry out of the first digit (9.95 → 10.0).
-        let count = dot - start + 2
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { digits in
-            digits[0] = UInt8(ascii: "0")
-            for k in start..<dot { digits[k - start + 1] = text[k] }
-            digits[count - 1] = fractionCount > 0 ? text[fractionStart] : UInt8(ascii: "0")
-            var first = 1
-            if fractionCount >= 2 && text[fractionStart + 1] >= UInt8(ascii: "5") {
-                var k = count - 1
-                while digits[k] == UInt8(ascii: "9") {
-                    digits[k] = UInt8(ascii: "0")
-                    k -= 1
-                }
-                digits[k] += 1
-                if k == 0 { first = 0 }
-            }
-            let last = count - 1
-            while first < last - 1 && digits[first] == UInt8(ascii: "0") { first += 1 }
-            var isZero = true
-            for k in first...last where digits[k] != UInt8(ascii: "0") { isZero = false }
-            if negative && !isZero { out.append(UInt8(ascii: "-")) }
-            out += UnsafeBufferPointer(rebasing: digits[first..<last])
-            if digits[last] != UInt8(ascii: "0") {
-                out.append(UInt8(ascii: "."))
-                out.append(digits[last])
-            }
-            return true
-        }
     }
 
     /// Appends `text` escaped by the project's one escaping routine.
