@@ -147,4 +147,29 @@ import Testing
         #expect(JSONValue.format(-0.024367878705342957) == "-0.024367878705342957")
         #expect(JSONValue.format(.infinity) == "null")
     }
+
+    /// The writer keeps the keys' order: a key before the previous one in byte order stops a
+    /// debug build (and every test run), whoever writes the document.
+    @Test func aKeyOutOfOrderStopsTheWriter() async {
+        await #expect(processExitsWith: .failure) {
+            var writer = JSONWriter(capacity: 64)
+            writer.beginObject()
+            writer.key("period")
+            writer.null()
+            writer.key("kpis")
+            writer.null()
+            writer.endObject()
+        }
+        var writer = JSONWriter(capacity: 64)
+        writer.beginObject()
+        writer.key("kpis")
+        writer.beginObject()
+        writer.key("z")
+        writer.null()
+        writer.endObject()
+        writer.key("period")
+        writer.null()
+        writer.endObject()
+        #expect(writer.finish() == "{\n  \"kpis\": {\n    \"z\": null\n  },\n  \"period\": null\n}\n")
+    }
 }

@@ -59,7 +59,7 @@ extension BoardpackCommands {
             let oldValue = old["value"] as? Double
             if !sameNumber(oldValue, r.value) {
                 restated.append(
-                    "  \(r.id) in \(from): published \(oldValue.map { JSONValue.format($0) } ?? "n/a"), now \(r.value.map { JSONValue.format($0) } ?? "n/a")"
+                    "  \(r.id) in \(from): published \(oldValue.map { JSONText.format($0) } ?? "n/a"), now \(r.value.map { JSONText.format($0) } ?? "n/a")"
                 )
             }
         }

@@ -31,11 +31,11 @@ extension BoardpackCommands {
         out += "formula:     \(id) = \(working.formula)\n"
         if working.expanded != working.formula { out += "expanded:    \(id) = \(working.expanded)\n" }
         out += "substituted: \(id) = \(working.substituted)\n"
-        out += "result:      \(id) = \(working.result.value.map { JSONValue.format($0) } ?? "n/a")"
+        out += "result:      \(id) = \(working.result.value.map { JSONText.format($0) } ?? "n/a")"
         out += " (\(format.format(working.result.value, locale: locale)))\(working.result.partial ? ", partial" : "")\n"
         out += "inputs:\n"
         for input in working.inputs {
-            out += "  \(input.name) = \(input.value.map { JSONValue.format($0) } ?? "n/a")\(input.partial ? " (partial)" : "")\n"
+            out += "  \(input.name) = \(input.value.map { JSONText.format($0) } ?? "n/a")\(input.partial ? " (partial)" : "")\n"
         }
         out += "sources:\n"
         for measure in working.sources.keys.sorted() {

@@ -15,7 +15,7 @@ extension DataQuality {
                 guard let w = data.aggregate(wide, over: p, through: month).value,
                     let n = data.aggregate(narrow, over: p, through: month).value, n > w
                 else { continue }
-                let text = "funnel widens in \(month): `\(narrow)` (\(JSONValue.format(n))) exceeds `\(wide)` (\(JSONValue.format(w)))"
+                let text = "funnel widens in \(month): `\(narrow)` (\(JSONText.format(n))) exceeds `\(wide)` (\(JSONText.format(w)))"
                 out.append(DataQualityFinding(check: .funnel, month: month, diagnostic: .warning(text, at: location(data, narrow))))
             }
         }
@@ -58,7 +58,7 @@ extension DataQuality {
                     SourceLocation(file: $0.path, line: $0.lines[0])
                 }
                 let text =
-                    "possible outlier: the unit's `\(measure)` in \(month) totals \(JSONValue.format(v)), more than five times the median of the previous twelve months (\(JSONValue.format(median))); the line shown is its first row that month"
+                    "possible outlier: the unit's `\(measure)` in \(month) totals \(JSONText.format(v)), more than five times the median of the previous twelve months (\(JSONText.format(median))); the line shown is its first row that month"
                 out.append(DataQualityFinding(check: .outlier, month: month, diagnostic: .warning(text, at: at)))
             }
         }
@@ -75,7 +75,7 @@ extension DataQuality {
                 spend > budget * (1 + tolerance)
             else { continue }
             let text =
-                "`spend` in \(month) (\(JSONValue.format(spend))) exceeds the marketing budget (\(JSONValue.format(budget))) by more than the tolerance"
+                "`spend` in \(month) (\(JSONText.format(spend))) exceeds the marketing budget (\(JSONText.format(budget))) by more than the tolerance"
             out.append(DataQualityFinding(check: .budget, month: month, diagnostic: .warning(text, at: location(data, "spend"))))
         }
         return out

@@ -47,14 +47,14 @@ public enum DataQuality {
             for (m, name) in file.measures.enumerated() where dictionary.measures[name]?.kind.mustBeNonNegative ?? false {
                 let values = file.measureValues[m]
                 for r in 0..<file.rowCount where values[r] < 0 {
-                    out.append(finding(.negative, file, r, m, "negative `\(name)` (\(JSONValue.format(values[r])))"))
+                    out.append(finding(.negative, file, r, m, "negative `\(name)` (\(JSONText.format(values[r])))"))
                 }
             }
             for (wide, narrow) in funnelPairs {
                 guard let w = column[wide], let n = column[narrow] else { continue }
                 let (wv, nv) = (file.measureValues[w], file.measureValues[n])
                 for r in 0..<file.rowCount where nv[r] > wv[r] {
-                    let text = "funnel widens: `\(narrow)` (\(JSONValue.format(nv[r]))) exceeds `\(wide)` (\(JSONValue.format(wv[r])))"
+                    let text = "funnel widens: `\(narrow)` (\(JSONText.format(nv[r]))) exceeds `\(wide)` (\(JSONText.format(wv[r])))"
                     out.append(finding(.funnel, file, r, n, text))
                 }
             }

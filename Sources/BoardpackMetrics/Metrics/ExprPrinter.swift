@@ -22,7 +22,7 @@ struct ExprPrinter {
     /// The text and its precedence (8 for atoms).
     private func text(_ e: Expr, owner: String?) -> (String, Int) {
         switch e.node {
-        case .number(let v): return (JSONValue.format(v), 8)
+        case .number(let v): return (JSONText.format(v), 8)
         case .identifier(let id):
             if let r = leaf(e, owner) { return (r, 8) }
             if let sub = inline(id, owner) { return text(sub, owner: id) }

@@ -1,15 +1,7 @@
-/// A member of a JSON document that can write itself straight into a `JSONWriter` and can also
-/// be had as a `JSONValue` tree, the reference its direct form must match byte for byte.
+/// A member of a JSON document that writes itself straight into a `JSONWriter`.
 package protocol JSONWritable: Sendable {
     /// Writes the value at the writer's position (after a `key(_:)` or `item()`).
     func write(to writer: inout JSONWriter)
-    /// The same value as a tree.
-    var jsonValue: JSONValue { get }
-}
-
-extension JSONValue: JSONWritable {
-    package func write(to writer: inout JSONWriter) { writer.write(self) }
-    package var jsonValue: JSONValue { self }
 }
 
 extension PackMetrics {
@@ -22,7 +14,7 @@ extension PackMetrics {
 }
 
 /// The `metrics.json` of one pack (SPEC §3.5). `render()` writes it straight from the pack's
-/// figures, in the key order and form of `JSONValue.render()`; `value` is the same document as a
+/// figures, in the key order and form of `JSONText.render()`; `value` is the same document as a
 /// `JSONValue` tree, which tests compare it with.
 package struct PackMetricsJSON: Sendable {
     var pack: PackMetrics
@@ -62,7 +54,7 @@ package struct PackMetricsJSON: Sendable {
         var writer = JSONWriter(capacity: 4096 + 320 * pack.kpis.count + (64 + 40 * pack.kpis.count) * rowCount)
         var members = Member.keys
         for (key, value) in extra where !Member.keys.contains(where: { $0.0 == key }) { members.append((key, .extra(value))) }
-        members.sort { JSONValue.utf8Precedes($0.0, $1.0) }
+        members.sort { JSONText.utf8Precedes($0.0, $1.0) }
         writer.beginObject()
         for (key, member) in members {
             writer.key(key)
@@ -87,7 +79,7 @@ package struct PackMetricsJSON: Sendable {
         var last: [String: Int] = Dictionary(minimumCapacity: pack.kpis.count)
         for (position, k) in pack.kpis.enumerated() { last[k.id] = position }
         writer.beginObject()
-        for index in JSONValue.utf8Order(last.keys) {
+        for index in JSONText.utf8Order(last.keys) {
             let (id, position) = last[index]
             let k = pack.kpis[position]
             writer.key(id)
@@ -121,11 +113,11 @@ package struct PackMetricsJSON: Sendable {
     private func writeBreakdowns(to writer: inout JSONWriter) {
         var layout = RowLayout()
         writer.beginObject()
-        for index in JSONValue.utf8Order(pack.breakdowns.keys) {
+        for index in JSONText.utf8Order(pack.breakdowns.keys) {
             let (dimension, byValue) = pack.breakdowns[index]
             writer.key(dimension)
             writer.beginObject()
-            for index in JSONValue.utf8Order(byValue.keys) {
+            for index in JSONText.utf8Order(byValue.keys) {
                 let (value, row) = byValue[index]
                 writer.key(value)
                 layout.write(row, to: &writer)
@@ -175,7 +167,7 @@ package struct PackMetricsJSON: Sendable {
             if !same {
                 keys = Array(row.keys)
                 allASCII = keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
-                order = JSONValue.utf8Order(keys)
+                order = JSONText.utf8Order(keys)
                 prepared = JSONKeys(order.map { keys[$0] }, depth: writer.depth + 1)
                 previous = Array(repeating: nil, count: keys.count)
             }
@@ -207,33 +199,9 @@ package struct PackMetricsJSON: Sendable {
         /// few non-ASCII characters equivalent to an ASCII one (KELVIN SIGN to `K`) take more
         /// bytes, so equal byte counts rule them out; non-ASCII layouts compare the bytes.
         static func matches(_ key: String, _ expected: String, allASCII: Bool) -> Bool {
-            guard allASCII else { return JSONValue.utf8Equal(key, expected) }
+            guard allASCII else { return JSONText.utf8Equal(key, expected) }
             return key.utf8.count == expected.utf8.count && key == expected
         }
     }
 
-    /// The same document as a tree of dictionaries.
-    var value: JSONValue {
-        var kpiMembers: [String: JSONValue] = [:]
-        for k in pack.kpis {
-            kpiMembers[k.id] = .object([
-                "value": .number(k.value), "previous": .number(k.previous), "delta": .number(k.delta),
-                "change": .number(k.change), "year_ago": .number(k.yearAgo), "yoy_change": .number(k.yoyChange),
-                "target": .number(k.target), "status": .string(k.status.rawValue), "partial": .bool(k.partial),
-                "formula": .string(k.formula),
-            ])
-        }
-        let breakdownMembers = pack.breakdowns.mapValues { byValue in
-            JSONValue.object(byValue.mapValues { row in JSONValue.object(row.mapValues { JSONValue.number($0) }) })
-        }
-        var members = extra.mapValues(\.jsonValue)
-        members["schema"] = .number(1)
-        members["unit"] = .string(pack.unit)
-        members["period"] = .string(pack.period.description)
-        members["period_kind"] = .string(pack.period.kind)
-        members["audience"] = .string(audience)
-        members["kpis"] = .object(kpiMembers)
-        members["breakdowns"] = .object(breakdownMembers)
-        return .object(members)
-    }
 }

@@ -8,7 +8,7 @@ extension UnitMetrics {
     /// `prev(qualified_leads)`) and the value.
     public func working(
         _ id: String, at period: Period, slice: UnitData.Slice? = nil,
-        valueText: @escaping (String, Double?) -> String = { _, v in v.map(JSONValue.format) ?? "n/a" }
+        valueText: @escaping (String, Double?) -> String = { _, v in v.map(JSONText.format) ?? "n/a" }
     ) -> KPIWorking? {
         guard let def = metrics.dictionary.kpis[id], let expr = metrics.expressions[id] else { return nil }
         let evaluator = evaluator(for: period)

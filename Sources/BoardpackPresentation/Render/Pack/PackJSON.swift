@@ -3,8 +3,8 @@ import BoardpackMetrics
 
 /// The judgement members of `metrics.json` (SPEC §3.5): `playbook` and `governance`.
 ///
-/// Each is written straight into the document's writer; `jsonValue` gives the same member as a
-/// tree, which tests compare the direct form with.
+/// Each is written straight into the document's writer; the tests compare it with the same
+/// member built as a tree.
 enum PackJSON {
     /// Every rule result in rule order: rule, status, subject (null for unit rules) and the
     /// message in the pack's language (null when the rule did not fire).
@@ -44,17 +44,6 @@ enum PackJSON {
             }
             writer.endArray()
         }
-
-        var jsonValue: JSONValue {
-            .array(
-                results.map { r in
-                    .object([
-                        "rule": .string(r.ruleID), "status": .string(r.status.rawValue),
-                        "subject": r.subject.map(JSONValue.string) ?? .null,
-                        "message": r.message.map { .string($0.text(for: locale.rawValue)) } ?? .null,
-                    ])
-                })
-        }
     }
 
     /// The `governance` member.
@@ -62,7 +51,7 @@ enum PackJSON {
         var vote: LeadershipVote
 
         /// The models' names in key order.
-        private static let models = LeadershipModel.allCases.sorted { JSONValue.utf8Precedes($0.rawValue, $1.rawValue) }
+        private static let models = LeadershipModel.allCases.sorted { JSONText.utf8Precedes($0.rawValue, $1.rawValue) }
 
         private var budgetFactor: String {
             vote.annualMarketingCost == nil ? "abstains: annual marketing cost not available" : "votes"
@@ -84,17 +73,6 @@ enum PackJSON {
             }
             writer.endObject()
             writer.endObject()
-        }
-
-        var jsonValue: JSONValue {
-            var votes: [String: JSONValue] = [:]
-            for model in LeadershipModel.allCases { votes[model.rawValue] = .number(vote.votes[model] ?? 0) }
-            return .object([
-                "recommended_model": vote.recommended.map { .string($0.rawValue) } ?? .null,
-                "votes": .object(votes),
-                "annual_marketing_cost": .number(vote.annualMarketingCost),
-                "budget_factor": .string(budgetFactor),
-            ])
         }
     }
 }

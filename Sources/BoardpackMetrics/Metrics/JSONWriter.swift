@@ -1,28 +1,12 @@
-/// A JSON document, rendered deterministically for `metrics.json` (SPEC §3.5).
+/// The text rules of `metrics.json` (SPEC §3.5) that do not need a writer: numbers, and the
+/// byte order of keys.
 ///
-/// `render()` sorts object keys by their UTF-8 bytes, indents by two spaces, puts `": "` after
+/// A document sorts object keys by their UTF-8 bytes, indents by two spaces, puts `": "` after
 /// keys and ends with a newline. Numbers: integral values with magnitude below 2^53 print as
 /// integers (`45`, not `45.0`); other finite values print in Swift's shortest round-trip form
 /// (`41.2`, `0.0842`), which uses exponent notation only below 1e-4 or above 2^53
 /// (`1e-05`, `1.8014398509481984e+16`, valid JSON); `-0` prints as `0`; NaN and infinities print as `null`.
-public enum JSONValue: Sendable, Hashable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    /// A number, or `null` for n/a.
-    public static func number(_ value: Double?) -> JSONValue { value.map { .number($0) } ?? .null }
-
-    /// The document as text, ending with a newline.
-    public func render() -> String {
-        var writer = JSONWriter(capacity: 4096)
-        writer.write(self)
-        return writer.finish()
-    }
-
+public enum JSONText {
     /// Byte order of the UTF-8 encodings, the order of object keys.
     package static func utf8Precedes(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
@@ -39,7 +23,7 @@ public enum JSONValue: Sendable, Hashable {
     ///
     /// Most keys differ in their first eight bytes, so the positions are sorted by those bytes
     /// taken as one big-endian integer; only runs of keys sharing them are then compared in full.
-    static func utf8Order<Keys: Collection<String>>(_ keys: Keys) -> [Keys.Index] {
+    package static func utf8Order<Keys: Collection<String>>(_ keys: Keys) -> [Keys.Index] {
         var order: [(prefix: UInt64, index: Keys.Index)] = []
         order.reserveCapacity(keys.count)
         for index in keys.indices { order.append((prefix(keys[index]), index)) }
@@ -66,7 +50,7 @@ public enum JSONValue: Sendable, Hashable {
 
     /// Whether two strings have the same UTF-8 bytes. (`==` compares canonical equivalence:
     /// `"é"` and `"e\u{301}"` are equal, yet they are different keys in JSON text.)
-    static func utf8Equal(_ a: String, _ b: String) -> Bool {
+    package static func utf8Equal(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
         return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && x.elementsEqual(y) } }
     }
@@ -79,13 +63,16 @@ public enum JSONValue: Sendable, Hashable {
     }
 }
 
-/// Writes JSON text as UTF-8 bytes, in the form `JSONValue.render()` documents.
+/// Writes JSON text as UTF-8 bytes, in the form `JSONText.render()` documents.
 ///
-/// A document is written either from a `JSONValue` tree (`write(_:)`, which sorts each
-/// object's keys) or member by member: `beginObject()`, then `key(_:)` and a value for each
-/// member in key order, then `endObject()`; arrays alike with `item()` before each element.
-/// The second way lets `metrics.json` be written straight from a pack's figures, whose keys
-/// are known in advance, without building a tree of dictionaries per pack.
+/// A document is written member by member: `beginObject()`, then `key(_:)` and a value for
+/// each member in key order, then `endObject()`; arrays alike with `item()` before each
+/// element. `metrics.json` is written straight from a pack's figures, whose keys are known in
+/// advance, without building a tree of dictionaries per pack: the tree is the reference the
+/// tests compare with (`Tests/…/JSONValue.swift`), and `metrics.json` writing was 2.8 % of a
+/// whole build's CPU time in the last profile, the tree's dictionaries several times that. A
+/// key out of byte order stops debug builds (and so every test), so the order is kept by the
+/// writer, not by the hand that calls it.
 ///
 /// A document is hundreds of thousands of small writes, so the text goes into memory the writer
 /// allocates and frees itself: a write is a bounds check and a copy, where an array would check
@@ -102,6 +89,27 @@ package struct JSONWriter: ~Copyable {
     /// Whether the innermost open object or array has no member yet. (Only it can be empty: every
     /// container around it has at least the member that holds it.)
     private var isEmpty = true
+    #if DEBUG
+        /// The last key of each open object (nil in arrays and before the first key).
+        private var lastKeys: [String?] = []
+    #endif
+
+    /// Stops a debug build when `name` does not come after the object's previous key in byte order.
+    private mutating func checkOrder(_ name: String) {
+        #if DEBUG
+            if let last = lastKeys.last ?? nil {
+                precondition(JSONText.utf8Precedes(last, name), "JSON keys out of order: `\(last)` before `\(name)`")
+            }
+            if !lastKeys.isEmpty { lastKeys[lastKeys.count - 1] = name }
+        #endif
+    }
+
+    /// Opens a level of the key-order check.
+    private mutating func openLevel() {
+        #if DEBUG
+            lastKeys.append(nil)
+        #endif
+    }
 
     /// An empty writer with room for `capacity` bytes (it grows past them as needed).
     package init(capacity: Int) {
@@ -186,6 +194,7 @@ package struct JSONWriter: ~Copyable {
 
     /// Opens an object; its members follow, each as `key(_:)` then a value.
     package mutating func beginObject() {
+        openLevel()
         put(UInt8(ascii: "{"))
         depth += 1
         isEmpty = true
@@ -196,6 +205,7 @@ package struct JSONWriter: ~Copyable {
 
     /// Opens an array; each element follows `item()`.
     package mutating func beginArray() {
+        openLevel()
         put(UInt8(ascii: "["))
         depth += 1
         isEmpty = true
@@ -205,8 +215,9 @@ package struct JSONWriter: ~Copyable {
     package mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// Starts a member of the innermost object: its key, quoted, and `": "`. Keys must come in
-    /// the order the document wants (`JSONValue.utf8Precedes` for `metrics.json`).
+    /// the order the document wants (`JSONText.utf8Precedes` for `metrics.json`).
     package mutating func key(_ name: String) {
+        checkOrder(name)
         separate()
         quote(name)
         put(": ")
@@ -215,6 +226,7 @@ package struct JSONWriter: ~Copyable {
     /// ``key(_:)`` with a key prepared for the current depth.
     package mutating func key(_ name: borrowing JSONKey) {
         precondition(name.depth == depth, "a key prepared for another depth")
+        checkOrder(name.name)
         name.line.withUnsafeBufferPointer { prepared($0, withNull: false) }
     }
 
@@ -222,6 +234,7 @@ package struct JSONWriter: ~Copyable {
     /// member's value `null` too, in the same copy.
     package mutating func key(_ keys: borrowing JSONKeys, _ k: Int, null: Bool = false) {
         precondition(keys.depth == depth, "keys prepared for another depth")
+        checkOrder(keys.names[k])
         let start = k == 0 ? 0 : keys.ends[k - 1]
         keys.text.withUnsafeBufferPointer { prepared(UnsafeBufferPointer(rebasing: $0[start..<keys.ends[k]]), withNull: null) }
     }
@@ -246,6 +259,9 @@ package struct JSONWriter: ~Copyable {
     ///
     /// The container it was in is not empty: the closed one is its member.
     private mutating func close(_ bracket: UInt8) {
+        #if DEBUG
+            lastKeys.removeLast()
+        #endif
         depth -= 1
         if !isEmpty { lineBreak(comma: false, indent: depth) }
         put(bracket)
@@ -299,32 +315,7 @@ package struct JSONWriter: ~Copyable {
         if let s { quote(s) } else { null() }
     }
 
-    /// `value`, with each object's members in the byte order of their keys' UTF-8.
-    package mutating func write(_ value: JSONValue) {
-        switch value {
-        case .null: null()
-        case .bool(let b): bool(b)
-        case .number(let d): number(d)
-        case .string(let s): quote(s)
-        case .array(let items):
-            beginArray()
-            for item in items {
-                self.item()
-                write(item)
-            }
-            endArray()
-        case .object(let members):
-            beginObject()
-            for index in JSONValue.utf8Order(members.keys) {
-                let member = members[index]
-                key(member.key)
-                write(member.value)
-            }
-            endObject()
-        }
-    }
-
-    /// A number as `JSONValue.format` documents it.
+    /// A number as `JSONText.format` documents it.
     package mutating func number(_ d: Double) {
         guard d.isFinite else {
             null()
@@ -427,9 +418,12 @@ package struct JSONKey: Sendable {
     package let depth: Int
     /// The key's line (see `line(_:depth:)`).
     package let line: [UInt8]
+    /// The key itself.
+    package let name: String
 
     package init(_ name: String, depth: Int) {
         self.depth = depth
+        self.name = name
         line = Self.line(name, depth: depth)
     }
 
@@ -452,11 +446,14 @@ package struct JSONKeys: Sendable {
     package let text: [UInt8]
     /// Where each key's line ends in `text` (the next one starts there).
     package let ends: [Int]
+    /// The keys themselves.
+    package let names: [String]
 
     package init(_ names: some Sequence<String>, depth: Int) {
         var text: [UInt8] = []
         var ends: [Int] = []
-        for name in names {
+        self.names = Array(names)
+        for name in self.names {
             text += JSONKey.line(name, depth: depth)
             ends.append(text.count)
         }
