@@ -41,9 +41,13 @@ public struct Note: Sendable, Equatable {
     public var bodyLine: Int
     /// Where the front matter's `period` value is, for diagnostics about it.
     public var periodLocation: SourceLocation
-    /// The body read as GitHub-flavoured Markdown when the note is loaded: safe HTML with
-    /// placeholders for its embeds and its id prefix, the embeds and the task items.
-    public var document = RenderedMarkdown(html: "", charts: [], kpis: [], tasks: [], diagnostics: [])
+
+    /// The body read as GitHub-flavoured Markdown: safe HTML with placeholders for its embeds,
+    /// the embeds and the task items. `idPrefix` keeps footnote ids unique when several notes
+    /// share a page. Only the notes a build shows are read, once, when their pack is computed.
+    public func document(idPrefix: String) -> RenderedMarkdown {
+        Markdown.render(body, path: path, firstLine: bodyLine, idPrefix: idPrefix)
+    }
 
     /// True when a build for `audience` (with or without drafts) may show this note.
     public func isVisible(to audience: Audience, includeDrafts: Bool) -> Bool {
@@ -129,12 +133,11 @@ extension Note {
         case let .failure(error):
             return .failure(error)
         case let .success((fm, periodLocation)):
-            var note = Note(
-                path: path, fileName: fileName, title: fm.title, period: fm.period, section: fm.section, audience: fm.audience,
-                draft: fm.draft, author: fm.author, order: fm.order, body: body, bodyLine: split.bodyLine,
-                periodLocation: periodLocation ?? SourceLocation(file: path, line: 1))
-            note.document = Markdown.render(body, path: path, firstLine: split.bodyLine, idPrefix: Markdown.idPrefixPlaceholder)
-            return .success(note)
+            return .success(
+                Note(
+                    path: path, fileName: fileName, title: fm.title, period: fm.period, section: fm.section, audience: fm.audience,
+                    draft: fm.draft, author: fm.author, order: fm.order, body: body, bodyLine: split.bodyLine,
+                    periodLocation: periodLocation ?? SourceLocation(file: path, line: 1)))
         }
     }
 

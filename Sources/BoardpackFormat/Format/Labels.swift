@@ -384,8 +384,11 @@ extension PackLocale {
     /// The language of the locale's words (`en`, `it`).
     public var language: String { isItalian ? "it" : "en" }
 
+    /// The label table of this locale's language.
+    var labels: [String: String] { isItalian ? Labels.it : Labels.en }
+
     /// The label `key` in this locale's language, with each `{name}` filled from `values`.
     public func label(_ key: String, _ values: [String: String] = [:]) -> String {
-        values.isEmpty ? Labels.text(key, language) : Labels.text(key, language, values)
+        values.isEmpty ? labels[key] ?? key : Labels.text(key, language, values)
     }
 }

@@ -91,10 +91,8 @@ public enum BoardpackCommands {
             return (diagnostics + e.diagnostics).sortedForReport()
         case let .success(templates):
             do {
-                var timings: [(phase: String, seconds: Double)] = []
-                let reports = try SiteBuilder(options: options, templates: templates).compute(
-                    workspace, existing: Site(), timings: &timings)
-                return (diagnostics + reports.diagnostics).sortedForReport()
+                let found = try SiteBuilder(options: options, templates: templates).check(workspace)
+                return (diagnostics + found).sortedForReport()
             } catch let error as DiagnosticsError {
                 return (diagnostics + error.diagnostics).sortedForReport()
             } catch {

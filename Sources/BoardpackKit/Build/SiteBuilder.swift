@@ -31,14 +31,23 @@ public struct SiteBuilder: Sendable {
     /// True when `--unit` or `--period` asked for some packs only.
     var isSubset: Bool { !options.units.isEmpty || !options.periods.isEmpty }
 
-    /// What the compute phase hands to rendering: every unit's report, and the report of each
-    /// pack to render with the index of its unit.
-    struct Reports: Sendable {
+    /// What the compute phase works out before any pack: every unit's model and report, the
+    /// packs to make, and the warnings so far. ``report(_:)`` computes pack `i`.
+    struct Plan: Sendable {
+        var models: [UnitModel]
         var units: [UnitReport]
-        var packs: [(unit: Int, report: PackReport)]
-        var diagnostics: [Diagnostic]
+        var jobs: [(unit: Int, period: Period)]
+        var warnings: [Diagnostic]
         /// Wall-clock time of the aggregation alone, for `build --timings`.
         var aggregationSeconds: Double
+        var options: BuildOptions
+
+        /// Everything pack `i` says, computed from its unit's model: no page is rendered here.
+        func report(_ i: Int) -> PackReport {
+            let (u, period) = jobs[i]
+            return PackReport(
+                models[u], unit: units[u], period: period, audience: options.audience, includeDrafts: options.includeDrafts)
+        }
     }
 
     /// Renders the site. A subset build (`--unit`, `--period`) renders only the packs asked
@@ -47,12 +56,32 @@ public struct SiteBuilder: Sendable {
     /// and `UsageError` when the subset selects nothing.
     public func build(_ workspace: Workspace, existing: Site = Site()) throws -> Output {
         var timings: [(phase: String, seconds: Double)] = []
-        let reports = try compute(workspace, existing: existing, timings: &timings)
-        let pages = BoardpackCommands.timed("render", &timings) { render(reports.packs, units: reports.units, workspace: workspace) }
+        let plan = try compute(workspace, existing: existing, timings: &timings)
+        // Packs are independent: on every core, each into its own slot, so the result does not
+        // depend on scheduling. Each pack's report is computed and then rendered from that
+        // value alone, one pack after the other on a core: the figures are still in the
+        // core's cache when the page reads them, and only the packs in progress are held.
+        let page = PackPage(workspace: workspace, templates: templates, audience: options.audience)
+        let packs = BoardpackCommands.timed("render", &timings) { () -> [(diagnostics: [Diagnostic], page: PackPage.Rendered?)] in
+            let shared = ResultSlots<UnitRenderData>(count: plan.units.count)
+            DispatchQueue.concurrentPerform(iterations: plan.units.count) { u in shared.set(u, UnitRenderData(plan.units[u])) }
+            let unitData = shared.values
+            let slots = ResultSlots<(diagnostics: [Diagnostic], page: PackPage.Rendered?)>(count: plan.jobs.count)
+            DispatchQueue.concurrentPerform(iterations: plan.jobs.count) { i in
+                let report = plan.report(i)
+                // A pack whose notes have errors is not rendered: the build stops below.
+                let rendered = report.diagnostics.hasErrors ? nil : page.render(report, unitData: unitData[plan.jobs[i].unit])
+                slots.set(i, (report.diagnostics, rendered))
+            }
+            return slots.values
+        }
+        let diagnostics = plan.warnings + packs.flatMap(\.diagnostics)
+        if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.sortedForReport()) }
         var site = Site()
-        for ((_, report), page) in zip(reports.packs, pages) {
-            site.files["\(report.unit.unit.id)/\(report.period)/index.html"] = page.page
-            site.files["\(report.unit.unit.id)/\(report.period)/metrics.json"] = page.json
+        for ((u, period), pack) in zip(plan.jobs, packs) {
+            guard let page = pack.page else { continue }
+            site.files["\(plan.models[u].unit.id)/\(period)/index.html"] = page.page
+            site.files["\(plan.models[u].unit.id)/\(period)/metrics.json"] = page.json
         }
         if isSubset {
             for (path, bytes) in existing.files where site.files[path] == nil { site.files[path] = bytes }
@@ -60,7 +89,7 @@ public struct SiteBuilder: Sendable {
         // The portal and the units' archive pages are independent too: on every core, the
         // portal (the longest) first.
         let archive = ArchivePage(workspace: workspace, templates: templates)
-        let units = reports.units
+        let units = plan.units
         let archivePages = ResultSlots<String>(count: units.count + 1)
         DispatchQueue.concurrentPerform(iterations: units.count + 1) { k in
             archivePages.set(k, k == 0 ? archive.renderPortal(units) : archive.renderUnit(units[k - 1]))
@@ -73,18 +102,18 @@ public struct SiteBuilder: Sendable {
         // Data: read + validate the CSVs (load) and aggregate them (compute), wall-clock.
         // Markdown: cmark-gfm parse + render summed over the notes shown, CPU time across the
         // threads (the notes are read when the workspace is loaded).
-        let markdownSeconds = Double(pages.reduce(0) { $0 + $1.markdownNanoseconds }) / 1e9
+        let markdownSeconds = Double(packs.reduce(0) { $0 + ($1.page?.markdownNanoseconds ?? 0) }) / 1e9
         return Output(
-            site: site, packCount: reports.packs.count, warnings: reports.diagnostics.sortedForReport(), timings: timings,
-            details: [("data", workspace.dataReadSeconds + reports.aggregationSeconds), ("markdown", markdownSeconds)])
+            site: site, packCount: plan.jobs.count, warnings: diagnostics.sortedForReport(), timings: timings,
+            details: [("data", workspace.dataReadSeconds + plan.aggregationSeconds), ("markdown", markdownSeconds)])
     }
 
-    /// The validate and compute phases: everything every page says, before any is rendered.
-    /// Throws `DiagnosticsError` when content is invalid (notes' embeds included) and
-    /// `UsageError` when a subset selects nothing.
+    /// The validate and compute phases up to the packs: the units' models and reports and the
+    /// packs to make. Throws `DiagnosticsError` when content is invalid and `UsageError` when a
+    /// subset selects nothing.
     func compute(
         _ workspace: Workspace, existing: Site, timings: inout [(phase: String, seconds: Double)]
-    ) throws -> Reports {
+    ) throws -> Plan {
         let prepare = Preparation()
         let (compiled, playbooks) = try BoardpackCommands.timed("validate", &timings) { try prepare.validate(workspace) }
         return try BoardpackCommands.timed("compute", &timings) {
@@ -111,40 +140,19 @@ public struct SiteBuilder: Sendable {
                 }
                 units.set(u, UnitReport(model, rendering: rendering[u], listed: listed))
             }
-            let unitReports = units.values
-            // Packs are independent: computed on every core, each into its own slot, so the
-            // result does not depend on scheduling.
-            let packs = ResultSlots<PackReport>(count: jobs.count)
-            DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-                let (u, period) = jobs[i]
-                packs.set(
-                    i,
-                    PackReport(
-                        models[u], unit: unitReports[u], period: period, audience: options.audience,
-                        includeDrafts: options.includeDrafts))
-            }
-            let packReports = packs.values
-            let diagnostics = warnings + packReports.flatMap(\.diagnostics)
-            if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.sortedForReport()) }
-            return Reports(
-                units: unitReports, packs: zip(jobs, packReports).map { ($0.0, $1) }, diagnostics: diagnostics,
-                aggregationSeconds: aggregationSeconds)
+            return Plan(
+                models: models, units: units.values, jobs: jobs.map { (unit: $0.0, period: $0.1) }, warnings: warnings,
+                aggregationSeconds: aggregationSeconds, options: options)
         }
     }
 
-    /// Packs are independent: render them on every core, each into its own slot, so the
-    /// result does not depend on scheduling. The page and `metrics.json` come as bytes,
-    /// written as they are.
-    func render(_ packs: [(unit: Int, report: PackReport)], units: [UnitReport], workspace: Workspace) -> [PackPage.Rendered] {
-        // What a unit's packs share is written once per unit first, on every core too.
-        let shared = ResultSlots<UnitRenderData>(count: units.count)
-        DispatchQueue.concurrentPerform(iterations: units.count) { u in shared.set(u, UnitRenderData(units[u])) }
-        let unitData = shared.values
-        let page = PackPage(workspace: workspace, templates: templates, audience: options.audience)
-        let slots = ResultSlots<PackPage.Rendered>(count: packs.count)
-        DispatchQueue.concurrentPerform(iterations: packs.count) { i in
-            slots.set(i, page.render(packs[i].report, unitData: unitData[packs[i].unit]))
-        }
-        return slots.values
+    /// Every problem the content has, the packs' notes included, without rendering a page
+    /// (`boardpack check`).
+    func check(_ workspace: Workspace) throws -> [Diagnostic] {
+        var timings: [(phase: String, seconds: Double)] = []
+        let plan = try compute(workspace, existing: Site(), timings: &timings)
+        let found = ResultSlots<[Diagnostic]>(count: plan.jobs.count)
+        DispatchQueue.concurrentPerform(iterations: plan.jobs.count) { i in found.set(i, plan.report(i).diagnostics) }
+        return plan.warnings + found.values.flatMap { $0 }
     }
 }

@@ -39,30 +39,8 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var tasks: [TaskItem]
     /// Problems found while reading the body (e.g. a malformed `{{ kpi }}` reference).
     public var diagnostics: [Diagnostic]
-    /// True when `html` may hold ``Markdown/idPrefixPlaceholder`` (the note has footnotes).
-    public var usesIDPrefix = false
-    /// Wall-clock time the rendering took, for `build --timings` (never part of the output,
-    /// and not compared: two renderings of one text are equal).
+    /// Wall-clock time the rendering took, for `build --timings` (never part of the output).
     public var nanoseconds: UInt64 = 0
-
-    public init(
-        html: String, charts: [ChartBlock], kpis: [InlineKPI], tasks: [TaskItem], diagnostics: [Diagnostic], usesIDPrefix: Bool = false,
-        nanoseconds: UInt64 = 0
-    ) {
-        self.html = html
-        self.charts = charts
-        self.kpis = kpis
-        self.tasks = tasks
-        self.diagnostics = diagnostics
-        self.usesIDPrefix = usesIDPrefix
-        self.nanoseconds = nanoseconds
-    }
-
-    public static func == (a: RenderedMarkdown, b: RenderedMarkdown) -> Bool {
-        (a.html, a.charts, a.kpis, a.tasks, a.diagnostics, a.usesIDPrefix) == (
-            b.html, b.charts, b.kpis, b.tasks, b.diagnostics, b.usesIDPrefix
-        )
-    }
 }
 
 /// The one place that talks to cmark-gfm: GitHub-flavoured Markdown in safe mode.
@@ -76,10 +54,6 @@ public enum Markdown {
 
     /// The text that stands for chart or KPI number `index` in `RenderedMarkdown.html`.
     public static func placeholder(kind: String, index: Int) -> String { "\(marker)\(kind):\(index)\(marker)" }
-
-    /// The id prefix a note is rendered with when it is loaded, before it is known which pack
-    /// shows it and where: the page replaces it by the note's own prefix (`note-3`).
-    public static let idPrefixPlaceholder = placeholder(kind: "id", index: 0)
 
     /// cmark-gfm is not thread-safe while it parses: parsing inlines adds its extensions'
     /// special characters (`~` for strikethrough…) to a process-wide table and removes them
@@ -127,7 +101,7 @@ public enum Markdown {
         nanoseconds += DispatchTime.now().uptimeNanoseconds - start
         return RenderedMarkdown(
             html: html, charts: walker.charts, kpis: walker.kpis, tasks: walker.tasks, diagnostics: walker.diagnostics,
-            usesIDPrefix: idPrefix == idPrefixPlaceholder && html.containsBytes(idPrefix), nanoseconds: nanoseconds)
+            nanoseconds: nanoseconds)
     }
 
     /// Parses `clean` with cmark-gfm; the caller holds `lock`, and frees the document and

@@ -2,22 +2,28 @@ import BoardpackContent
 import BoardpackMarkdown
 import BoardpackSupport
 
-/// A note as a pack shows it: its embeds resolved against the pack's figures. The `{{ kpi }}`
-/// references become KPI results and each chart block its figures; a reference or block that
-/// names something unknown becomes a diagnostic and shows nothing.
+/// A note as a pack shows it: its body read as Markdown, and its embeds resolved against the
+/// pack's figures. The `{{ kpi }}` references become KPI results and each chart block its
+/// figures; a reference or block that names something unknown becomes a diagnostic and shows
+/// nothing.
 package struct NoteReport: Sendable {
     package let note: Note
-    /// Per `{{ kpi }}` reference of ``Note/document``, in order: the KPI's result, nil when unknown.
+    /// The body read (``Note/document(idPrefix:)``), with the prefix of the note's place on the page.
+    package let document: RenderedMarkdown
+    /// Per `{{ kpi }}` reference of ``document``, in order: the KPI's result, nil when unknown.
     package let kpis: [KPIResult?]
-    /// Per chart block of ``Note/document``, in order: its figures, nil when the block is invalid.
+    /// Per chart block of ``document``, in order: its figures, nil when the block is invalid.
     package let charts: [NoteChartFigures?]
     package let diagnostics: [Diagnostic]
 
-    init(_ note: Note, pack: PackMetrics, engine: UnitMetrics, period: Period) {
+    /// The note shown `index`th in the pack of `period`.
+    init(_ note: Note, index: Int, pack: PackMetrics, engine: UnitMetrics, period: Period) {
         self.note = note
-        var diagnostics: [Diagnostic] = []
+        let document = note.document(idPrefix: "note-\(index)")
+        self.document = document
+        var diagnostics = document.diagnostics
         let known = Set(pack.kpis.map(\.id))
-        kpis = note.document.kpis.map { reference in
+        kpis = document.kpis.map { reference in
             if let result = pack[kpi: reference.id] { return result }
             let hint = NameSuggestion.nearest(to: reference.id, among: known).map { "did you mean `\($0)`?" }
             diagnostics.append(
@@ -27,7 +33,7 @@ package struct NoteReport: Sendable {
             return nil
         }
         let measures = Set(engine.metrics.dictionary.measures.keys)
-        charts = note.document.charts.map { block in
+        charts = document.charts.map { block in
             switch NoteChart.parse(block, path: note.path, knownKPIs: known, knownMeasures: measures) {
             case let .failure(d):
                 diagnostics.append(d)

@@ -144,9 +144,9 @@ package struct PackReport: Sendable {
             .filter { $0.period == period && $0.isVisible(to: audience, includeDrafts: includeDrafts) }
             .sorted { ($0.order, $0.fileName) < ($1.order, $1.fileName) }
         var diagnostics: [Diagnostic] = []
-        notes = visible.map { note in
-            let report = NoteReport(note, pack: pack, engine: engine, period: period)
-            diagnostics += note.document.diagnostics + report.diagnostics
+        notes = visible.enumerated().map { index, note in
+            let report = NoteReport(note, index: index, pack: pack, engine: engine, period: period)
+            diagnostics += report.diagnostics
             return report
         }
         self.diagnostics = diagnostics

@@ -26,7 +26,7 @@ public struct KPIWorking: Sendable {
     public var expanded: String
     /// Measures, `months` and function calls replaced by this period's values (shortest
     /// round-trip numbers, `n/a` for n/a): `(48200 + 12000) / 1462`.
-    public var substituted: String
+    public var substituted: String { substituted { _, v in v.map(JSONText.format) ?? "n/a" } }
     /// The inputs in order of first appearance in `expanded`.
     public var inputs: [Input]
     /// A value the substituted formula shows, with the id it reads (`qualified_leads` for

@@ -2,14 +2,9 @@ import BoardpackContent
 
 extension UnitMetrics {
     /// The working of KPI `id` at `period` (for the unit, or one dimension value), reading no
-    /// data after the period. `nil` for an unknown KPI.
-    /// `valueText` writes each input in the substituted formula (default: plain numbers, as in
-    /// `metrics.json`); it gets the id the input reads (`qualified_leads` for
-    /// `prev(qualified_leads)`) and the value.
-    public func working(
-        _ id: String, at period: Period, slice: UnitData.Slice? = nil,
-        valueText: @escaping (String, Double?) -> String = { _, v in v.map(JSONText.format) ?? "n/a" }
-    ) -> KPIWorking? {
+    /// data after the period. `nil` for an unknown KPI. The substituted formula keeps its values
+    /// apart from its text, for whoever writes it to write them in its own way.
+    public func working(_ id: String, at period: Period, slice: UnitData.Slice? = nil) -> KPIWorking? {
         guard let def = metrics.dictionary.kpis[id], let expr = metrics.expressions[id] else { return nil }
         let evaluator = evaluator(for: period)
         let slice = def.unitScoped ? nil : slice
@@ -42,12 +37,11 @@ extension UnitMetrics {
             }, inline: inline
         ).print(expr, owner: id)
         var working = KPIWorking(
-            kpi: id, formula: def.formula, expanded: expanded, substituted: "", inputs: inputs,
+            kpi: id, formula: def.formula, expanded: expanded, inputs: inputs,
             result: evaluator.kpi(id, at: period, slice: slice),
             provenance: KPIWorking.Provenance(context: context, kpi: id, period: period, slice: slice))
         working.texts = template.split(separator: KPIWorking.valueMarker, omittingEmptySubsequences: false).map(String.init)
         working.values = values
-        working.substituted = working.substituted(valueText: valueText)
         return working
     }
 }

@@ -10,29 +10,28 @@ public struct NoteHTML: Sendable {
     /// Time spent in `Markdown.render` for this note, for `build --timings`.
     public var markdownNanoseconds: UInt64 = 0
 
-    /// Renders `note`, asking `kpi` and `chart` for the text that replaces each embed.
-    /// `kpi` returns plain text (escaped here); `chart` returns trusted SVG/HTML.
+    /// Puts the embeds into `note`'s body as read (`doc`), asking `kpi` and `chart` for the
+    /// text that replaces each. `kpi` returns plain text (escaped here); `chart` returns
+    /// trusted SVG/HTML.
     public static func render(
-        _ note: Note, index: Int,
+        _ note: Note, _ doc: RenderedMarkdown,
         kpi: (InlineKPI, Int) -> String, chart: (ChartBlock, Int) -> String
     ) -> NoteHTML {
-        let doc = note.document
         // Every KPI first, then every chart, in order: the callbacks record diagnostics and
         // chart tables as they go.
         let kpis = doc.kpis.enumerated().map { i, reference in "<span class=\"kpi-inline\">\(escapeHTML(kpi(reference, i)))</span>" }
         let charts = doc.charts.enumerated().map { i, block in chart(block, i) }
         let html =
-            kpis.isEmpty && charts.isEmpty && !doc.usesIDPrefix
-            ? doc.html : substitutingPlaceholders(doc.html, kpis: kpis, charts: charts, idPrefix: "note-\(index)")
+            kpis.isEmpty && charts.isEmpty
+            ? doc.html : substitutingPlaceholders(doc.html, kpis: kpis, charts: charts)
         return NoteHTML(note: note, html: html, tasks: doc.tasks, markdownNanoseconds: doc.nanoseconds)
     }
 
     /// `html` with each `Markdown.placeholder(kind:index:)` replaced by `kpis[index]` or
     /// `charts[index]`, in one pass over the bytes. A chart replaced a whole code block, which
     /// cmark wrapped in a paragraph: `<p>placeholder</p>` becomes the bare figure. A
-    /// placeholder with no text to put in stays as it is. The id prefix placeholder
-    /// (``Markdown/idPrefixPlaceholder``) becomes `idPrefix`.
-    static func substitutingPlaceholders(_ html: String, kpis: [String], charts: [String], idPrefix: String = "") -> String {
+    /// placeholder with no text to put in stays as it is.
+    static func substitutingPlaceholders(_ html: String, kpis: [String], charts: [String]) -> String {
         let marker = Array(String(Markdown.marker).utf8)
         let open = Array("<p>".utf8), close = Array("</p>".utf8)
         var source = html
@@ -46,11 +45,7 @@ public struct NoteHTML: Sendable {
             var copied = 0
             for at in offsets(of: marker, in: h) where at >= copied {
                 guard let (kind, index, end) = placeholder(in: h, at: at, marker: marker) else { continue }
-                if kind == "id" {
-                    out += UnsafeBufferPointer(rebasing: h[copied..<at])
-                    out.appendUTF8(idPrefix)
-                    copied = end
-                } else if kind == "kpi", index < kpis.count {
+                if kind == "kpi", index < kpis.count {
                     out += UnsafeBufferPointer(rebasing: h[copied..<at])
                     out.appendUTF8(kpis[index])
                     copied = end

@@ -57,9 +57,9 @@ package struct PackPage {
         let period = report.period
         var chartTables: [(title: String, table: ChartDataTable)] = []
         var notes: [NoteHTML] = []
-        for (index, note) in report.notes.enumerated() {
+        for note in report.notes {
             let embeds = NoteEmbeds(ctx: ctx, note: note)
-            let html = NoteHTML.render(note.note, index: index, kpi: embeds.kpiText, chart: embeds.chartHTML)
+            let html = NoteHTML.render(note.note, note.document, kpi: embeds.kpiText, chart: embeds.chartHTML)
             notes.append(html)
             chartTables += embeds.tables
         }

@@ -36,7 +36,7 @@ struct PackContext: Sendable {
     var dictionary: MetricDictionary { report.unit.dictionary }
 
     /// A fixed label of the pack in the pack's language.
-    func label(_ key: String) -> String { Labels.text(key, lang) }
+    func label(_ key: String) -> String { locale.label(key) }
 
     /// A KPI's definition.
     func kpi(_ id: String) -> KPIDefinition? { dictionary.kpis[id] }
