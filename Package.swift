@@ -22,7 +22,7 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        // The pipeline as walls the compiler keeps (see Sources/BoardpackKit/House.md): each
+        // The pipeline as walls the compiler keeps (see Sources/README.md): each
         // target may import only the targets above it in this list.
         .target(
             name: "BoardpackSupport",

@@ -1,4 +1,5 @@
-/// boardpack's library: content loading, metrics, playbooks, charts, rendering, site writing.
+/// boardpack's library, the command line's side of it: the phases in order (`SiteBuilder`) and
+/// the commands. The pipeline's targets and their walls are described in `Sources/README.md`.
 public enum Boardpack {
     /// The version shown by `--version` and in the site manifest.
     public static let version = "0.1.0"
