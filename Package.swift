@@ -1,6 +1,13 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The library is split into targets along the pipeline; across targets the optimiser may
+// inline only what it is told it may. Full cross-module optimisation lets a release build
+// inline across the walls as it did inside one library (the walls are for the type checker,
+// not for the generated code): the whole build 3.4 % faster (20 alternating runs each on the
+// bench workspace, 0.734 s against 0.760 s).
+let optimised: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "boardpack",
     platforms: [.macOS(.v13)],
@@ -26,40 +33,40 @@ let package = Package(
         // target may import only the targets above it in this list.
         .target(
             name: "BoardpackSupport",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: optimised
         ),
-        .target(name: "BoardpackMarkdown", dependencies: ["CMarkGFM", "BoardpackSupport"]),
+        .target(name: "BoardpackMarkdown", dependencies: ["CMarkGFM", "BoardpackSupport"], swiftSettings: optimised),
         .target(
             name: "BoardpackContent",
             dependencies: [
                 "BoardpackSupport", "BoardpackMarkdown",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ], swiftSettings: optimised
         ),
-        .target(name: "BoardpackFormat", dependencies: ["BoardpackContent"]),
+        .target(name: "BoardpackFormat", dependencies: ["BoardpackContent"], swiftSettings: optimised),
         .target(
             name: "BoardpackMetrics",
             dependencies: [
                 "BoardpackSupport", "BoardpackMarkdown", "BoardpackContent", "BoardpackFormat",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ], swiftSettings: optimised
         ),
         .target(
             name: "BoardpackPresentation",
             dependencies: [
                 "BoardpackSupport", "BoardpackMarkdown", "BoardpackContent", "BoardpackFormat", "BoardpackMetrics",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ], swiftSettings: optimised
         ),
-        .target(name: "BoardpackSite", dependencies: ["BoardpackSupport"]),
+        .target(name: "BoardpackSite", dependencies: ["BoardpackSupport"], swiftSettings: optimised),
         .target(
             name: "BoardpackKit",
             dependencies: [
                 "BoardpackSupport", "BoardpackMarkdown", "BoardpackContent", "BoardpackFormat", "BoardpackMetrics", "BoardpackPresentation",
                 "BoardpackSite",
                 .product(name: "FlyingFox", package: "FlyingFox"),
-            ]
+            ], swiftSettings: optimised
         ),
         .executableTarget(
             name: "boardpack",
@@ -67,7 +74,7 @@ let package = Package(
                 "BoardpackSupport", "BoardpackMarkdown", "BoardpackContent", "BoardpackFormat", "BoardpackMetrics", "BoardpackPresentation",
                 "BoardpackSite", "BoardpackKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ], swiftSettings: optimised
         ),
         .testTarget(
             name: "BoardpackKitTests",

@@ -368,15 +368,25 @@ public enum Labels {
 
     /// The label `key` in `language` with each `{name}` replaced by `values[name]`.
     public static func text(_ key: String, _ language: String, _ values: [String: String]) -> String {
-        // One pass, so that a value holding braces is never filled in again.
-        var out = "", rest = Substring(text(key, language))
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            out += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
-            out += values[name] ?? String(rest[open...close])
-            rest = rest[rest.index(after: close)...]
+        // One pass over the bytes, so that a value holding braces is never filled in again.
+        var template = text(key, language)
+        return template.withUTF8 { t in
+            var out: [UInt8] = []
+            out.reserveCapacity(t.count + 32)
+            var i = 0
+            while i < t.count {
+                if t[i] == UInt8(ascii: "{"), let close = t[(i + 1)...].firstIndex(of: UInt8(ascii: "}")),
+                    let value = values[String(decoding: UnsafeBufferPointer(rebasing: t[(i + 1)..<close]), as: UTF8.self)]
+                {
+                    out.append(contentsOf: value.utf8)
+                    i = close + 1
+                } else {
+                    out.append(t[i])
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + rest
     }
 }
 

@@ -24,7 +24,25 @@ public struct PackFormatter: Sendable, Hashable {
     public static let unitSpace = "\u{00A0}"
 
     /// The text shown for a missing value: `n/a` in English, `n.d.` (non disponibile) in Italian.
-    public var notAvailable: String { locale.label("not_available") }
+    public var notAvailable: String { words.notAvailable }
+
+    /// The words formatting writes beside almost every value, from the label tables, looked up
+    /// once per language rather than once per value.
+    private struct Words: Sendable {
+        var notAvailable, points, dayOne, dayOther, monthOne, monthOther: String
+
+        init(_ locale: PackLocale) {
+            notAvailable = locale.label("not_available")
+            points = locale.label("percentage_points_unit")
+            dayOne = locale.label("unit_day_one")
+            dayOther = locale.label("unit_day_other")
+            monthOne = locale.label("unit_month_one")
+            monthOther = locale.label("unit_month_other")
+        }
+    }
+
+    private static let english = Words(.enGB), italian = Words(.itIT)
+    private var words: Words { locale.isItalian ? Self.italian : Self.english }
 
     /// A plain number: `1,234.56` (en) or `1.234,56` (it).
     public func decimal(_ value: Double?, fractionDigits: Int = 0, grouping: Bool = true) -> String {
@@ -62,8 +80,7 @@ public struct PackFormatter: Sendable, Hashable {
     public func percentagePoints(_ ratioDelta: Double?, fractionDigits: Int = 1) -> String {
         guard let r = rounded(ratioDelta, fractionDigits, shift: 2) else { return notAvailable }
         // The unit after a no-break space (`unitSpace`).
-        let unit = locale.label("percentage_points_unit")
-        return r.text(locale: locale, prefix: signed(r), suffix: unit)
+        return r.text(locale: locale, prefix: signed(r), suffix: words.points)
     }
 
     /// A multiple such as CLV:CAC: 3.24 → `3.2×` / `3,2×`.
@@ -74,12 +91,12 @@ public struct PackFormatter: Sendable, Hashable {
 
     /// A number of days: `34 days`, `1 day` / `34 giorni`, `1 giorno`.
     public func days(_ value: Double?, fractionDigits: Int = 0) -> String {
-        unit(value, fractionDigits, "day")
+        unit(value, fractionDigits, one: words.dayOne, other: words.dayOther)
     }
 
     /// A number of months: `3.5 months`, `1.0 months` / `3,5 mesi`; `1 month` / `1 mese`.
     public func months(_ value: Double?, fractionDigits: Int = 1) -> String {
-        unit(value, fractionDigits, "month")
+        unit(value, fractionDigits, one: words.monthOne, other: words.monthOther)
     }
 
     /// The currency symbol for an ISO 4217 code; the code itself when it has no symbol here.
@@ -141,11 +158,10 @@ public struct PackFormatter: Sendable, Hashable {
         return (sign.isEmpty ? prefix : sign + prefix, "")
     }
 
-    /// A number and its unit word (labels `unit_<word>_one` and `unit_<word>_other`, each with
-    /// the no-break space before it).
-    private func unit(_ value: Double?, _ digits: Int, _ word: String) -> String {
+    /// A number and its unit word, singular or plural (each with the no-break space before it).
+    private func unit(_ value: Double?, _ digits: Int, one: String, other: String) -> String {
         guard let r = rounded(value, digits) else { return notAvailable }
         // CLDR plural rules for en and it: singular only for exactly "1" with no visible decimals.
-        return r.text(locale: locale, prefix: sign(r), suffix: locale.label("unit_\(word)_\(r.isPlainOne ? "one" : "other")"))
+        return r.text(locale: locale, prefix: sign(r), suffix: r.isPlainOne ? one : other)
     }
 }

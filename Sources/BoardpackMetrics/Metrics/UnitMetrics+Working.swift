@@ -40,7 +40,7 @@ extension UnitMetrics {
             kpi: id, formula: def.formula, expanded: expanded, inputs: inputs,
             result: evaluator.kpi(id, at: period, slice: slice),
             provenance: KPIWorking.Provenance(context: context, kpi: id, period: period, slice: slice))
-        working.texts = template.split(separator: KPIWorking.valueMarker, omittingEmptySubsequences: false).map(String.init)
+        working.texts = template.splittingBytes(String(KPIWorking.valueMarker))
         working.values = values
         return working
     }

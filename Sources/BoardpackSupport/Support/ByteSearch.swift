@@ -16,6 +16,24 @@ extension String {
         return haystack.withUTF8 { h in needle.withUTF8 { n in firstOffset(of: n, in: h, from: 0) != nil } }
     }
 
+    /// The pieces of the string between occurrences of `separator`, comparing UTF-8 bytes: one
+    /// more piece than occurrences, empty pieces kept.
+    package func splittingBytes(_ separator: String) -> [String] {
+        var haystack = self, needle = separator
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                var pieces: [String] = []
+                var start = 0
+                while !n.isEmpty, let hit = firstOffset(of: n, in: h, from: start) {
+                    pieces.append(String(decoding: UnsafeBufferPointer(rebasing: h[start..<hit]), as: UTF8.self))
+                    start = hit + n.count
+                }
+                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: h[start...]), as: UTF8.self))
+                return pieces
+            }
+        }
+    }
+
     /// Every occurrence of `target` replaced by `replacement`, left to right, comparing UTF-8
     /// bytes. Returns the string unchanged when `target` is empty or absent.
     package func replacingBytes(_ target: String, with replacement: String) -> String {

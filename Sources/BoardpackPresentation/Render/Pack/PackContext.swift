@@ -14,13 +14,29 @@ struct PackContext: Sendable {
     /// What the unit's packs share, worked out once for all of them.
     var unitData: UnitRenderData
 
-    var unit: UnitContent { report.unit.unit }
-    var period: Period { report.period }
-    var locale: PackLocale { report.unit.locale }
+    // What every section reads over and over, held here rather than reached through the
+    // report each time (a value read out of a class instance is copied).
+    let unit: UnitContent
+    let period: Period
+    let locale: PackLocale
     /// This pack's figures.
-    var pack: PackMetrics { report.metrics }
+    let pack: PackMetrics
     /// The previous period's figures (previous month or quarter), when that period has data.
-    var previousPack: PackMetrics? { report.previous }
+    let previousPack: PackMetrics?
+    let dictionary: MetricDictionary
+
+    init(workspace: Workspace, report: PackReport, audience: Note.Audience, unitData: UnitRenderData) {
+        self.workspace = workspace
+        self.report = report
+        self.audience = audience
+        self.unitData = unitData
+        unit = report.unit.unit
+        period = report.period
+        locale = report.unit.locale
+        pack = report.metrics
+        previousPack = report.previous
+        dictionary = report.unit.dictionary
+    }
 
     /// Periods in a sparkline or trend: a year of months, or three years of quarters.
     static let trendPeriods = UnitReport.window
@@ -33,7 +49,6 @@ struct PackContext: Sendable {
 
     var formatter: PackFormatter { PackFormatter(locale: locale) }
     var lang: String { locale.language }
-    var dictionary: MetricDictionary { report.unit.dictionary }
 
     /// A fixed label of the pack in the pack's language.
     func label(_ key: String) -> String { locale.label(key) }
