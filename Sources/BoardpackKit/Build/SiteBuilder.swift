@@ -101,7 +101,7 @@ public struct SiteBuilder: Sendable {
         site.add("index.html", rendered[0])
         // Data: read + validate the CSVs (load) and aggregate them (compute), wall-clock.
         // Markdown: cmark-gfm parse + render summed over the notes shown, CPU time across the
-        // threads (the notes are read when the workspace is loaded).
+        // threads (each pack reads its notes when it is computed).
         let markdownSeconds = Double(packs.reduce(0) { $0 + ($1.page?.markdownNanoseconds ?? 0) }) / 1e9
         return Output(
             site: site, packCount: plan.jobs.count, warnings: diagnostics.sortedForReport(), timings: timings,

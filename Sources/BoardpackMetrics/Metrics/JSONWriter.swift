@@ -63,15 +63,16 @@ public enum JSONText {
     }
 }
 
-/// Writes JSON text as UTF-8 bytes, in the form `JSONText.render()` documents.
+/// Writes JSON text as UTF-8 bytes, in the form ``JSONText`` documents: the one writer of
+/// `metrics.json`.
 ///
 /// A document is written member by member: `beginObject()`, then `key(_:)` and a value for
 /// each member in key order, then `endObject()`; arrays alike with `item()` before each
 /// element. `metrics.json` is written straight from a pack's figures, whose keys are known in
 /// advance, without building a tree of dictionaries per pack: the tree is the reference the
-/// tests compare with (`Tests/…/JSONValue.swift`), and `metrics.json` writing was 2.8 % of a
-/// whole build's CPU time in the last profile, the tree's dictionaries several times that. A
-/// key out of byte order stops debug builds (and so every test), so the order is kept by the
+/// tests compare with (`Tests/…/JSONValue.swift`); `metrics.json` writing was 2.8 % of a whole
+/// build's CPU time in the last profile, and a tree would add a dictionary per object. A key
+/// out of byte order stops debug builds (and so every test), so the order is kept by the
 /// writer, not by the hand that calls it.
 ///
 /// A document is hundreds of thousands of small writes, so the text goes into memory the writer

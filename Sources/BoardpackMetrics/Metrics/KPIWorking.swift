@@ -55,7 +55,7 @@ public struct KPIWorking: Sendable {
     public var result: MeasureValue
     /// Measure id → files and lines that reported it in the period (measures read via `prev`
     /// or `year_ago` list the rows of the period itself only). Read from the data when asked:
-    /// a pack's appendix shows only ``line(format:)``, `boardpack explain` the sources too.
+    /// a pack's appendix shows only ``line(valueText:format:)``, `boardpack explain` the sources too.
     public var sources: [String: [Source]] { provenance.sources() }
     /// What ``sources`` reads.
     let provenance: Provenance

@@ -13,9 +13,8 @@ extension PackMetrics {
     }
 }
 
-/// The `metrics.json` of one pack (SPEC §3.5). `render()` writes it straight from the pack's
-/// figures, in the key order and form of `JSONText.render()`; `value` is the same document as a
-/// `JSONValue` tree, which tests compare it with.
+/// The `metrics.json` of one pack (SPEC §3.5), written straight from the pack's figures in the
+/// form ``JSONText`` documents; the tests compare it with the same document built as a tree.
 package struct PackMetricsJSON: Sendable {
     var pack: PackMetrics
     var audience: String

@@ -109,7 +109,6 @@ public struct UnitData: Sendable {
     package var reportedMeasures: Set<String> { Set(measureNumbers.keys) }
 
     /// The dimension names a measure is reported by (its grain), sorted; `nil` when not reported.
-
     public func grain(of measure: String) -> [String]? { measureNumbers[measure].map { grains[$0] } }
 
     /// Files (index into ``files``) and their column index that report `measure`.

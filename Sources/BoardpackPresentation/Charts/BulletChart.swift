@@ -146,7 +146,7 @@ public struct BulletChart: Sendable {
         ChartDataTable(
             headers: [
                 "", locale.label("value"), locale.label("target"),
-                locale.label("task_status"),
+                locale.label("status"),
             ],
             rows: [
                 [

@@ -172,7 +172,7 @@ public struct ScatterChart: Sendable {
 
     func dataTable(texts: [(x: String, y: String)]) -> ChartDataTable {
         ChartDataTable(
-            headers: ["", xTitle, yTitle, locale.label("task_status")],
+            headers: ["", xTitle, yTitle, locale.label("status")],
             rows: zip(points, texts).map { p, text in [p.label, text.x, text.y, p.status?.word(locale) ?? ""] })
     }
 }

@@ -17,8 +17,8 @@ public struct NoteHTML: Sendable {
         _ note: Note, _ doc: RenderedMarkdown,
         kpi: (InlineKPI, Int) -> String, chart: (ChartBlock, Int) -> String
     ) -> NoteHTML {
-        // Every KPI first, then every chart, in order: the callbacks record diagnostics and
-        // chart tables as they go.
+        // Every KPI first, then every chart, in order: the chart callback records the charts'
+        // data tables as it goes.
         let kpis = doc.kpis.enumerated().map { i, reference in "<span class=\"kpi-inline\">\(escapeHTML(kpi(reference, i)))</span>" }
         let charts = doc.charts.enumerated().map { i, block in chart(block, i) }
         let html =

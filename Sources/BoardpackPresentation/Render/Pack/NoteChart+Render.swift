@@ -90,7 +90,9 @@ extension NoteChart {
         case .scatter:
             let x = figures.byValue[kpis[0]] ?? [], y = figures.byValue[kpis[1]] ?? []
             let points = values.indices.map { i in
-                ScatterChart.Point(label: ChartFigure.displayName(values[i]), x: x[i], y: y[i])
+                ScatterChart.Point(
+                    label: ChartFigure.displayName(values[i]), x: x.indices.contains(i) ? x[i] : nil,
+                    y: y.indices.contains(i) ? y[i] : nil)
             }
             let chart = ScatterChart(
                 id: id, title: "\(title) — \(breakdown ?? ""), \(ctx.periodLabel(ctx.period))", points: points,

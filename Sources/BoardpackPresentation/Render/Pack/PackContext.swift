@@ -44,7 +44,11 @@ struct PackContext: Sendable {
     /// A headline KPI over the `trendPeriods` periods ending with the pack (oldest first), with
     /// each value as the pack writes it.
     func trend(_ id: String) -> [(period: Period, value: Double?, text: String)] {
-        unitData.trend(id, endingAt: period, count: Self.trendPeriods) ?? []
+        if let trend = unitData.trend(id, endingAt: period, count: Self.trendPeriods) { return trend }
+        // The compute phase works out every headline KPI over every pack's window: a KPI it
+        // did not shows as n/a, never as a gap in the window.
+        assert(false, "the trend of `\(id)` ending \(period) was not computed")
+        return (0..<Self.trendPeriods).reversed().map { (period.advanced(by: -$0), nil, formatter.notAvailable) }
     }
 
     var formatter: PackFormatter { PackFormatter(locale: locale) }
@@ -100,10 +104,8 @@ struct PackContext: Sendable {
     }
 }
 
-/// What a section hands back: its HTML, the data behind its charts (for the appendix) and
-/// any problems found while rendering embeds.
+/// What a section hands back: its HTML and the data behind its charts (for the appendix).
 struct SectionOutput: Sendable {
     var html = HTMLBuffer()
     var chartTables: [(title: String, table: ChartDataTable)] = []
-    var diagnostics: [Diagnostic] = []
 }

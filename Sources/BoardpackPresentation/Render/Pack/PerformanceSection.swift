@@ -36,7 +36,7 @@ enum PerformanceSection {
         let headers = [
             "KPI", ctx.periodLabel(ctx.period), ctx.locale.label("previous"),
             ctx.locale.label("change"), ctx.locale.label("year_ago"),
-            ctx.locale.label("target"), ctx.locale.label("task_status"),
+            ctx.locale.label("target"), ctx.locale.label("status"),
         ].map { escapeHTML($0) }
         html.reserve(ids.count * 480 + 512)
         PackHTML.tableHead(

@@ -31,7 +31,7 @@ enum PlaybookSection {
                 html += "<span class=\"rule-message\">\(escapeHTML(r.message?.text(for: ctx.locale.rawValue) ?? r.ruleID))</span>"
                 if let action = r.action?.text(for: ctx.locale.rawValue) {
                     html +=
-                        "<br><span class=\"rule-action\"><strong>\(ctx.locale.label("task")):</strong> \(escapeHTML(action))</span>"
+                        "<br><span class=\"rule-action\"><strong>\(ctx.locale.label("rule_action")):</strong> \(escapeHTML(action))</span>"
                 }
                 html += " <code class=\"rule-id\">\(escapeHTML(r.ruleID))</code></li>\n"
             }

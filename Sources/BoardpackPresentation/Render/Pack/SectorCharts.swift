@@ -2,9 +2,6 @@
 /// trial funnel over time, luxury full-price sell-through and the waiting list, banking
 /// digital adoption and consent. Empty when the unit lacks the measures.
 enum SectorCharts {
-    /// Periods in each sector trend.
-    static let periods = 12
-
     /// The sector's charts and their data tables; empty HTML when the unit lacks the measures.
     static func render(_ ctx: PackContext) -> SectionOutput {
         let charts: [ChartFigure.Chart?] =

@@ -88,6 +88,8 @@ package final class UnitRenderData: Sendable {
 
     /// Every channel's spend in `period` (none outside the packs' windows).
     func spend(at period: Period) -> ChannelSpend {
-        spend[period] ?? ChannelSpend(values: channels.map { _ in nil }, texts: [], any: false)
+        spend[period]
+            ?? ChannelSpend(
+                values: channels.map { _ in nil }, texts: channels.map { _ in PackFormatter(locale: locale).notAvailable }, any: false)
     }
 }
