@@ -1,6 +1,6 @@
 /// boardpack's library, the command line's side of it: the phases in order (`SiteBuilder`) and
 /// the commands. The pipeline's targets and their walls are described in `Sources/README.md`.
-public enum Boardpack {
+package enum Boardpack {
     /// The version shown by `--version` and in the site manifest.
-    public static let version = "0.1.0"
+    package static let version = "0.1.0"
 }

@@ -2,14 +2,14 @@
 ///
 /// Both come from `unit.yml` (`csv_delimiter`, `csv_decimal`) and are never guessed from the
 /// data: a file that looks Italian in an English unit is an error, not a silent switch.
-public struct CSVOptions: Sendable, Hashable {
+package struct CSVOptions: Sendable, Hashable {
     /// The field separator, one ASCII byte: `,` by default, `;` for Italian-style exports.
-    public var delimiter: UInt8 = UInt8(ascii: ",")
+    package var delimiter: UInt8 = UInt8(ascii: ",")
     /// When true, numbers use a decimal comma (`1234,5`); otherwise a decimal point.
-    public var decimalComma: Bool = false
+    package var decimalComma: Bool = false
 
     /// Creates options; the defaults are RFC 4180 with a decimal point.
-    public init(delimiter: UInt8 = UInt8(ascii: ","), decimalComma: Bool = false) {
+    package init(delimiter: UInt8 = UInt8(ascii: ","), decimalComma: Bool = false) {
         self.delimiter = delimiter
         self.decimalComma = decimalComma
     }

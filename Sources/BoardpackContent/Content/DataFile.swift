@@ -4,76 +4,76 @@ import BoardpackSupport
 ///
 /// Columnar storage keeps a million rows in a few flat arrays: no per-row dictionaries and
 /// no per-field `String`s on the aggregation path.
-public struct DataFile: Sendable {
+package struct DataFile: Sendable {
     /// Whether the period column is `month` (`YYYY-MM`) or `date` (`YYYY-MM-DD`).
-    public enum Grain: String, Sendable { case month, date }
+    package enum Grain: String, Sendable { case month, date }
 
     /// Path as shown in diagnostics and in the pack's provenance table.
-    public var path: String
+    package var path: String
     /// Lower-case hex SHA-256 of the file's bytes.
-    public var sha256: String
-    public var grain: Grain
+    package var sha256: String
+    package var grain: Grain
     /// Names of the dimension columns, in file order.
-    public var dimensions: [String]
+    package var dimensions: [String]
     /// Names of the measure columns, in file order.
-    public var measures: [String]
+    package var measures: [String]
 
     /// Per row: the month of the row.
-    public var months: [Month]
+    package var months: [Month]
     /// Per row: day of month (1...31) for `date` grain; 0 for `month` grain.
-    public var days: [UInt8]
+    package var days: [UInt8]
     /// Per row: the 1-based line number where the row starts (for diagnostics).
-    public var lines: [Int32]
+    package var lines: [Int32]
     /// `dimensionValues[d][row]` is an index into `dimensionLabels[d]`.
-    public var dimensionValues: [[Int32]]
+    package var dimensionValues: [[Int32]]
     /// `dimensionLabels[d]` holds the distinct values of dimension column `d`, in order of first appearance.
-    public var dimensionLabels: [[String]]
+    package var dimensionLabels: [[String]]
     /// `measureValues[m][row]`; `Double.nan` marks an empty cell (*not reported*). NaN cannot
     /// come from the file itself: the number grammar rejects it.
-    public var measureValues: [[Double]]
+    package var measureValues: [[Double]]
     /// 1-based character column of each measure's name in the header line (for diagnostics).
-    public var measureColumns: [Int]
+    package var measureColumns: [Int]
     /// 1-based character column of each dimension's name in the header line.
-    public var dimensionColumns: [Int]
+    package var dimensionColumns: [Int]
 
     /// Number of data rows.
-    public var rowCount: Int { months.count }
+    package var rowCount: Int { months.count }
 
     /// The file read up to the end of a month: what a pack of that month saw. Lets an
     /// earlier pack cite its inputs (rows, lines, SHA-256 of those bytes) unchanged when
     /// later months are appended to the same file.
-    public struct Prefix: Sendable, Hashable {
+    package struct Prefix: Sendable, Hashable {
         /// The last month included.
-        public var through: Month
+        package var through: Month
         /// Data rows included.
-        public var rows: Int
+        package var rows: Int
         /// Physical lines included, header first: `head -n lines FILE | sha256sum` reproduces the hash.
-        public var lines: Int
-        public var sha256: String
+        package var lines: Int
+        package var sha256: String
     }
 
     /// One prefix per month, oldest first; empty when the rows are not in month order (the
     /// pack then cites the whole file).
-    public var prefixes: [Prefix] = []
+    package var prefixes: [Prefix] = []
 
     /// What a pack ending with `month` read of this file: the longest prefix through it, or
     /// the whole file when the file is not in month order.
-    public func provenance(through month: Month) -> (rows: Int, lines: Int?, sha256: String) {
+    package func provenance(through month: Month) -> (rows: Int, lines: Int?, sha256: String) {
         guard !prefixes.isEmpty else { return (rowCount, nil, sha256) }
         guard let prefix = prefixes.last(where: { $0.through <= month }) else { return (0, 1, "") }
         return (prefix.rows, prefix.lines, prefix.sha256)
     }
 
     /// Where row `row` is in the file, as diagnostics name it: its line (`file:line`).
-    public func location(ofRow row: Int) -> SourceLocation { SourceLocation(file: path, line: Int(lines[row])) }
+    package func location(ofRow row: Int) -> SourceLocation { SourceLocation(file: path, line: Int(lines[row])) }
 
     /// Where the header names measure `m` (`file:1:column`).
-    public func location(ofMeasure m: Int) -> SourceLocation { SourceLocation(file: path, line: 1, column: measureColumns[m]) }
+    package func location(ofMeasure m: Int) -> SourceLocation { SourceLocation(file: path, line: 1, column: measureColumns[m]) }
 
     /// Row `row`'s place as a message quotes it: `file:line`.
-    public func place(ofRow row: Int) -> String { "\(path):\(lines[row])" }
+    package func place(ofRow row: Int) -> String { "\(path):\(lines[row])" }
 
-    public init(
+    package init(
         path: String, sha256: String, grain: Grain, dimensions: [String], measures: [String],
         months: [Month], days: [UInt8], lines: [Int32], dimensionValues: [[Int32]],
         dimensionLabels: [[String]], measureValues: [[Double]], measureColumns: [Int], dimensionColumns: [Int]

@@ -9,9 +9,9 @@ import Crypto
 /// collected, except past problems that make the rest unreadable: invalid UTF-8, a NUL
 /// byte, an unterminated quote, a bare carriage return, or more than
 /// `DataFileReader.maxErrors` errors.
-public enum DataFileReader {
+package enum DataFileReader {
     /// Past this many errors in one file the reader stops: the file is wrong as a whole.
-    public static let maxErrors = 100
+    package static let maxErrors = 100
 
     /// Parses and validates one file; returns the file (nil when it has errors) and every
     /// diagnostic found.
@@ -21,7 +21,7 @@ public enum DataFileReader {
     ///   - path: the path shown in diagnostics and stored in the result.
     ///   - options: delimiter and decimal separator from `unit.yml`.
     ///   - schema: the dimension and measure names the file may use.
-    public static func read(
+    package static func read(
         bytes: [UInt8], path: String, options: CSVOptions, schema: DataFileSchema
     ) -> (DataFile?, [Diagnostic]) {
         read(bytes: bytes, path: path, options: options, schema: schema, plainRows: true)

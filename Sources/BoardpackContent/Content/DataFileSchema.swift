@@ -1,12 +1,12 @@
 /// The column names a unit's data files may use (SPEC §2.3).
-public struct DataFileSchema: Sendable {
+package struct DataFileSchema: Sendable {
     /// Text columns: `unit.yml` `dimensions`, plus `channel`, which is always allowed.
-    public var allowedDimensions: Set<String>
+    package var allowedDimensions: Set<String>
     /// Numeric columns: the measures of SPEC §3.1 and §5.2 and those declared in `metrics.yml`.
-    public var knownMeasures: Set<String>
+    package var knownMeasures: Set<String>
 
     /// Creates a schema; `channel` is added to the dimensions whether listed or not.
-    public init(allowedDimensions: Set<String>, knownMeasures: Set<String>) {
+    package init(allowedDimensions: Set<String>, knownMeasures: Set<String>) {
         self.allowedDimensions = allowedDimensions.union(["channel"])
         self.knownMeasures = knownMeasures
     }

@@ -5,31 +5,31 @@ import BoardpackSupport
 /// a file's bytes and its settings and gives back the file's rows, stored column by column
 /// with each row's position in the file, and every problem it found, positioned. Nothing
 /// after loading knows which reader read a file.
-public struct DataReader: Sendable {
+package struct DataReader: Sendable {
     /// The settings a reader reads a file with: from `unit.yml`, for this file.
-    public struct Settings: Sendable {
+    package struct Settings: Sendable {
         /// Delimiter and decimal separator.
-        public var csv: CSVOptions
+        package var csv: CSVOptions
         /// The dimension and measure names the file may use.
-        public var schema: DataFileSchema
+        package var schema: DataFileSchema
     }
 
     /// The file name extensions it reads, lower-case, without the dot.
-    public var extensions: [String]
+    package var extensions: [String]
     /// Reads one file: its bytes, its path as diagnostics show it, and its settings in; the
     /// file (nil when it has errors) and every diagnostic out.
-    public var read: @Sendable (_ bytes: [UInt8], _ path: String, _ settings: Settings) -> (DataFile?, [Diagnostic])
+    package var read: @Sendable (_ bytes: [UInt8], _ path: String, _ settings: Settings) -> (DataFile?, [Diagnostic])
 
     /// boardpack's own CSV (SPEC §2.3).
-    public static let csv = DataReader(extensions: ["csv"]) { bytes, path, settings in
+    package static let csv = DataReader(extensions: ["csv"]) { bytes, path, settings in
         DataFileReader.read(bytes: bytes, path: path, options: settings.csv, schema: settings.schema)
     }
 
     /// Every reader, in the order they are asked.
-    public static let all = [csv]
+    package static let all = [csv]
 
     /// The reader for a file named `name`, by its extension; nil when no reader takes it.
-    public static func reader(for name: String) -> DataReader? {
+    package static func reader(for name: String) -> DataReader? {
         guard let dot = name.lastIndex(of: ".") else { return nil }
         let ext = name[name.index(after: dot)...]
         return all.first { $0.extensions.contains { $0 == ext } }

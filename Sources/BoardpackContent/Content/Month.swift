@@ -2,35 +2,35 @@
 ///
 /// Stored as a single index (`year * 12 + month - 1`) so months compare, subtract and hash
 /// as integers on the hot aggregation path.
-public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// `year * 12 + (month - 1)`.
-    public var index: Int
+    package var index: Int
 
-    public init(index: Int) { self.index = index }
+    package init(index: Int) { self.index = index }
 
-    public init(year: Int, month: Int) {
+    package init(year: Int, month: Int) {
         precondition((1...12).contains(month), "month out of range")
         self.index = year * 12 + month - 1
     }
 
-    public var year: Int { index / 12 }
+    package var year: Int { index / 12 }
     /// 1...12
-    public var month: Int { index % 12 + 1 }
+    package var month: Int { index % 12 + 1 }
 
     /// The calendar quarter, 1...4.
-    public var quarter: Int { (month - 1) / 3 + 1 }
+    package var quarter: Int { (month - 1) / 3 + 1 }
 
     /// The month `n` months later (negative for earlier).
-    public func advanced(by n: Int) -> Month { Month(index: index + n) }
+    package func advanced(by n: Int) -> Month { Month(index: index + n) }
 
     /// `YYYY-MM`.
-    public var description: String {
+    package var description: String {
         let m = month < 10 ? "0\(month)" : "\(month)"
         return "\(year)-\(m)"
     }
 
     /// Parses `YYYY-MM` strictly (four-digit year, two-digit month 01–12).
-    public init?(parsing text: some StringProtocol) {
+    package init?(parsing text: some StringProtocol) {
         let bytes = Array(text.utf8)
         guard bytes.count == 7, bytes[4] == UInt8(ascii: "-") else { return nil }
         guard let y = Month.digits(bytes[0..<4]), let m = Month.digits(bytes[5..<7]), (1...12).contains(m) else {
@@ -48,10 +48,10 @@ public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
         return value
     }
 
-    public static func < (lhs: Month, rhs: Month) -> Bool { lhs.index < rhs.index }
+    package static func < (lhs: Month, rhs: Month) -> Bool { lhs.index < rhs.index }
 
     /// Number of days in this month (Gregorian calendar).
-    public var dayCount: Int {
+    package var dayCount: Int {
         switch month {
         case 2:
             let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

@@ -3,14 +3,14 @@ import BoardpackSupport
 import Yams
 
 /// A strategy note (`notes/*.md`): front matter plus a GFM body.
-public struct Note: Sendable, Equatable {
+package struct Note: Sendable, Equatable {
     /// Where a note appears in the pack.
-    public enum Section: String, Sendable, CaseIterable, Decodable {
+    package enum Section: String, Sendable, CaseIterable, Decodable {
         case summary, decisions, strategy, risks, appendix
     }
 
     /// Who may read a note; each audience sees its own notes and those below it.
-    public enum Audience: String, Sendable, CaseIterable, Comparable, Decodable {
+    package enum Audience: String, Sendable, CaseIterable, Comparable, Decodable {
         case staff, management, board
 
         var rank: Int {
@@ -21,36 +21,36 @@ public struct Note: Sendable, Equatable {
             }
         }
 
-        public static func < (a: Audience, b: Audience) -> Bool { a.rank < b.rank }
+        package static func < (a: Audience, b: Audience) -> Bool { a.rank < b.rank }
     }
 
     /// The file's path as shown in diagnostics.
-    public var path: String
+    package var path: String
     /// The file name without folder, used to order notes within a section.
-    public var fileName: String
-    public var title: String
-    public var period: Period
-    public var section: Section
-    public var audience: Audience
-    public var draft: Bool
-    public var author: String?
-    public var order: Int
+    package var fileName: String
+    package var title: String
+    package var period: Period
+    package var section: Section
+    package var audience: Audience
+    package var draft: Bool
+    package var author: String?
+    package var order: Int
     /// The Markdown after the front matter.
-    public var body: String
+    package var body: String
     /// 1-based line of the file on which `body` starts (for positions inside the body).
-    public var bodyLine: Int
+    package var bodyLine: Int
     /// Where the front matter's `period` value is, for diagnostics about it.
-    public var periodLocation: SourceLocation
+    package var periodLocation: SourceLocation
 
     /// The body read as GitHub-flavoured Markdown: safe HTML with placeholders for its embeds,
     /// the embeds and the task items. `idPrefix` keeps footnote ids unique when several notes
     /// share a page. Only the notes a build shows are read, once, when their pack is computed.
-    public func document(idPrefix: String) -> RenderedMarkdown {
+    package func document(idPrefix: String) -> RenderedMarkdown {
         Markdown.render(body, path: path, firstLine: bodyLine, idPrefix: idPrefix)
     }
 
     /// True when a build for `audience` (with or without drafts) may show this note.
-    public func isVisible(to audience: Audience, includeDrafts: Bool) -> Bool {
+    package func isVisible(to audience: Audience, includeDrafts: Bool) -> Bool {
         self.audience <= audience && (includeDrafts || !draft)
     }
 }
@@ -115,7 +115,7 @@ struct NoteFrontMatter: Decodable {
 
 extension Note {
     /// Splits `---` front matter from the body and validates it.
-    public static func parse(text: String, path: String) -> Result<Note, DiagnosticsError> {
+    package static func parse(text: String, path: String) -> Result<Note, DiagnosticsError> {
         let fileName = lastComponent(of: path)
         guard let split = FrontMatterSplit(text) else {
             return .failure(

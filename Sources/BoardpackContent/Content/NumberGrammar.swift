@@ -9,9 +9,9 @@
 /// Conversion is exact: up to 19 significant digits and a power of ten within ±22 are
 /// computed with one correctly rounded IEEE operation (Clinger's fast path); anything else
 /// goes through `Double(String)` on the validated text.
-public enum NumberGrammar {
+package enum NumberGrammar {
     /// The outcome of reading one cell.
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         /// A finite number.
         case number(Double)
         /// Text outside the grammar, with an optional suggestion for the user.
@@ -21,7 +21,7 @@ public enum NumberGrammar {
     }
 
     /// Reads `text` under the grammar.
-    public static func parse(_ text: String, decimalComma: Bool = false) -> Outcome {
+    package static func parse(_ text: String, decimalComma: Bool = false) -> Outcome {
         var bytes = Array(text.utf8)
         return bytes.withUnsafeMutableBufferPointer { parse(UnsafeBufferPointer($0), decimalComma: decimalComma) }
     }

@@ -2,7 +2,7 @@
 ///
 /// Formatting is the tool's own (see `PackFormatter`), never the host's ICU or Foundation,
 /// so a pack is byte-identical on every machine.
-public enum PackLocale: String, Sendable, CaseIterable, Hashable {
+package enum PackLocale: String, Sendable, CaseIterable, Hashable {
     /// British English, the default.
     case enGB = "en-GB"
     /// American English.
@@ -11,11 +11,11 @@ public enum PackLocale: String, Sendable, CaseIterable, Hashable {
     case itIT = "it-IT"
 
     /// The default locale when `boardpack.yml` names none.
-    public static let `default` = PackLocale.enGB
+    package static let `default` = PackLocale.enGB
 
     /// Parses a `unit.yml` / `boardpack.yml` locale string; also accepts `_` for `-` and any
     /// letter case (`en_gb`, `IT-it`). Returns nil for anything else.
-    public init?(parsing text: some StringProtocol) {
+    package init?(parsing text: some StringProtocol) {
         let normalised = String(text.map { $0 == "_" ? "-" : $0 }).lowercased()
         guard let match = PackLocale.allCases.first(where: { $0.rawValue.lowercased() == normalised }) else {
             return nil
@@ -24,11 +24,11 @@ public enum PackLocale: String, Sendable, CaseIterable, Hashable {
     }
 
     /// True for the Italian locale.
-    public var isItalian: Bool { self == .itIT }
+    package var isItalian: Bool { self == .itIT }
 
     /// The decimal separator: `.` in English, `,` in Italian.
-    public var decimalSeparator: String { isItalian ? "," : "." }
+    package var decimalSeparator: String { isItalian ? "," : "." }
 
     /// The thousands separator: `,` in English, `.` in Italian.
-    public var groupingSeparator: String { isItalian ? "." : "," }
+    package var groupingSeparator: String { isItalian ? "." : "," }
 }

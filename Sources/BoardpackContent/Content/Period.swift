@@ -1,16 +1,16 @@
 /// The period a pack covers: a calendar month or a calendar quarter (SPEC §4).
-public enum Period: Sendable, Hashable, Comparable, CustomStringConvertible {
+package enum Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     case month(Month)
     /// `quarter` is 1...4.
     case quarter(year: Int, quarter: Int)
 
     /// The quarter containing `month`.
-    public static func quarter(containing month: Month) -> Period {
+    package static func quarter(containing month: Month) -> Period {
         .quarter(year: month.year, quarter: month.quarter)
     }
 
     /// Parses `YYYY-MM` or `YYYY-Qn` strictly.
-    public init?(parsing text: some StringProtocol) {
+    package init?(parsing text: some StringProtocol) {
         if let m = Month(parsing: text) {
             self = .month(m)
             return
@@ -23,7 +23,7 @@ public enum Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// `YYYY-MM` or `YYYY-Qn`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .month(let m): m.description
         case .quarter(let y, let q): "\(Month(year: y, month: 1).description.prefix(4))-Q\(q)"
@@ -31,12 +31,12 @@ public enum Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// `month` or `quarter`, as written in `metrics.json`.
-    public var kind: String {
+    package var kind: String {
         if case .month = self { "month" } else { "quarter" }
     }
 
     /// The first month covered.
-    public var firstMonth: Month {
+    package var firstMonth: Month {
         switch self {
         case .month(let m): m
         case .quarter(let y, let q): Month(year: y, month: q * 3 - 2)
@@ -44,18 +44,18 @@ public enum Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// The last month covered.
-    public var lastMonth: Month { firstMonth.advanced(by: monthCount - 1) }
+    package var lastMonth: Month { firstMonth.advanced(by: monthCount - 1) }
 
     /// 1 for a month, 3 for a quarter (the formula value `months`).
-    public var monthCount: Int {
+    package var monthCount: Int {
         if case .month = self { 1 } else { 3 }
     }
 
     /// The months covered, in order.
-    public var months: [Month] { (0..<monthCount).map { firstMonth.advanced(by: $0) } }
+    package var months: [Month] { (0..<monthCount).map { firstMonth.advanced(by: $0) } }
 
     /// The period `n` periods later (negative: earlier), of the same kind.
-    public func advanced(by n: Int) -> Period {
+    package func advanced(by n: Int) -> Period {
         switch self {
         case .month(let m): return .month(m.advanced(by: n))
         case .quarter:
@@ -65,13 +65,13 @@ public enum Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// The previous period of the same kind.
-    public var previous: Period { advanced(by: -1) }
+    package var previous: Period { advanced(by: -1) }
 
     /// The same period a year earlier.
-    public var yearAgo: Period { advanced(by: monthCount == 1 ? -12 : -4) }
+    package var yearAgo: Period { advanced(by: monthCount == 1 ? -12 : -4) }
 
     /// Ordered by last month, months before the quarter that ends with them.
-    public static func < (lhs: Period, rhs: Period) -> Bool {
+    package static func < (lhs: Period, rhs: Period) -> Bool {
         (lhs.lastMonth, lhs.monthCount) < (rhs.lastMonth, rhs.monthCount)
     }
 }

@@ -1,15 +1,15 @@
 /// `content/boardpack.yml`: settings for the whole site.
-public struct SiteConfig: Sendable, Equatable, Decodable {
+package struct SiteConfig: Sendable, Equatable, Decodable {
     /// The portal's title.
-    public var title: String
+    package var title: String
     /// Default locale for units that do not set one.
-    public var locale: String
+    package var locale: String
     /// How many of the most recent monthly packs to build per unit.
-    public var archiveMonths: Int
+    package var archiveMonths: Int
     /// A fixed "generated on" date (`YYYY-MM-DD`) shown in packs; never the wall clock.
-    public var generatedOn: String?
+    package var generatedOn: String?
 
-    public init(title: String = "Marketing board packs", locale: String = "en-GB", archiveMonths: Int = 12, generatedOn: String? = nil) {
+    package init(title: String = "Marketing board packs", locale: String = "en-GB", archiveMonths: Int = 12, generatedOn: String? = nil) {
         self.title = title
         self.locale = locale
         self.archiveMonths = archiveMonths
@@ -22,7 +22,7 @@ public struct SiteConfig: Sendable, Equatable, Decodable {
         case generatedOn = "generated_on"
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         var problems = DecodingProblems()
         title = problems.field("Marketing board packs") { try c.decodeIfPresent(String.self, forKey: .title) ?? "Marketing board packs" }
@@ -55,11 +55,11 @@ public struct SiteConfig: Sendable, Equatable, Decodable {
 }
 
 /// A calendar date written `YYYY-MM-DD`, validated (no 30 February).
-public struct ISODate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var month: Month
-    public var day: Int
+package struct ISODate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package var month: Month
+    package var day: Int
 
-    public init?(parsing text: some StringProtocol) {
+    package init?(parsing text: some StringProtocol) {
         let s = String(text)
         guard s.utf8.count == 10, let month = Month(parsing: s.prefix(7)),
             s.utf8[s.utf8.index(s.utf8.startIndex, offsetBy: 7)] == UInt8(ascii: "-"),
@@ -69,7 +69,7 @@ public struct ISODate: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.day = day
     }
 
-    public var description: String { "\(month)-\(day < 10 ? "0" : "")\(day)" }
+    package var description: String { "\(month)-\(day < 10 ? "0" : "")\(day)" }
 
-    public static func < (a: ISODate, b: ISODate) -> Bool { (a.month, a.day) < (b.month, b.day) }
+    package static func < (a: ISODate, b: ISODate) -> Bool { (a.month, a.day) < (b.month, b.day) }
 }

@@ -1,10 +1,10 @@
 /// A KPI target from `unit.yml`: one number, or a list of `{from: YYYY-MM, value}` entries.
-public enum Target: Sendable, Hashable {
+package enum Target: Sendable, Hashable {
     case constant(Double)
     case schedule([(from: Month, value: Double)])
 
     /// The target in force at `month`: the entry with the latest `from` not after it (SPEC §3.4 rule 6).
-    public func value(at month: Month) -> Double? {
+    package func value(at month: Month) -> Double? {
         switch self {
         case .constant(let v): return v
         case .schedule(let entries):
@@ -12,7 +12,7 @@ public enum Target: Sendable, Hashable {
         }
     }
 
-    public static func == (a: Target, b: Target) -> Bool {
+    package static func == (a: Target, b: Target) -> Bool {
         switch (a, b) {
         case (.constant(let x), .constant(let y)): x == y
         case (.schedule(let x), .schedule(let y)):
@@ -21,7 +21,7 @@ public enum Target: Sendable, Hashable {
         }
     }
 
-    public func hash(into h: inout Hasher) {
+    package func hash(into h: inout Hasher) {
         switch self {
         case .constant(let v): h.combine(v)
         case .schedule(let e):

@@ -1,26 +1,26 @@
 /// `units/<id>/unit.yml`: the company (or business unit) a pack is for.
-public struct UnitConfig: Sendable, Equatable, Decodable {
+package struct UnitConfig: Sendable, Equatable, Decodable {
     /// The four sectors with built-in playbooks.
-    public enum Sector: String, Sendable, Codable, CaseIterable { case retail, tech, luxury, banking }
+    package enum Sector: String, Sendable, Codable, CaseIterable { case retail, tech, luxury, banking }
 
-    public var name: String
-    public var sector: Sector
-    public var currency: String
-    public var locale: String?
-    public var preparedBy: String?
-    public var confidentiality: String?
-    public var headline: [String]
-    public var targets: [String: Target]
-    public var tolerance: Double
-    public var dimensions: [String]
-    public var governance: Governance
+    package var name: String
+    package var sector: Sector
+    package var currency: String
+    package var locale: String?
+    package var preparedBy: String?
+    package var confidentiality: String?
+    package var headline: [String]
+    package var targets: [String: Target]
+    package var tolerance: Double
+    package var dimensions: [String]
+    package var governance: Governance
     /// Field delimiter of the unit's CSV exports (`,` unless set to `;`).
-    public var csvDelimiter: String
+    package var csvDelimiter: String
     /// `dot` (default) or `comma` (Italian-style exports).
-    public var csvDecimal: String
+    package var csvDecimal: String
 
     /// The essential six KPIs of the seeds: the default headline.
-    public static let defaultHeadline = ["cac", "clv", "lead_to_customer_rate", "romi", "lvr", "sales_cycle_days"]
+    package static let defaultHeadline = ["cac", "clv", "lead_to_customer_rate", "romi", "lvr", "sales_cycle_days"]
 
     enum CodingKeys: String, CodingKey {
         case name, sector, currency, locale, confidentiality, headline, targets, tolerance, dimensions, governance
@@ -30,7 +30,7 @@ public struct UnitConfig: Sendable, Equatable, Decodable {
     }
 
     /// Decodes and checks every field, reporting all the problems of the file at once.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         var problems = DecodingProblems()
         name = problems.field("") { try c.decode(String.self, forKey: .name) }
@@ -89,12 +89,12 @@ public struct UnitConfig: Sendable, Equatable, Decodable {
     }
 
     /// The inputs of the leadership-model check (SPEC §5.3).
-    public struct Governance: Sendable, Equatable, Decodable {
-        public var digitalMaturity: String?
-        public var orgComplexity: String?
-        public var growthObjective: String?
+    package struct Governance: Sendable, Equatable, Decodable {
+        package var digitalMaturity: String?
+        package var orgComplexity: String?
+        package var growthObjective: String?
 
-        public init(digitalMaturity: String? = nil, orgComplexity: String? = nil, growthObjective: String? = nil) {
+        package init(digitalMaturity: String? = nil, orgComplexity: String? = nil, growthObjective: String? = nil) {
             self.digitalMaturity = digitalMaturity
             self.orgComplexity = orgComplexity
             self.growthObjective = growthObjective
@@ -106,7 +106,7 @@ public struct UnitConfig: Sendable, Equatable, Decodable {
             case growthObjective = "growth_objective"
         }
 
-        public init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             digitalMaturity = try Self.choice(c, .digitalMaturity, ["low", "high"])
             orgComplexity = try Self.choice(c, .orgComplexity, ["lean", "multi_department"])

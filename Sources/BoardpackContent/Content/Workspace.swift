@@ -1,16 +1,16 @@
 /// Everything read from `content/`, validated, before any number is computed.
-public struct Workspace: Sendable {
-    public var root: String
-    public var site: SiteConfig
-    public var units: [UnitContent]
+package struct Workspace: Sendable {
+    package var root: String
+    package var site: SiteConfig
+    package var units: [UnitContent]
     /// `metrics.yml` text and path, when present.
-    public var metricsFile: TextFile?
+    package var metricsFile: TextFile?
     /// `playbooks/*.yml`, in file-name order.
-    public var playbookFiles: [TextFile]
+    package var playbookFiles: [TextFile]
     /// Wall-clock seconds spent reading and validating the CSV files, for `build --timings`.
-    public var dataReadSeconds: Double = 0
+    package var dataReadSeconds: Double = 0
 
-    public init(root: String, site: SiteConfig, units: [UnitContent], metricsFile: TextFile? = nil, playbookFiles: [TextFile] = []) {
+    package init(root: String, site: SiteConfig, units: [UnitContent], metricsFile: TextFile? = nil, playbookFiles: [TextFile] = []) {
         self.root = root
         self.site = site
         self.units = units
@@ -20,30 +20,30 @@ public struct Workspace: Sendable {
 }
 
 /// A text file with the path diagnostics show.
-public struct TextFile: Sendable, Equatable {
-    public var path: String
-    public var text: String
+package struct TextFile: Sendable, Equatable {
+    package var path: String
+    package var text: String
 
-    public init(path: String, text: String) {
+    package init(path: String, text: String) {
         self.path = path
         self.text = text
     }
 }
 
 /// One unit's folder: its configuration, data files and notes.
-public struct UnitContent: Sendable {
+package struct UnitContent: Sendable {
     /// The folder name: lowercase letters, digits and `-`.
-    public var id: String
-    public var config: UnitConfig
-    public var configPath: String
+    package var id: String
+    package var config: UnitConfig
+    package var configPath: String
     /// The text of `unit.yml`, to position diagnostics found after loading.
-    public var configText: String = ""
+    package var configText: String = ""
     /// Data files in file-name order.
-    public var dataFiles: [DataFile]
+    package var dataFiles: [DataFile]
     /// Notes in file-name order (all of them: audience and draft filtering happen per build).
-    public var notes: [Note]
+    package var notes: [Note]
 
-    public init(id: String, config: UnitConfig, configPath: String, dataFiles: [DataFile], notes: [Note]) {
+    package init(id: String, config: UnitConfig, configPath: String, dataFiles: [DataFile], notes: [Note]) {
         self.id = id
         self.config = config
         self.configPath = configPath

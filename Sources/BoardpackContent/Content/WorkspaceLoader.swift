@@ -2,13 +2,13 @@ import BoardpackSupport
 import Foundation
 
 /// Reads and validates a content workspace, collecting every problem before giving up.
-public struct WorkspaceLoader: Sendable {
-    public var fileSystem: any FileSystem
+package struct WorkspaceLoader: Sendable {
+    package var fileSystem: any FileSystem
     /// Measures a CSV column may name (built-in, sector and `metrics.yml` ones); the caller
     /// supplies them from the dictionary so content loading stays independent of it.
-    public var knownMeasures: @Sendable (_ metricsFile: TextFile?) -> (Set<String>, [Diagnostic])
+    package var knownMeasures: @Sendable (_ metricsFile: TextFile?) -> (Set<String>, [Diagnostic])
 
-    public init(fileSystem: any FileSystem, knownMeasures: @escaping @Sendable (_ metricsFile: TextFile?) -> (Set<String>, [Diagnostic])) {
+    package init(fileSystem: any FileSystem, knownMeasures: @escaping @Sendable (_ metricsFile: TextFile?) -> (Set<String>, [Diagnostic])) {
         self.fileSystem = fileSystem
         self.knownMeasures = knownMeasures
     }
@@ -19,7 +19,7 @@ public struct WorkspaceLoader: Sendable {
     /// `metrics.yml`, the playbooks: one job) and each unit's `unit.yml`; then the CSV files,
     /// which need them, largest first, and the notes, which fill the cores as the last files
     /// finish.
-    public func load(root: String, onlyUnits: Set<String> = []) -> (Workspace?, [Diagnostic]) {
+    package func load(root: String, onlyUnits: Set<String> = []) -> (Workspace?, [Diagnostic]) {
         let unitsDir = join(root, "units")
         let folders = ((try? fileSystem.list(unitsDir)) ?? []).filter { id in
             fileSystem.isDirectory(join(unitsDir, id)) && (onlyUnits.isEmpty || onlyUnits.contains(id))

@@ -7,10 +7,10 @@ import Yams
 /// Decoding goes through a composed `Node` so a `DecodingError`'s coding path can be mapped
 /// back to the mark (line and column) of the offending value: Yams itself only reports
 /// positions for syntax errors.
-public enum YAMLFile {
+package enum YAMLFile {
     /// Decodes `text` as `T`. `path` and `lineOffset` position diagnostics: a front-matter
     /// block starting on line 2 of a note passes `lineOffset: 1`.
-    public static func decode<T: Decodable>(
+    package static func decode<T: Decodable>(
         _ type: T.Type, from text: String, path: String, lineOffset: Int = 0
     ) -> Result<T, Diagnostic> {
         decodeAll(type, from: text, path: path, lineOffset: lineOffset).mapError { $0.diagnostics[0] }
@@ -18,7 +18,7 @@ public enum YAMLFile {
 
     /// Like `decode`, but a type that collects its problems (`DecodingProblems`) reports all
     /// of them, each at its place.
-    public static func decodeAll<T: Decodable>(
+    package static func decodeAll<T: Decodable>(
         _ type: T.Type, from text: String, path: String, lineOffset: Int = 0
     ) -> Result<T, DiagnosticsError> {
         decodeNode(type, from: text, path: path, lineOffset: lineOffset)
@@ -176,7 +176,7 @@ public enum YAMLFile {
 extension YAMLFile {
     /// The position of the scalar at `keyPath` (e.g. `["kpis", "cac", "formula"]`) in `text`,
     /// pointing at the first character of its value (after an opening quote).
-    public static func location(of keyPath: [String], in text: String, path: String, lineOffset: Int = 0) -> SourceLocation? {
+    package static func location(of keyPath: [String], in text: String, path: String, lineOffset: Int = 0) -> SourceLocation? {
         guard let root = try? Yams.compose(yaml: text, .default, .default, .utf8) else { return nil }
         var node = root
         for key in keyPath {
@@ -192,13 +192,13 @@ extension YAMLFile {
 
 /// Several problems found while decoding one value: a `Decodable` initialiser that checks
 /// each field collects them so that one run reports all of a file's mistakes.
-public struct DecodingProblems: Error, Sendable {
-    public var errors: [DecodingError]
+package struct DecodingProblems: Error, Sendable {
+    package var errors: [DecodingError]
 
-    public init() { errors = [] }
+    package init() { errors = [] }
 
     /// The field's value, or `fallback` after recording why it could not be decoded.
-    public mutating func field<T>(_ fallback: T, _ decode: () throws -> T) -> T {
+    package mutating func field<T>(_ fallback: T, _ decode: () throws -> T) -> T {
         do {
             return try decode()
         } catch let nested as DecodingProblems {
@@ -212,7 +212,7 @@ public struct DecodingProblems: Error, Sendable {
     }
 
     /// Throws the collected problems, if any.
-    public func throwIfAny() throws {
+    package func throwIfAny() throws {
         if !errors.isEmpty { throw self }
     }
 }

@@ -6,7 +6,7 @@ import BoardpackSupport
 /// Every word a page shows comes from here, so adding a language is adding a table, and a test
 /// checks that no key is missing in any of them. A text may name values in braces (`{cac}`),
 /// which ``PackLocale/label(_:_:)`` fills in.
-public enum Labels {
+package enum Labels {
     /// English.
     static let en: [String: String] = [
         "a_tie_decided_by_the": " (a tie, decided by the budget factor)",
@@ -366,12 +366,12 @@ public enum Labels {
 
     /// The label `key` in `language` (`en` or `it`); the key itself when unknown, so a
     /// missing label shows up in review rather than as blank space.
-    public static func text(_ key: String, _ language: String) -> String {
+    package static func text(_ key: String, _ language: String) -> String {
         tables[language]?[key] ?? key
     }
 
     /// The label `key` in `language` with each `{name}` replaced by `values[name]`.
-    public static func text(_ key: String, _ language: String, _ values: [String: String]) -> String {
+    package static func text(_ key: String, _ language: String, _ values: [String: String]) -> String {
         // One pass over the bytes, so that a value holding braces is never filled in again.
         var template = text(key, language)
         return template.withUTF8 { t in
@@ -396,13 +396,13 @@ public enum Labels {
 
 extension PackLocale {
     /// The language of the locale's words (`en`, `it`).
-    public var language: String { isItalian ? "it" : "en" }
+    package var language: String { isItalian ? "it" : "en" }
 
     /// The label table of this locale's language.
     var labels: [String: String] { isItalian ? Labels.it : Labels.en }
 
     /// The label `key` in this locale's language, with each `{name}` filled from `values`.
-    public func label(_ key: String, _ values: [String: String] = [:]) -> String {
+    package func label(_ key: String, _ values: [String: String] = [:]) -> String {
         values.isEmpty ? labels[key] ?? key : Labels.text(key, language, values)
     }
 }

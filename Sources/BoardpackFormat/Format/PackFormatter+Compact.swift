@@ -28,13 +28,13 @@ extension PackFormatter {
     /// `48,2k`, `1,2 Mln` (it). Below a thousand the value keeps up to `fractionDigits`
     /// decimals with trailing zeros dropped (`950`, `12.5`). A value that rounds up to the
     /// next scale moves there (999,960 → `1.0M`, not `1000.0k`).
-    public func compact(_ value: Double?, fractionDigits: Int = 1) -> String {
+    package func compact(_ value: Double?, fractionDigits: Int = 1) -> String {
         guard let (r, scale) = compactParts(value, fractionDigits) else { return notAvailable }
         return r.text(locale: locale, prefix: sign(r), suffix: scale.suffix)
     }
 
     /// Money in short form: `€48.2k`, `−€1.2M` (en); `48,2k €`, `1,2 Mln €` (it).
-    public func compactCurrency(_ value: Double?, code: String, fractionDigits: Int = 1) -> String {
+    package func compactCurrency(_ value: Double?, code: String, fractionDigits: Int = 1) -> String {
         guard let (r, scale) = compactParts(value, fractionDigits) else { return notAvailable }
         return money(r, code: code, scaleSuffix: scale.suffix)
     }

@@ -11,20 +11,20 @@ import BoardpackContent
 ///   `2.1 pp`) the space is a no-break space, U+00A0, so a table cell never wraps
 ///   between the two.
 /// - Missing or non-finite values (`nil`, NaN, ±∞) print as `notAvailable`.
-public struct PackFormatter: Sendable, Hashable {
+package struct PackFormatter: Sendable, Hashable {
     /// The locale whose conventions are used.
-    public var locale: PackLocale
+    package var locale: PackLocale
 
     /// Creates a formatter for `locale`.
-    public init(locale: PackLocale) { self.locale = locale }
+    package init(locale: PackLocale) { self.locale = locale }
 
     /// The sign put before negative numbers: U+2212 MINUS SIGN.
-    public static let minusSign = "\u{2212}"
+    package static let minusSign = "\u{2212}"
     /// The space between a number and its unit: U+00A0 NO-BREAK SPACE.
-    public static let unitSpace = "\u{00A0}"
+    package static let unitSpace = "\u{00A0}"
 
     /// The text shown for a missing value: `n/a` in English, `n.d.` (non disponibile) in Italian.
-    public var notAvailable: String { words.notAvailable }
+    package var notAvailable: String { words.notAvailable }
 
     /// The words formatting writes beside almost every value, from the label tables, looked up
     /// once per language rather than once per value.
@@ -45,17 +45,17 @@ public struct PackFormatter: Sendable, Hashable {
     private var words: Words { locale.isItalian ? Self.italian : Self.english }
 
     /// A plain number: `1,234.56` (en) or `1.234,56` (it).
-    public func decimal(_ value: Double?, fractionDigits: Int = 0, grouping: Bool = true) -> String {
+    package func decimal(_ value: Double?, fractionDigits: Int = 0, grouping: Bool = true) -> String {
         guard let r = rounded(value, fractionDigits) else { return notAvailable }
         return r.text(locale: locale, grouping: grouping, prefix: sign(r))
     }
 
     /// A whole count with grouping: `1,462` / `1.462`.
-    public func count(_ value: Double?) -> String { decimal(value, fractionDigits: 0) }
+    package func count(_ value: Double?) -> String { decimal(value, fractionDigits: 0) }
 
     /// Money: `€1,234.56`, `−€1,234.56` (en-GB, en-US); `1.234,56 €`, `−1.234,56 €` (it-IT).
     /// Codes without a symbol of their own print as the code: `CHF 1,234.56`, `1.234,56 CHF`.
-    public func currency(_ value: Double?, code: String, fractionDigits: Int = 2) -> String {
+    package func currency(_ value: Double?, code: String, fractionDigits: Int = 2) -> String {
         guard let r = rounded(value, fractionDigits) else { return notAvailable }
         return money(r, code: code)
     }
@@ -65,42 +65,42 @@ public struct PackFormatter: Sendable, Hashable {
     /// Italian takes no space before `%`: that is CLDR's it-IT pattern (`#,##0%`) and the usage
     /// of the Italian financial press ("in calo del 4,1%"); the Accademia della Crusca's
     /// spaced form is rare in business documents, and unspaced keeps table columns narrow.
-    public func percent(_ ratio: Double?, fractionDigits: Int = 1) -> String {
+    package func percent(_ ratio: Double?, fractionDigits: Int = 1) -> String {
         guard let r = rounded(ratio, fractionDigits, shift: 2) else { return notAvailable }
         return r.text(locale: locale, prefix: sign(r), suffix: "%")
     }
 
     /// A signed relative change from a ratio: 0.2034 → `+20.3%`, −0.041 → `−4.1%`.
-    public func relativeChange(_ ratio: Double?, fractionDigits: Int = 1) -> String {
+    package func relativeChange(_ ratio: Double?, fractionDigits: Int = 1) -> String {
         guard let r = rounded(ratio, fractionDigits, shift: 2) else { return notAvailable }
         return r.text(locale: locale, prefix: signed(r), suffix: "%")
     }
 
     /// A signed difference of two ratios in percentage points: 0.021 → `+2.1 pp` / `+2,1 p.p.`.
-    public func percentagePoints(_ ratioDelta: Double?, fractionDigits: Int = 1) -> String {
+    package func percentagePoints(_ ratioDelta: Double?, fractionDigits: Int = 1) -> String {
         guard let r = rounded(ratioDelta, fractionDigits, shift: 2) else { return notAvailable }
         // The unit after a no-break space (`unitSpace`).
         return r.text(locale: locale, prefix: signed(r), suffix: words.points)
     }
 
     /// A multiple such as CLV:CAC: 3.24 → `3.2×` / `3,2×`.
-    public func multiple(_ value: Double?, fractionDigits: Int = 1) -> String {
+    package func multiple(_ value: Double?, fractionDigits: Int = 1) -> String {
         guard let r = rounded(value, fractionDigits) else { return notAvailable }
         return r.text(locale: locale, prefix: sign(r), suffix: "×")
     }
 
     /// A number of days: `34 days`, `1 day` / `34 giorni`, `1 giorno`.
-    public func days(_ value: Double?, fractionDigits: Int = 0) -> String {
+    package func days(_ value: Double?, fractionDigits: Int = 0) -> String {
         unit(value, fractionDigits, one: words.dayOne, other: words.dayOther)
     }
 
     /// A number of months: `3.5 months`, `1.0 months` / `3,5 mesi`; `1 month` / `1 mese`.
-    public func months(_ value: Double?, fractionDigits: Int = 1) -> String {
+    package func months(_ value: Double?, fractionDigits: Int = 1) -> String {
         unit(value, fractionDigits, one: words.monthOne, other: words.monthOther)
     }
 
     /// The currency symbol for an ISO 4217 code; the code itself when it has no symbol here.
-    public static func currencySymbol(for code: String) -> String { currencyMark(for: code).text }
+    package static func currencySymbol(for code: String) -> String { currencyMark(for: code).text }
 
     /// The currency symbol for `code`, or the code in capitals; `isCode` when that is longer
     /// than one character and so stands apart from the amount.

@@ -1,7 +1,7 @@
 import BoardpackContent
 
 /// How a KPI's values read: the unit of §3 of the spec, plus the currency for money.
-public enum ValueFormat: Sendable, Hashable {
+package enum ValueFormat: Sendable, Hashable {
     /// Money in an ISO 4217 currency: `€41.18`, and `€48,200` from a thousand up.
     case currency(String)
     /// A ratio shown as a percentage: 0.123 → `12.3%`.
@@ -19,7 +19,7 @@ public enum ValueFormat: Sendable, Hashable {
 
     /// The format for a KPI unit name of the spec (`currency`, `ratio`, `count`, `days`,
     /// `months`, `multiple`); unknown names read as plain numbers with two decimals.
-    public init(unit: String, currency: String) {
+    package init(unit: String, currency: String) {
         switch unit {
         case "currency": self = .currency(currency)
         case "ratio": self = .ratio
@@ -35,7 +35,7 @@ public enum ValueFormat: Sendable, Hashable {
     ///
     /// Money shows cents below a thousand (`€41.18`) and whole units from a thousand up
     /// (`€48,200`), as in the spec's worked example.
-    public func format(_ value: Double?, locale: PackLocale) -> String {
+    package func format(_ value: Double?, locale: PackLocale) -> String {
         let f = PackFormatter(locale: locale)
         switch self {
         case .currency(let code):
@@ -57,7 +57,7 @@ public enum ValueFormat: Sendable, Hashable {
     /// Short labels for values shown side by side (bars, cells, funnel stages): when any is
     /// ten thousand or more, all money and counts go compact together, so a chart never mixes
     /// `£48.2k` with `£9,800`.
-    public func shortLabels(_ values: [Double?], locale: PackLocale) -> [String] {
+    package func shortLabels(_ values: [Double?], locale: PackLocale) -> [String] {
         let f = PackFormatter(locale: locale)
         let large = values.contains { ($0.map { abs($0) } ?? 0) >= 10_000 }
         return values.map { value in
@@ -72,7 +72,7 @@ public enum ValueFormat: Sendable, Hashable {
     /// A short label for a chart (value labels at line ends, bars, cells): compact money and
     /// counts from ten thousand up (`€48.2k`), otherwise as `format`; days and months without
     /// the word, which the chart's title carries.
-    public func shortLabel(_ value: Double?, locale: PackLocale) -> String {
+    package func shortLabel(_ value: Double?, locale: PackLocale) -> String {
         let f = PackFormatter(locale: locale)
         let large = value.map { abs($0) >= 10_000 } ?? false
         switch self {

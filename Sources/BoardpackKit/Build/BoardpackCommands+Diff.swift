@@ -9,7 +9,7 @@ extension BoardpackCommands {
     /// One line per change: status flips and moves past the commentary threshold (from the
     /// content), then changed definitions and restated history (against the FROM pack as
     /// published in `outputPath`, when it is there).
-    public static func diff(
+    package static func diff(
         unit unitID: String, from: Period, to: Period, contentPath: String, outputPath: String,
         fileSystem: any FileSystem = DiskFileSystem()
     ) throws -> String {

@@ -7,7 +7,7 @@ import BoardpackSupport
 /// this period's numbers in it, the result, and the files and rows it came from.
 extension BoardpackCommands {
     /// The explanation as text, or the diagnostics that prevent it.
-    public static func explain(
+    package static func explain(
         kpi id: String, unit unitID: String, period: Period, contentPath: String, fileSystem: any FileSystem = DiskFileSystem()
     ) throws -> String {
         let model = try unitModel(unitID, contentPath: contentPath, fileSystem: fileSystem)

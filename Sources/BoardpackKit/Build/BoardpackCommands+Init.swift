@@ -7,7 +7,7 @@ import Foundation
 extension BoardpackCommands {
     /// The example workspace's files, relative to DIR. Fixed months: the example builds to
     /// the same bytes whenever it is created.
-    public static let exampleWorkspace: [String: String] = [
+    package static let exampleWorkspace: [String: String] = [
         "content/boardpack.yml": "title: Marketing board packs\nlocale: en-GB\narchive_months: 12\n",
         "content/units/example-co/unit.yml": """
         name: Example Co Ltd
@@ -68,7 +68,7 @@ extension BoardpackCommands {
     ]
 
     /// Writes the example workspace into `directory`, refusing to overwrite existing files.
-    public static func initWorkspace(at directory: String) throws -> [String] {
+    package static func initWorkspace(at directory: String) throws -> [String] {
         let fm = FileManager.default
         var files = exampleWorkspace
         for (name, text) in DefaultTheme.files { files["templates/\(name)"] = text }

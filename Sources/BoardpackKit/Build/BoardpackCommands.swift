@@ -6,21 +6,21 @@ import BoardpackSupport
 import Foundation
 
 /// What a build did, for the CLI's one-line summary.
-public struct BuildReport: Sendable {
-    public var packCount: Int
-    public var unitCount: Int
-    public var warnings: [Diagnostic]
+package struct BuildReport: Sendable {
+    package var packCount: Int
+    package var unitCount: Int
+    package var warnings: [Diagnostic]
     /// Phase name → seconds, in the order the phases ran.
-    public var timings: [(phase: String, seconds: Double)]
+    package var timings: [(phase: String, seconds: Double)]
     /// Measurements inside the phases, not part of `seconds`: `data` (read, validate and
     /// aggregate the CSVs, wall-clock) and `markdown` (cmark-gfm parse + render, CPU time
     /// summed over the notes, which render in parallel).
-    public var details: [(phase: String, seconds: Double)] = []
-    public var seconds: Double { timings.reduce(0) { $0 + $1.seconds } }
+    package var details: [(phase: String, seconds: Double)] = []
+    package var seconds: Double { timings.reduce(0) { $0 + $1.seconds } }
 }
 
 /// The library side of the CLI's commands: everything but argument parsing and printing.
-public enum BoardpackCommands {
+package enum BoardpackCommands {
     /// Measures a phase. Wall-clock time goes to the report only, never into the output.
     static func timed<T>(_ phase: String, _ timings: inout [(phase: String, seconds: Double)], _ body: () throws -> T) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -29,7 +29,7 @@ public enum BoardpackCommands {
     }
 
     /// Loads and validates the workspace: the shared first half of `build` and `check`.
-    public static func load(
+    package static func load(
         contentPath: String, onlyUnits: Set<String> = [], fileSystem: any FileSystem = DiskFileSystem()
     ) -> (Workspace?, [Diagnostic]) {
         let loader = WorkspaceLoader(fileSystem: fileSystem) { metricsFile in
@@ -42,7 +42,7 @@ public enum BoardpackCommands {
     /// `boardpack build`: load → validate → compute → render → write. Nothing is written
     /// when the content has errors.
     /// `progress` hears each phase as it starts (the CLI shows it on a terminal).
-    public static func build(
+    package static func build(
         _ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem(), progress: (String) -> Void = { _ in }
     ) throws -> BuildReport {
         var timings: [(phase: String, seconds: Double)] = []
@@ -81,7 +81,7 @@ public enum BoardpackCommands {
     /// `boardpack check`: every problem in the content, errors and warnings, without writing.
     /// It runs the validate and compute phases, notes' embeds included (drafts too), and
     /// renders no page.
-    public static func check(contentPath: String, templatesPath: String, fileSystem: any FileSystem = DiskFileSystem()) -> [Diagnostic] {
+    package static func check(contentPath: String, templatesPath: String, fileSystem: any FileSystem = DiskFileSystem()) -> [Diagnostic] {
         var options = BuildOptions(contentPath: contentPath, templatesPath: templatesPath)
         options.includeDrafts = true
         let (workspace, diagnostics) = load(contentPath: contentPath, fileSystem: fileSystem)

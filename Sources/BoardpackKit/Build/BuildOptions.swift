@@ -1,18 +1,18 @@
 import BoardpackContent
 
 /// What to build: the CLI's `build` flags as a value.
-public struct BuildOptions: Sendable {
-    public var contentPath: String
-    public var templatesPath: String
-    public var outputPath: String
+package struct BuildOptions: Sendable {
+    package var contentPath: String
+    package var templatesPath: String
+    package var outputPath: String
     /// Only these units (all when empty).
-    public var units: Set<String>
+    package var units: Set<String>
     /// Only these periods (all when empty).
-    public var periods: Set<Period>
-    public var audience: Note.Audience
-    public var includeDrafts: Bool
+    package var periods: Set<Period>
+    package var audience: Note.Audience
+    package var includeDrafts: Bool
 
-    public init(
+    package init(
         contentPath: String = "content", templatesPath: String = "templates", outputPath: String = "output",
         units: Set<String> = [], periods: Set<Period> = [], audience: Note.Audience = .board, includeDrafts: Bool = false
     ) {

@@ -7,17 +7,17 @@ import Foundation
 /// Serving static files is FlyingFox's job; this type only maps paths to files (folders to
 /// their `index.html`, nothing outside the output folder) and watches for changes by polling
 /// file sizes and modification times, which needs no platform-specific API.
-public struct PreviewServer: Sendable {
-    public var options: BuildOptions
-    public var port: UInt16
+package struct PreviewServer: Sendable {
+    package var options: BuildOptions
+    package var port: UInt16
 
-    public init(options: BuildOptions, port: UInt16) {
+    package init(options: BuildOptions, port: UInt16) {
         self.options = options
         self.port = port
     }
 
     /// A path below the output folder for a request path, or nil when it would leave it.
-    public static func file(for requestPath: String, under root: String) -> String? {
+    package static func file(for requestPath: String, under root: String) -> String? {
         let decoded = requestPath.removingPercentEncoding ?? requestPath
         let parts = decoded.split(separator: "/").filter { !$0.isEmpty && $0 != "." }
         guard !parts.contains("..") else { return nil }
@@ -38,7 +38,7 @@ public struct PreviewServer: Sendable {
     }
 
     /// A cheap fingerprint of every file under the given folders: path, size, modification time.
-    public static func fingerprint(_ folders: [String]) -> String {
+    package static func fingerprint(_ folders: [String]) -> String {
         var parts: [String] = []
         let fm = FileManager.default
         for folder in folders {
@@ -54,7 +54,7 @@ public struct PreviewServer: Sendable {
     }
 
     /// Serves until cancelled, rebuilding after each change; `log` receives one line per event.
-    public func run(log: @escaping @Sendable (String) -> Void) async throws {
+    package func run(log: @escaping @Sendable (String) -> Void) async throws {
         let root = options.outputPath
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port))
         let serveFile: @Sendable (HTTPRequest) async throws -> HTTPResponse = { request in

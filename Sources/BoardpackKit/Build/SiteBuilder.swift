@@ -9,23 +9,23 @@ import Foundation
 ///
 /// `SiteBuilder` turns a loaded workspace into a `Site` value (pure, in memory); the CLI
 /// loads from disk and hands the result to `SiteWriter`.
-public struct SiteBuilder: Sendable {
-    public var options: BuildOptions
-    public var templates: TemplateSet
+package struct SiteBuilder: Sendable {
+    package var options: BuildOptions
+    package var templates: TemplateSet
 
-    public init(options: BuildOptions, templates: TemplateSet) {
+    package init(options: BuildOptions, templates: TemplateSet) {
         self.options = options
         self.templates = templates
     }
 
     /// The result of a build, before it is written.
-    public struct Output: Sendable {
-        public var site: Site
-        public var packCount: Int
-        public var warnings: [Diagnostic]
-        public var timings: [(phase: String, seconds: Double)]
+    package struct Output: Sendable {
+        package var site: Site
+        package var packCount: Int
+        package var warnings: [Diagnostic]
+        package var timings: [(phase: String, seconds: Double)]
         /// Measurements inside the phases (`data`, `markdown`), not added to the total.
-        public var details: [(phase: String, seconds: Double)] = []
+        package var details: [(phase: String, seconds: Double)] = []
     }
 
     /// True when `--unit` or `--period` asked for some packs only.
@@ -54,7 +54,7 @@ public struct SiteBuilder: Sendable {
     /// for and keeps every other file of `existing` (the site already published), so the
     /// index pages still list every pack. Throws `DiagnosticsError` when content is invalid
     /// and `UsageError` when the subset selects nothing.
-    public func build(_ workspace: Workspace, existing: Site = Site()) throws -> Output {
+    package func build(_ workspace: Workspace, existing: Site = Site()) throws -> Output {
         var timings: [(phase: String, seconds: Double)] = []
         let plan = try compute(workspace, existing: existing, timings: &timings)
         // Packs are independent: on every core, each into its own slot, so the result does not

@@ -7,40 +7,40 @@ import Foundation
 #endif
 
 /// A fenced ```` ```chart ```` block found in a note, to be replaced by an SVG chart.
-public struct ChartBlock: Sendable, Equatable {
+package struct ChartBlock: Sendable, Equatable {
     /// The block's YAML body.
-    public var source: String
+    package var source: String
     /// 1-based line of the opening fence in the note's file.
-    public var line: Int
+    package var line: Int
 }
 
 /// A `{{ kpi ID }}` or `{{ kpi ID change }}` reference found in a note's text.
-public struct InlineKPI: Sendable, Equatable {
-    public var id: String
+package struct InlineKPI: Sendable, Equatable {
+    package var id: String
     /// True for `{{ kpi ID change }}`: the change vs the previous period.
-    public var change: Bool
-    public var line: Int
-    public var column: Int
+    package var change: Bool
+    package var line: Int
+    package var column: Int
 }
 
 /// A task-list item (`- [ ] Approve …`), collected into the pack's decisions table.
-public struct TaskItem: Sendable, Equatable {
-    public var text: String
-    public var done: Bool
-    public var line: Int
+package struct TaskItem: Sendable, Equatable {
+    package var text: String
+    package var done: Bool
+    package var line: Int
 }
 
 /// A note body rendered to HTML, with placeholders where charts and KPI values go.
-public struct RenderedMarkdown: Sendable, Equatable {
+package struct RenderedMarkdown: Sendable, Equatable {
     /// Safe HTML. `Markdown.placeholder(kind:index:)` marks where `charts[i]` and `kpis[i]` go.
-    public var html: String
-    public var charts: [ChartBlock]
-    public var kpis: [InlineKPI]
-    public var tasks: [TaskItem]
+    package var html: String
+    package var charts: [ChartBlock]
+    package var kpis: [InlineKPI]
+    package var tasks: [TaskItem]
     /// Problems found while reading the body (e.g. a malformed `{{ kpi }}` reference).
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// Wall-clock time the rendering took, for `build --timings` (never part of the output).
-    public var nanoseconds: UInt64 = 0
+    package var nanoseconds: UInt64 = 0
 }
 
 /// The one place that talks to cmark-gfm: GitHub-flavoured Markdown in safe mode.
@@ -48,12 +48,12 @@ public struct RenderedMarkdown: Sendable, Equatable {
 /// Raw HTML is never passed through (no `CMARK_OPT_UNSAFE`): cmark-gfm replaces it with a
 /// comment and empties `javascript:`/`vbscript:`/`data:` links; tagfilter is applied as a
 /// second line of defence.
-public enum Markdown {
+package enum Markdown {
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
     package static let marker: Character = "\u{E000}"
 
     /// The text that stands for chart or KPI number `index` in `RenderedMarkdown.html`.
-    public static func placeholder(kind: String, index: Int) -> String { "\(marker)\(kind):\(index)\(marker)" }
+    package static func placeholder(kind: String, index: Int) -> String { "\(marker)\(kind):\(index)\(marker)" }
 
     /// cmark-gfm is not thread-safe while it parses: parsing inlines adds its extensions'
     /// special characters (`~` for strikethrough…) to a process-wide table and removes them
@@ -66,7 +66,7 @@ public enum Markdown {
 
     /// Renders `text`, whose first line is line `firstLine` of `path`. `idPrefix` keeps
     /// footnote ids unique when several notes share a page.
-    public static func render(_ text: String, path: String, firstLine: Int, idPrefix: String) -> RenderedMarkdown {
+    package static func render(_ text: String, path: String, firstLine: Int, idPrefix: String) -> RenderedMarkdown {
         // Time spent waiting for the lock is not Markdown work: measure around it.
         var start = DispatchTime.now().uptimeNanoseconds
         // The private-use marker is ours; a note cannot smuggle one in.

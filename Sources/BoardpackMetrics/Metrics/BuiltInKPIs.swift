@@ -1,6 +1,6 @@
 extension MetricDictionary {
     /// The 21 KPIs of SPEC §3.2, in table order.
-    public static let builtInKPIs: [KPIDefinition] = [
+    package static let builtInKPIs: [KPIDefinition] = [
         kpi(
             "marketing_cost", "Marketing cost", "Costo marketing", "spend + overhead", .currency, .lower, .strategic,
             "Paid media plus non-media marketing cost.", "Media a pagamento più costi di marketing non media."),
@@ -77,7 +77,7 @@ extension MetricDictionary {
     ]
 
     /// The default headline KPIs: the six the seeds call essential.
-    public static let defaultHeadline = ["cac", "clv", "lead_to_customer_rate", "romi", "lvr", "sales_cycle_days"]
+    package static let defaultHeadline = ["cac", "clv", "lead_to_customer_rate", "romi", "lvr", "sales_cycle_days"]
 
     private static func kpi(
         _ id: String, _ en: String, _ it: String, _ formula: String, _ unit: KPIDefinition.ValueUnit,

@@ -1,18 +1,18 @@
 import BoardpackSupport
 
 /// A validated dictionary: every formula parsed, every id resolved, no cycles (SPEC §3.3).
-public struct CompiledMetrics: Sendable {
+package struct CompiledMetrics: Sendable {
     /// What an identifier in a formula stands for.
-    public enum Reference: Sendable, Hashable {
+    package enum Reference: Sendable, Hashable {
         case measure(String)
         case kpi(String)
         case months
     }
 
     /// The dictionary this was compiled from.
-    public let dictionary: MetricDictionary
+    package let dictionary: MetricDictionary
     /// Parsed formula per KPI id.
-    public let expressions: [String: Expr]
+    package let expressions: [String: Expr]
     /// What each id means outside its own formula (one lookup on the evaluation path).
     private let references: [String: Reference]
     /// The KPI formulas with their ids resolved to slots, for the evaluator.
@@ -20,7 +20,7 @@ public struct CompiledMetrics: Sendable {
 
     /// Compiles `dictionary`, throwing every problem found (bad syntax, wrong arity, unknown id
     /// with a suggestion, cycles with their path, unknown mean weights).
-    public init(_ dictionary: MetricDictionary) throws(DiagnosticsError) {
+    package init(_ dictionary: MetricDictionary) throws(DiagnosticsError) {
         let (compiled, diagnostics) = Self.validate(dictionary)
         guard let compiled else { throw DiagnosticsError(diagnostics) }
         self = compiled
@@ -42,7 +42,7 @@ public struct CompiledMetrics: Sendable {
     }
 
     /// Validates `dictionary`: the compiled form when there are no errors, and every diagnostic.
-    public static func validate(_ dictionary: MetricDictionary) -> (CompiledMetrics?, [Diagnostic]) {
+    package static func validate(_ dictionary: MetricDictionary) -> (CompiledMetrics?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var expressions: [String: Expr] = [:]
         let known = dictionary.knownIDs
@@ -75,7 +75,7 @@ public struct CompiledMetrics: Sendable {
 
     /// What `id` means inside the formula of KPI `owner` (`nil` for a rule or ad-hoc expression).
     /// A KPI naming itself means the measure of the same id (`sales_cycle_days`).
-    public func resolve(_ id: String, inKPI owner: String? = nil) -> Reference? {
+    package func resolve(_ id: String, inKPI owner: String? = nil) -> Reference? {
         if id == owner, id != MetricDictionary.monthsID {
             return dictionary.measures[id] != nil ? .measure(id) : .kpi(id)
         }
@@ -84,7 +84,7 @@ public struct CompiledMetrics: Sendable {
 
     /// Parses an expression that is not a KPI formula (a playbook rule's `when`), checking its ids.
     /// `extraIDs` are names the caller resolves itself.
-    public func parseExpression(
+    package func parseExpression(
         _ text: String, at base: SourceLocation, extraIDs: Set<String> = []
     ) -> Result<
         Expr, DiagnosticsError
@@ -107,7 +107,7 @@ public struct CompiledMetrics: Sendable {
     }
 
     /// Measure ids the KPI reads, directly or through other KPIs, sorted.
-    public func measures(readBy kpi: String) -> [String] {
+    package func measures(readBy kpi: String) -> [String] {
         var seen: Set<String> = []
         var measures: Set<String> = []
         func visit(_ k: String) {

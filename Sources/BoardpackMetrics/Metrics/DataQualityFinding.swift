@@ -3,30 +3,30 @@ import BoardpackSupport
 
 /// A reconciliation warning about a unit's data (SPEC §3.6), with the month it concerns so a
 /// pack can list only the findings up to its period.
-public struct DataQualityFinding: Sendable, Hashable {
+package struct DataQualityFinding: Sendable, Hashable {
     /// What was checked.
-    public enum Check: String, Sendable, Hashable {
+    package enum Check: String, Sendable, Hashable {
         case funnel, negative, missingMonth = "missing_month", outlier, budget
     }
 
-    public var check: Check
+    package var check: Check
     /// The month concerned (`nil` when not tied to one).
-    public var month: Month?
+    package var month: Month?
     /// A warning with file and line (line 0 when it concerns a whole period's total).
-    public var diagnostic: Diagnostic
+    package var diagnostic: Diagnostic
 }
 
 /// The data-quality checks of SPEC §3.6.
-public enum DataQuality {
+package enum DataQuality {
     /// The funnel, narrowest last: each pair must not widen.
-    public static let funnelPairs: [(wide: String, narrow: String)] = [
+    package static let funnelPairs: [(wide: String, narrow: String)] = [
         ("impressions", "clicks"), ("leads", "qualified_leads"), ("qualified_leads", "opportunities"),
         ("opportunities", "new_customers"),
     ]
 
     /// Runs every check over all months of the data; findings sorted by file, line and message.
     /// `tolerance` is the unit's, for spend against the marketing budget.
-    public static func check(_ data: UnitData, dictionary: MetricDictionary, tolerance: Double) -> [DataQualityFinding] {
+    package static func check(_ data: UnitData, dictionary: MetricDictionary, tolerance: Double) -> [DataQualityFinding] {
         var findings: [DataQualityFinding] = []
         findings += rowChecks(data, dictionary: dictionary)
         findings += periodFunnel(data)

@@ -5,20 +5,20 @@ import BoardpackContent
 /// Playbook rules reuse it: parse with ``CompiledMetrics/parseExpression(_:at:extraIDs:)`` and
 /// call ``evaluate(_:at:slice:)``. Booleans are 1 (true) and 0 (false); n/a is `nil`.
 /// KPI formulas run in their compiled form (ids resolved to slots, see ``FormulaProgram``).
-public struct Evaluator: Sendable {
+package struct Evaluator: Sendable {
     /// The dictionary, the data and their binding, shared by reference: an evaluator is copied
     /// into every formula function call, and one reference is cheap to copy.
     let context: EvaluationContext
     /// The last month any evaluation may read: the end of the pack's period.
-    public let through: Month
+    package let through: Month
 
     /// The compiled dictionary.
-    public var metrics: CompiledMetrics { context.metrics }
+    package var metrics: CompiledMetrics { context.metrics }
     /// The unit's data.
-    public var data: UnitData { context.data }
+    package var data: UnitData { context.data }
 
     /// An evaluator for the pack of `period`: it sees nothing after the period's last month.
-    public init(metrics: CompiledMetrics, data: UnitData, pack period: Period) {
+    package init(metrics: CompiledMetrics, data: UnitData, pack period: Period) {
         self.init(context: EvaluationContext(metrics: metrics, data: data), pack: period)
     }
 
@@ -30,14 +30,14 @@ public struct Evaluator: Sendable {
 
     /// The value of KPI `id` at `period`, for the unit or one dimension value. A `scope: unit`
     /// KPI takes the unit-level value in a breakdown.
-    public func kpi(_ id: String, at period: Period, slice: UnitData.Slice? = nil) -> MeasureValue {
+    package func kpi(_ id: String, at period: Period, slice: UnitData.Slice? = nil) -> MeasureValue {
         guard let slot = context.metrics.program.slots[id] else { return .na }
         var memo: KPIMemo?
         return kpi(slot, period, slice, &memo)
     }
 
     /// The aggregate of measure `id` at `period`; a `scope: unit` measure ignores the slice.
-    public func measure(_ id: String, at period: Period, slice: UnitData.Slice? = nil) -> MeasureValue {
+    package func measure(_ id: String, at period: Period, slice: UnitData.Slice? = nil) -> MeasureValue {
         // A column the dictionary does not define is read as it is (`sum`, never unit-scoped).
         guard let n = context.metrics.program.measureNumbers[id] else {
             return context.data.aggregate(id, over: period, slice: slice, through: through)
@@ -64,7 +64,7 @@ public struct Evaluator: Sendable {
     }
 
     /// Evaluates an arbitrary expression (a rule condition) at `period`.
-    public func evaluate(_ expr: Expr, at period: Period, slice: UnitData.Slice? = nil) -> MeasureValue {
+    package func evaluate(_ expr: Expr, at period: Period, slice: UnitData.Slice? = nil) -> MeasureValue {
         eval(expr, period, slice, owner: nil)
     }
 

@@ -1,7 +1,7 @@
 /// A parsed formula (SPEC §3.3): a node and where it sits in the formula text.
-public struct Expr: Sendable, Hashable {
+package struct Expr: Sendable, Hashable {
     /// The kinds of node.
-    public indirect enum Node: Sendable, Hashable {
+    package indirect enum Node: Sendable, Hashable {
         /// A number literal; `20%` is stored as `0.2`.
         case number(Double)
         /// A measure id, a KPI id or `months`.
@@ -16,21 +16,21 @@ public struct Expr: Sendable, Hashable {
         case call(FormulaFunction, [Expr])
     }
 
-    public var node: Node
+    package var node: Node
     /// 0-based offset, in Unicode scalars, of the node's first character in the formula text.
-    public var offset: Int
+    package var offset: Int
     /// Length of the node's text, in Unicode scalars.
-    public var length: Int
+    package var length: Int
 
     /// Creates a node.
-    public init(_ node: Node, offset: Int, length: Int) {
+    package init(_ node: Node, offset: Int, length: Int) {
         self.node = node
         self.offset = offset
         self.length = length
     }
 
     /// Every identifier the expression names, with its offset, in text order.
-    public var identifiers: [(id: String, offset: Int)] {
+    package var identifiers: [(id: String, offset: Int)] {
         switch node {
         case .number: return []
         case .identifier(let id): return [(id, offset)]
@@ -42,13 +42,13 @@ public struct Expr: Sendable, Hashable {
 }
 
 /// Binary operators, loosest binding first in the grammar: `or`, `and`, comparisons, `+ -`, `* /`.
-public enum BinaryOperator: String, Sendable, Hashable {
+package enum BinaryOperator: String, Sendable, Hashable {
     case add = "+", subtract = "-", multiply = "*", divide = "/"
     case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=", equal = "==", notEqual = "!="
     case and, or
 
     /// True for `< <= > >= == !=`.
-    public var isComparison: Bool {
+    package var isComparison: Bool {
         switch self {
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual: true
         default: false
@@ -57,7 +57,7 @@ public enum BinaryOperator: String, Sendable, Hashable {
 }
 
 /// The functions of the formula language.
-public enum FormulaFunction: String, Sendable, Hashable, CaseIterable {
+package enum FormulaFunction: String, Sendable, Hashable, CaseIterable {
     case prev, yearAgo = "year_ago", change, min, max, abs, consecutive
 
     /// Allowed argument counts (`min`/`max` take two or more).

@@ -15,28 +15,28 @@ struct FormulaToken: Sendable, Equatable {
 }
 
 /// A problem in a formula's text, at an offset; turned into a ``Diagnostic`` by the caller.
-public struct FormulaError: Error, Sendable, Hashable {
-    public var message: String
+package struct FormulaError: Error, Sendable, Hashable {
+    package var message: String
     /// 0-based offset, in Unicode scalars, into the formula text.
-    public var offset: Int
-    public var hint: String?
+    package var offset: Int
+    package var hint: String?
 
     /// Creates an error.
-    public init(_ message: String, offset: Int, hint: String? = nil) {
+    package init(_ message: String, offset: Int, hint: String? = nil) {
         self.message = message
         self.offset = offset
         self.hint = hint
     }
 
     /// The error as a diagnostic, placing the offset after `base` (the formula's first character).
-    public func diagnostic(base: SourceLocation) -> Diagnostic {
+    package func diagnostic(base: SourceLocation) -> Diagnostic {
         .error(message, at: base.offset(by: offset), hint: hint)
     }
 }
 
 extension SourceLocation {
     /// The location `n` columns further on the same line (unchanged when the column is unknown).
-    public func offset(by n: Int) -> SourceLocation {
+    package func offset(by n: Int) -> SourceLocation {
         guard column > 0 else { return self }
         return SourceLocation(file: file, line: line, column: column + n)
     }

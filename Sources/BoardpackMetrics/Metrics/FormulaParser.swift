@@ -14,12 +14,12 @@ import BoardpackSupport
 /// primary := number | id | id "(" args ")" | "(" or ")"
 /// ```
 /// It checks syntax and function arity; names are resolved by ``CompiledMetrics``.
-public struct FormulaParser {
+package struct FormulaParser {
     private var tokens: [FormulaToken]
     private var index = 0
 
     /// Parses a whole formula.
-    public static func parse(_ text: String) throws(FormulaError) -> Expr {
+    package static func parse(_ text: String) throws(FormulaError) -> Expr {
         var parser = FormulaParser(tokens: try FormulaLexer.tokenize(text))
         let expr = try parser.parseOr()
         if case .end = parser.current.kind { return expr }

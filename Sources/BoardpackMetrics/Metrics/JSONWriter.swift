@@ -6,7 +6,7 @@
 /// integers (`45`, not `45.0`); other finite values print in Swift's shortest round-trip form
 /// (`41.2`, `0.0842`), which uses exponent notation only below 1e-4 or above 2^53
 /// (`1e-05`, `1.8014398509481984e+16`, valid JSON); `-0` prints as `0`; NaN and infinities print as `null`.
-public enum JSONText {
+package enum JSONText {
     /// Byte order of the UTF-8 encodings, the order of object keys.
     package static func utf8Precedes(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
@@ -56,7 +56,7 @@ public enum JSONText {
     }
 
     /// The number's JSON text (see the type's documentation).
-    public static func format(_ d: Double) -> String {
+    package static func format(_ d: Double) -> String {
         var writer = JSONWriter(capacity: 32)
         writer.number(d)
         return String(decoding: writer.bytes, as: UTF8.self)

@@ -3,41 +3,41 @@ import BoardpackSupport
 /// A KPI of the dictionary: label, formula and how to judge it (SPEC §3, §3.2).
 ///
 /// Built-in KPIs, `content/metrics.yml` and sector playbooks all produce values of this type.
-public struct KPIDefinition: Sendable, Hashable {
+package struct KPIDefinition: Sendable, Hashable {
     /// The unit a KPI's value is expressed in; decides formatting.
-    public enum ValueUnit: String, Sendable, Hashable, CaseIterable {
+    package enum ValueUnit: String, Sendable, Hashable, CaseIterable {
         case currency, ratio, count, days, months, multiple
     }
 
     /// Which direction is better.
-    public enum Direction: String, Sendable, Hashable, CaseIterable {
+    package enum Direction: String, Sendable, Hashable, CaseIterable {
         case higher, lower
     }
 
     /// The level the KPI is shown at in the Performance section.
-    public enum Level: String, Sendable, Hashable, CaseIterable {
+    package enum Level: String, Sendable, Hashable, CaseIterable {
         case strategic, performance, operational
     }
 
     /// The KPI id (also its name inside formulas).
-    public var id: String
-    public var label: LocalizedText
+    package var id: String
+    package var label: LocalizedText
     /// The formula as written in the dictionary (also written to `metrics.json`).
-    public var formula: String
+    package var formula: String
     /// Where the formula text starts, for diagnostics; column offsets are added to it.
-    public var formulaLocation: SourceLocation
-    public var unit: ValueUnit
-    public var better: Direction
-    public var level: Level
+    package var formulaLocation: SourceLocation
+    package var unit: ValueUnit
+    package var better: Direction
+    package var level: Level
     /// `scope: unit`: breakdowns take the unit-level value (§3.4 rule 5).
-    public var unitScoped: Bool
+    package var unitScoped: Bool
     /// One-line definition for the appendix.
-    public var definition: LocalizedText
+    package var definition: LocalizedText
     /// Sectors the KPI applies to; `nil` means every unit.
-    public var sectors: [String]?
+    package var sectors: [String]?
 
     /// Creates a KPI definition.
-    public init(
+    package init(
         id: String, label: LocalizedText, formula: String,
         formulaLocation: SourceLocation = SourceLocation(file: MetricDictionary.builtInFile),
         unit: ValueUnit, better: Direction, level: Level, unitScoped: Bool = false,
@@ -56,18 +56,18 @@ public struct KPIDefinition: Sendable, Hashable {
     }
 
     /// True when the KPI applies to a unit of `sector`.
-    public func applies(toSector sector: String) -> Bool {
+    package func applies(toSector sector: String) -> Bool {
         sectors.map { $0.contains(sector) } ?? true
     }
 }
 
 /// A short text in English and Italian.
-public struct LocalizedText: Sendable, Hashable, Decodable {
-    public var en: String
-    public var it: String
+package struct LocalizedText: Sendable, Hashable, Decodable {
+    package var en: String
+    package var it: String
 
     /// Creates a text; Italian falls back to English when not given.
-    public init(en: String, it: String? = nil) {
+    package init(en: String, it: String? = nil) {
         self.en = en
         self.it = it ?? en
     }
@@ -75,7 +75,7 @@ public struct LocalizedText: Sendable, Hashable, Decodable {
     private enum CodingKeys: String, CodingKey { case en, it }
 
     /// Decodes `{en: …, it: …}` (`it` optional) or a plain string used for both languages.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
             self.init(en: text)
             return
@@ -85,12 +85,12 @@ public struct LocalizedText: Sendable, Hashable, Decodable {
     }
 
     /// The text for a locale identifier such as `it-IT` (English otherwise).
-    public func text(for locale: String) -> String {
+    package func text(for locale: String) -> String {
         locale.hasPrefix("it") ? it : en
     }
 
     /// Both texts transformed the same way.
-    public func map(_ transform: (String) -> String) -> LocalizedText {
+    package func map(_ transform: (String) -> String) -> LocalizedText {
         LocalizedText(en: transform(en), it: transform(it))
     }
 }

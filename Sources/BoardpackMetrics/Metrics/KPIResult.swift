@@ -1,29 +1,29 @@
 import BoardpackContent
 
 /// One KPI in one pack: its value and comparisons (SPEC §3.4 rule 6, §3.5). n/a is `nil`.
-public struct KPIResult: Sendable, Hashable {
-    public var id: String
-    public var value: Double?
+package struct KPIResult: Sendable, Hashable {
+    package var id: String
+    package var value: Double?
     /// The value in the previous period (previous month or quarter).
-    public var previous: Double?
+    package var previous: Double?
     /// value − previous.
-    public var delta: Double?
+    package var delta: Double?
     /// value / previous − 1; n/a when previous ≤ 0.
-    public var change: Double?
+    package var change: Double?
     /// The value in the same period a year earlier.
-    public var yearAgo: Double?
+    package var yearAgo: Double?
     /// value / year_ago − 1; n/a when year_ago ≤ 0.
-    public var yoyChange: Double?
+    package var yoyChange: Double?
     /// The target in force at the period's last month.
-    public var target: Double?
-    public var status: KPIStatus
+    package var target: Double?
+    package var status: KPIStatus
     /// Computed from partial data (directly or through other KPIs).
-    public var partial: Bool
+    package var partial: Bool
     /// The formula as written in the dictionary.
-    public var formula: String
+    package var formula: String
 
     /// Builds the comparisons from the three evaluations.
-    public init(
+    package init(
         id: String, current: MeasureValue, previous: MeasureValue, yearAgo: MeasureValue, target: Double?,
         tolerance: Double, better: KPIDefinition.Direction, formula: String
     ) {
@@ -41,7 +41,7 @@ public struct KPIResult: Sendable, Hashable {
     }
 
     /// a / b − 1, n/a when either is n/a or b ≤ 0.
-    public static func relativeChange(_ a: Double?, _ b: Double?) -> Double? {
+    package static func relativeChange(_ a: Double?, _ b: Double?) -> Double? {
         guard let a, let b, b > 0 else { return nil }
         let r = a / b - 1
         return r.isFinite ? r : nil

@@ -1,5 +1,5 @@
 /// A KPI's status against its target (SPEC §3.4 rule 7).
-public enum KPIStatus: String, Sendable, Hashable {
+package enum KPIStatus: String, Sendable, Hashable {
     case green, amber, red
     /// No target.
     case none
@@ -9,7 +9,7 @@ public enum KPIStatus: String, Sendable, Hashable {
     /// The status of `value` against `target` with tolerance `t` (a fraction of |target|):
     /// for `higher`, green if v ≥ T, amber if v ≥ T − |T|·t, else red; mirrored for `lower`.
     /// No target gives `none` (even for an n/a value); a target with an n/a value gives `na`.
-    public static func of(
+    package static func of(
         _ value: Double?, target: Double?, tolerance t: Double, better: KPIDefinition.Direction
     ) -> KPIStatus {
         guard let target else { return .none }

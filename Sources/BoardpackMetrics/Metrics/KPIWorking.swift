@@ -3,48 +3,48 @@ import BoardpackContent
 /// "The working" of a KPI in a pack (SPEC §6 appendix, `boardpack explain`): the formula, the
 /// formula with KPI ids expanded, the same with this period's numbers, the result, and the data
 /// behind each measure. Numbers are raw; the caller formats them for the locale.
-public struct KPIWorking: Sendable {
+package struct KPIWorking: Sendable {
     /// One value the substituted formula uses: a measure, `months` or a function call
     /// (`prev(active_customers)`), as written in the expanded formula.
-    public struct Input: Sendable, Hashable {
-        public var name: String
-        public var value: Double?
-        public var partial: Bool
+    package struct Input: Sendable, Hashable {
+        package var name: String
+        package var value: Double?
+        package var partial: Bool
     }
 
     /// The rows of one file that reported a measure in the period.
-    public struct Source: Sendable, Hashable {
-        public var path: String
+    package struct Source: Sendable, Hashable {
+        package var path: String
         /// 1-based line numbers of the reporting rows, ascending.
-        public var lines: [Int]
+        package var lines: [Int]
     }
 
-    public var kpi: String
+    package var kpi: String
     /// The formula as written: `marketing_cost / new_customers`.
-    public var formula: String
+    package var formula: String
     /// KPI ids replaced by their formulas: `(spend + overhead) / new_customers`.
-    public var expanded: String
+    package var expanded: String
     /// Measures, `months` and function calls replaced by this period's values (shortest
     /// round-trip numbers, `n/a` for n/a): `(48200 + 12000) / 1462`.
-    public var substituted: String { substituted { _, v in v.map(JSONText.format) ?? "n/a" } }
+    package var substituted: String { substituted { _, v in v.map(JSONText.format) ?? "n/a" } }
     /// The inputs in order of first appearance in `expanded`.
-    public var inputs: [Input]
+    package var inputs: [Input]
     /// A value the substituted formula shows, with the id it reads (`qualified_leads` for
     /// `prev(qualified_leads)`), which decides how it is written.
-    public struct Value: Sendable, Hashable {
-        public var id: String
-        public var value: Double?
+    package struct Value: Sendable, Hashable {
+        package var id: String
+        package var value: Double?
     }
     /// The values of the substituted formula, in order.
-    public var values: [Value] = []
+    package var values: [Value] = []
     /// The substituted formula's text around its values: one more piece than `values`.
-    public var texts: [String] = []
+    package var texts: [String] = []
     /// What the printer writes for each value before the pieces are cut apart (a private-use
     /// character, which no formula can hold: the lexer accepts ASCII only).
     static let valueMarker: Character = "\u{E001}"
 
     /// The substituted formula with each value written by `valueText(id, value)`.
-    public func substituted(valueText: (String, Double?) -> String) -> String {
+    package func substituted(valueText: (String, Double?) -> String) -> String {
         var text = texts.first ?? ""
         for (value, after) in zip(values, texts.dropFirst()) {
             text += valueText(value.id, value.value)
@@ -52,11 +52,11 @@ public struct KPIWorking: Sendable {
         }
         return text
     }
-    public var result: MeasureValue
+    package var result: MeasureValue
     /// Measure id → files and lines that reported it in the period (measures read via `prev`
     /// or `year_ago` list the rows of the period itself only). Read from the data when asked:
     /// a pack's appendix shows only ``line(valueText:format:)``, `boardpack explain` the sources too.
-    public var sources: [String: [Source]] { provenance.sources() }
+    package var sources: [String: [Source]] { provenance.sources() }
     /// What ``sources`` reads.
     let provenance: Provenance
 
@@ -83,12 +83,12 @@ public struct KPIWorking: Sendable {
 
     /// The one-line form: `cac = marketing_cost / new_customers = (spend + overhead) / new_customers = (48200 + 12000) / 1462 = 41.18`,
     /// skipping repeated steps; `format` renders the result.
-    public func line(format: (Double?) -> String) -> String {
+    package func line(format: (Double?) -> String) -> String {
         line(substituted: substituted, format: format)
     }
 
     /// ``line(format:)`` with the substituted formula's values written by `valueText`.
-    public func line(valueText: (String, Double?) -> String, format: (Double?) -> String) -> String {
+    package func line(valueText: (String, Double?) -> String, format: (Double?) -> String) -> String {
         line(substituted: substituted(valueText: valueText), format: format)
     }
 

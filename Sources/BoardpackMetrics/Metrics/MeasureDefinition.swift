@@ -1,7 +1,7 @@
 /// A measure: one numeric column of the KPI data files, and how it aggregates (SPEC §3.1).
-public struct MeasureDefinition: Sendable, Hashable {
+package struct MeasureDefinition: Sendable, Hashable {
     /// How a measure's values combine across rows and months.
-    public enum Aggregation: Sendable, Hashable {
+    package enum Aggregation: Sendable, Hashable {
         /// Values are added.
         case sum
         /// The latest value is kept (latest date within a month, last month within a quarter);
@@ -13,7 +13,7 @@ public struct MeasureDefinition: Sendable, Hashable {
     }
 
     /// What the numbers count, for the data-quality checks (§3.6).
-    public enum Kind: String, Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         /// Things counted: never negative.
         case count
         /// Money: never negative.
@@ -28,20 +28,20 @@ public struct MeasureDefinition: Sendable, Hashable {
         case other
 
         /// True when a negative value is a data-quality finding.
-        public var mustBeNonNegative: Bool { self != .score && self != .other && self != .signedMoney }
+        package var mustBeNonNegative: Bool { self != .score && self != .other && self != .signedMoney }
     }
 
     /// The column name.
-    public var id: String
-    public var aggregation: Aggregation
-    public var kind: Kind
+    package var id: String
+    package var aggregation: Aggregation
+    package var kind: Kind
     /// `scope: unit`: a breakdown takes the unit-level value (§3.4 rule 5).
-    public var unitScoped: Bool
+    package var unitScoped: Bool
     /// One-line meaning, for the appendix.
-    public var meaning: String
+    package var meaning: String
 
     /// Creates a measure definition.
-    public init(
+    package init(
         _ id: String, _ aggregation: Aggregation = .sum, kind: Kind = .count, unitScoped: Bool = false,
         meaning: String = ""
     ) {

@@ -4,21 +4,21 @@ import BoardpackSupport
 ///
 /// Starts from the built-ins; `content/metrics.yml` overrides and playbooks add to it. It is
 /// validated (formulas parsed, ids resolved, cycles found) by ``compile()``.
-public struct MetricDictionary: Sendable {
+package struct MetricDictionary: Sendable {
     /// The pseudo-file named in diagnostics about built-in formulas.
-    public static let builtInFile = "<built-in>"
+    package static let builtInFile = "<built-in>"
     /// The built-in value: number of months in the period.
-    public static let monthsID = "months"
+    package static let monthsID = "months"
 
     /// Measures by id.
-    public private(set) var measures: [String: MeasureDefinition]
+    package private(set) var measures: [String: MeasureDefinition]
     /// KPIs by id.
-    public private(set) var kpis: [String: KPIDefinition]
+    package private(set) var kpis: [String: KPIDefinition]
     /// KPI ids in definition order (built-ins in table order, then additions).
-    public private(set) var kpiOrder: [String]
+    package private(set) var kpiOrder: [String]
 
     /// A dictionary from explicit lists (later entries replace earlier ones with the same id).
-    public init(measures: [MeasureDefinition], kpis: [KPIDefinition]) {
+    package init(measures: [MeasureDefinition], kpis: [KPIDefinition]) {
         self.measures = [:]
         self.kpis = [:]
         self.kpiOrder = []
@@ -27,35 +27,35 @@ public struct MetricDictionary: Sendable {
     }
 
     /// The built-in dictionary: §3.1 and §5.2 measures, §3.2 KPIs.
-    public static let builtIn = MetricDictionary(measures: builtInMeasures, kpis: builtInKPIs)
+    package static let builtIn = MetricDictionary(measures: builtInMeasures, kpis: builtInKPIs)
 
     /// KPI definitions in definition order.
-    public var orderedKPIs: [KPIDefinition] { kpiOrder.compactMap { kpis[$0] } }
+    package var orderedKPIs: [KPIDefinition] { kpiOrder.compactMap { kpis[$0] } }
 
     /// KPIs that apply to a unit of `sector`, in definition order.
-    public func kpis(forSector sector: String) -> [KPIDefinition] {
+    package func kpis(forSector sector: String) -> [KPIDefinition] {
         orderedKPIs.filter { $0.applies(toSector: sector) }
     }
 
     /// Every id a formula may name: measures, KPIs and `months`.
-    public var knownIDs: Set<String> {
+    package var knownIDs: Set<String> {
         Set(measures.keys).union(kpis.keys).union([Self.monthsID])
     }
 
     /// Adds or replaces a KPI (replacing keeps its place in the order).
-    public mutating func setKPI(_ kpi: KPIDefinition) {
+    package mutating func setKPI(_ kpi: KPIDefinition) {
         if kpis[kpi.id] == nil { kpiOrder.append(kpi.id) }
         kpis[kpi.id] = kpi
     }
 
     /// Adds or replaces a measure.
-    public mutating func setMeasure(_ measure: MeasureDefinition) {
+    package mutating func setMeasure(_ measure: MeasureDefinition) {
         measures[measure.id] = measure
     }
 
     /// A copy with `extra` KPIs added or replaced (e.g. a playbook's sector KPIs). An id that is
     /// already a measure is an error (`sales_cycle_days` style identity KPIs excepted).
-    public func adding(_ extra: [KPIDefinition]) -> (MetricDictionary, [Diagnostic]) {
+    package func adding(_ extra: [KPIDefinition]) -> (MetricDictionary, [Diagnostic]) {
         var copy = self
         var diagnostics: [Diagnostic] = []
         for kpi in extra {

@@ -10,14 +10,14 @@ import BoardpackSupport
 ///   demo_rate: {label: {en: Demo rate, it: Tasso demo}, formula: demo_requests / leads,
 ///               unit: ratio, better: higher, level: performance}
 /// ```
-public struct MetricOverride: Sendable, Decodable {
+package struct MetricOverride: Sendable, Decodable {
     /// Measure overrides by id.
-    public var measures: [String: MeasureOverride]
+    package var measures: [String: MeasureOverride]
     /// KPI overrides by id.
-    public var kpis: [String: KPIOverride]
+    package var kpis: [String: KPIOverride]
 
     /// Creates an override set.
-    public init(measures: [String: MeasureOverride] = [:], kpis: [String: KPIOverride] = [:]) {
+    package init(measures: [String: MeasureOverride] = [:], kpis: [String: KPIOverride] = [:]) {
         self.measures = measures
         self.kpis = kpis
     }
@@ -25,7 +25,7 @@ public struct MetricOverride: Sendable, Decodable {
     private enum CodingKeys: String, CodingKey { case measures, kpis }
 
     /// Decodes `measures` and `kpis`, both optional.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         measures = try c.decodeIfPresent([String: MeasureOverride].self, forKey: .measures) ?? [:]
         kpis = try c.decodeIfPresent([String: KPIOverride].self, forKey: .kpis) ?? [:]
@@ -33,24 +33,24 @@ public struct MetricOverride: Sendable, Decodable {
 }
 
 /// How a measure may be overridden: every field optional.
-public struct MeasureOverride: Sendable, Decodable {
+package struct MeasureOverride: Sendable, Decodable {
     /// `sum`, `last` or `mean`.
-    public enum AggregationName: String, Sendable, Decodable { case sum, last, mean }
+    package enum AggregationName: String, Sendable, Decodable { case sum, last, mean }
 
-    public var aggregation: AggregationName?
+    package var aggregation: AggregationName?
     /// The weight measure of a `mean` (absent: plain mean, or the existing weight).
-    public var weight: String?
-    public var kind: MeasureDefinition.Kind?
+    package var weight: String?
+    package var kind: MeasureDefinition.Kind?
     /// `unit` to make breakdowns take the unit-level value.
-    public var scope: String?
-    public var meaning: String?
+    package var scope: String?
+    package var meaning: String?
     /// Where the entry is (set by the loader, not decoded).
-    public var location: SourceLocation?
+    package var location: SourceLocation?
 
     private enum CodingKeys: String, CodingKey { case aggregation, weight, kind, scope, meaning }
 
     /// Creates an override.
-    public init(
+    package init(
         aggregation: AggregationName? = nil, weight: String? = nil, kind: MeasureDefinition.Kind? = nil,
         scope: String? = nil, meaning: String? = nil, location: SourceLocation? = nil
     ) {
@@ -67,24 +67,24 @@ extension MeasureDefinition.Kind: Decodable {}
 
 /// How a KPI may be added or overridden: every field optional (a new KPI needs `formula`,
 /// `unit`, `better` and `level`).
-public struct KPIOverride: Sendable, Decodable {
+package struct KPIOverride: Sendable, Decodable {
     /// A label: a plain string (both languages) or `{en: …, it: …}`.
-    public var label: LocalizedText?
-    public var formula: String?
-    public var unit: KPIDefinition.ValueUnit?
-    public var better: KPIDefinition.Direction?
-    public var level: KPIDefinition.Level?
+    package var label: LocalizedText?
+    package var formula: String?
+    package var unit: KPIDefinition.ValueUnit?
+    package var better: KPIDefinition.Direction?
+    package var level: KPIDefinition.Level?
     /// `unit` for unit scope; anything else clears it.
-    public var scope: String?
-    public var definition: LocalizedText?
-    public var sectors: [String]?
+    package var scope: String?
+    package var definition: LocalizedText?
+    package var sectors: [String]?
     /// Where the formula text starts (set by the loader from the YAML marks, not decoded).
-    public var formulaLocation: SourceLocation?
+    package var formulaLocation: SourceLocation?
 
     private enum CodingKeys: String, CodingKey { case label, formula, unit, better, level, scope, definition, sectors }
 
     /// Creates an override.
-    public init(
+    package init(
         label: LocalizedText? = nil, formula: String? = nil, unit: KPIDefinition.ValueUnit? = nil,
         better: KPIDefinition.Direction? = nil, level: KPIDefinition.Level? = nil, scope: String? = nil,
         definition: LocalizedText? = nil, sectors: [String]? = nil, formulaLocation: SourceLocation? = nil
@@ -101,7 +101,7 @@ public struct KPIOverride: Sendable, Decodable {
     }
 
     /// Decodes the documented fields; `label`/`definition` accept a string or `{en, it}`.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         label = try Self.decodeText(c, .label)
         formula = try c.decodeIfPresent(String.self, forKey: .formula)

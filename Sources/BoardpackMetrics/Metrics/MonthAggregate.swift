@@ -67,18 +67,18 @@ struct MonthAggregate: Sendable, Hashable {
 }
 
 /// A value that may be n/a, and whether it was computed from partial data (SPEC §3.4 rules 2–3).
-public struct MeasureValue: Sendable, Hashable {
+package struct MeasureValue: Sendable, Hashable {
     /// `nil` is n/a: never shown as 0.
-    public var value: Double?
+    package var value: Double?
     /// Computed over the reporting rows only.
-    public var partial: Bool
+    package var partial: Bool
 
     /// Creates a value.
-    public init(value: Double?, partial: Bool = false) {
+    package init(value: Double?, partial: Bool = false) {
         self.value = value
         self.partial = partial
     }
 
     /// n/a.
-    public static let na = MeasureValue(value: nil)
+    package static let na = MeasureValue(value: nil)
 }

@@ -1,20 +1,20 @@
 import BoardpackContent
 
 /// Which packs exist for a unit (SPEC §4).
-public struct PackPeriods: Sendable, Hashable {
+package struct PackPeriods: Sendable, Hashable {
     /// Monthly packs, oldest first: the last `archiveMonths` months that have data.
-    public var monthly: [Period]
+    package var monthly: [Period]
     /// Quarterly packs, oldest first: complete quarters whose last month is one of those months.
-    public var quarterly: [Period]
+    package var quarterly: [Period]
 
     /// Creates the lists directly.
-    public init(monthly: [Period], quarterly: [Period]) {
+    package init(monthly: [Period], quarterly: [Period]) {
         self.monthly = monthly
         self.quarterly = quarterly
     }
 
     /// Computes the packs from the months that have data (any row in any data file).
-    public init(monthsWithData: some Sequence<Month>, archiveMonths: Int) {
+    package init(monthsWithData: some Sequence<Month>, archiveMonths: Int) {
         let all = Set(monthsWithData)
         let window = all.sorted().suffix(max(0, archiveMonths))
         monthly = window.map { .month($0) }
@@ -24,5 +24,5 @@ public struct PackPeriods: Sendable, Hashable {
     }
 
     /// Every pack, sorted (a quarter right after its last month).
-    public var all: [Period] { (monthly + quarterly).sorted() }
+    package var all: [Period] { (monthly + quarterly).sorted() }
 }

@@ -5,17 +5,17 @@ import BoardpackContent
 ///
 /// Reading goes through ``aggregate(_:over:slice:through:)``, which never looks past the
 /// `through` month: that is how a pack is kept from seeing later data (§4).
-public struct UnitData: Sendable {
+package struct UnitData: Sendable {
     /// The files, in the order given (diagnostics and provenance refer to them).
-    public let files: [DataFile]
+    package let files: [DataFile]
     /// The first month with any row (`nil` when there are no rows).
-    public let firstMonth: Month?
+    package let firstMonth: Month?
     /// Months from the first to the last month with a row.
-    public let monthCount: Int
+    package let monthCount: Int
     /// Per month offset: whether any file has a row in that month.
     let hasData: [Bool]
     /// The measures some file reports, sorted: a measure's number is its index here.
-    public let measureIDs: [String]
+    package let measureIDs: [String]
     /// Measure id → its number.
     let measureNumbers: [String: Int]
     /// Per measure number: sorted dimension names of the files reporting it.
@@ -25,7 +25,7 @@ public struct UnitData: Sendable {
     /// Every measure's aggregates, by number.
     let table: AggregateTable
     /// Dimension name → its values, in order of first appearance across the files.
-    public let dimensionLabels: [String: [String]]
+    package let dimensionLabels: [String: [String]]
     /// Dimension name → value → index into `dimensionLabels`.
     let labelIndex: [String: [String: Int]]
     /// Dimension name → its number (dimension names in sorted order), as carried by ``Slice``.
@@ -94,13 +94,13 @@ public struct UnitData: Sendable {
     }
 
     /// Months that have data (any row in any file), oldest first.
-    public var monthsWithData: [Month] {
+    package var monthsWithData: [Month] {
         guard let first = firstMonth else { return [] }
         return hasData.indices.filter { hasData[$0] }.map { first.advanced(by: $0) }
     }
 
     /// Whether any file has a row in `month`.
-    public func hasData(in month: Month) -> Bool {
+    package func hasData(in month: Month) -> Bool {
         guard let o = offset(month) else { return false }
         return hasData[o]
     }
@@ -109,10 +109,10 @@ public struct UnitData: Sendable {
     package var reportedMeasures: Set<String> { Set(measureNumbers.keys) }
 
     /// The dimension names a measure is reported by (its grain), sorted; `nil` when not reported.
-    public func grain(of measure: String) -> [String]? { measureNumbers[measure].map { grains[$0] } }
+    package func grain(of measure: String) -> [String]? { measureNumbers[measure].map { grains[$0] } }
 
     /// Files (index into ``files``) and their column index that report `measure`.
-    public func sources(of measure: String) -> [(file: Int, column: Int)] { measureNumbers[measure].map { measureSources[$0] } ?? [] }
+    package func sources(of measure: String) -> [(file: Int, column: Int)] { measureNumbers[measure].map { measureSources[$0] } ?? [] }
 
     func offset(_ m: Month) -> Int? {
         guard let first = firstMonth else { return nil }
@@ -123,7 +123,7 @@ public struct UnitData: Sendable {
     /// The aggregate of `measure` over `period`, for the unit or one dimension value, reading no
     /// month after `through`. n/a when a month of the period is after `through`, has no data
     /// (a quarter missing a month has no aggregates), or nothing was reported.
-    public func aggregate(_ measure: String, over period: Period, slice: Slice? = nil, through: Month) -> MeasureValue {
+    package func aggregate(_ measure: String, over period: Period, slice: Slice? = nil, through: Month) -> MeasureValue {
         guard let number = measureNumbers[measure] else { return .na }
         return aggregate(number: number, over: period, slice: slice, through: through)
     }
@@ -183,13 +183,13 @@ public struct UnitData: Sendable {
     }
 
     /// The values of `dimension` that appear on some row in `period`, in order of first appearance.
-    public func values(of dimension: String, in period: Period) -> [String] {
+    package func values(of dimension: String, in period: Period) -> [String] {
         guard let labels = dimensionLabels[dimension] else { return [] }
         return presentValues(of: dimension, in: period).map { labels[$0] }
     }
 
     /// ``values(of:in:)`` as slices, in the same order: what a breakdown iterates.
-    public func slices(of dimension: String, in period: Period) -> [Slice] {
+    package func slices(of dimension: String, in period: Period) -> [Slice] {
         guard let labels = dimensionLabels[dimension], let number = dimensionNumbers[dimension] else { return [] }
         return presentValues(of: dimension, in: period).map {
             Slice(dimension: dimension, value: labels[$0], dimensionNumber: number, valueIndex: $0)
@@ -204,15 +204,15 @@ public struct UnitData: Sendable {
     }
 
     /// A dimension value, resolved to its index; `nil` when the value never appears.
-    public func slice(_ dimension: String, _ value: String) -> Slice? {
+    package func slice(_ dimension: String, _ value: String) -> Slice? {
         guard let index = labelIndex[dimension]?[value], let number = dimensionNumbers[dimension] else { return nil }
         return Slice(dimension: dimension, value: value, dimensionNumber: number, valueIndex: index)
     }
 
     /// One value of one dimension: the rows a breakdown computes from.
-    public struct Slice: Sendable, Hashable {
-        public var dimension: String
-        public var value: String
+    package struct Slice: Sendable, Hashable {
+        package var dimension: String
+        package var value: String
         /// The dimension's number in the unit's data (``dimensionNumbers``).
         var dimensionNumber: Int
         /// The value's index in ``dimensionLabels``.

@@ -4,7 +4,7 @@ extension UnitMetrics {
     /// The working of KPI `id` at `period` (for the unit, or one dimension value), reading no
     /// data after the period. `nil` for an unknown KPI. The substituted formula keeps its values
     /// apart from its text, for whoever writes it to write them in its own way.
-    public func working(_ id: String, at period: Period, slice: UnitData.Slice? = nil) -> KPIWorking? {
+    package func working(_ id: String, at period: Period, slice: UnitData.Slice? = nil) -> KPIWorking? {
         guard let def = metrics.dictionary.kpis[id], let expr = metrics.expressions[id] else { return nil }
         let evaluator = evaluator(for: period)
         let slice = def.unitScoped ? nil : slice
@@ -60,7 +60,7 @@ extension UnitMetrics {
 
 extension UnitData {
     /// Files and lines whose rows reported `measure` in `period` (optionally for one dimension value).
-    public func sources(of measure: String, in period: Period, slice: Slice? = nil) -> [KPIWorking.Source] {
+    package func sources(of measure: String, in period: Period, slice: Slice? = nil) -> [KPIWorking.Source] {
         let offsets = period.months.compactMap(offset)
         return sources(of: measure).compactMap { src in
             let file = files[src.file]

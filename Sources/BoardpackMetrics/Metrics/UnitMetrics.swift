@@ -2,19 +2,19 @@ import BoardpackContent
 
 /// The metrics engine for one unit: compiled dictionary + profile + aggregated data in, pack
 /// figures out. Pure: no files, no formatting.
-public struct UnitMetrics: Sendable {
-    public let metrics: CompiledMetrics
-    public let profile: UnitProfile
-    public let data: UnitData
+package struct UnitMetrics: Sendable {
+    package let metrics: CompiledMetrics
+    package let profile: UnitProfile
+    package let data: UnitData
     /// KPIs that apply to the unit's sector, in dictionary order.
-    public let applicableKPIs: [KPIDefinition]
+    package let applicableKPIs: [KPIDefinition]
     /// The program slot of each of ``applicableKPIs``.
     let applicableSlots: [Int?]
     /// What the unit's evaluators share (the measures bound to `data` once per unit).
     let context: EvaluationContext
 
     /// Creates the engine; aggregate the files first with ``UnitData/aggregate(_:dictionary:)``.
-    public init(metrics: CompiledMetrics, profile: UnitProfile, data: UnitData) {
+    package init(metrics: CompiledMetrics, profile: UnitProfile, data: UnitData) {
         self.metrics = metrics
         self.profile = profile
         self.data = data
@@ -24,18 +24,18 @@ public struct UnitMetrics: Sendable {
     }
 
     /// The monthly and quarterly packs the unit has (SPEC §4).
-    public func packPeriods(archiveMonths: Int) -> PackPeriods {
+    package func packPeriods(archiveMonths: Int) -> PackPeriods {
         PackPeriods(monthsWithData: data.monthsWithData, archiveMonths: archiveMonths)
     }
 
     /// An evaluator that sees data up to the end of `period` only.
-    public func evaluator(for period: Period) -> Evaluator {
+    package func evaluator(for period: Period) -> Evaluator {
         Evaluator(context: context, pack: period)
     }
 
     /// The result of one KPI in the pack of `period`, with comparisons against the previous
     /// period and the same period a year earlier.
-    public func result(_ kpi: KPIDefinition, at period: Period, using evaluator: Evaluator) -> KPIResult {
+    package func result(_ kpi: KPIDefinition, at period: Period, using evaluator: Evaluator) -> KPIResult {
         var memo: KPIMemo?
         return result(kpi, at: period, using: evaluator, memo: &memo)
     }
@@ -61,7 +61,7 @@ public struct UnitMetrics: Sendable {
     ///
     /// One memo serves the whole pack: sub-KPIs shared by several formulas, and `scope: unit`
     /// KPIs in every breakdown row, are computed once.
-    public func pack(_ period: Period, breakdowns includeBreakdowns: Bool = true) -> PackMetrics {
+    package func pack(_ period: Period, breakdowns includeBreakdowns: Bool = true) -> PackMetrics {
         let evaluator = evaluator(for: period)
         let kpis = applicableKPIs
         var memo: KPIMemo? = KPIMemo(period: period, slotCount: metrics.program.ids.count)
@@ -98,7 +98,7 @@ public struct UnitMetrics: Sendable {
 
     /// The KPI's value for the `count` periods ending with `period` (oldest first), for charts and
     /// sparklines; nothing after `period` is read.
-    public func series(
+    package func series(
         _ kpi: String, endingAt period: Period, count: Int, slice: UnitData.Slice? = nil
     ) -> [(period: Period, value: Double?)] {
         let evaluator = evaluator(for: period)
@@ -109,7 +109,7 @@ public struct UnitMetrics: Sendable {
     }
 
     /// Like ``series(_:endingAt:count:slice:)`` for a measure.
-    public func measureSeries(
+    package func measureSeries(
         _ measure: String, endingAt period: Period, count: Int, slice: UnitData.Slice? = nil
     ) -> [(period: Period, value: Double?)] {
         let evaluator = evaluator(for: period)

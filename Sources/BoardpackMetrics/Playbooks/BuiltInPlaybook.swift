@@ -5,14 +5,14 @@ import BoardpackContent
 ///
 /// Texts are written for this tool from the seed articles' ideas (SPEC §5.2); thresholds are
 /// defaults a workspace can override by rule id.
-public enum BuiltInPlaybook {
+package enum BuiltInPlaybook {
     /// The pseudo-path of a built-in playbook in diagnostics: `<built-in>/retail.yml`.
-    public static func path(for sector: PlaybookSector) -> String {
+    package static func path(for sector: PlaybookSector) -> String {
         "<built-in>/\(sector.rawValue).yml"
     }
 
     /// The YAML text of a built-in playbook.
-    public static func yaml(for sector: PlaybookSector) -> String {
+    package static func yaml(for sector: PlaybookSector) -> String {
         switch sector {
         case .common: common
         case .retail: retail
@@ -23,7 +23,7 @@ public enum BuiltInPlaybook {
     }
 
     /// Every built-in, common first, as files with their pseudo-paths.
-    public static var sources: [TextFile] {
+    package static var sources: [TextFile] {
         PlaybookSector.allCases.map { TextFile(path: path(for: $0), text: yaml(for: $0)) }
     }
 }

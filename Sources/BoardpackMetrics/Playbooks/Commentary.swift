@@ -3,21 +3,21 @@ import BoardpackFormat
 
 /// One plain sentence per headline KPI that moved past the threshold (SPEC §5.4), e.g.
 /// "CAC rose 20.3% to €49.40 (September: €41.06)."
-public enum Commentary {
+package enum Commentary {
     /// A relative move this large is worth a sentence (10 %).
-    public static let relativeThreshold = 0.10
+    package static let relativeThreshold = 0.10
     /// For ratios, a move of this many percentage points (2 pp, as a fraction: 0.02).
-    public static let pointsThreshold = 0.02
+    package static let pointsThreshold = 0.02
 
     /// What a sentence needs about one KPI.
-    public struct Move: Sendable {
-        public var label: String
-        public var isRatio: Bool
-        public var value: Double
-        public var previous: Double
-        public var format: ValueFormat
+    package struct Move: Sendable {
+        package var label: String
+        package var isRatio: Bool
+        package var value: Double
+        package var previous: Double
+        package var format: ValueFormat
 
-        public init(label: String, isRatio: Bool, value: Double, previous: Double, format: ValueFormat) {
+        package init(label: String, isRatio: Bool, value: Double, previous: Double, format: ValueFormat) {
             self.label = label
             self.isRatio = isRatio
             self.value = value
@@ -27,7 +27,7 @@ public enum Commentary {
 
         /// True when the move passes the threshold: ±2 pp for ratios, ±10 % otherwise
         /// (a relative move needs a positive previous value, as `change` does).
-        public var isNotable: Bool {
+        package var isNotable: Bool {
             if isRatio { return abs(value - previous) >= Commentary.pointsThreshold - 1e-12 }
             guard previous > 0 else { return false }
             return abs(value / previous - 1) >= Commentary.relativeThreshold - 1e-12
@@ -36,7 +36,7 @@ public enum Commentary {
 
     /// The sentence for a notable move; `previousLabel` names the previous period
     /// ("September", "Q2 2026").
-    public static func sentence(_ move: Move, previousLabel: String, locale: PackLocale) -> String {
+    package static func sentence(_ move: Move, previousLabel: String, locale: PackLocale) -> String {
         let f = PackFormatter(locale: locale)
         let rose = move.value > move.previous
         let amount: String

@@ -3,19 +3,19 @@ import BoardpackSupport
 
 /// The sector playbooks ready to run: built-ins with `content/playbooks/*.yml` applied, every
 /// rule condition parsed against the final KPI dictionary.
-public struct CompiledPlaybooks: Sendable {
+package struct CompiledPlaybooks: Sendable {
     /// Sector name (`retail`, …) → its playbook (common + sector rules).
-    public var playbooks: [String: Playbook]
+    package var playbooks: [String: Playbook]
     /// Rule condition per sector and rule id.
-    public var conditions: [String: [String: Expr]]
+    package var conditions: [String: [String: Expr]]
     /// KPIs computed across a dimension's values (e.g. `qspv_spread`), by id.
-    public var networkKPIs: [String: NetworkAggregate]
+    package var networkKPIs: [String: NetworkAggregate]
     /// Sector KPIs with a formula, as dictionary entries.
-    public var sectorKPIs: [KPIDefinition]
+    package var sectorKPIs: [KPIDefinition]
 
     /// Loads the playbooks and turns their formula KPIs into dictionary entries (step one:
     /// before the dictionary is compiled).
-    public static func load(contentFiles: [TextFile]) -> (CompiledPlaybooks, [Diagnostic]) {
+    package static func load(contentFiles: [TextFile]) -> (CompiledPlaybooks, [Diagnostic]) {
         let (registry, diagnostics) = PlaybookRegistry.load(contentFiles: contentFiles)
         var playbooks: [String: Playbook] = [:]
         var network: [String: NetworkAggregate] = [:]
@@ -40,7 +40,7 @@ public struct CompiledPlaybooks: Sendable {
 
     /// Step two: parses every rule condition against the compiled dictionary and checks the
     /// message placeholders, reporting each problem at its place in the playbook file.
-    public mutating func compile(with metrics: CompiledMetrics) -> [Diagnostic] {
+    package mutating func compile(with metrics: CompiledMetrics) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let extra = Set(networkKPIs.keys)
         var seen = Set<String>()

@@ -1,5 +1,5 @@
 /// The marketing leadership models the seeds compare for a small or mid-sized company.
-public enum LeadershipModel: String, Sendable, CaseIterable, Comparable {
+package enum LeadershipModel: String, Sendable, CaseIterable, Comparable {
     case consultant, fractional
     case inHouse = "in_house"
 
@@ -11,38 +11,38 @@ public enum LeadershipModel: String, Sendable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (a: LeadershipModel, b: LeadershipModel) -> Bool { a.rank < b.rank }
+    package static func < (a: LeadershipModel, b: LeadershipModel) -> Bool { a.rank < b.rank }
 }
 
 /// The leadership-model check of SPEC §5.3: each factor votes, a factor naming two models
 /// gives each half a vote, the most votes win and a tie goes to the budget factor's choice.
-public struct LeadershipVote: Sendable, Equatable {
+package struct LeadershipVote: Sendable, Equatable {
     /// One factor's vote, with the reason shown in the pack.
-    public struct Factor: Sendable, Equatable {
+    package struct Factor: Sendable, Equatable {
         /// `digital_maturity`, `annual_marketing_cost`, `org_complexity` or `growth_objective`.
-        public var id: String
+        package var id: String
         /// The input as read (`low`, `lean`, … or the cost as a number); nil when unknown.
-        public var input: String?
+        package var input: String?
         /// The models this factor names; empty when it abstains.
-        public var models: [LeadershipModel]
+        package var models: [LeadershipModel]
     }
 
-    public var factors: [Factor]
+    package var factors: [Factor]
     /// Model → votes (halves for factors naming two models).
-    public var votes: [LeadershipModel: Double]
+    package var votes: [LeadershipModel: Double]
     /// The winner; nil when every factor abstained.
-    public var recommended: LeadershipModel?
+    package var recommended: LeadershipModel?
     /// True when the winner was chosen by the tie-break rather than outright.
-    public var tieBroken: Bool
-    public var annualMarketingCost: Double?
+    package var tieBroken: Bool
+    package var annualMarketingCost: Double?
 
     /// Budget thresholds of the seeds' table, in the unit's currency (no exchange rates are
     /// applied: the table is in euros and the demo units report in euros).
-    public static let consultantBelow = 50_000.0
-    public static let inHouseAbove = 150_000.0
+    package static let consultantBelow = 50_000.0
+    package static let inHouseAbove = 150_000.0
 
     /// Runs the vote. Unknown inputs abstain and say so in `factors`.
-    public static func decide(
+    package static func decide(
         digitalMaturity: String?, annualMarketingCost: Double?, orgComplexity: String?, growthObjective: String?
     ) -> LeadershipVote {
         var factors: [Factor] = []
@@ -96,7 +96,7 @@ extension LeadershipVote {
     /// The annual marketing cost from up to twelve monthly values ending with the pack:
     /// their sum, annualised (× 12 / months reported) when fewer than twelve are known.
     /// Nil when no month is known: the budget factor then abstains.
-    public static func annualCost(monthly: [Double?]) -> Double? {
+    package static func annualCost(monthly: [Double?]) -> Double? {
         let known = monthly.suffix(12).compactMap { $0 }
         guard !known.isEmpty else { return nil }
         return known.reduce(0, +) * 12 / Double(known.count)

@@ -7,23 +7,23 @@
 /// ```
 /// The metrics engine computes `of` for each value of `across` in the period (the breakdown)
 /// and hands the values to ``reduce(_:)``.
-public struct NetworkAggregate: Sendable, Hashable, Decodable {
+package struct NetworkAggregate: Sendable, Hashable, Decodable {
     /// How the per-value numbers become one.
-    public enum Reduction: String, Sendable, Hashable, CaseIterable {
+    package enum Reduction: String, Sendable, Hashable, CaseIterable {
         /// Best minus worst.
         case spread
         case min, max
     }
 
     /// The KPI (or measure) reduced.
-    public var of: String
+    package var of: String
     /// The dimension whose values are compared.
-    public var across: String
+    package var across: String
     /// How the values are combined.
-    public var reduce: Reduction
+    package var reduce: Reduction
 
     /// Creates an aggregate.
-    public init(of: String, across: String, reduce: Reduction) {
+    package init(of: String, across: String, reduce: Reduction) {
         self.of = of
         self.across = across
         self.reduce = reduce
@@ -32,7 +32,7 @@ public struct NetworkAggregate: Sendable, Hashable, Decodable {
     private enum CodingKeys: String, CodingKey { case of, across, reduce }
 
     /// Decodes `{of, across, reduce}`; an unknown reduction is positioned at its value.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         of = try c.decode(String.self, forKey: .of)
         across = try c.decode(String.self, forKey: .across)
@@ -41,7 +41,7 @@ public struct NetworkAggregate: Sendable, Hashable, Decodable {
 
     /// Reduces per-value results; n/a values are left out. A spread needs two values, `min` and
     /// `max` one; fewer gives n/a (nil).
-    public func reduce(_ values: [Double?]) -> Double? {
+    package func reduce(_ values: [Double?]) -> Double? {
         let known = values.compactMap { $0 }
         guard let low = known.min(), let high = known.max() else { return nil }
         switch reduce {

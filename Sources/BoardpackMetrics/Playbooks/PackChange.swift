@@ -3,18 +3,18 @@ import BoardpackContent
 /// What changed between two packs' figures: KPIs whose status flipped between green, amber
 /// and red, and KPIs whose value moved past the commentary threshold. The pack's *What
 /// changed* section and `boardpack diff` both list these, so they cannot disagree.
-public struct PackChange: Sendable {
-    public var before: KPIResult
-    public var after: KPIResult
+package struct PackChange: Sendable {
+    package var before: KPIResult
+    package var after: KPIResult
     /// Both statuses are judged (green, amber, red) and they differ.
-    public var flipped: Bool
+    package var flipped: Bool
     /// The value moved past the threshold of SPEC §5.4 (10 %, or 2 pp for ratios).
-    public var notable: Bool
+    package var notable: Bool
 
-    public var id: String { after.id }
+    package var id: String { after.id }
 
     /// Every KPI of `after` that flipped or moved notably since `before`, in `after`'s order.
-    public static func between(_ before: PackMetrics, _ after: PackMetrics, dictionary: MetricDictionary) -> [PackChange] {
+    package static func between(_ before: PackMetrics, _ after: PackMetrics, dictionary: MetricDictionary) -> [PackChange] {
         let judged: Set<KPIStatus> = [.green, .amber, .red]
         return after.kpis.compactMap { r in
             guard let b = before[kpi: r.id] else { return nil }

@@ -1,16 +1,16 @@
 import BoardpackSupport
 
 /// The playbook a unit is judged by: the common KPIs and rules plus its sector's (SPEC §5).
-public struct Playbook: Sendable {
+package struct Playbook: Sendable {
     /// The unit's sector (`common` only for the common playbook alone).
-    public var sector: PlaybookSector
+    package var sector: PlaybookSector
     /// Sector KPIs the metrics dictionary must add, in definition order.
-    public var kpis: [PlaybookKPI]
+    package var kpis: [PlaybookKPI]
     /// Rules in definition order: common first, then the sector's.
-    public var rules: [PlaybookRule]
+    package var rules: [PlaybookRule]
 
     /// Creates a playbook.
-    public init(sector: PlaybookSector, kpis: [PlaybookKPI], rules: [PlaybookRule]) {
+    package init(sector: PlaybookSector, kpis: [PlaybookKPI], rules: [PlaybookRule]) {
         self.sector = sector
         self.kpis = kpis
         self.rules = rules
@@ -18,13 +18,13 @@ public struct Playbook: Sendable {
 
     /// Unknown message placeholders of every rule. `knownIDs` are the dictionary's measures and
     /// KPIs; this playbook's own KPI ids are added.
-    public func placeholderDiagnostics(knownIDs: Set<String>) -> [Diagnostic] {
+    package func placeholderDiagnostics(knownIDs: Set<String>) -> [Diagnostic] {
         let known = knownIDs.union(kpis.map(\.id))
         return rules.flatMap { $0.placeholderDiagnostics(knownIDs: known) }
     }
 
     /// Every rule's results, in rule order. `subjects` gives a dimension's values in the period.
-    public func evaluate(
+    package func evaluate(
         subjects: (String) -> [String],
         condition: (PlaybookRule, String?) -> Bool?,
         value: (String, String?) -> String

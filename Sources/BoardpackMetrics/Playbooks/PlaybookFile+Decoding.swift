@@ -34,7 +34,7 @@ extension PlaybookFile.KPIEntry: Decodable {
     private enum CodingKeys: String, CodingKey { case label, formula, network, unit, better, level, definition }
 
     /// Decodes the fields; `id` and the locations are filled in from the node.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = ""
         location = SourceLocation(file: "")
@@ -59,7 +59,7 @@ extension PlaybookFile.RuleEntry: Decodable {
     }
 
     /// Decodes the fields; the locations are filled in from the node.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         if !Self.isValidID(id) {

@@ -6,7 +6,7 @@ extension PlaybookFile {
     /// Parses a playbook file. YAML syntax errors, unknown values (`status: purple`), unknown
     /// keys and duplicate rule ids come back as diagnostics at their line and column; every rule's
     /// `when`, every formula and every message carries the position of its first character.
-    public static func parse(_ text: String, path: String) -> Result<PlaybookFile, DiagnosticsError> {
+    package static func parse(_ text: String, path: String) -> Result<PlaybookFile, DiagnosticsError> {
         let document: Document, root: Node
         // The tree that was decoded gives the marks.
         switch YAMLFile.decodeTree(Document.self, from: text, path: path, lineOffset: 0) {

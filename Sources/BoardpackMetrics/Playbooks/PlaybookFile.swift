@@ -5,64 +5,64 @@ import BoardpackSupport
 /// Entries may be partial: a content file overriding a built-in rule or KPI by id gives only
 /// the fields it changes. ``PlaybookRegistry`` merges entries into complete ``PlaybookRule``s
 /// and ``PlaybookKPI``s. Parse with ``parse(_:path:)``.
-public struct PlaybookFile: Sendable {
+package struct PlaybookFile: Sendable {
     /// A KPI as written under `kpis:`; every field but the id is optional.
-    public struct KPIEntry: Sendable, Hashable {
+    package struct KPIEntry: Sendable, Hashable {
         /// The KPI id (the mapping key) or the rule id.
-        public var id: String
+        package var id: String
         /// Where the KPI's key is.
-        public var location: SourceLocation
+        package var location: SourceLocation
         /// Display name, en and it.
-        public var label: PlaybookText?
+        package var label: PlaybookText?
         /// The formula text as written.
-        public var formula: String?
+        package var formula: String?
         /// Where the formula text starts (set when `formula` is).
-        public var formulaLocation: SourceLocation?
+        package var formulaLocation: SourceLocation?
         /// A reduction across a dimension, instead of a formula.
-        public var network: NetworkAggregate?
+        package var network: NetworkAggregate?
         /// `currency`, `ratio`, `count`, `days`, `months` or `multiple`.
-        public var unit: PlaybookKPI.ValueUnit?
+        package var unit: PlaybookKPI.ValueUnit?
         /// `higher` or `lower`.
-        public var better: PlaybookKPI.Direction?
+        package var better: PlaybookKPI.Direction?
         /// `strategic`, `performance` or `operational`.
-        public var level: PlaybookKPI.Level?
+        package var level: PlaybookKPI.Level?
         /// One-line definition for the appendix.
-        public var definition: PlaybookText?
+        package var definition: PlaybookText?
     }
 
     /// A rule as written under `rules:`; every field but the id is optional.
-    public struct RuleEntry: Sendable, Hashable {
+    package struct RuleEntry: Sendable, Hashable {
         /// The KPI id (the mapping key) or the rule id.
-        public var id: String
+        package var id: String
         /// Where the `id` value is.
-        public var idLocation: SourceLocation
+        package var idLocation: SourceLocation
         /// The `for_each` dimension.
-        public var forEach: String?
+        package var forEach: String?
         /// The condition text as written.
-        public var when: String?
+        package var when: String?
         /// Where the `when` text starts (set when `when` is).
-        public var whenLocation: SourceLocation?
+        package var whenLocation: SourceLocation?
         /// `red`, `amber` or `green`.
-        public var status: PlaybookRule.Status?
+        package var status: PlaybookRule.Status?
         /// The message template, en and it.
-        public var message: PlaybookText?
+        package var message: PlaybookText?
         /// Where the message texts start (set when `message` is).
-        public var messageLocations: PlaybookRule.TextLocations?
+        package var messageLocations: PlaybookRule.TextLocations?
         /// The recommended action, en and it.
-        public var action: PlaybookText?
+        package var action: PlaybookText?
     }
 
     /// The path diagnostics show (`<built-in>/retail.yml` for built-ins).
-    public var path: String
+    package var path: String
     /// The playbook the file adds to or overrides.
-    public var sector: PlaybookSector
+    package var sector: PlaybookSector
     /// KPIs in file order.
-    public var kpis: [KPIEntry]
+    package var kpis: [KPIEntry]
     /// Rules in file order.
-    public var rules: [RuleEntry]
+    package var rules: [RuleEntry]
 
     /// Creates a file model.
-    public init(path: String, sector: PlaybookSector, kpis: [KPIEntry] = [], rules: [RuleEntry] = []) {
+    package init(path: String, sector: PlaybookSector, kpis: [KPIEntry] = [], rules: [RuleEntry] = []) {
         self.path = path
         self.sector = sector
         self.kpis = kpis

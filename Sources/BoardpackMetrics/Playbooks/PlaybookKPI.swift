@@ -4,39 +4,39 @@ import BoardpackSupport
 ///
 /// Field meanings and raw values mirror the metrics dictionary's KPI definitions (SPEC §3), so
 /// the integrator maps one onto the other by `rawValue`.
-public struct PlaybookKPI: Sendable, Hashable {
+package struct PlaybookKPI: Sendable, Hashable {
     /// The unit a value is expressed in; decides formatting.
-    public typealias ValueUnit = KPIDefinition.ValueUnit
+    package typealias ValueUnit = KPIDefinition.ValueUnit
 
     /// Which direction is better.
-    public typealias Direction = KPIDefinition.Direction
+    package typealias Direction = KPIDefinition.Direction
 
     /// The level the KPI is shown at in the Performance section.
-    public typealias Level = KPIDefinition.Level
+    package typealias Level = KPIDefinition.Level
 
     /// The KPI id, also its name inside formulas.
-    public var id: String
+    package var id: String
     /// Display name, en and it.
-    public var label: PlaybookText
+    package var label: PlaybookText
     /// The formula as written; nil for a network KPI (see `network`).
-    public var formula: String?
+    package var formula: String?
     /// Where the formula text starts (its first character), or the KPI's key when there is none.
-    public var formulaLocation: SourceLocation
+    package var formulaLocation: SourceLocation
     /// Set instead of `formula` when the KPI is a reduction across a dimension's values.
-    public var network: NetworkAggregate?
+    package var network: NetworkAggregate?
     /// How values are formatted.
-    public var unit: ValueUnit
+    package var unit: ValueUnit
     /// Which direction is better (drives target status).
-    public var better: Direction
+    package var better: Direction
     /// The Performance-section level.
-    public var level: Level
+    package var level: Level
     /// One-line definition for the appendix.
-    public var definition: PlaybookText
+    package var definition: PlaybookText
     /// The playbook that declared it.
-    public var sector: PlaybookSector
+    package var sector: PlaybookSector
 
     /// Creates a KPI.
-    public init(
+    package init(
         id: String, label: PlaybookText, formula: String?, formulaLocation: SourceLocation,
         network: NetworkAggregate? = nil, unit: ValueUnit, better: Direction, level: Level,
         definition: PlaybookText, sector: PlaybookSector

@@ -4,17 +4,17 @@ import BoardpackSupport
 ///
 /// A placeholder is `{` + an identifier (`[A-Za-z_][A-Za-z0-9_]*`) + `}`; any other brace is
 /// plain text. Values are formatted by the caller (formatting lives with the locales).
-public enum PlaybookMessage {
+package enum PlaybookMessage {
     /// One placeholder: its name and the 0-based scalar offset of its `{`.
-    public struct Placeholder: Sendable, Hashable {
+    package struct Placeholder: Sendable, Hashable {
         /// The id between the braces.
-        public var name: String
+        package var name: String
         /// 0-based offset of `{` in Unicode scalars.
-        public var offset: Int
+        package var offset: Int
     }
 
     /// The placeholders of `template`, in text order.
-    public static func placeholders(in template: String) -> [Placeholder] {
+    package static func placeholders(in template: String) -> [Placeholder] {
         scan(template).compactMap { piece in
             if case .placeholder(let name, let offset) = piece { return Placeholder(name: name, offset: offset) }
             return nil
@@ -22,7 +22,7 @@ public enum PlaybookMessage {
     }
 
     /// `template` with each placeholder replaced by `value(name)`.
-    public static func render(_ template: String, value: (String) -> String) -> String {
+    package static func render(_ template: String, value: (String) -> String) -> String {
         scan(template).map { piece in
             switch piece {
             case .text(let text): text
@@ -71,7 +71,7 @@ public enum PlaybookMessage {
 extension PlaybookRule {
     /// One error per placeholder of the message (either language) that is neither in `knownIDs`
     /// (KPIs and measures of the dictionary) nor the rule's `for_each` dimension, at its position.
-    public func placeholderDiagnostics(knownIDs: Set<String>) -> [Diagnostic] {
+    package func placeholderDiagnostics(knownIDs: Set<String>) -> [Diagnostic] {
         let known = forEach.map { knownIDs.union([$0]) } ?? knownIDs
         var diagnostics: [Diagnostic] = []
         for (text, base) in [(message.en, messageLocations.en), (message.it, messageLocations.it)] {

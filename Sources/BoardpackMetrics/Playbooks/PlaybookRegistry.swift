@@ -7,18 +7,18 @@ import BoardpackSupport
 /// An override names an existing id and gives only the fields it changes; a new id must give
 /// every required field. A sector file may also override a `common` rule or KPI: the change then
 /// applies to that sector's units only.
-public struct PlaybookRegistry: Sendable {
+package struct PlaybookRegistry: Sendable {
     /// Complete rules per playbook, in definition order.
-    public private(set) var rules: [PlaybookSector: [PlaybookRule]] = [:]
+    package private(set) var rules: [PlaybookSector: [PlaybookRule]] = [:]
     /// Complete KPIs per playbook, in definition order.
-    public private(set) var kpis: [PlaybookSector: [PlaybookKPI]] = [:]
+    package private(set) var kpis: [PlaybookSector: [PlaybookKPI]] = [:]
 
     /// An empty registry (no built-ins).
-    public init() {}
+    package init() {}
 
     /// The built-in playbooks followed by `contentFiles` (in the order given, normally file-name
     /// order), with every problem found. Files with errors are skipped whole.
-    public static func load(contentFiles: [TextFile] = []) -> (PlaybookRegistry, [Diagnostic]) {
+    package static func load(contentFiles: [TextFile] = []) -> (PlaybookRegistry, [Diagnostic]) {
         var registry = PlaybookRegistry()
         var diagnostics: [Diagnostic] = []
         for source in BuiltInPlaybook.sources + contentFiles {
@@ -32,7 +32,7 @@ public struct PlaybookRegistry: Sendable {
 
     /// Merges one parsed file into the registry; returns entries that could not be completed.
     @discardableResult
-    public mutating func apply(_ file: PlaybookFile) -> [Diagnostic] {
+    package mutating func apply(_ file: PlaybookFile) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for entry in file.kpis {
             let base = kpi(entry.id, in: file.sector)
@@ -53,7 +53,7 @@ public struct PlaybookRegistry: Sendable {
 
     /// The playbook for a unit of `sector`: common KPIs and rules (replaced in place where the
     /// sector overrides them), then the sector's own, in definition order.
-    public func playbook(for sector: PlaybookSector) -> Playbook {
+    package func playbook(for sector: PlaybookSector) -> Playbook {
         guard sector != .common else { return Playbook(sector: .common, kpis: kpis[.common] ?? [], rules: rules[.common] ?? []) }
         return Playbook(
             sector: sector,
@@ -62,7 +62,7 @@ public struct PlaybookRegistry: Sendable {
     }
 
     /// ``playbook(for:)`` by sector name (`unit.yml`'s `sector`); nil for an unknown name.
-    public func playbook(forSector name: String) -> Playbook? {
+    package func playbook(forSector name: String) -> Playbook? {
         PlaybookSector(rawValue: name).map { playbook(for: $0) }
     }
 

@@ -10,50 +10,50 @@ import BoardpackSupport
 ///   message: "{store}: QSP&V {qspv_index} is below the network standard of 80"
 ///   action: Send the area manager with the QSP&V checklist within two weeks
 /// ```
-public struct PlaybookRule: Sendable, Hashable {
+package struct PlaybookRule: Sendable, Hashable {
     /// What a rule says when it fires: green is a strength worth saying.
-    public enum Status: String, Sendable, Hashable, CaseIterable {
+    package enum Status: String, Sendable, Hashable, CaseIterable {
         case red, amber, green
     }
 
     /// Where each language's text of a message starts (its first character).
-    public struct TextLocations: Sendable, Hashable {
+    package struct TextLocations: Sendable, Hashable {
         /// Where the English text starts.
-        public var en: SourceLocation
+        package var en: SourceLocation
         /// Where the Italian text starts.
-        public var it: SourceLocation
+        package var it: SourceLocation
 
         /// Creates the pair.
-        public init(en: SourceLocation, it: SourceLocation) {
+        package init(en: SourceLocation, it: SourceLocation) {
             self.en = en
             self.it = it
         }
     }
 
     /// Unique within a playbook: `[a-z][a-z0-9-]*`.
-    public var id: String
+    package var id: String
     /// Where the rule's `id` value is.
-    public var idLocation: SourceLocation
+    package var idLocation: SourceLocation
     /// Evaluate per value of this dimension (`store`, `channel`, …) instead of for the unit.
-    public var forEach: String?
+    package var forEach: String?
     /// A boolean formula; true means the rule fires.
-    public var when: String
+    package var when: String
     /// Where the `when` text starts: a formula error at 0-based offset `o` of `when` is at
     /// `whenLocation.column + o` on the same line.
-    public var whenLocation: SourceLocation
+    package var whenLocation: SourceLocation
     /// The status reported when the rule fires.
-    public var status: Status
+    package var status: Status
     /// Shown when the rule fires; `{id}` placeholders name KPIs, measures or `forEach`.
-    public var message: PlaybookText
+    package var message: PlaybookText
     /// Where the message texts start, for placeholder diagnostics.
-    public var messageLocations: TextLocations
+    package var messageLocations: TextLocations
     /// What the board is asked to approve when the rule fires.
-    public var action: PlaybookText
+    package var action: PlaybookText
     /// The playbook that declared (or last overrode) the rule.
-    public var sector: PlaybookSector
+    package var sector: PlaybookSector
 
     /// Creates a rule.
-    public init(
+    package init(
         id: String, idLocation: SourceLocation, forEach: String?, when: String, whenLocation: SourceLocation,
         status: Status, message: PlaybookText, messageLocations: TextLocations, action: PlaybookText,
         sector: PlaybookSector
@@ -72,7 +72,7 @@ public struct PlaybookRule: Sendable, Hashable {
 
     /// The position of 0-based scalar offset `offset` inside the `when` text (for formula
     /// diagnostics); unchanged when the column is unknown (block scalars).
-    public func whenLocation(atOffset offset: Int) -> SourceLocation {
+    package func whenLocation(atOffset offset: Int) -> SourceLocation {
         whenLocation.advanced(by: offset)
     }
 }

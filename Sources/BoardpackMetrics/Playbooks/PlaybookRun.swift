@@ -1,14 +1,14 @@
 import BoardpackContent
 
 /// Runs a unit's playbook for one pack: every rule's result, with messages filled in.
-public struct PlaybookRun: Sendable {
-    public var results: [RuleResult]
+package struct PlaybookRun: Sendable {
+    package var results: [RuleResult]
     /// Network KPI values (e.g. `qspv_spread`) at the pack's period.
-    public var networkValues: [String: Double?]
+    package var networkValues: [String: Double?]
 
     /// Evaluates the rules of `sector` at `period`. `format(id, value)` writes a value for a
     /// message placeholder in the pack's locale.
-    public static func run(
+    package static func run(
         _ playbooks: CompiledPlaybooks, sector: String, metrics: UnitMetrics, period: Period,
         format: (String, Double?) -> String
     ) -> PlaybookRun? {

@@ -1,12 +1,12 @@
 /// The playbook a file belongs to: `common` applies to every unit, the others to one sector.
-public enum PlaybookSector: String, Sendable, Hashable, CaseIterable, Comparable {
+package enum PlaybookSector: String, Sendable, Hashable, CaseIterable, Comparable {
     case common, retail, tech, luxury, banking
 
     /// The sectors a unit can have (every case but `common`).
-    public static let unitSectors: [PlaybookSector] = [.retail, .tech, .luxury, .banking]
+    package static let unitSectors: [PlaybookSector] = [.retail, .tech, .luxury, .banking]
 
     private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
     /// Declaration order: common first.
-    public static func < (a: PlaybookSector, b: PlaybookSector) -> Bool { a.rank < b.rank }
+    package static func < (a: PlaybookSector, b: PlaybookSector) -> Bool { a.rank < b.rank }
 }

@@ -1,3 +1,3 @@
 /// A short playbook text in English and Italian: the dictionary's `LocalizedText`, which
 /// decodes `{en: …, it: …}` or a plain string used for both languages.
-public typealias PlaybookText = LocalizedText
+package typealias PlaybookText = LocalizedText

@@ -1,15 +1,15 @@
 /// The outcome of one playbook rule for one subject (the unit, or one `for_each` value).
-public struct RuleResult: Sendable, Hashable {
+package struct RuleResult: Sendable, Hashable {
     /// `red`/`amber`/`green` when the rule fired; `ok` when its condition was false; `na` when
     /// its inputs were not available (insufficient data: never green).
-    public enum Status: String, Sendable, Hashable, CaseIterable, Comparable {
+    package enum Status: String, Sendable, Hashable, CaseIterable, Comparable {
         case red, amber, green, na, ok
 
         /// Worst first: the order a pack lists results in.
         private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
         /// Worst first.
-        public static func < (a: Status, b: Status) -> Bool { a.rank < b.rank }
+        package static func < (a: Status, b: Status) -> Bool { a.rank < b.rank }
 
         init(_ status: PlaybookRule.Status) {
             switch status {
@@ -21,18 +21,18 @@ public struct RuleResult: Sendable, Hashable {
     }
 
     /// The rule's id.
-    public var ruleID: String
+    package var ruleID: String
     /// What the rule says for this subject.
-    public var status: Status
+    package var status: Status
     /// The `for_each` value the result is about; nil for the unit as a whole.
-    public var subject: String?
+    package var subject: String?
     /// The rendered message, when the rule fired.
-    public var message: PlaybookText?
+    package var message: PlaybookText?
     /// The rule's action, when the rule fired.
-    public var action: PlaybookText?
+    package var action: PlaybookText?
 
     /// Creates a result.
-    public init(ruleID: String, status: Status, subject: String? = nil, message: PlaybookText? = nil, action: PlaybookText? = nil) {
+    package init(ruleID: String, status: Status, subject: String? = nil, message: PlaybookText? = nil, action: PlaybookText? = nil) {
         self.ruleID = ruleID
         self.status = status
         self.subject = subject

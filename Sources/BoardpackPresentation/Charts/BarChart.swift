@@ -4,9 +4,9 @@ import BoardpackFormat
 /// Bars for categories or periods, vertical or horizontal, from a zero baseline: negative
 /// values go below (or left of) it, each bar carries its value, a missing value shows the
 /// n/a text instead of a bar.
-public struct BarChart: Sendable {
+package struct BarChart: Sendable {
     /// Which way the bars run.
-    public enum Orientation: Sendable, Hashable {
+    package enum Orientation: Sendable, Hashable {
         /// Columns rising from a horizontal baseline; suits periods.
         case vertical
         /// Bars running right from a vertical baseline; suits long category names.
@@ -14,24 +14,24 @@ public struct BarChart: Sendable {
     }
 
     /// Chart id, the prefix of every id in the SVG.
-    public var id: String
+    package var id: String
     /// Accessible name, e.g. "Media ROMI by channel".
-    public var title: String
+    package var title: String
     /// Category or period labels.
-    public var categories: [String]
+    package var categories: [String]
     /// One value per category; nil is not reported.
-    public var values: [Double?]
+    package var values: [Double?]
     /// How values read.
-    public var valueFormat: ValueFormat
+    package var valueFormat: ValueFormat
     /// Locale of labels and numbers.
-    public var locale: PackLocale
+    package var locale: PackLocale
     /// Bar direction.
-    public var orientation: Orientation
+    package var orientation: Orientation
     /// viewBox width; the height is fixed for vertical bars and grows with the rows for horizontal.
-    public var width = ChartStyle.width
+    package var width = ChartStyle.width
 
     /// Creates a bar chart.
-    public init(
+    package init(
         id: String, title: String, categories: [String], values: [Double?], valueFormat: ValueFormat,
         locale: PackLocale, orientation: Orientation = .vertical
     ) {
@@ -54,7 +54,7 @@ public struct BarChart: Sendable {
     var labels: [String] { valueFormat.shortLabels((0..<count).map(value), locale: locale) }
 
     /// The chart as an SVG document fragment.
-    public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
+    package func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
 
     /// ``svg()`` as UTF-8, for pages that are built as bytes.
     func svgDocument() -> [UInt8] {
@@ -151,7 +151,7 @@ public struct BarChart: Sendable {
     }
 
     /// Category and value.
-    public func dataTable() -> ChartDataTable {
+    package func dataTable() -> ChartDataTable {
         ChartDataTable(
             headers: ["", title],
             rows: (0..<count).map { [categories[$0], valueFormat.format(value($0), locale: locale)] })

@@ -3,16 +3,16 @@ import BoardpackFormat
 
 /// A bullet graph: one KPI's value as a bar over red/amber/green bands, the target as a
 /// tick, and the status as a marker shape and a word beside the value.
-public struct BulletChart: Sendable {
+package struct BulletChart: Sendable {
     /// A stretch of the scale with the status a value there would have.
-    public struct Band: Sendable, Hashable {
+    package struct Band: Sendable, Hashable {
         /// Start and end on the value scale.
-        public var from: Double, to: Double
+        package var from: Double, to: Double
         /// Status of values in the band.
-        public var status: ChartStatus
+        package var status: ChartStatus
 
         /// Creates a band.
-        public init(from: Double, to: Double, status: ChartStatus) {
+        package init(from: Double, to: Double, status: ChartStatus) {
             self.from = from
             self.to = to
             self.status = status
@@ -20,35 +20,35 @@ public struct BulletChart: Sendable {
     }
 
     /// Chart id, the prefix of every id in the SVG.
-    public var id: String
+    package var id: String
     /// Accessible name, e.g. "CAC against target, October 2026".
-    public var title: String
+    package var title: String
     /// The row label at the left, e.g. "CAC".
-    public var label: String
+    package var label: String
     /// The KPI's value; nil when not available.
-    public var value: Double?
+    package var value: Double?
     /// The target; nil for none (then no bands).
-    public var target: Double?
+    package var target: Double?
     /// The amber band's width as a fraction of |target| (spec §2.2 `tolerance`).
-    public var tolerance: Double
+    package var tolerance: Double
     /// Direction of the KPI.
-    public var higherIsBetter: Bool
+    package var higherIsBetter: Bool
     /// The status the metrics engine gave the value; drawn as marker and word.
-    public var status: ChartStatus?
+    package var status: ChartStatus?
     /// The word for the status; defaults to `ChartStatus.word`.
-    public var statusLabel: String?
+    package var statusLabel: String?
     /// How values read.
-    public var valueFormat: ValueFormat
+    package var valueFormat: ValueFormat
     /// Locale of labels and numbers.
-    public var locale: PackLocale
+    package var locale: PackLocale
     /// viewBox size.
-    public var width = ChartStyle.width, height = 64.0
+    package var width = ChartStyle.width, height = 64.0
     /// Fixed widths of the label column and of the value column, so that several bullets
     /// stacked one above the other line up; nil sizes each from its own text.
-    public var labelColumn: Double?, valueColumn: Double?
+    package var labelColumn: Double?, valueColumn: Double?
 
     /// Creates a bullet chart.
-    public init(
+    package init(
         id: String, title: String, label: String, value: Double?, target: Double?, tolerance: Double = 0.1,
         higherIsBetter: Bool, status: ChartStatus? = nil, statusLabel: String? = nil,
         valueFormat: ValueFormat, locale: PackLocale
@@ -75,7 +75,7 @@ public struct BulletChart: Sendable {
     }
 
     /// The red/amber/green bands across `scale` for the target, tolerance and direction.
-    public func bands(lower: Double, upper: Double) -> [Band] {
+    package func bands(lower: Double, upper: Double) -> [Band] {
         guard let target, target.isFinite else { return [] }
         let margin = abs(target) * tolerance
         let raw: [Band] =
@@ -95,7 +95,7 @@ public struct BulletChart: Sendable {
     }
 
     /// The chart as an SVG document fragment.
-    public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
+    package func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
 
     /// ``svg()`` as UTF-8, for pages that are built as bytes.
     func svgDocument() -> [UInt8] {
@@ -142,7 +142,7 @@ public struct BulletChart: Sendable {
     }
 
     /// Label, value, target and status.
-    public func dataTable() -> ChartDataTable {
+    package func dataTable() -> ChartDataTable {
         ChartDataTable(
             headers: [
                 "", locale.label("value"), locale.label("target"),

@@ -1,12 +1,12 @@
 /// One named series of values, one per period; `nil` is a gap (not reported), never zero.
-public struct ChartSeries: Sendable, Hashable {
+package struct ChartSeries: Sendable, Hashable {
     /// The name shown in labels, legends and data tables.
-    public var name: String
+    package var name: String
     /// The values in period order.
-    public var values: [Double?]
+    package var values: [Double?]
 
     /// Creates a series.
-    public init(name: String, values: [Double?]) {
+    package init(name: String, values: [Double?]) {
         self.name = name
         self.values = values
     }

@@ -2,7 +2,7 @@ import BoardpackContent
 
 /// A KPI's status against its target, as a chart shows it: by colour class *and* by marker
 /// shape and word, never by colour alone.
-public enum ChartStatus: String, Sendable, Hashable, CaseIterable {
+package enum ChartStatus: String, Sendable, Hashable, CaseIterable {
     /// On or better than target.
     case green
     /// Within the tolerance band.
@@ -11,10 +11,10 @@ public enum ChartStatus: String, Sendable, Hashable, CaseIterable {
     case red
 
     /// The colour class, `status-green` etc.
-    public var cssClass: String { "status-\(rawValue)" }
+    package var cssClass: String { "status-\(rawValue)" }
 
     /// A default word for the status; callers may pass the pack's own label instead.
-    public func word(_ locale: PackLocale) -> String {
+    package func word(_ locale: PackLocale) -> String {
         switch self {
         case .green: locale.label("on_target")
         case .amber: locale.label("watch")

@@ -3,36 +3,36 @@ import BoardpackFormat
 
 /// A conversion funnel: one centred bar per stage (impressions → … → customers), the stage's
 /// value beside it and the conversion rate from the stage above between the bars.
-public struct FunnelChart: Sendable {
+package struct FunnelChart: Sendable {
     /// One funnel stage.
-    public struct Stage: Sendable, Hashable {
+    package struct Stage: Sendable, Hashable {
         /// Stage name, e.g. "Qualified leads".
-        public var name: String
+        package var name: String
         /// The stage's volume; nil when not reported.
-        public var value: Double?
+        package var value: Double?
 
         /// Creates a stage.
-        public init(name: String, value: Double?) {
+        package init(name: String, value: Double?) {
             self.name = name
             self.value = value
         }
     }
 
     /// Chart id, the prefix of every id in the SVG.
-    public var id: String
+    package var id: String
     /// Accessible name, e.g. "Funnel, October 2026".
-    public var title: String
+    package var title: String
     /// Stages from the widest to the narrowest.
-    public var stages: [Stage]
+    package var stages: [Stage]
     /// How stage values read (usually `.count`).
-    public var valueFormat: ValueFormat
+    package var valueFormat: ValueFormat
     /// Locale of labels and numbers.
-    public var locale: PackLocale
+    package var locale: PackLocale
     /// viewBox width; the height grows with the stages.
-    public var width = ChartStyle.width
+    package var width = ChartStyle.width
 
     /// Creates a funnel chart.
-    public init(id: String, title: String, stages: [Stage], valueFormat: ValueFormat = .count, locale: PackLocale) {
+    package init(id: String, title: String, stages: [Stage], valueFormat: ValueFormat = .count, locale: PackLocale) {
         self.id = id
         self.title = title
         self.stages = stages
@@ -42,7 +42,7 @@ public struct FunnelChart: Sendable {
 
     /// Conversion from stage `i - 1` to stage `i`; nil for the first stage or when either
     /// value is missing or the earlier one is not positive.
-    public func conversion(_ i: Int) -> Double? {
+    package func conversion(_ i: Int) -> Double? {
         guard i > 0, let from = stages[i - 1].value, let to = stages[i].value, from > 0 else { return nil }
         return to / from
     }
@@ -51,7 +51,7 @@ public struct FunnelChart: Sendable {
     /// impressions to customers always are): bar widths then follow log10 of the value, or the
     /// lower stages would be invisible slivers. The chart says so in a note and in its
     /// description; the printed numbers are exact either way.
-    public var usesLogScale: Bool {
+    package var usesLogScale: Bool {
         let positive = stages.compactMap(\.value).filter { $0.isFinite && $0 > 0 }
         guard let low = positive.min(), let high = positive.max(), high > 1 else { return false }
         return high / low > 100
@@ -62,7 +62,7 @@ public struct FunnelChart: Sendable {
     }
 
     /// The chart as an SVG document fragment.
-    public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
+    package func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
 
     /// ``svg()`` as UTF-8, for pages that are built as bytes.
     func svgDocument() -> [UInt8] {
@@ -117,7 +117,7 @@ public struct FunnelChart: Sendable {
     }
 
     /// Stage, value and conversion from the previous stage.
-    public func dataTable() -> ChartDataTable {
+    package func dataTable() -> ChartDataTable {
         let f = PackFormatter(locale: locale)
         return ChartDataTable(
             headers: [locale.label("stage"), title, locale.label("conversion")],

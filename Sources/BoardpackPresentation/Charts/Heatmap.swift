@@ -4,24 +4,24 @@ import BoardpackFormat
 /// A table of coloured cells with their numbers in them (e.g. store × QSP&V dimension).
 /// Shading runs in five steps from the lowest to the highest value, darker for higher; the
 /// numbers carry the meaning, the shade only helps the eye, and a key gives the range.
-public struct Heatmap: Sendable {
+package struct Heatmap: Sendable {
     /// Chart id, the prefix of every id in the SVG.
-    public var id: String
+    package var id: String
     /// Accessible name.
-    public var title: String
+    package var title: String
     /// Row labels (e.g. stores) and column labels (e.g. dimensions).
-    public var rows: [String], columns: [String]
+    package var rows: [String], columns: [String]
     /// `values[row][column]`; nil is not reported.
-    public var values: [[Double?]]
+    package var values: [[Double?]]
     /// How values read.
-    public var valueFormat: ValueFormat
+    package var valueFormat: ValueFormat
     /// Locale of labels and numbers.
-    public var locale: PackLocale
+    package var locale: PackLocale
     /// viewBox width; the height grows with the rows.
-    public var width = ChartStyle.width
+    package var width = ChartStyle.width
 
     /// Creates a heatmap.
-    public init(
+    package init(
         id: String, title: String, rows: [String], columns: [String], values: [[Double?]],
         valueFormat: ValueFormat, locale: PackLocale
     ) {
@@ -47,7 +47,7 @@ public struct Heatmap: Sendable {
     }
 
     /// The chart as an SVG document fragment.
-    public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
+    package func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
 
     /// Every cell in full, as the description and the data table write them.
     func formattedTexts() -> [[String]] {
@@ -118,7 +118,7 @@ public struct Heatmap: Sendable {
     }
 
     /// One row per heatmap row, one column per heatmap column.
-    public func dataTable() -> ChartDataTable { dataTable(texts: formattedTexts()) }
+    package func dataTable() -> ChartDataTable { dataTable(texts: formattedTexts()) }
 
     func dataTable(texts: [[String]]) -> ChartDataTable {
         ChartDataTable(headers: [""] + columns, rows: rows.indices.map { r in [rows[r]] + texts[r] })

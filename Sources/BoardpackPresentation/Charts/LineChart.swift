@@ -3,33 +3,33 @@ import BoardpackFormat
 
 /// A line chart over periods: several series, an optional target line, direct labels at the
 /// line ends instead of a legend, gaps where a value is missing and a dot for a lone point.
-public struct LineChart: Sendable {
+package struct LineChart: Sendable {
     /// Chart id, the prefix of every id in the SVG; unique on the page.
-    public var id: String
+    package var id: String
     /// The chart's accessible name, e.g. "CAC by month".
-    public var title: String
+    package var title: String
     /// The series, drawn in order with colours `series-1`, `series-2`, ….
-    public var series: [ChartSeries]
+    package var series: [ChartSeries]
     /// Period labels on the x axis, e.g. "Nov 2025".
-    public var periods: [String]
+    package var periods: [String]
     /// Target per period (constant or stepping), drawn as a dashed step line; nil for none.
-    public var target: [Double?]?
+    package var target: [Double?]?
     /// Label of the target line; defaults to "Target" / "Obiettivo".
-    public var targetLabel: String?
+    package var targetLabel: String?
     /// How values read.
-    public var valueFormat: ValueFormat
+    package var valueFormat: ValueFormat
     /// Locale of labels and numbers.
-    public var locale: PackLocale
+    package var locale: PackLocale
     /// Stretch the value axis to zero (off by default: a KPI trend reads better zoomed in).
-    public var includeZero: Bool
+    package var includeZero: Bool
     /// viewBox size.
-    public var width = ChartStyle.width, height = ChartStyle.height
+    package var width = ChartStyle.width, height = ChartStyle.height
     /// Each series' values as written with `valueFormat`, one per period, where the caller has
     /// them already; nil, or nil for a series: the chart writes them.
-    public var valueTexts: [[String]?]?
+    package var valueTexts: [[String]?]?
 
     /// Creates a line chart.
-    public init(
+    package init(
         id: String, title: String, series: [ChartSeries], periods: [String], target: [Double?]? = nil,
         targetLabel: String? = nil, valueFormat: ValueFormat, locale: PackLocale, includeZero: Bool = false
     ) {
@@ -52,7 +52,7 @@ public struct LineChart: Sendable {
     }
 
     /// The chart as an SVG document fragment.
-    public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
+    package func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
 
     /// Every value in full, as the description and the data table write them: one row per
     /// series, then the target's, each over the `count` periods.
@@ -179,7 +179,7 @@ public struct LineChart: Sendable {
     }
 
     /// Period, one column per series, then the target.
-    public func dataTable() -> ChartDataTable { dataTable(texts: formattedTexts()) }
+    package func dataTable() -> ChartDataTable { dataTable(texts: formattedTexts()) }
 
     func dataTable(texts: [[String]]) -> ChartDataTable {
         var headers = [locale.label("period")] + series.map(\.name)

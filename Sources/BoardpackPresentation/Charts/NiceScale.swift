@@ -5,22 +5,22 @@ import BoardpackFormat
 /// Only IEEE arithmetic is used (no `log10` or `pow`, whose last bits vary between C
 /// libraries), and every tick is an integer divided or multiplied by an exact power of ten,
 /// so ticks print as clean decimals (`0.06`, never `0.060000000000000005`).
-public struct NiceScale: Sendable, Equatable {
+package struct NiceScale: Sendable, Equatable {
     /// The tick values, ascending; the first and last are the scale's ends.
-    public var ticks: [Double]
+    package var ticks: [Double]
     /// The distance between ticks.
-    public var step: Double
+    package var step: Double
 
     /// The lowest value of the scale.
-    public var lower: Double { ticks.first ?? 0 }
+    package var lower: Double { ticks.first ?? 0 }
     /// The highest value of the scale.
-    public var upper: Double { ticks.last ?? 1 }
+    package var upper: Double { ticks.last ?? 1 }
 
     /// A scale covering `values` (nils and non-finite values ignored) with about
     /// `targetIntervals` steps. `includeZero` stretches it to zero (bars need a zero baseline).
     /// Equal values get a band of ±10% around them (0 to 1 when all are zero); no values at
     /// all give 0 to 1.
-    public init(covering values: [Double?], targetIntervals: Int = 5, includeZero: Bool = false) {
+    package init(covering values: [Double?], targetIntervals: Int = 5, includeZero: Bool = false) {
         let finite = values.compactMap { $0 }.filter(\.isFinite)
         var low = finite.min() ?? 0
         var high = finite.max() ?? 1
@@ -67,7 +67,7 @@ public struct NiceScale: Sendable, Equatable {
     }
 
     /// The position of `value` on a pixel range: `lower` maps to `from`, `upper` to `to`.
-    public func position(_ value: Double, from: Double, to: Double) -> Double {
+    package func position(_ value: Double, from: Double, to: Double) -> Double {
         let span = upper - lower
         return span == 0 ? from : from + (value - lower) / span * (to - from)
     }

@@ -4,18 +4,18 @@ import BoardpackFormat
 /// Labelled points on two value axes (e.g. CAC against CLV by channel), with an optional
 /// reference line y = k·x (e.g. CLV = 3 × CAC). Labels are placed beside their points so
 /// that they do not overlap one another.
-public struct ScatterChart: Sendable {
+package struct ScatterChart: Sendable {
     /// One labelled point; a missing coordinate leaves it out of the plot but not the table.
-    public struct Point: Sendable, Hashable {
+    package struct Point: Sendable, Hashable {
         /// The point's name, e.g. a channel.
-        public var label: String
+        package var label: String
         /// Horizontal and vertical values.
-        public var x: Double?, y: Double?
+        package var x: Double?, y: Double?
         /// Optional status, drawn as the marker's shape and colour.
-        public var status: ChartStatus?
+        package var status: ChartStatus?
 
         /// Creates a point.
-        public init(label: String, x: Double?, y: Double?, status: ChartStatus? = nil) {
+        package init(label: String, x: Double?, y: Double?, status: ChartStatus? = nil) {
             self.label = label
             self.x = x
             self.y = y
@@ -24,27 +24,27 @@ public struct ScatterChart: Sendable {
     }
 
     /// Chart id, the prefix of every id in the SVG.
-    public var id: String
+    package var id: String
     /// Accessible name.
-    public var title: String
+    package var title: String
     /// The points.
-    public var points: [Point]
+    package var points: [Point]
     /// Axis titles, e.g. "CAC" and "CLV".
-    public var xTitle: String, yTitle: String
+    package var xTitle: String, yTitle: String
     /// How each axis reads.
-    public var xFormat: ValueFormat, yFormat: ValueFormat
+    package var xFormat: ValueFormat, yFormat: ValueFormat
     /// Locale of labels and numbers.
-    public var locale: PackLocale
+    package var locale: PackLocale
     /// Slope k of a reference line y = k·x, and its label.
-    public var referenceRatio: Double?, referenceLabel: String?
+    package var referenceRatio: Double?, referenceLabel: String?
     /// viewBox size.
-    public var width = ChartStyle.width, height = ChartStyle.height
+    package var width = ChartStyle.width, height = ChartStyle.height
     /// Each point's coordinates as written with `xFormat` and `yFormat`, when the caller has
     /// them already (a table beside the chart shows the same figures); nil: the chart writes them.
-    public var valueTexts: [(x: String, y: String)]?
+    package var valueTexts: [(x: String, y: String)]?
 
     /// Creates a scatter chart.
-    public init(
+    package init(
         id: String, title: String, points: [Point], xTitle: String, yTitle: String, xFormat: ValueFormat,
         yFormat: ValueFormat, locale: PackLocale, referenceRatio: Double? = nil, referenceLabel: String? = nil
     ) {
@@ -61,7 +61,7 @@ public struct ScatterChart: Sendable {
     }
 
     /// The chart as an SVG document fragment.
-    public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
+    package func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
 
     /// Each point's coordinates in full, as the description and the data table write them.
     func formattedTexts() -> [(x: String, y: String)] {
@@ -168,7 +168,7 @@ public struct ScatterChart: Sendable {
     }
 
     /// Label, x, y and status.
-    public func dataTable() -> ChartDataTable { dataTable(texts: formattedTexts()) }
+    package func dataTable() -> ChartDataTable { dataTable(texts: formattedTexts()) }
 
     func dataTable(texts: [(x: String, y: String)]) -> ChartDataTable {
         ChartDataTable(

@@ -3,29 +3,29 @@ import BoardpackFormat
 
 /// A word-sized trend line for a headline tile: no axes or text, gaps kept, the latest
 /// point marked, an optional faint target line. The tile prints the numbers beside it.
-public struct Sparkline: Sendable {
+package struct Sparkline: Sendable {
     /// Chart id, the prefix of every id in the SVG.
-    public var id: String
+    package var id: String
     /// Accessible name, e.g. "CAC, last 12 months".
-    public var title: String
+    package var title: String
     /// Period labels, for the description and data table.
-    public var periods: [String]
+    package var periods: [String]
     /// Values in period order; nil is a gap.
-    public var values: [Double?]
+    package var values: [Double?]
     /// Optional target, drawn as a faint line at its latest value.
-    public var target: Double?
+    package var target: Double?
     /// How values read.
-    public var valueFormat: ValueFormat
+    package var valueFormat: ValueFormat
     /// Locale of the description.
-    public var locale: PackLocale
+    package var locale: PackLocale
     /// viewBox size.
-    public var width = 120.0, height = 32.0
+    package var width = 120.0, height = 32.0
     /// The values as written with `valueFormat`, one per value, where the caller has them
     /// already; nil: the description writes them.
-    public var valueTexts: [String]?
+    package var valueTexts: [String]?
 
     /// Creates a sparkline.
-    public init(
+    package init(
         id: String, title: String, periods: [String], values: [Double?], target: Double? = nil,
         valueFormat: ValueFormat, locale: PackLocale
     ) {
@@ -39,7 +39,7 @@ public struct Sparkline: Sendable {
     }
 
     /// The sparkline as an SVG document fragment.
-    public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
+    package func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
 
     /// ``svg()`` as UTF-8, for pages that are built as bytes.
     func svgDocument() -> [UInt8] {
@@ -86,7 +86,7 @@ public struct Sparkline: Sendable {
     }
 
     /// Period and value.
-    public func dataTable() -> ChartDataTable {
+    package func dataTable() -> ChartDataTable {
         ChartDataTable(
             headers: [locale.label("period"), title],
             rows: values.indices.map { [periods.indices.contains($0) ? periods[$0] : "", valueFormat.format(values[$0], locale: locale)] })

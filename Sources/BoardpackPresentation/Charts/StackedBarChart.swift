@@ -3,28 +3,28 @@ import BoardpackFormat
 
 /// Stacked columns over periods (e.g. spend by channel), with a legend above. Positive parts
 /// stack up from zero and negative parts down; a missing part is left out, not drawn as zero.
-public struct StackedBarChart: Sendable {
+package struct StackedBarChart: Sendable {
     /// Chart id, the prefix of every id in the SVG.
-    public var id: String
+    package var id: String
     /// Accessible name, e.g. "Spend by channel".
-    public var title: String
+    package var title: String
     /// Period labels on the x axis.
-    public var periods: [String]
+    package var periods: [String]
     /// The stacked parts, bottom first, each with one value per period.
-    public var series: [ChartSeries]
+    package var series: [ChartSeries]
     /// How values read.
-    public var valueFormat: ValueFormat
+    package var valueFormat: ValueFormat
     /// Locale of labels and numbers.
-    public var locale: PackLocale
+    package var locale: PackLocale
     /// viewBox size.
-    public var width = ChartStyle.width, height = ChartStyle.height
+    package var width = ChartStyle.width, height = ChartStyle.height
     /// Each series' values as written with `valueFormat`, one per period, where the caller has
     /// them already (formatted once for a unit, or a data table of the same figures): the
     /// description and the data table take them. nil, or nil for a series: the chart writes them.
-    public var valueTexts: [[String]?]?
+    package var valueTexts: [[String]?]?
 
     /// Creates a stacked bar chart.
-    public init(
+    package init(
         id: String, title: String, periods: [String], series: [ChartSeries], valueFormat: ValueFormat,
         locale: PackLocale
     ) {
@@ -48,7 +48,7 @@ public struct StackedBarChart: Sendable {
     }
 
     /// The chart as an SVG document fragment.
-    public func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
+    package func svg() -> String { String(decoding: svgDocument(), as: UTF8.self) }
 
     /// ``svg()`` as UTF-8, for pages that are built as bytes.
     func svgDocument() -> [UInt8] {
@@ -136,7 +136,7 @@ public struct StackedBarChart: Sendable {
 
     /// Period, one column per part, then the total; the parts' values as `valueTexts` gives
     /// them, where it does.
-    public func dataTable() -> ChartDataTable {
+    package func dataTable() -> ChartDataTable {
         let headers = [locale.label("period")] + series.map(\.name) + [locale.label("total")]
         let texts = seriesTexts()
         let rows = periods.indices.map { i in

@@ -3,17 +3,17 @@ import BoardpackMarkdown
 import BoardpackSupport
 
 /// A visible note rendered for a pack: its HTML with charts and KPI values put in place.
-public struct NoteHTML: Sendable {
-    public var note: Note
-    public var html: String
-    public var tasks: [TaskItem]
+package struct NoteHTML: Sendable {
+    package var note: Note
+    package var html: String
+    package var tasks: [TaskItem]
     /// Time spent in `Markdown.render` for this note, for `build --timings`.
-    public var markdownNanoseconds: UInt64 = 0
+    package var markdownNanoseconds: UInt64 = 0
 
     /// Puts the embeds into `note`'s body as read (`doc`), asking `kpi` and `chart` for the
     /// text that replaces each. `kpi` returns plain text (escaped here); `chart` returns
     /// trusted SVG/HTML.
-    public static func render(
+    package static func render(
         _ note: Note, _ doc: RenderedMarkdown,
         kpi: (InlineKPI, Int) -> String, chart: (ChartBlock, Int) -> String
     ) -> NoteHTML {

@@ -6,13 +6,13 @@ import Mustache
 /// swift-mustache escapes HTML by default and reports template syntax errors with line and
 /// column at load time. Big generated fragments (charts, long tables) are handed to the
 /// templates pre-rendered, as `{{{triple}}}` values, to keep the engine out of inner loops.
-public struct TemplateSet: Sendable {
+package struct TemplateSet: Sendable {
     /// Template names every theme must provide (`<name>.mustache`).
-    public static let required = ["pack", "unit", "index"]
+    package static let required = ["pack", "unit", "index"]
 
-    public var library: MustacheLibrary
+    package var library: MustacheLibrary
     /// The stylesheet, inlined into every page's one `<style>` element.
-    public var stylesheet: String {
+    package var stylesheet: String {
         didSet { stylesheetDigest = StylesheetDigest(stylesheet) }
     }
     /// The stylesheet hashed once for every page's Content-Security-Policy.
@@ -25,7 +25,7 @@ public struct TemplateSet: Sendable {
 
     /// Loads `dir/*.mustache` and `dir/style.css`, reporting every problem. When `dir` does
     /// not exist and `fallBackToDefault` is set, the theme built into the tool is used.
-    public static func load(
+    package static func load(
         from dir: String, fileSystem: any FileSystem, fallBackToDefault: Bool = false
     ) -> Result<TemplateSet, DiagnosticsError> {
         if fallBackToDefault && !fileSystem.isDirectory(dir) {
@@ -68,7 +68,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders template `name` with a dictionary context.
-    public func render(_ name: String, _ context: [String: Any]) -> String {
+    package func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
 

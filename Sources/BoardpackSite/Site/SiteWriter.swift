@@ -7,17 +7,17 @@ import Foundation
 /// The whole site is staged in a sibling folder and swapped in atomically, so a failed or
 /// killed build leaves the previous output whole. The output folder carries a manifest; a
 /// non-empty folder without one is never replaced.
-public struct SiteWriter: Sendable {
+package struct SiteWriter: Sendable {
     /// Name of the manifest file at the root of every output folder.
-    public static let manifestName = ".boardpack-manifest"
+    package static let manifestName = ".boardpack-manifest"
     static let stagingMarker = ".boardpack-staging-"
 
-    public var outputPath: String
+    package var outputPath: String
 
-    public init(outputPath: String) { self.outputPath = outputPath }
+    package init(outputPath: String) { self.outputPath = outputPath }
 
     /// Stages, swaps in and cleans up. Throws a `Diagnostic` a user can act on.
-    public func write(_ site: Site) throws {
+    package func write(_ site: Site) throws {
         let fm = FileManager.default
         let output = URL(fileURLWithPath: outputPath).standardizedFileURL
         let parent = output.deletingLastPathComponent()
@@ -54,7 +54,7 @@ public struct SiteWriter: Sendable {
 
     /// The site currently in the output folder, as listed by its manifest (empty when there is
     /// none): what a subset build keeps.
-    public func existingSite() -> Site {
+    package func existingSite() -> Site {
         let root = URL(fileURLWithPath: outputPath)
         guard let manifest = FileManager.default.contents(atPath: root.appendingPathComponent(Self.manifestName).path) else {
             return Site()

@@ -1,35 +1,35 @@
 /// A position in a content file, 1-based, as a compiler reports it.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The file's path as the user gave it (relative to the working directory, never absolute
     /// unless the user passed an absolute path).
-    public var file: String
+    package var file: String
     /// 1-based line; 0 when the problem concerns the whole file.
-    public var line: Int
+    package var line: Int
     /// 1-based column counted in Unicode scalars; 0 when the problem concerns the whole line.
-    public var column: Int
+    package var column: Int
 
-    public init(file: String, line: Int = 0, column: Int = 0) {
+    package init(file: String, line: Int = 0, column: Int = 0) {
         self.file = file
         self.line = line
         self.column = column
     }
 
-    public var description: String {
+    package var description: String {
         var text = file
         if line > 0 { text += ":\(line)" }
         if line > 0 && column > 0 { text += ":\(column)" }
         return text
     }
 
-    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    package static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
 }
 
 /// A problem found in the content, reported like a compiler's message.
-public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
+package struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     /// How bad the problem is: errors stop a build, warnings are listed in the pack.
-    public enum Severity: String, Sendable, Hashable, Comparable {
+    package enum Severity: String, Sendable, Hashable, Comparable {
         case error, warning, note
 
         private var rank: Int {
@@ -40,16 +40,16 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
             }
         }
 
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+        package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
-    public var severity: Severity
-    public var location: SourceLocation?
-    public var message: String
+    package var severity: Severity
+    package var location: SourceLocation?
+    package var message: String
     /// An optional suggestion, printed on its own line ("did you mean `new_customers`?").
-    public var hint: String?
+    package var hint: String?
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) {
+    package init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) {
         self.severity = severity
         self.location = location
         self.message = message
@@ -57,41 +57,41 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     }
 
     /// Shorthand for an error diagnostic.
-    public static func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
+    package static func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
         Diagnostic(.error, message, at: location, hint: hint)
     }
 
     /// Shorthand for a warning diagnostic.
-    public static func warning(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
+    package static func warning(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
         Diagnostic(.warning, message, at: location, hint: hint)
     }
 
     /// The one-line form: `content/units/x/data/q3.csv:14:5: error: message`.
-    public var description: String {
+    package var description: String {
         let prefix = location.map { "\($0): " } ?? ""
         return "\(prefix)\(severity.rawValue): \(message)"
     }
 }
 
 /// Thrown when content has errors: carries every diagnostic found, not just the first.
-public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
+package struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
+    package var diagnostics: [Diagnostic]
 
-    public init(_ diagnostics: [Diagnostic]) {
+    package init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
     }
 
-    public var description: String {
+    package var description: String {
         diagnostics.map(\.description).joined(separator: "\n")
     }
 }
 
 extension Array where Element == Diagnostic {
     /// True when any diagnostic is an error.
-    public var hasErrors: Bool { contains { $0.severity == .error } }
+    package var hasErrors: Bool { contains { $0.severity == .error } }
 
     /// Diagnostics in reporting order: by file, line, column, then message.
-    public func sortedForReport() -> [Diagnostic] {
+    package func sortedForReport() -> [Diagnostic] {
         sorted { a, b in
             let la = a.location ?? SourceLocation(file: "")
             let lb = b.location ?? SourceLocation(file: "")

@@ -2,23 +2,23 @@ import Foundation
 
 /// Prints diagnostics like a compiler: the position, the message, the offending line with a
 /// caret under the column, and the hint. Colour only when writing to a terminal.
-public struct DiagnosticPrinter: Sendable {
-    public var colour: Bool
+package struct DiagnosticPrinter: Sendable {
+    package var colour: Bool
     /// Returns the text of a file, to quote the offending line.
-    public var source: @Sendable (String) -> String?
+    package var source: @Sendable (String) -> String?
 
-    public init(colour: Bool, source: @escaping @Sendable (String) -> String? = DiagnosticPrinter.readFile) {
+    package init(colour: Bool, source: @escaping @Sendable (String) -> String? = DiagnosticPrinter.readFile) {
         self.colour = colour
         self.source = source
     }
 
     /// Reads a file from disk as UTF-8 (lossy), for quoting.
-    public static let readFile: @Sendable (String) -> String? = { path in
+    package static let readFile: @Sendable (String) -> String? = { path in
         FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The full text for one diagnostic, ending with a newline.
-    public func format(_ d: Diagnostic) -> String {
+    package func format(_ d: Diagnostic) -> String {
         let (on, off) = colour ? (styleCode(d.severity), "\u{1B}[0m") : ("", "")
         let bold = colour ? "\u{1B}[1m" : ""
         var text = ""

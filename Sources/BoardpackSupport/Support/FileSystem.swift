@@ -2,7 +2,7 @@ import Foundation
 
 /// Read access to the content workspace. Only the loading layer uses it; tests pass an
 /// `InMemoryFileSystem` to build sites from literals.
-public protocol FileSystem: Sendable {
+package protocol FileSystem: Sendable {
     /// The bytes of a file.
     func read(_ path: String) throws -> [UInt8]
     /// Names (not paths) of the entries of a folder, sorted by byte order.
@@ -17,17 +17,17 @@ public protocol FileSystem: Sendable {
 
 extension FileSystem {
     /// By default the size is that of the contents.
-    public func size(_ path: String) -> Int? { (try? read(path))?.count }
+    package func size(_ path: String) -> Int? { (try? read(path))?.count }
 }
 
 /// The real disk.
-public struct DiskFileSystem: FileSystem {
-    public init() {}
+package struct DiskFileSystem: FileSystem {
+    package init() {}
 
     /// Reads with `open`/`fstat`/`read` straight into the array: `FileManager.contents(atPath:)`
     /// returns `Data`, and converting it to `[UInt8]` copied (and page-faulted) every byte of
     /// a large workspace's 60 MB of CSV files a second time.
-    public func read(_ path: String) throws -> [UInt8] {
+    package func read(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw ContentError("cannot read \(path)") }
         defer { close(fd) }
@@ -52,40 +52,40 @@ public struct DiskFileSystem: FileSystem {
         return bytes
     }
 
-    public func size(_ path: String) -> Int? {
+    package func size(_ path: String) -> Int? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return Int(info.st_size)
     }
 
-    public func list(_ directory: String) throws -> [String] {
+    package func list(_ directory: String) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: directory).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    public func isDirectory(_ path: String) -> Bool {
+    package func isDirectory(_ path: String) -> Bool {
         var isDir: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
 
-    public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+    package func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 }
 
 /// A workspace held in memory: path → contents. Folders exist implicitly.
-public struct InMemoryFileSystem: FileSystem {
-    public var files: [String: [UInt8]]
+package struct InMemoryFileSystem: FileSystem {
+    package var files: [String: [UInt8]]
 
-    public init(_ files: [String: String]) {
+    package init(_ files: [String: String]) {
         self.files = files.mapValues { Array($0.utf8) }
     }
 
-    public init(bytes: [String: [UInt8]]) { self.files = bytes }
+    package init(bytes: [String: [UInt8]]) { self.files = bytes }
 
-    public func read(_ path: String) throws -> [UInt8] {
+    package func read(_ path: String) throws -> [UInt8] {
         guard let bytes = files[path] else { throw ContentError("cannot read \(path)") }
         return bytes
     }
 
-    public func list(_ directory: String) throws -> [String] {
+    package func list(_ directory: String) throws -> [String] {
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         var names = Set<String>()
         for path in files.keys where path.hasPrefix(prefix) {
@@ -94,12 +94,12 @@ public struct InMemoryFileSystem: FileSystem {
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    public func isDirectory(_ path: String) -> Bool {
+    package func isDirectory(_ path: String) -> Bool {
         let prefix = path.hasSuffix("/") ? path : path + "/"
         return files.keys.contains { $0.hasPrefix(prefix) }
     }
 
-    public func exists(_ path: String) -> Bool { files[path] != nil || isDirectory(path) }
+    package func exists(_ path: String) -> Bool { files[path] != nil || isDirectory(path) }
 }
 
 /// Reads from `fd` until `buffer` is full or the file ends, retrying after a signal; the

@@ -1,8 +1,8 @@
 /// "Did you mean …?" suggestions by edit distance.
-public enum NameSuggestion {
+package enum NameSuggestion {
     /// The candidate nearest to `name` (Levenshtein distance at most a third of its length,
     /// at least 2), ties broken alphabetically; `nil` when none is close.
-    public static func nearest(to name: String, among candidates: some Sequence<String>) -> String? {
+    package static func nearest(to name: String, among candidates: some Sequence<String>) -> String? {
         let a = Array(name.unicodeScalars)
         let limit = max(2, a.count / 3)
         var best: (Int, String)?
