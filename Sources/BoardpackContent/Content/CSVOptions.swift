@@ -4,9 +4,9 @@
 /// data: a file that looks Italian in an English unit is an error, not a silent switch.
 package struct CSVOptions: Sendable, Hashable {
     /// The field separator, one ASCII byte: `,` by default, `;` for Italian-style exports.
-    package var delimiter: UInt8 = UInt8(ascii: ",")
+    var delimiter: UInt8 = UInt8(ascii: ",")
     /// When true, numbers use a decimal comma (`1234,5`); otherwise a decimal point.
-    package var decimalComma: Bool = false
+    var decimalComma: Bool = false
 
     /// Creates options; the defaults are RFC 4180 with a decimal point.
     package init(delimiter: UInt8 = UInt8(ascii: ","), decimalComma: Bool = false) {

@@ -32,9 +32,9 @@ package struct DataFile: Sendable {
     /// come from the file itself: the number grammar rejects it.
     package var measureValues: [[Double]]
     /// 1-based character column of each measure's name in the header line (for diagnostics).
-    package var measureColumns: [Int]
+    var measureColumns: [Int]
     /// 1-based character column of each dimension's name in the header line.
-    package var dimensionColumns: [Int]
+    var dimensionColumns: [Int]
 
     /// Number of data rows.
     package var rowCount: Int { months.count }
@@ -54,7 +54,7 @@ package struct DataFile: Sendable {
 
     /// One prefix per month, oldest first; empty when the rows are not in month order (the
     /// pack then cites the whole file).
-    package var prefixes: [Prefix] = []
+    var prefixes: [Prefix] = []
 
     /// What a pack ending with `month` read of this file: the longest prefix through it, or
     /// the whole file when the file is not in month order.

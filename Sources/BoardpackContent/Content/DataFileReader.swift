@@ -11,7 +11,7 @@ import Crypto
 /// `DataFileReader.maxErrors` errors.
 package enum DataFileReader {
     /// Past this many errors in one file the reader stops: the file is wrong as a whole.
-    package static let maxErrors = 100
+    static let maxErrors = 100
 
     /// Parses and validates one file; returns the file (nil when it has errors) and every
     /// diagnostic found.

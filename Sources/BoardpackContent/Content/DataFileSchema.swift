@@ -1,7 +1,7 @@
 /// The column names a unit's data files may use (SPEC §2.3).
 package struct DataFileSchema: Sendable {
     /// Text columns: `unit.yml` `dimensions`, plus `channel`, which is always allowed.
-    package var allowedDimensions: Set<String>
+    var allowedDimensions: Set<String>
     /// Numeric columns: the measures of SPEC §3.1 and §5.2 and those declared in `metrics.yml`.
     package var knownMeasures: Set<String>
 

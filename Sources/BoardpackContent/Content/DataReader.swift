@@ -15,7 +15,7 @@ package struct DataReader: Sendable {
     }
 
     /// The file name extensions it reads, lower-case, without the dot.
-    package var extensions: [String]
+    var extensions: [String]
     /// Reads one file: its bytes, its path as diagnostics show it, and its settings in; the
     /// file (nil when it has errors) and every diagnostic out.
     package var read: @Sendable (_ bytes: [UInt8], _ path: String, _ settings: Settings) -> (DataFile?, [Diagnostic])

@@ -38,7 +38,7 @@ package struct Note: Sendable, Equatable {
     /// The Markdown after the front matter.
     package var body: String
     /// 1-based line of the file on which `body` starts (for positions inside the body).
-    package var bodyLine: Int
+    var bodyLine: Int
     /// Where the front matter's `period` value is, for diagnostics about it.
     package var periodLocation: SourceLocation
 

@@ -30,5 +30,5 @@ package enum PackLocale: String, Sendable, CaseIterable, Hashable {
     package var decimalSeparator: String { isItalian ? "," : "." }
 
     /// The thousands separator: `,` in English, `.` in Italian.
-    package var groupingSeparator: String { isItalian ? "." : "," }
+    var groupingSeparator: String { isItalian ? "." : "," }
 }

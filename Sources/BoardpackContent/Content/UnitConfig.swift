@@ -15,9 +15,9 @@ package struct UnitConfig: Sendable, Equatable, Decodable {
     package var dimensions: [String]
     package var governance: Governance
     /// Field delimiter of the unit's CSV exports (`,` unless set to `;`).
-    package var csvDelimiter: String
+    var csvDelimiter: String
     /// `dot` (default) or `comma` (Italian-style exports).
-    package var csvDecimal: String
+    var csvDecimal: String
 
     /// The essential six KPIs of the seeds: the default headline.
     package static let defaultHeadline = ["cac", "clv", "lead_to_customer_rate", "romi", "lvr", "sales_cycle_days"]

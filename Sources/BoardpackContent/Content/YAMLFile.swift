@@ -18,7 +18,7 @@ package enum YAMLFile {
 
     /// Like `decode`, but a type that collects its problems (`DecodingProblems`) reports all
     /// of them, each at its place.
-    package static func decodeAll<T: Decodable>(
+    static func decodeAll<T: Decodable>(
         _ type: T.Type, from text: String, path: String, lineOffset: Int = 0
     ) -> Result<T, DiagnosticsError> {
         decodeNode(type, from: text, path: path, lineOffset: lineOffset)
@@ -198,7 +198,7 @@ package struct DecodingProblems: Error, Sendable {
     package init() { errors = [] }
 
     /// The field's value, or `fallback` after recording why it could not be decoded.
-    package mutating func field<T>(_ fallback: T, _ decode: () throws -> T) -> T {
+    mutating func field<T>(_ fallback: T, _ decode: () throws -> T) -> T {
         do {
             return try decode()
         } catch let nested as DecodingProblems {
@@ -212,7 +212,7 @@ package struct DecodingProblems: Error, Sendable {
     }
 
     /// Throws the collected problems, if any.
-    package func throwIfAny() throws {
+    func throwIfAny() throws {
         if !errors.isEmpty { throw self }
     }
 }

@@ -34,7 +34,7 @@ extension PackFormatter {
     }
 
     /// Money in short form: `€48.2k`, `−€1.2M` (en); `48,2k €`, `1,2 Mln €` (it).
-    package func compactCurrency(_ value: Double?, code: String, fractionDigits: Int = 1) -> String {
+    func compactCurrency(_ value: Double?, code: String, fractionDigits: Int = 1) -> String {
         guard let (r, scale) = compactParts(value, fractionDigits) else { return notAvailable }
         return money(r, code: code, scaleSuffix: scale.suffix)
     }

@@ -21,16 +21,16 @@ extension PackFormatter {
     }
 
     /// The month's short name for axes: `Oct` / `ott` (September is `Sep`).
-    package func shortMonthName(_ month: Int) -> String {
+    func shortMonthName(_ month: Int) -> String {
         let index = min(max(month, 1), 12) - 1
         return locale.isItalian ? Self.italianShortMonths[index] : String(Self.englishMonths[index].prefix(3))
     }
 
     /// `October 2026` / `ottobre 2026`.
-    package func monthYear(_ month: Month) -> String { "\(monthName(month.month)) \(month.year)" }
+    func monthYear(_ month: Month) -> String { "\(monthName(month.month)) \(month.year)" }
 
     /// `Oct 2026` / `ott 2026`, for axes and data tables.
-    package func shortMonthYear(_ month: Month) -> String { "\(shortMonthName(month.month)) \(month.year)" }
+    func shortMonthYear(_ month: Month) -> String { "\(shortMonthName(month.month)) \(month.year)" }
 
     /// A quarter in full: `Q3 2026` (en) / `3° trimestre 2026` (it), the form used in
     /// Italian reports and press; the English form is already short.
@@ -39,7 +39,7 @@ extension PackFormatter {
     }
 
     /// A quarter for axes: `Q3 2026` / `T3 2026` (T for trimestre, as in Italian financial tables).
-    package func shortQuarter(_ quarter: Int, year: Int) -> String {
+    func shortQuarter(_ quarter: Int, year: Int) -> String {
         locale.isItalian ? "T\(quarter) \(year)" : "Q\(quarter) \(year)"
     }
 

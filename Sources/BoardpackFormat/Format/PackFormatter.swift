@@ -19,9 +19,9 @@ package struct PackFormatter: Sendable, Hashable {
     package init(locale: PackLocale) { self.locale = locale }
 
     /// The sign put before negative numbers: U+2212 MINUS SIGN.
-    package static let minusSign = "\u{2212}"
+    static let minusSign = "\u{2212}"
     /// The space between a number and its unit: U+00A0 NO-BREAK SPACE.
-    package static let unitSpace = "\u{00A0}"
+    static let unitSpace = "\u{00A0}"
 
     /// The text shown for a missing value: `n/a` in English, `n.d.` (non disponibile) in Italian.
     package var notAvailable: String { words.notAvailable }
@@ -100,7 +100,7 @@ package struct PackFormatter: Sendable, Hashable {
     }
 
     /// The currency symbol for an ISO 4217 code; the code itself when it has no symbol here.
-    package static func currencySymbol(for code: String) -> String { currencyMark(for: code).text }
+    static func currencySymbol(for code: String) -> String { currencyMark(for: code).text }
 
     /// The currency symbol for `code`, or the code in capitals; `isCode` when that is longer
     /// than one character and so stands apart from the amount.

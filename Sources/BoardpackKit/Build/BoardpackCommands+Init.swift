@@ -7,7 +7,7 @@ import Foundation
 extension BoardpackCommands {
     /// The example workspace's files, relative to DIR. Fixed months: the example builds to
     /// the same bytes whenever it is created.
-    package static let exampleWorkspace: [String: String] = [
+    static let exampleWorkspace: [String: String] = [
         "content/boardpack.yml": "title: Marketing board packs\nlocale: en-GB\narchive_months: 12\n",
         "content/units/example-co/unit.yml": """
         name: Example Co Ltd

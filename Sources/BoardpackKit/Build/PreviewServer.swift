@@ -38,7 +38,7 @@ package struct PreviewServer: Sendable {
     }
 
     /// A cheap fingerprint of every file under the given folders: path, size, modification time.
-    package static func fingerprint(_ folders: [String]) -> String {
+    static func fingerprint(_ folders: [String]) -> String {
         var parts: [String] = []
         let fm = FileManager.default
         for folder in folders {

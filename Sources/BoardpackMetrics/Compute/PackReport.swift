@@ -10,16 +10,16 @@ import BoardpackSupport
 /// unit's ``UnitReport``, the locale and the theme.
 package struct PackReport: Sendable {
     /// Periods of the sector trends.
-    package static let sectorPeriods = UnitReport.window
+    static let sectorPeriods = UnitReport.window
     /// The measures of each dimension's breakdown rows, as the pack shows them: the channel
     /// table's columns and the QSP&V audit scores by store.
-    package static let breakdownMeasures = [
+    static let breakdownMeasures = [
         "channel": ["spend", "leads", "new_customers"],
         "store": ["quality_score", "service_score", "cleanliness_score", "value_score"],
     ]
     /// The measures, KPIs and ratios of measures (numerator, denominator) of each sector's trend
     /// charts; a ratio is found in ``trends`` as `numerator/denominator`.
-    package static let sectorTrends: [String: (measures: [String], kpis: [String], ratios: [(String, String)])] = [
+    static let sectorTrends: [String: (measures: [String], kpis: [String], ratios: [(String, String)])] = [
         "tech": (
             ["trials", "activations", "paid_conversions"], ["activation_rate", "trial_to_paid"],
             [("activations", "trials"), ("paid_conversions", "trials")]

@@ -33,7 +33,7 @@ package final class UnitReport: Sendable {
     /// Spend by channel (index into `dimensionValues["channel"]`) in each period of the windows.
     package let channelSpend: [Period: [Double?]]
     /// The latest monthly pack's figures, without breakdowns.
-    package let latest: PackMetrics?
+    let latest: PackMetrics?
 
     /// The report for the packs of `model` in `periods` (all of them, or those a subset build
     /// renders), in a site that lists the packs of `listed`; the latest listed monthly pack's

@@ -1,6 +1,6 @@
 extension MetricDictionary {
     /// The 21 KPIs of SPEC §3.2, in table order.
-    package static let builtInKPIs: [KPIDefinition] = [
+    static let builtInKPIs: [KPIDefinition] = [
         kpi(
             "marketing_cost", "Marketing cost", "Costo marketing", "spend + overhead", .currency, .lower, .strategic,
             "Paid media plus non-media marketing cost.", "Media a pagamento più costi di marketing non media."),

@@ -1,6 +1,6 @@
 extension MetricDictionary {
     /// The measures of SPEC §3.1 and the sector measures of §5.2, in table order.
-    package static let builtInMeasures: [MeasureDefinition] = [
+    static let builtInMeasures: [MeasureDefinition] = [
         MeasureDefinition("spend", kind: .money, meaning: "paid media spend"),
         MeasureDefinition("impressions", meaning: "ad impressions"),
         MeasureDefinition("clicks", meaning: "ad clicks"),

@@ -12,7 +12,7 @@ package struct CompiledMetrics: Sendable {
     /// The dictionary this was compiled from.
     package let dictionary: MetricDictionary
     /// Parsed formula per KPI id.
-    package let expressions: [String: Expr]
+    let expressions: [String: Expr]
     /// What each id means outside its own formula (one lookup on the evaluation path).
     private let references: [String: Reference]
     /// The KPI formulas with their ids resolved to slots, for the evaluator.
@@ -75,7 +75,7 @@ package struct CompiledMetrics: Sendable {
 
     /// What `id` means inside the formula of KPI `owner` (`nil` for a rule or ad-hoc expression).
     /// A KPI naming itself means the measure of the same id (`sales_cycle_days`).
-    package func resolve(_ id: String, inKPI owner: String? = nil) -> Reference? {
+    func resolve(_ id: String, inKPI owner: String? = nil) -> Reference? {
         if id == owner, id != MetricDictionary.monthsID {
             return dictionary.measures[id] != nil ? .measure(id) : .kpi(id)
         }
@@ -84,7 +84,7 @@ package struct CompiledMetrics: Sendable {
 
     /// Parses an expression that is not a KPI formula (a playbook rule's `when`), checking its ids.
     /// `extraIDs` are names the caller resolves itself.
-    package func parseExpression(
+    func parseExpression(
         _ text: String, at base: SourceLocation, extraIDs: Set<String> = []
     ) -> Result<
         Expr, DiagnosticsError

@@ -19,7 +19,7 @@ package struct DataQualityFinding: Sendable, Hashable {
 /// The data-quality checks of SPEC §3.6.
 package enum DataQuality {
     /// The funnel, narrowest last: each pair must not widen.
-    package static let funnelPairs: [(wide: String, narrow: String)] = [
+    static let funnelPairs: [(wide: String, narrow: String)] = [
         ("impressions", "clicks"), ("leads", "qualified_leads"), ("qualified_leads", "opportunities"),
         ("opportunities", "new_customers"),
     ]

@@ -48,7 +48,7 @@ package struct Evaluator: Sendable {
     /// ``measure(_:at:slice:)`` for measure `id`, its number and scope looked up once: the
     /// pack's sections read a measure for every channel, and the lookup by name was a good
     /// part of each read.
-    package func resolvedMeasure(_ id: String) -> (Period, UnitData.Slice?) -> MeasureValue {
+    func resolvedMeasure(_ id: String) -> (Period, UnitData.Slice?) -> MeasureValue {
         guard let n = context.metrics.program.measureNumbers[id] else {
             return { period, slice in self.measure(id, at: period, slice: slice) }
         }
@@ -64,7 +64,7 @@ package struct Evaluator: Sendable {
     }
 
     /// Evaluates an arbitrary expression (a rule condition) at `period`.
-    package func evaluate(_ expr: Expr, at period: Period, slice: UnitData.Slice? = nil) -> MeasureValue {
+    func evaluate(_ expr: Expr, at period: Period, slice: UnitData.Slice? = nil) -> MeasureValue {
         eval(expr, period, slice, owner: nil)
     }
 

@@ -30,7 +30,7 @@ package struct Expr: Sendable, Hashable {
     }
 
     /// Every identifier the expression names, with its offset, in text order.
-    package var identifiers: [(id: String, offset: Int)] {
+    var identifiers: [(id: String, offset: Int)] {
         switch node {
         case .number: return []
         case .identifier(let id): return [(id, offset)]
@@ -48,7 +48,7 @@ package enum BinaryOperator: String, Sendable, Hashable {
     case and, or
 
     /// True for `< <= > >= == !=`.
-    package var isComparison: Bool {
+    var isComparison: Bool {
         switch self {
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual: true
         default: false

@@ -23,7 +23,7 @@ package enum JSONText {
     ///
     /// Most keys differ in their first eight bytes, so the positions are sorted by those bytes
     /// taken as one big-endian integer; only runs of keys sharing them are then compared in full.
-    package static func utf8Order<Keys: Collection<String>>(_ keys: Keys) -> [Keys.Index] {
+    static func utf8Order<Keys: Collection<String>>(_ keys: Keys) -> [Keys.Index] {
         var order: [(prefix: UInt64, index: Keys.Index)] = []
         order.reserveCapacity(keys.count)
         for index in keys.indices { order.append((prefix(keys[index]), index)) }
@@ -50,7 +50,7 @@ package enum JSONText {
 
     /// Whether two strings have the same UTF-8 bytes. (`==` compares canonical equivalence:
     /// `"é"` and `"e\u{301}"` are equal, yet they are different keys in JSON text.)
-    package static func utf8Equal(_ a: String, _ b: String) -> Bool {
+    static func utf8Equal(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
         return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && x.elementsEqual(y) } }
     }
@@ -182,7 +182,7 @@ package struct JSONWriter: ~Copyable {
 
     /// Appends a copy of the text written at `range` (for instance a number's, to write the same
     /// number again without formatting it), and returns where the copy is.
-    package mutating func repeatText(_ range: Range<Int>) -> Range<Int> {
+    mutating func repeatText(_ range: Range<Int>) -> Range<Int> {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "text not written yet")
         reserve(range.count)
         let start = count
@@ -301,7 +301,7 @@ package struct JSONWriter: ~Copyable {
     package mutating func null() { put("null") }
 
     /// `true` or `false`.
-    package mutating func bool(_ b: Bool) { put(b ? "true" : "false") }
+    mutating func bool(_ b: Bool) { put(b ? "true" : "false") }
 
     /// A number, or `null` for n/a.
     package mutating func number(_ d: Double?) {

@@ -25,7 +25,7 @@ package struct KPIDefinition: Sendable, Hashable {
     /// The formula as written in the dictionary (also written to `metrics.json`).
     package var formula: String
     /// Where the formula text starts, for diagnostics; column offsets are added to it.
-    package var formulaLocation: SourceLocation
+    var formulaLocation: SourceLocation
     package var unit: ValueUnit
     package var better: Direction
     package var level: Level
@@ -56,7 +56,7 @@ package struct KPIDefinition: Sendable, Hashable {
     }
 
     /// True when the KPI applies to a unit of `sector`.
-    package func applies(toSector sector: String) -> Bool {
+    func applies(toSector sector: String) -> Bool {
         sectors.map { $0.contains(sector) } ?? true
     }
 }

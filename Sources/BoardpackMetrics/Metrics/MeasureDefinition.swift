@@ -28,17 +28,17 @@ package struct MeasureDefinition: Sendable, Hashable {
         case other
 
         /// True when a negative value is a data-quality finding.
-        package var mustBeNonNegative: Bool { self != .score && self != .other && self != .signedMoney }
+        var mustBeNonNegative: Bool { self != .score && self != .other && self != .signedMoney }
     }
 
     /// The column name.
     package var id: String
-    package var aggregation: Aggregation
+    var aggregation: Aggregation
     package var kind: Kind
     /// `scope: unit`: a breakdown takes the unit-level value (§3.4 rule 5).
     package var unitScoped: Bool
     /// One-line meaning, for the appendix.
-    package var meaning: String
+    var meaning: String
 
     /// Creates a measure definition.
     package init(

@@ -5,7 +5,7 @@ extension MetricDictionary {
     /// new ids are added. A new KPI without `formula`, `unit`, `better` and `level`, or a new
     /// id that clashes with an existing measure or KPI of the other kind, is an error.
     /// `file` names metrics.yml in diagnostics when an entry carries no location.
-    package func merging(
+    func merging(
         _ overrides: MetricOverride, file: String = "content/metrics.yml"
     ) -> (
         MetricDictionary, [Diagnostic]

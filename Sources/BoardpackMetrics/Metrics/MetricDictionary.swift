@@ -6,16 +6,16 @@ import BoardpackSupport
 /// validated (formulas parsed, ids resolved, cycles found) by ``compile()``.
 package struct MetricDictionary: Sendable {
     /// The pseudo-file named in diagnostics about built-in formulas.
-    package static let builtInFile = "<built-in>"
+    static let builtInFile = "<built-in>"
     /// The built-in value: number of months in the period.
-    package static let monthsID = "months"
+    static let monthsID = "months"
 
     /// Measures by id.
     package private(set) var measures: [String: MeasureDefinition]
     /// KPIs by id.
     package private(set) var kpis: [String: KPIDefinition]
     /// KPI ids in definition order (built-ins in table order, then additions).
-    package private(set) var kpiOrder: [String]
+    private(set) var kpiOrder: [String]
 
     /// A dictionary from explicit lists (later entries replace earlier ones with the same id).
     package init(measures: [MeasureDefinition], kpis: [KPIDefinition]) {
@@ -27,10 +27,10 @@ package struct MetricDictionary: Sendable {
     }
 
     /// The built-in dictionary: §3.1 and §5.2 measures, §3.2 KPIs.
-    package static let builtIn = MetricDictionary(measures: builtInMeasures, kpis: builtInKPIs)
+    static let builtIn = MetricDictionary(measures: builtInMeasures, kpis: builtInKPIs)
 
     /// KPI definitions in definition order.
-    package var orderedKPIs: [KPIDefinition] { kpiOrder.compactMap { kpis[$0] } }
+    var orderedKPIs: [KPIDefinition] { kpiOrder.compactMap { kpis[$0] } }
 
     /// KPIs that apply to a unit of `sector`, in definition order.
     package func kpis(forSector sector: String) -> [KPIDefinition] {
@@ -38,24 +38,24 @@ package struct MetricDictionary: Sendable {
     }
 
     /// Every id a formula may name: measures, KPIs and `months`.
-    package var knownIDs: Set<String> {
+    var knownIDs: Set<String> {
         Set(measures.keys).union(kpis.keys).union([Self.monthsID])
     }
 
     /// Adds or replaces a KPI (replacing keeps its place in the order).
-    package mutating func setKPI(_ kpi: KPIDefinition) {
+    mutating func setKPI(_ kpi: KPIDefinition) {
         if kpis[kpi.id] == nil { kpiOrder.append(kpi.id) }
         kpis[kpi.id] = kpi
     }
 
     /// Adds or replaces a measure.
-    package mutating func setMeasure(_ measure: MeasureDefinition) {
+    mutating func setMeasure(_ measure: MeasureDefinition) {
         measures[measure.id] = measure
     }
 
     /// A copy with `extra` KPIs added or replaced (e.g. a playbook's sector KPIs). An id that is
     /// already a measure is an error (`sales_cycle_days` style identity KPIs excepted).
-    package func adding(_ extra: [KPIDefinition]) -> (MetricDictionary, [Diagnostic]) {
+    func adding(_ extra: [KPIDefinition]) -> (MetricDictionary, [Diagnostic]) {
         var copy = self
         var diagnostics: [Diagnostic] = []
         for kpi in extra {

@@ -37,13 +37,13 @@ package struct MeasureOverride: Sendable, Decodable {
     /// `sum`, `last` or `mean`.
     package enum AggregationName: String, Sendable, Decodable { case sum, last, mean }
 
-    package var aggregation: AggregationName?
+    var aggregation: AggregationName?
     /// The weight measure of a `mean` (absent: plain mean, or the existing weight).
     package var weight: String?
     package var kind: MeasureDefinition.Kind?
     /// `unit` to make breakdowns take the unit-level value.
     package var scope: String?
-    package var meaning: String?
+    var meaning: String?
     /// Where the entry is (set by the loader, not decoded).
     package var location: SourceLocation?
 
@@ -79,7 +79,7 @@ package struct KPIOverride: Sendable, Decodable {
     package var definition: LocalizedText?
     package var sectors: [String]?
     /// Where the formula text starts (set by the loader from the YAML marks, not decoded).
-    package var formulaLocation: SourceLocation?
+    var formulaLocation: SourceLocation?
 
     private enum CodingKeys: String, CodingKey { case label, formula, unit, better, level, scope, definition, sectors }
 

@@ -3,7 +3,7 @@ import BoardpackContent
 /// Which packs exist for a unit (SPEC §4).
 package struct PackPeriods: Sendable, Hashable {
     /// Monthly packs, oldest first: the last `archiveMonths` months that have data.
-    package var monthly: [Period]
+    var monthly: [Period]
     /// Quarterly packs, oldest first: complete quarters whose last month is one of those months.
     package var quarterly: [Period]
 

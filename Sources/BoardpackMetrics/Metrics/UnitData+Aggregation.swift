@@ -6,7 +6,7 @@ extension UnitData {
     /// per-(dimension combination, month) cells, then summed into the unit total and per
     /// dimension value. Reports a measure reported at two grains (rule 4) and duplicate rows.
     /// Columns the dictionary does not know are aggregated as `sum` (the CSV reader reports them).
-    package static func aggregate(_ files: [DataFile], dictionary: MetricDictionary) -> (UnitData, [Diagnostic]) {
+    static func aggregate(_ files: [DataFile], dictionary: MetricDictionary) -> (UnitData, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let nonEmpty = files.filter { $0.rowCount > 0 }
         guard let lo = nonEmpty.compactMap({ $0.months.min() }).min(),

@@ -15,7 +15,7 @@ package struct UnitData: Sendable {
     /// Per month offset: whether any file has a row in that month.
     let hasData: [Bool]
     /// The measures some file reports, sorted: a measure's number is its index here.
-    package let measureIDs: [String]
+    let measureIDs: [String]
     /// Measure id → its number.
     let measureNumbers: [String: Int]
     /// Per measure number: sorted dimension names of the files reporting it.
@@ -94,7 +94,7 @@ package struct UnitData: Sendable {
     }
 
     /// Months that have data (any row in any file), oldest first.
-    package var monthsWithData: [Month] {
+    var monthsWithData: [Month] {
         guard let first = firstMonth else { return [] }
         return hasData.indices.filter { hasData[$0] }.map { first.advanced(by: $0) }
     }
@@ -123,7 +123,7 @@ package struct UnitData: Sendable {
     /// The aggregate of `measure` over `period`, for the unit or one dimension value, reading no
     /// month after `through`. n/a when a month of the period is after `through`, has no data
     /// (a quarter missing a month has no aggregates), or nothing was reported.
-    package func aggregate(_ measure: String, over period: Period, slice: Slice? = nil, through: Month) -> MeasureValue {
+    func aggregate(_ measure: String, over period: Period, slice: Slice? = nil, through: Month) -> MeasureValue {
         guard let number = measureNumbers[measure] else { return .na }
         return aggregate(number: number, over: period, slice: slice, through: through)
     }
@@ -189,7 +189,7 @@ package struct UnitData: Sendable {
     }
 
     /// ``values(of:in:)`` as slices, in the same order: what a breakdown iterates.
-    package func slices(of dimension: String, in period: Period) -> [Slice] {
+    func slices(of dimension: String, in period: Period) -> [Slice] {
         guard let labels = dimensionLabels[dimension], let number = dimensionNumbers[dimension] else { return [] }
         return presentValues(of: dimension, in: period).map {
             Slice(dimension: dimension, value: labels[$0], dimensionNumber: number, valueIndex: $0)
@@ -204,7 +204,7 @@ package struct UnitData: Sendable {
     }
 
     /// A dimension value, resolved to its index; `nil` when the value never appears.
-    package func slice(_ dimension: String, _ value: String) -> Slice? {
+    func slice(_ dimension: String, _ value: String) -> Slice? {
         guard let index = labelIndex[dimension]?[value], let number = dimensionNumbers[dimension] else { return nil }
         return Slice(dimension: dimension, value: value, dimensionNumber: number, valueIndex: index)
     }
@@ -216,7 +216,7 @@ package struct UnitData: Sendable {
         /// The dimension's number in the unit's data (``dimensionNumbers``).
         var dimensionNumber: Int
         /// The value's index in ``dimensionLabels``.
-        package var valueIndex: Int
+        var valueIndex: Int
     }
 }
 

@@ -4,7 +4,7 @@ import BoardpackContent
 /// figures out. Pure: no files, no formatting.
 package struct UnitMetrics: Sendable {
     package let metrics: CompiledMetrics
-    package let profile: UnitProfile
+    let profile: UnitProfile
     package let data: UnitData
     /// KPIs that apply to the unit's sector, in dictionary order.
     package let applicableKPIs: [KPIDefinition]
@@ -24,12 +24,12 @@ package struct UnitMetrics: Sendable {
     }
 
     /// The monthly and quarterly packs the unit has (SPEC §4).
-    package func packPeriods(archiveMonths: Int) -> PackPeriods {
+    func packPeriods(archiveMonths: Int) -> PackPeriods {
         PackPeriods(monthsWithData: data.monthsWithData, archiveMonths: archiveMonths)
     }
 
     /// An evaluator that sees data up to the end of `period` only.
-    package func evaluator(for period: Period) -> Evaluator {
+    func evaluator(for period: Period) -> Evaluator {
         Evaluator(context: context, pack: period)
     }
 
@@ -109,7 +109,7 @@ package struct UnitMetrics: Sendable {
     }
 
     /// Like ``series(_:endingAt:count:slice:)`` for a measure.
-    package func measureSeries(
+    func measureSeries(
         _ measure: String, endingAt period: Period, count: Int, slice: UnitData.Slice? = nil
     ) -> [(period: Period, value: Double?)] {
         let evaluator = evaluator(for: period)

@@ -5,14 +5,14 @@ import BoardpackFormat
 /// "CAC rose 20.3% to €49.40 (September: €41.06)."
 package enum Commentary {
     /// A relative move this large is worth a sentence (10 %).
-    package static let relativeThreshold = 0.10
+    static let relativeThreshold = 0.10
     /// For ratios, a move of this many percentage points (2 pp, as a fraction: 0.02).
-    package static let pointsThreshold = 0.02
+    static let pointsThreshold = 0.02
 
     /// What a sentence needs about one KPI.
     package struct Move: Sendable {
         package var label: String
-        package var isRatio: Bool
+        var isRatio: Bool
         package var value: Double
         package var previous: Double
         package var format: ValueFormat
@@ -27,7 +27,7 @@ package enum Commentary {
 
         /// True when the move passes the threshold: ±2 pp for ratios, ±10 % otherwise
         /// (a relative move needs a positive previous value, as `change` does).
-        package var isNotable: Bool {
+        var isNotable: Bool {
             if isRatio { return abs(value - previous) >= Commentary.pointsThreshold - 1e-12 }
             guard previous > 0 else { return false }
             return abs(value / previous - 1) >= Commentary.relativeThreshold - 1e-12
@@ -36,7 +36,7 @@ package enum Commentary {
 
     /// The sentence for a notable move; `previousLabel` names the previous period
     /// ("September", "Q2 2026").
-    package static func sentence(_ move: Move, previousLabel: String, locale: PackLocale) -> String {
+    static func sentence(_ move: Move, previousLabel: String, locale: PackLocale) -> String {
         let f = PackFormatter(locale: locale)
         let rose = move.value > move.previous
         let amount: String

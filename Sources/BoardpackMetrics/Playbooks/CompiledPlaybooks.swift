@@ -7,11 +7,11 @@ package struct CompiledPlaybooks: Sendable {
     /// Sector name (`retail`, …) → its playbook (common + sector rules).
     package var playbooks: [String: Playbook]
     /// Rule condition per sector and rule id.
-    package var conditions: [String: [String: Expr]]
+    var conditions: [String: [String: Expr]]
     /// KPIs computed across a dimension's values (e.g. `qspv_spread`), by id.
-    package var networkKPIs: [String: NetworkAggregate]
+    var networkKPIs: [String: NetworkAggregate]
     /// Sector KPIs with a formula, as dictionary entries.
-    package var sectorKPIs: [KPIDefinition]
+    var sectorKPIs: [KPIDefinition]
 
     /// Loads the playbooks and turns their formula KPIs into dictionary entries (step one:
     /// before the dictionary is compiled).
@@ -40,7 +40,7 @@ package struct CompiledPlaybooks: Sendable {
 
     /// Step two: parses every rule condition against the compiled dictionary and checks the
     /// message placeholders, reporting each problem at its place in the playbook file.
-    package mutating func compile(with metrics: CompiledMetrics) -> [Diagnostic] {
+    mutating func compile(with metrics: CompiledMetrics) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let extra = Set(networkKPIs.keys)
         var seen = Set<String>()

@@ -38,11 +38,11 @@ package struct LeadershipVote: Sendable, Equatable {
 
     /// Budget thresholds of the seeds' table, in the unit's currency (no exchange rates are
     /// applied: the table is in euros and the demo units report in euros).
-    package static let consultantBelow = 50_000.0
-    package static let inHouseAbove = 150_000.0
+    static let consultantBelow = 50_000.0
+    static let inHouseAbove = 150_000.0
 
     /// Runs the vote. Unknown inputs abstain and say so in `factors`.
-    package static func decide(
+    static func decide(
         digitalMaturity: String?, annualMarketingCost: Double?, orgComplexity: String?, growthObjective: String?
     ) -> LeadershipVote {
         var factors: [Factor] = []
@@ -96,7 +96,7 @@ extension LeadershipVote {
     /// The annual marketing cost from up to twelve monthly values ending with the pack:
     /// their sum, annualised (× 12 / months reported) when fewer than twelve are known.
     /// Nil when no month is known: the budget factor then abstains.
-    package static func annualCost(monthly: [Double?]) -> Double? {
+    static func annualCost(monthly: [Double?]) -> Double? {
         let known = monthly.suffix(12).compactMap { $0 }
         guard !known.isEmpty else { return nil }
         return known.reduce(0, +) * 12 / Double(known.count)

@@ -18,7 +18,7 @@ package struct NetworkAggregate: Sendable, Hashable, Decodable {
     /// The KPI (or measure) reduced.
     package var of: String
     /// The dimension whose values are compared.
-    package var across: String
+    var across: String
     /// How the values are combined.
     package var reduce: Reduction
 

@@ -18,13 +18,13 @@ package struct Playbook: Sendable {
 
     /// Unknown message placeholders of every rule. `knownIDs` are the dictionary's measures and
     /// KPIs; this playbook's own KPI ids are added.
-    package func placeholderDiagnostics(knownIDs: Set<String>) -> [Diagnostic] {
+    func placeholderDiagnostics(knownIDs: Set<String>) -> [Diagnostic] {
         let known = knownIDs.union(kpis.map(\.id))
         return rules.flatMap { $0.placeholderDiagnostics(knownIDs: known) }
     }
 
     /// Every rule's results, in rule order. `subjects` gives a dimension's values in the period.
-    package func evaluate(
+    func evaluate(
         subjects: (String) -> [String],
         condition: (PlaybookRule, String?) -> Bool?,
         value: (String, String?) -> String

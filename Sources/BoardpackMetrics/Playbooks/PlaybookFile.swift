@@ -17,9 +17,9 @@ package struct PlaybookFile: Sendable {
         /// The formula text as written.
         package var formula: String?
         /// Where the formula text starts (set when `formula` is).
-        package var formulaLocation: SourceLocation?
+        var formulaLocation: SourceLocation?
         /// A reduction across a dimension, instead of a formula.
-        package var network: NetworkAggregate?
+        var network: NetworkAggregate?
         /// `currency`, `ratio`, `count`, `days`, `months` or `multiple`.
         package var unit: PlaybookKPI.ValueUnit?
         /// `higher` or `lower`.
@@ -35,19 +35,19 @@ package struct PlaybookFile: Sendable {
         /// The KPI id (the mapping key) or the rule id.
         package var id: String
         /// Where the `id` value is.
-        package var idLocation: SourceLocation
+        var idLocation: SourceLocation
         /// The `for_each` dimension.
-        package var forEach: String?
+        var forEach: String?
         /// The condition text as written.
         package var when: String?
         /// Where the `when` text starts (set when `when` is).
-        package var whenLocation: SourceLocation?
+        var whenLocation: SourceLocation?
         /// `red`, `amber` or `green`.
         package var status: PlaybookRule.Status?
         /// The message template, en and it.
         package var message: PlaybookText?
         /// Where the message texts start (set when `message` is).
-        package var messageLocations: PlaybookRule.TextLocations?
+        var messageLocations: PlaybookRule.TextLocations?
         /// The recommended action, en and it.
         package var action: PlaybookText?
     }

@@ -21,9 +21,9 @@ package struct PlaybookKPI: Sendable, Hashable {
     /// The formula as written; nil for a network KPI (see `network`).
     package var formula: String?
     /// Where the formula text starts (its first character), or the KPI's key when there is none.
-    package var formulaLocation: SourceLocation
+    var formulaLocation: SourceLocation
     /// Set instead of `formula` when the KPI is a reduction across a dimension's values.
-    package var network: NetworkAggregate?
+    var network: NetworkAggregate?
     /// How values are formatted.
     package var unit: ValueUnit
     /// Which direction is better (drives target status).

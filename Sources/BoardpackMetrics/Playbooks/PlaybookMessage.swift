@@ -14,7 +14,7 @@ package enum PlaybookMessage {
     }
 
     /// The placeholders of `template`, in text order.
-    package static func placeholders(in template: String) -> [Placeholder] {
+    static func placeholders(in template: String) -> [Placeholder] {
         scan(template).compactMap { piece in
             if case .placeholder(let name, let offset) = piece { return Placeholder(name: name, offset: offset) }
             return nil
@@ -71,7 +71,7 @@ package enum PlaybookMessage {
 extension PlaybookRule {
     /// One error per placeholder of the message (either language) that is neither in `knownIDs`
     /// (KPIs and measures of the dictionary) nor the rule's `for_each` dimension, at its position.
-    package func placeholderDiagnostics(knownIDs: Set<String>) -> [Diagnostic] {
+    func placeholderDiagnostics(knownIDs: Set<String>) -> [Diagnostic] {
         let known = forEach.map { knownIDs.union([$0]) } ?? knownIDs
         var diagnostics: [Diagnostic] = []
         for (text, base) in [(message.en, messageLocations.en), (message.it, messageLocations.it)] {

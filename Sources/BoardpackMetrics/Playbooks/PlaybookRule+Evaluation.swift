@@ -12,7 +12,7 @@ extension PlaybookRule {
     ///   one result per value that fires and one `na` per value that cannot be evaluated, sorted
     ///   by value; a single `ok` when no value fires and none is n/a; a single `na` when there
     ///   are no values at all.
-    package func evaluate(
+    func evaluate(
         subjects: [String] = [],
         condition: (PlaybookRule, String?) -> Bool?,
         value: (String, String?) -> String

@@ -33,20 +33,20 @@ package struct PlaybookRule: Sendable, Hashable {
     /// Unique within a playbook: `[a-z][a-z0-9-]*`.
     package var id: String
     /// Where the rule's `id` value is.
-    package var idLocation: SourceLocation
+    var idLocation: SourceLocation
     /// Evaluate per value of this dimension (`store`, `channel`, …) instead of for the unit.
-    package var forEach: String?
+    var forEach: String?
     /// A boolean formula; true means the rule fires.
     package var when: String
     /// Where the `when` text starts: a formula error at 0-based offset `o` of `when` is at
     /// `whenLocation.column + o` on the same line.
-    package var whenLocation: SourceLocation
+    var whenLocation: SourceLocation
     /// The status reported when the rule fires.
     package var status: Status
     /// Shown when the rule fires; `{id}` placeholders name KPIs, measures or `forEach`.
     package var message: PlaybookText
     /// Where the message texts start, for placeholder diagnostics.
-    package var messageLocations: TextLocations
+    var messageLocations: TextLocations
     /// What the board is asked to approve when the rule fires.
     package var action: PlaybookText
     /// The playbook that declared (or last overrode) the rule.
@@ -72,7 +72,7 @@ package struct PlaybookRule: Sendable, Hashable {
 
     /// The position of 0-based scalar offset `offset` inside the `when` text (for formula
     /// diagnostics); unchanged when the column is unknown (block scalars).
-    package func whenLocation(atOffset offset: Int) -> SourceLocation {
+    func whenLocation(atOffset offset: Int) -> SourceLocation {
         whenLocation.advanced(by: offset)
     }
 }

@@ -3,7 +3,7 @@ package enum PlaybookSector: String, Sendable, Hashable, CaseIterable, Comparabl
     case common, retail, tech, luxury, banking
 
     /// The sectors a unit can have (every case but `common`).
-    package static let unitSectors: [PlaybookSector] = [.retail, .tech, .luxury, .banking]
+    static let unitSectors: [PlaybookSector] = [.retail, .tech, .luxury, .banking]
 
     private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 

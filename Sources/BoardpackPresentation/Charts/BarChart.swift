@@ -18,7 +18,7 @@ package struct BarChart: Sendable {
     /// Accessible name, e.g. "Media ROMI by channel".
     package var title: String
     /// Category or period labels.
-    package var categories: [String]
+    var categories: [String]
     /// One value per category; nil is not reported.
     package var values: [Double?]
     /// How values read.
@@ -26,9 +26,9 @@ package struct BarChart: Sendable {
     /// Locale of labels and numbers.
     package var locale: PackLocale
     /// Bar direction.
-    package var orientation: Orientation
+    var orientation: Orientation
     /// viewBox width; the height is fixed for vertical bars and grows with the rows for horizontal.
-    package var width = ChartStyle.width
+    var width = ChartStyle.width
 
     /// Creates a bar chart.
     package init(
@@ -151,7 +151,7 @@ package struct BarChart: Sendable {
     }
 
     /// Category and value.
-    package func dataTable() -> ChartDataTable {
+    func dataTable() -> ChartDataTable {
         ChartDataTable(
             headers: ["", title],
             rows: (0..<count).map { [categories[$0], valueFormat.format(value($0), locale: locale)] })

@@ -32,20 +32,20 @@ package struct BulletChart: Sendable {
     /// The amber band's width as a fraction of |target| (spec §2.2 `tolerance`).
     package var tolerance: Double
     /// Direction of the KPI.
-    package var higherIsBetter: Bool
+    var higherIsBetter: Bool
     /// The status the metrics engine gave the value; drawn as marker and word.
     package var status: ChartStatus?
     /// The word for the status; defaults to `ChartStatus.word`.
-    package var statusLabel: String?
+    var statusLabel: String?
     /// How values read.
     package var valueFormat: ValueFormat
     /// Locale of labels and numbers.
     package var locale: PackLocale
     /// viewBox size.
-    package var width = ChartStyle.width, height = 64.0
+    var width = ChartStyle.width, height = 64.0
     /// Fixed widths of the label column and of the value column, so that several bullets
     /// stacked one above the other line up; nil sizes each from its own text.
-    package var labelColumn: Double?, valueColumn: Double?
+    var labelColumn: Double?, valueColumn: Double?
 
     /// Creates a bullet chart.
     package init(
@@ -75,7 +75,7 @@ package struct BulletChart: Sendable {
     }
 
     /// The red/amber/green bands across `scale` for the target, tolerance and direction.
-    package func bands(lower: Double, upper: Double) -> [Band] {
+    func bands(lower: Double, upper: Double) -> [Band] {
         guard let target, target.isFinite else { return [] }
         let margin = abs(target) * tolerance
         let raw: [Band] =
@@ -142,7 +142,7 @@ package struct BulletChart: Sendable {
     }
 
     /// Label, value, target and status.
-    package func dataTable() -> ChartDataTable {
+    func dataTable() -> ChartDataTable {
         ChartDataTable(
             headers: [
                 "", locale.label("value"), locale.label("target"),

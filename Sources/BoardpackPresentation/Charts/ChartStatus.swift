@@ -11,7 +11,7 @@ package enum ChartStatus: String, Sendable, Hashable, CaseIterable {
     case red
 
     /// The colour class, `status-green` etc.
-    package var cssClass: String { "status-\(rawValue)" }
+    var cssClass: String { "status-\(rawValue)" }
 
     /// A default word for the status; callers may pass the pack's own label instead.
     package func word(_ locale: PackLocale) -> String {

@@ -29,7 +29,7 @@ package struct FunnelChart: Sendable {
     /// Locale of labels and numbers.
     package var locale: PackLocale
     /// viewBox width; the height grows with the stages.
-    package var width = ChartStyle.width
+    var width = ChartStyle.width
 
     /// Creates a funnel chart.
     package init(id: String, title: String, stages: [Stage], valueFormat: ValueFormat = .count, locale: PackLocale) {
@@ -51,7 +51,7 @@ package struct FunnelChart: Sendable {
     /// impressions to customers always are): bar widths then follow log10 of the value, or the
     /// lower stages would be invisible slivers. The chart says so in a note and in its
     /// description; the printed numbers are exact either way.
-    package var usesLogScale: Bool {
+    var usesLogScale: Bool {
         let positive = stages.compactMap(\.value).filter { $0.isFinite && $0 > 0 }
         guard let low = positive.min(), let high = positive.max(), high > 1 else { return false }
         return high / low > 100
@@ -117,7 +117,7 @@ package struct FunnelChart: Sendable {
     }
 
     /// Stage, value and conversion from the previous stage.
-    package func dataTable() -> ChartDataTable {
+    func dataTable() -> ChartDataTable {
         let f = PackFormatter(locale: locale)
         return ChartDataTable(
             headers: [locale.label("stage"), title, locale.label("conversion")],

@@ -18,7 +18,7 @@ package struct Heatmap: Sendable {
     /// Locale of labels and numbers.
     package var locale: PackLocale
     /// viewBox width; the height grows with the rows.
-    package var width = ChartStyle.width
+    var width = ChartStyle.width
 
     /// Creates a heatmap.
     package init(
@@ -118,7 +118,7 @@ package struct Heatmap: Sendable {
     }
 
     /// One row per heatmap row, one column per heatmap column.
-    package func dataTable() -> ChartDataTable { dataTable(texts: formattedTexts()) }
+    func dataTable() -> ChartDataTable { dataTable(texts: formattedTexts()) }
 
     func dataTable(texts: [[String]]) -> ChartDataTable {
         ChartDataTable(headers: [""] + columns, rows: rows.indices.map { r in [rows[r]] + texts[r] })

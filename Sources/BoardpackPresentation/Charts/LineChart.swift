@@ -15,18 +15,18 @@ package struct LineChart: Sendable {
     /// Target per period (constant or stepping), drawn as a dashed step line; nil for none.
     package var target: [Double?]?
     /// Label of the target line; defaults to "Target" / "Obiettivo".
-    package var targetLabel: String?
+    var targetLabel: String?
     /// How values read.
     package var valueFormat: ValueFormat
     /// Locale of labels and numbers.
     package var locale: PackLocale
     /// Stretch the value axis to zero (off by default: a KPI trend reads better zoomed in).
-    package var includeZero: Bool
+    var includeZero: Bool
     /// viewBox size.
-    package var width = ChartStyle.width, height = ChartStyle.height
+    var width = ChartStyle.width, height = ChartStyle.height
     /// Each series' values as written with `valueFormat`, one per period, where the caller has
     /// them already; nil, or nil for a series: the chart writes them.
-    package var valueTexts: [[String]?]?
+    var valueTexts: [[String]?]?
 
     /// Creates a line chart.
     package init(
@@ -179,7 +179,7 @@ package struct LineChart: Sendable {
     }
 
     /// Period, one column per series, then the target.
-    package func dataTable() -> ChartDataTable { dataTable(texts: formattedTexts()) }
+    func dataTable() -> ChartDataTable { dataTable(texts: formattedTexts()) }
 
     func dataTable(texts: [[String]]) -> ChartDataTable {
         var headers = [locale.label("period")] + series.map(\.name)

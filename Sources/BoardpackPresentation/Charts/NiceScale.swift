@@ -7,14 +7,14 @@ import BoardpackFormat
 /// so ticks print as clean decimals (`0.06`, never `0.060000000000000005`).
 package struct NiceScale: Sendable, Equatable {
     /// The tick values, ascending; the first and last are the scale's ends.
-    package var ticks: [Double]
+    var ticks: [Double]
     /// The distance between ticks.
     package var step: Double
 
     /// The lowest value of the scale.
     package var lower: Double { ticks.first ?? 0 }
     /// The highest value of the scale.
-    package var upper: Double { ticks.last ?? 1 }
+    var upper: Double { ticks.last ?? 1 }
 
     /// A scale covering `values` (nils and non-finite values ignored) with about
     /// `targetIntervals` steps. `includeZero` stretches it to zero (bars need a zero baseline).

@@ -30,18 +30,18 @@ package struct ScatterChart: Sendable {
     /// The points.
     package var points: [Point]
     /// Axis titles, e.g. "CAC" and "CLV".
-    package var xTitle: String, yTitle: String
+    var xTitle: String, yTitle: String
     /// How each axis reads.
-    package var xFormat: ValueFormat, yFormat: ValueFormat
+    var xFormat: ValueFormat, yFormat: ValueFormat
     /// Locale of labels and numbers.
     package var locale: PackLocale
     /// Slope k of a reference line y = k·x, and its label.
-    package var referenceRatio: Double?, referenceLabel: String?
+    var referenceRatio: Double?, referenceLabel: String?
     /// viewBox size.
-    package var width = ChartStyle.width, height = ChartStyle.height
+    var width = ChartStyle.width, height = ChartStyle.height
     /// Each point's coordinates as written with `xFormat` and `yFormat`, when the caller has
     /// them already (a table beside the chart shows the same figures); nil: the chart writes them.
-    package var valueTexts: [(x: String, y: String)]?
+    var valueTexts: [(x: String, y: String)]?
 
     /// Creates a scatter chart.
     package init(
@@ -168,7 +168,7 @@ package struct ScatterChart: Sendable {
     }
 
     /// Label, x, y and status.
-    package func dataTable() -> ChartDataTable { dataTable(texts: formattedTexts()) }
+    func dataTable() -> ChartDataTable { dataTable(texts: formattedTexts()) }
 
     func dataTable(texts: [(x: String, y: String)]) -> ChartDataTable {
         ChartDataTable(

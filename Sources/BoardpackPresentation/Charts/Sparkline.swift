@@ -19,10 +19,10 @@ package struct Sparkline: Sendable {
     /// Locale of the description.
     package var locale: PackLocale
     /// viewBox size.
-    package var width = 120.0, height = 32.0
+    var width = 120.0, height = 32.0
     /// The values as written with `valueFormat`, one per value, where the caller has them
     /// already; nil: the description writes them.
-    package var valueTexts: [String]?
+    var valueTexts: [String]?
 
     /// Creates a sparkline.
     package init(
@@ -86,7 +86,7 @@ package struct Sparkline: Sendable {
     }
 
     /// Period and value.
-    package func dataTable() -> ChartDataTable {
+    func dataTable() -> ChartDataTable {
         ChartDataTable(
             headers: [locale.label("period"), title],
             rows: values.indices.map { [periods.indices.contains($0) ? periods[$0] : "", valueFormat.format(values[$0], locale: locale)] })

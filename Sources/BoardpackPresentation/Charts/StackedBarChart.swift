@@ -17,11 +17,11 @@ package struct StackedBarChart: Sendable {
     /// Locale of labels and numbers.
     package var locale: PackLocale
     /// viewBox size.
-    package var width = ChartStyle.width, height = ChartStyle.height
+    var width = ChartStyle.width, height = ChartStyle.height
     /// Each series' values as written with `valueFormat`, one per period, where the caller has
     /// them already (formatted once for a unit, or a data table of the same figures): the
     /// description and the data table take them. nil, or nil for a series: the chart writes them.
-    package var valueTexts: [[String]?]?
+    var valueTexts: [[String]?]?
 
     /// Creates a stacked bar chart.
     package init(
@@ -136,7 +136,7 @@ package struct StackedBarChart: Sendable {
 
     /// Period, one column per part, then the total; the parts' values as `valueTexts` gives
     /// them, where it does.
-    package func dataTable() -> ChartDataTable {
+    func dataTable() -> ChartDataTable {
         let headers = [locale.label("period")] + series.map(\.name) + [locale.label("total")]
         let texts = seriesTexts()
         let rows = periods.indices.map { i in

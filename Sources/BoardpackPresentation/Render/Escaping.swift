@@ -4,7 +4,7 @@
 /// place to audit. It escapes the five characters that matter in element content and in quoted
 /// attribute values alike: `&`, `<`, `>`, `"` and `'`. The apostrophe becomes `&#39;` (valid in
 /// HTML and XML, unlike `&apos;` in old HTML).
-package func escapeHTML(_ text: some StringProtocol) -> String {
+func escapeHTML(_ text: some StringProtocol) -> String {
     // Works on UTF-8 bytes: the five characters are ASCII, and every other byte (including
     // those of multi-byte characters) is copied as is. Most text needs no escaping at all.
     let special = isEscapedInHTML
@@ -68,5 +68,5 @@ private func appendEscapedHTML(utf8 text: UnsafeBufferPointer<UInt8>, to out: in
 
 extension StringProtocol {
     /// This text escaped for HTML/SVG element content or a quoted attribute value.
-    package var htmlEscaped: String { escapeHTML(self) }
+    var htmlEscaped: String { escapeHTML(self) }
 }

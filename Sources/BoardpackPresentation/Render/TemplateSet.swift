@@ -10,9 +10,9 @@ package struct TemplateSet: Sendable {
     /// Template names every theme must provide (`<name>.mustache`).
     package static let required = ["pack", "unit", "index"]
 
-    package var library: MustacheLibrary
+    var library: MustacheLibrary
     /// The stylesheet, inlined into every page's one `<style>` element.
-    package var stylesheet: String {
+    var stylesheet: String {
         didSet { stylesheetDigest = StylesheetDigest(stylesheet) }
     }
     /// The stylesheet hashed once for every page's Content-Security-Policy.

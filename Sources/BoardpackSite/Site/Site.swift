@@ -12,5 +12,5 @@ package struct Site: Sendable, Equatable {
     package func text(_ path: String) -> String? { files[path].map { String(decoding: $0, as: UTF8.self) } }
 
     /// Paths in byte order: the order files are written and listed in the manifest.
-    package var sortedPaths: [String] { files.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+    var sortedPaths: [String] { files.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
 }

@@ -9,7 +9,7 @@ import Foundation
 /// non-empty folder without one is never replaced.
 package struct SiteWriter: Sendable {
     /// Name of the manifest file at the root of every output folder.
-    package static let manifestName = ".boardpack-manifest"
+    static let manifestName = ".boardpack-manifest"
     static let stagingMarker = ".boardpack-staging-"
 
     package var outputPath: String

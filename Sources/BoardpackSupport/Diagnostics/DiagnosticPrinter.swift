@@ -13,7 +13,7 @@ package struct DiagnosticPrinter: Sendable {
     }
 
     /// Reads a file from disk as UTF-8 (lossy), for quoting.
-    package static let readFile: @Sendable (String) -> String? = { path in
+    static let readFile: @Sendable (String) -> String? = { path in
         FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
     }
 

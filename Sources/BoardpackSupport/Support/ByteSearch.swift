@@ -62,7 +62,7 @@ extension String {
 
 /// The offset of the first `needle` in `haystack` at or after `from`: `memchr` finds the
 /// candidates for the first byte, `memcmp` checks the rest.
-package func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
     guard !needle.isEmpty, let base = haystack.baseAddress, let n = needle.baseAddress,
         haystack.count - from >= needle.count
     else { return nil }
