@@ -34,18 +34,23 @@ import Testing
         }
     }
 
-    @Test func tableEscapesPlainCellsAsCallersDid() {
+    /// A table's text is escaped as it is written and its markup kept: the same page as the
+    /// cells escaped by hand and written as markup.
+    @Test func tableEscapesTextAndKeepsMarkup() {
         let headers = ["", "Q&A", "Spend <€>"]
         let rows = [["Paid 'search'", "1 & 2", "€3"], ["<b>", "", "n/a"]]
-        var escaped = HTMLBuffer()
+        var text = HTMLBuffer()
         PackHTML.table(
-            into: &escaped, caption: "Mix & match", headers: headers, rows: rows, numeric: [1, 2], classes: "data x", escaping: true)
-        let trusted = PackHTML.table(
-            caption: escapeHTML("Mix & match"), headers: headers.map { escapeHTML($0) }, rows: rows.map { $0.map { escapeHTML($0) } },
-            numeric: [1, 2], classes: "data x")
-        #expect(escaped.string == trusted)
-        #expect(trusted.contains("<th scope=\"col\" class=\"num\">Q&amp;A</th>"))
-        #expect(trusted.contains("<tr><th scope=\"row\">&lt;b&gt;</th><td class=\"num\"></td><td class=\"num\">n/a</td></tr>"))
+            into: &text, caption: .text("Mix & match"), headers: headers.map(PackHTML.Cell.text),
+            rows: rows.map { $0.map(PackHTML.Cell.text) }, numeric: [1, 2], classes: "data x")
+        let markup = PackHTML.table(
+            caption: .markup(escapeHTML("Mix & match")), headers: headers.map { .markup(escapeHTML($0)) },
+            rows: rows.map { $0.map { .markup(escapeHTML($0)) } }, numeric: [1, 2], classes: "data x")
+        #expect(text.string == markup)
+        #expect(markup.contains("<th scope=\"col\" class=\"num\">Q&amp;A</th>"))
+        #expect(markup.contains("<tr><th scope=\"row\">&lt;b&gt;</th><td class=\"num\"></td><td class=\"num\">n/a</td></tr>"))
+        let badge = PackHTML.table(headers: [.text("KPI")], rows: [[.markup("<span class=\"badge\">ok</span>")]])
+        #expect(badge.contains("<th scope=\"row\"><span class=\"badge\">ok</span></th>"))
     }
 
     @Test func placeholdersAreReplacedInOnePassAsOneByOne() {

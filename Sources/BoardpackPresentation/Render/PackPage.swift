@@ -267,15 +267,15 @@ package struct PackPage {
 
     func taskTable(_ tasks: [(Note, TaskItem)], ctx: PackContext) -> String {
         guard !tasks.isEmpty else { return "<p class=\"empty\">\(ctx.label("no_tasks"))</p>" }
-        let rows = tasks.map { note, task in
+        let rows = tasks.map { note, task -> [PackHTML.Cell] in
             [
-                task.done ? "<span class=\"task-done\">\(escapeHTML(task.text))</span>" : escapeHTML(task.text),
-                ctx.label(task.done ? "task_done" : "task_open"), escapeHTML(note.title),
+                task.done ? .markup("<span class=\"task-done\">\(escapeHTML(task.text))</span>") : .text(task.text),
+                .text(ctx.label(task.done ? "task_done" : "task_open")), .text(note.title),
             ]
         }
         return PackHTML.table(
-            caption: escapeHTML(
-                ctx.locale.label("decisions_and_actions_collected_from")),
-            headers: [ctx.label("task"), ctx.label("task_status"), ctx.label("task_source")], rows: rows, classes: "data tasks")
+            caption: .text(ctx.locale.label("decisions_and_actions_collected_from")),
+            headers: [.text(ctx.label("task")), .text(ctx.label("task_status")), .text(ctx.label("task_source"))], rows: rows,
+            classes: "data tasks")
     }
 }

@@ -43,8 +43,9 @@ enum AppendixSection {
             html += "<h3>\(ctx.locale.label("chart_data"))</h3>\n"
             for (title, table) in chartTables {
                 PackHTML.table(
-                    into: &html, caption: title, headers: table.headers, rows: table.rows,
-                    numeric: Set(1..<max(1, table.headers.count)), classes: "data chart-data", escaping: true)
+                    into: &html, caption: .text(title), headers: table.headers.map(PackHTML.Cell.text),
+                    rows: table.rows.map { $0.map(PackHTML.Cell.text) }, numeric: Set(1..<max(1, table.headers.count)),
+                    classes: "data chart-data")
             }
         }
         dataFiles(into: &html, ctx)
@@ -69,21 +70,21 @@ enum AppendixSection {
                 "<p class=\"empty\">\(ctx.locale.label("all_reconciliation_checks_passed"))</p>\n"
             return
         }
-        let rows = findings.map { f in
+        let rows = findings.map { f -> [PackHTML.Cell] in
             [
-                escapeHTML(checkName(f.check, ctx)),
-                escapeHTML(
+                .text(checkName(f.check, ctx)),
+                .text(
                     f.diagnostic.location.map {
                         "\($0.file.split(separator: "/").suffix(2).joined(separator: "/"))\($0.line > 0 ? ":\($0.line)" : "")"
                     } ?? "—"),
-                escapeHTML(f.month?.description ?? "—"), escapeHTML(f.diagnostic.message),
+                .text(f.month?.description ?? "—"), .text(f.diagnostic.message),
             ]
         }
         PackHTML.table(
             into: &html,
             headers: [
-                ctx.locale.label("check"), ctx.label("file"), ctx.locale.label("month"),
-                ctx.locale.label("finding_as_reported_by_boardpack"),
+                .text(ctx.locale.label("check")), .text(ctx.label("file")), .text(ctx.locale.label("month")),
+                .text(ctx.locale.label("finding_as_reported_by_boardpack")),
             ],
             rows: rows, classes: "data findings")
     }
@@ -102,11 +103,12 @@ enum AppendixSection {
     }
 
     static func dataFiles(into html: inout HTMLBuffer, _ ctx: PackContext) {
-        let rows = ctx.unit.dataFiles.map { file -> [String] in
+        let rows = ctx.unit.dataFiles.map { file -> [PackHTML.Cell] in
             let read = file.provenance(through: ctx.period.lastMonth)
             return [
-                escapeHTML(file.path.split(separator: "/").suffix(2).joined(separator: "/")), ctx.formatter.count(Double(read.rows)),
-                read.lines.map { ctx.formatter.count(Double($0)) } ?? "—", "<span class=\"mono\">\(read.sha256)</span>",
+                .text(file.path.split(separator: "/").suffix(2).joined(separator: "/")), .text(ctx.formatter.count(Double(read.rows))),
+                .text(read.lines.map { ctx.formatter.count(Double($0)) } ?? "—"),
+                .markup("<span class=\"mono\">\(escapeHTML(read.sha256))</span>"),
             ]
         }
         html += "<h3>\(ctx.label("data_files"))</h3>\n"
@@ -114,7 +116,8 @@ enum AppendixSection {
             "<p class=\"legend\">\(ctx.locale.label("sha_256_of_the_lines"))</p>\n"
         PackHTML.table(
             into: &html,
-            headers: [ctx.label("file"), ctx.label("rows"), ctx.locale.label("lines"), ctx.label("sha256")], rows: rows,
+            headers: [.text(ctx.label("file")), .text(ctx.label("rows")), .text(ctx.locale.label("lines")), .text(ctx.label("sha256"))],
+            rows: rows,
             numeric: [1, 2], classes: "data files")
     }
 }

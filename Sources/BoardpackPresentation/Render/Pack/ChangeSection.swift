@@ -17,15 +17,15 @@ enum ChangeSection {
             return html
                 + "<p class=\"empty\">\(ctx.locale.label("no_previous_pack_to_compare"))</p>\n"
         }
-        let rows = ctx.report.changes.map { c -> [String] in
+        let rows = ctx.report.changes.map { c -> [PackHTML.Cell] in
             let r = c.after
-            let what =
+            let what: PackHTML.Cell =
                 c.flipped
-                ? "\(PackHTML.statusBadge(ctx, c.before.status)) → \(PackHTML.statusBadge(ctx, r.status))"
-                : escapeHTML(ctx.locale.label("moved_past_the_threshold"))
+                ? .markup("\(PackHTML.statusBadge(ctx, c.before.status)) → \(PackHTML.statusBadge(ctx, r.status))")
+                : .text(ctx.locale.label("moved_past_the_threshold"))
             return [
-                escapeHTML(ctx.kpiLabel(r.id)), escapeHTML(ctx.format(r.id, c.before.value)), escapeHTML(ctx.format(r.id, r.value)),
-                escapeHTML(ctx.formatChange(r.id, result: r)), what,
+                .text(ctx.kpiLabel(r.id)), .text(ctx.format(r.id, c.before.value)), .text(ctx.format(r.id, r.value)),
+                .text(ctx.formatChange(r.id, result: r)), what,
             ]
         }
         if rows.isEmpty {
@@ -35,8 +35,8 @@ enum ChangeSection {
         return html
             + PackHTML.table(
                 headers: [
-                    "KPI", escapeHTML(ctx.periodLabel(ctx.period.advanced(by: -1))), escapeHTML(ctx.periodLabel(ctx.period)),
-                    ctx.locale.label("change"), ctx.locale.label("what_changed"),
+                    .text("KPI"), .text(ctx.periodLabel(ctx.period.advanced(by: -1))), .text(ctx.periodLabel(ctx.period)),
+                    .text(ctx.locale.label("change")), .text(ctx.locale.label("what_changed")),
                 ], rows: rows, numeric: [1, 2, 3], classes: "data changes")
     }
 }

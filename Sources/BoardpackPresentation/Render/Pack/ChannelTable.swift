@@ -40,11 +40,11 @@ enum ChannelTable {
         let rows = ctx.report.breakdownRows[ChannelsSection.dimension] ?? [:]
         let reads = measures.map { (id: $0, values: rows[$0]) }
         // Every column but the channel's is numeric. The rows are written in place, as
-        // ``PackHTML/table(into:caption:headers:rows:numeric:classes:escaping:)`` writes them.
+        // ``PackHTML/table(into:caption:headers:rows:numeric:classes:)`` writes them.
         html.reserve(channels.count * (120 + 24 * (measures.count + kpiColumns.count)) + 1024)
         PackHTML.tableHead(
-            into: &html, caption: ctx.locale.label("channels_caption") + ctx.periodLabel(ctx.period),
-            headers: headers, isNumeric: headers.indices.map { $0 > 0 }, classes: "data channels", escaping: true)
+            into: &html, caption: .text(ctx.locale.label("channels_caption") + ctx.periodLabel(ctx.period)),
+            headers: headers.map(PackHTML.Cell.text), isNumeric: headers.indices.map { $0 > 0 }, classes: "data channels")
         for (c, channel) in channels.enumerated() {
             html.append(literal: "<tr><th scope=\"row\">")
             html.appendEscaped(shared.channelNames[channel])

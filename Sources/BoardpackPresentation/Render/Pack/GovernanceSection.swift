@@ -22,7 +22,7 @@ enum GovernanceSection {
             html +=
                 "<p class=\"verdict\">\(ctx.locale.label("recommended")): <strong>\(escapeHTML(modelName(model, ctx)))</strong>\(tie)</p>\n"
         }
-        var rows: [[String]] = []
+        var rows: [[PackHTML.Cell]] = []
         for factor in vote.factors {
             var name: String
             let input: String
@@ -58,20 +58,17 @@ enum GovernanceSection {
                 : factor.models.map {
                     "\(modelName($0, ctx)) \(f.decimal(1 / Double(factor.models.count), fractionDigits: factor.models.count == 1 ? 0 : 1))"
                 }.joined(separator: ", ")
-            rows.append([escapeHTML(name), escapeHTML(input), escapeHTML(votes)])
+            rows.append([.text(name), .text(input), .text(votes)])
         }
         PackHTML.table(
             into: &html,
-            headers: [
-                ctx.locale.label("factor"), ctx.locale.label("input"),
-                ctx.locale.label("vote"),
-            ],
+            headers: [.text(ctx.locale.label("factor")), .text(ctx.locale.label("input")), .text(ctx.locale.label("vote"))],
             rows: rows, classes: "data governance")
-        let totals = LeadershipModel.allCases.map { model in
-            [escapeHTML(modelName(model, ctx)), f.decimal(vote.votes[model] ?? 0, fractionDigits: 1)]
+        let totals = LeadershipModel.allCases.map { model -> [PackHTML.Cell] in
+            [.text(modelName(model, ctx)), .text(f.decimal(vote.votes[model] ?? 0, fractionDigits: 1))]
         }
         PackHTML.table(
-            into: &html, headers: [ctx.locale.label("model"), ctx.locale.label("votes")],
+            into: &html, headers: [.text(ctx.locale.label("model")), .text(ctx.locale.label("votes"))],
             rows: totals, numeric: [1], classes: "data votes")
         html += "<h3>\(ctx.locale.label("budget_utilisation"))</h3>\n"
         if let r = ctx.pack[kpi: "budget_utilisation"] {

@@ -49,38 +49,55 @@ enum PackHTML {
         "<abbr class=\"partial\" title=\"\(locale.label("partial_some_rows_did_not"))\">*</abbr>"
     }
 
-    /// A data table: headers and rows of already-escaped cells; `numeric` columns align right.
-    /// With `escaping`, the caption, headers and cells are plain text, escaped as written.
-    static func table(
-        into html: inout HTMLBuffer, caption: String? = nil, headers: [String], rows: [[String]], numeric: Set<Int> = [],
-        classes: String = "data", escaping: Bool = false
-    ) {
-        func cell(_ text: String) {
-            if escaping { html.appendEscaped(text) } else { html.append(text) }
+    /// What a table's caption, header or cell holds: text, escaped as it is written, or markup
+    /// the code made (a status badge, a span around text it escaped itself).
+    enum Cell: Sendable {
+        case text(String)
+        case markup(String)
+
+        /// Writes the cell's content.
+        func write(into html: inout HTMLBuffer) {
+            switch self {
+            case .text(let text): html.appendEscaped(text)
+            case .markup(let markup): html.append(markup)
+            }
         }
+
+        var byteCount: Int {
+            switch self {
+            case .text(let text), .markup(let text): text.utf8.count
+            }
+        }
+    }
+
+    /// A data table: a caption, headers and rows; `numeric` columns align right.
+    static func table(
+        into html: inout HTMLBuffer, caption: Cell? = nil, headers: [Cell], rows: [[Cell]], numeric: Set<Int> = [],
+        classes: String = "data"
+    ) {
         // Which columns are numeric, looked up by index rather than hashed once per cell.
         let columns = rows.reduce(headers.count) { max($0, $1.count) }
         let isNumeric = (0..<columns).map { numeric.contains($0) }
         // Room for the whole table at once: the cells' text (an eighth more for entities) and
         // the tags around them.
-        var size = 96 + classes.utf8.count + (caption?.utf8.count ?? 0)
-        for h in headers { size += h.utf8.count + 40 }
+        var size = 96 + classes.utf8.count + (caption?.byteCount ?? 0)
+        for h in headers { size += h.byteCount + 40 }
         for row in rows {
             size += 16
-            for text in row { size += text.utf8.count + 20 }
+            for cell in row { size += cell.byteCount + 20 }
         }
         html.reserve(size + size / 8)
-        tableHead(into: &html, caption: caption, headers: headers, isNumeric: isNumeric, classes: classes, escaping: escaping)
+        tableHead(into: &html, caption: caption, headers: headers, isNumeric: isNumeric, classes: classes)
         for row in rows {
             html.append(literal: "<tr>")
-            for (i, text) in row.enumerated() {
+            for (i, cell) in row.enumerated() {
                 if i == 0 {
                     html.append(literal: "<th scope=\"row\">")
-                    cell(text)
+                    cell.write(into: &html)
                     html.append(literal: "</th>")
                 } else {
                     html.append(literal: isNumeric[i] ? "<td class=\"num\">" : "<td>")
-                    cell(text)
+                    cell.write(into: &html)
                     html.append(literal: "</td>")
                 }
             }
@@ -89,40 +106,35 @@ enum PackHTML {
         tableEnd(into: &html)
     }
 
-    /// What ``table(into:caption:headers:rows:numeric:classes:escaping:)`` writes before the
-    /// rows, for a table whose rows are written in place (each `<tr>` with a `<th scope="row">`
-    /// then `<td>` cells, as that function writes them).
-    static func tableHead(
-        into html: inout HTMLBuffer, caption: String?, headers: [String], isNumeric: [Bool], classes: String, escaping: Bool
-    ) {
-        func cell(_ text: String) {
-            if escaping { html.appendEscaped(text) } else { html.append(text) }
-        }
+    /// What ``table(into:caption:headers:rows:numeric:classes:)`` writes before the rows, for a
+    /// table whose rows are written in place (each `<tr>` with a `<th scope="row">` then `<td>`
+    /// cells, as that function writes them).
+    static func tableHead(into html: inout HTMLBuffer, caption: Cell?, headers: [Cell], isNumeric: [Bool], classes: String) {
         html.append(literal: "<div class=\"table-wrap\"><table class=\"")
         html.append(classes)
         html.append(literal: "\">\n")
         if let caption {
             html.append(literal: "<caption>")
-            cell(caption)
+            caption.write(into: &html)
             html.append(literal: "</caption>\n")
         }
         html.append(literal: "<thead><tr>")
         for (i, h) in headers.enumerated() {
             html.append(literal: isNumeric[i] ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
-            cell(h)
+            h.write(into: &html)
             html.append(literal: "</th>")
         }
         html.append(literal: "</tr></thead>\n<tbody>\n")
     }
 
-    /// What ``table(into:caption:headers:rows:numeric:classes:escaping:)`` writes after the rows.
+    /// What ``table(into:caption:headers:rows:numeric:classes:)`` writes after the rows.
     static func tableEnd(into html: inout HTMLBuffer) {
         html.append(literal: "</tbody>\n</table></div>\n")
     }
 
-    /// ``table(into:caption:headers:rows:numeric:classes:escaping:)`` as a string.
+    /// ``table(into:caption:headers:rows:numeric:classes:)`` as a string.
     static func table(
-        caption: String? = nil, headers: [String], rows: [[String]], numeric: Set<Int> = [], classes: String = "data"
+        caption: Cell? = nil, headers: [Cell], rows: [[Cell]], numeric: Set<Int> = [], classes: String = "data"
     ) -> String {
         var html = HTMLBuffer()
         table(into: &html, caption: caption, headers: headers, rows: rows, numeric: numeric, classes: classes)

@@ -30,18 +30,18 @@ enum PerformanceSection {
     }
 
     /// The KPI table: value, previous, change, year ago, target, status. The rows are written
-    /// in place, as ``PackHTML/table(into:caption:headers:rows:numeric:classes:escaping:)``
-    /// writes them (columns 1 to 5 numeric).
-    static func kpiTable(into html: inout HTMLBuffer, _ ctx: PackContext, ids: [String], caption: String?) {
+    /// in place, as ``PackHTML/table(into:caption:headers:rows:numeric:classes:)`` writes them
+    /// (columns 1 to 5 numeric).
+    static func kpiTable(into html: inout HTMLBuffer, _ ctx: PackContext, ids: [String], caption: PackHTML.Cell?) {
         let headers = [
             "KPI", ctx.periodLabel(ctx.period), ctx.locale.label("previous"),
             ctx.locale.label("change"), ctx.locale.label("year_ago"),
             ctx.locale.label("target"), ctx.locale.label("status"),
-        ].map { escapeHTML($0) }
+        ].map(PackHTML.Cell.text)
         html.reserve(ids.count * 480 + 512)
         PackHTML.tableHead(
-            into: &html, caption: caption, headers: headers, isNumeric: [false, true, true, true, true, true, false],
-            classes: "data kpis", escaping: false)
+            into: &html, caption: caption, headers: headers,
+            isNumeric: [false, true, true, true, true, true, false], classes: "data kpis")
         for id in ids {
             guard let r = ctx.pack[kpi: id] else { continue }
             let format = ctx.valueFormat(id)
