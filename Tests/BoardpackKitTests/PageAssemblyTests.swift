@@ -44,13 +44,36 @@ import Testing
             into: &text, caption: .text("Mix & match"), headers: headers.map(PackHTML.Cell.text),
             rows: rows.map { $0.map(PackHTML.Cell.text) }, numeric: [1, 2], classes: "data x")
         let markup = PackHTML.table(
-            caption: .markup(escapeHTML("Mix & match")), headers: headers.map { .markup(escapeHTML($0)) },
-            rows: rows.map { $0.map { .markup(escapeHTML($0)) } }, numeric: [1, 2], classes: "data x")
+            caption: .markup(HTMLBuffer(trusted: reference("Mix & match"))),
+            headers: headers.map { .markup(HTMLBuffer(trusted: reference($0))) },
+            rows: rows.map { $0.map { .markup(HTMLBuffer(trusted: reference($0))) } }, numeric: [1, 2], classes: "data x"
+        ).string
         #expect(text.string == markup)
         #expect(markup.contains("<th scope=\"col\" class=\"num\">Q&amp;A</th>"))
         #expect(markup.contains("<tr><th scope=\"row\">&lt;b&gt;</th><td class=\"num\"></td><td class=\"num\">n/a</td></tr>"))
-        let badge = PackHTML.table(headers: [.text("KPI")], rows: [[.markup("<span class=\"badge\">ok</span>")]])
+        let badge = PackHTML.table(headers: [.text("KPI")], rows: [[.markup("<span class=\"badge\">ok</span>")]]).string
         #expect(badge.contains("<th scope=\"row\"><span class=\"badge\">ok</span></th>"))
+    }
+
+    /// Text can only go into markup escaped: interpolated strings are escaped, markup is kept,
+    /// literals are the code's own tags.
+    @Test func markupEscapesEveryInterpolatedString() {
+        let id = "a\"><b>x</b>"
+        let inner: HTMLBuffer = "<em>\(id)</em>"
+        let html: HTMLBuffer = "<p title=\"\(id)\">\(inner) & \(id)</p>"
+        #expect(
+            html.string
+                == "<p title=\"a&quot;&gt;&lt;b&gt;x&lt;/b&gt;\"><em>a&quot;&gt;&lt;b&gt;x&lt;/b&gt;</em> & a&quot;&gt;&lt;b&gt;x&lt;/b&gt;</p>"
+        )
+        var out = HTMLBuffer()
+        out += "<div>"
+        out += "\(id)"
+        out.appendEscaped(id)
+        out += html
+        #expect(!out.string.contains("<b>x</b>"))
+        #expect(
+            ([inner, inner] as [HTMLBuffer]).joined(separator: ", ").string
+                == "<em>a&quot;&gt;&lt;b&gt;x&lt;/b&gt;</em>, <em>a&quot;&gt;&lt;b&gt;x&lt;/b&gt;</em>")
     }
 
     @Test func placeholdersAreReplacedInOnePassAsOneByOne() {

@@ -18,8 +18,9 @@ package struct ArchivePage {
     func latestTiles(_ unit: UnitReport, idPrefix: String) -> String {
         guard let report = PackReport(latestOf: unit) else { return "" }
         let ctx = PackContext(workspace: workspace, report: report, audience: .board, unitData: UnitRenderData(unit))
-        return "<p class=\"tiles-caption\">\(escapeHTML(ctx.periodLabel(report.period)))</p>\n"
-            + SummarySection.tiles(ctx, idPrefix: idPrefix).html.string
+        let html: HTMLBuffer =
+            "<p class=\"tiles-caption\">\(ctx.periodLabel(report.period))</p>\n\(SummarySection.tiles(ctx, idPrefix: idPrefix).html)"
+        return html.string
     }
 
     package func renderUnit(_ model: UnitReport) -> String {

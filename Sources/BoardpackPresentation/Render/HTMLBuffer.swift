@@ -4,10 +4,19 @@
     import Darwin
 #endif
 
-/// HTML built as UTF-8 bytes: a pack page is some 180 KB made of thousands of small pieces
-/// (table cells, tags, labels), and appending bytes to one array is much cheaper than
-/// concatenating as many intermediate `String`s. Converted to a `String` once, at the end.
-struct HTMLBuffer: Sendable {
+/// Markup: HTML (or SVG) built as UTF-8 bytes, into which text can only go escaped.
+///
+/// What goes in: markup written in the code (string literals: `html += "<h3>"`), text, escaped
+/// as it is appended (`html += "<p>\(title)</p>"` escapes `title`; ``appendEscaped(_:)``), other
+/// markup (`\(badge)` where `badge` is an `HTMLBuffer`), and markup made elsewhere that the
+/// code vouches for by name (``init(trusted:)``: cmark-gfm's safe HTML, the chart library's
+/// SVG). There is no way to append a `String` as markup by accident, so a name from a data
+/// file or `metrics.yml` cannot reach a page as markup (Plot's nodes do the same).
+///
+/// A pack page is some 180 KB made of thousands of small pieces (table cells, tags, labels),
+/// and appending bytes to one array is much cheaper than concatenating as many intermediate
+/// `String`s. Converted to a `String` once, at the end.
+struct HTMLBuffer: Sendable, ExpressibleByStringInterpolation {
     /// The markup so far, as UTF-8.
     private(set) var bytes: [UInt8] = []
 
@@ -16,8 +25,35 @@ struct HTMLBuffer: Sendable {
     /// An empty buffer with room for `capacity` bytes.
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
-    /// A buffer holding the trusted markup `html`.
-    init(_ html: String) { bytes = Array(html.utf8) }
+    /// Markup made elsewhere that the code vouches for: cmark-gfm's safe HTML, the chart
+    /// library's SVG, a page rendered by the theme.
+    init(trusted html: String) { bytes = Array(html.utf8) }
+
+    /// Markup written in the code.
+    init(stringLiteral literal: StaticString) { bytes.appendLiteral(literal) }
+
+    /// Markup written in the code with values in it: text escaped, markup as it is.
+    init(stringInterpolation: Interpolation) { self = stringInterpolation.buffer }
+
+    typealias StringInterpolation = Interpolation
+
+    /// The parts of an interpolated literal: the literal's own parts are markup, a `String`
+    /// is text and is escaped, an `HTMLBuffer` is markup.
+    struct Interpolation: StringInterpolationProtocol {
+        var buffer: HTMLBuffer
+
+        init(literalCapacity: Int, interpolationCount: Int) {
+            buffer = HTMLBuffer(capacity: literalCapacity + 16 * interpolationCount)
+        }
+
+        mutating func appendLiteral(_ literal: StaticString) { buffer.append(literal: literal) }
+
+        /// Text, escaped.
+        mutating func appendInterpolation(_ text: some StringProtocol) { buffer.appendEscaped(text) }
+
+        /// Markup.
+        mutating func appendInterpolation(_ markup: HTMLBuffer) { buffer.append(markup) }
+    }
 
     var isEmpty: Bool { bytes.isEmpty }
 
@@ -31,9 +67,6 @@ struct HTMLBuffer: Sendable {
             }
         }
     }
-
-    /// Appends trusted markup as is.
-    mutating func append(_ html: String) { bytes.appendUTF8(html) }
 
     /// Appends trusted markup written in the code (a tag) as is.
     @inline(__always)
@@ -54,11 +87,20 @@ struct HTMLBuffer: Sendable {
     /// Appends `text` escaped by the project's one escaping routine.
     mutating func appendEscaped(_ text: some StringProtocol) { appendEscapedHTML(text, to: &bytes) }
 
-    /// Appends trusted markup as is.
-    static func += (buffer: inout HTMLBuffer, html: String) { buffer.append(html) }
-
     /// Appends another buffer's markup.
     static func += (buffer: inout HTMLBuffer, other: HTMLBuffer) { buffer.append(other) }
+}
+
+extension Sequence<HTMLBuffer> {
+    /// The markups one after the other, `separator` between them.
+    func joined(separator: StaticString = "") -> HTMLBuffer {
+        var out = HTMLBuffer()
+        for (i, markup) in enumerated() {
+            if i > 0 { out.append(literal: separator) }
+            out.append(markup)
+        }
+        return out
+    }
 }
 
 extension [UInt8] {

@@ -19,7 +19,10 @@ package struct NoteHTML: Sendable {
     ) -> NoteHTML {
         // Every KPI first, then every chart, in order: the chart callback records the charts'
         // data tables as it goes.
-        let kpis = doc.kpis.enumerated().map { i, reference in "<span class=\"kpi-inline\">\(escapeHTML(kpi(reference, i)))</span>" }
+        let kpis = doc.kpis.enumerated().map { i, reference -> String in
+            let html: HTMLBuffer = "<span class=\"kpi-inline\">\(kpi(reference, i))</span>"
+            return html.string
+        }
         let charts = doc.charts.enumerated().map { i, block in chart(block, i) }
         let html =
             kpis.isEmpty && charts.isEmpty

@@ -63,7 +63,7 @@ package struct PackPage {
             notes.append(html)
             chartTables += embeds.tables
         }
-        func notesHTML(_ section: Note.Section) -> String {
+        func notesHTML(_ section: Note.Section) -> HTMLBuffer {
             notes.filter { $0.note.section == section }.map(noteHTML).joined(separator: "\n")
         }
         let tasks = notes.flatMap { r in r.tasks.map { (r.note, $0) } }
@@ -85,7 +85,7 @@ package struct PackPage {
         summaryHTML += ChangeSection.whatChanged(ctx)
         sections.append(Section(id: "summary", title: ctx.label("summary"), html: summaryHTML))
         sections.append(
-            Section(id: "decisions", title: ctx.label("decisions"), html: HTMLBuffer(notesHTML(.decisions) + taskTable(tasks, ctx: ctx))))
+            Section(id: "decisions", title: ctx.label("decisions"), html: "\(notesHTML(.decisions))\(taskTable(tasks, ctx: ctx))"))
         var performanceHTML = performance.html
         performanceHTML += trends.html
         sections.append(Section(id: "performance", title: ctx.label("performance"), html: performanceHTML))
@@ -96,7 +96,7 @@ package struct PackPage {
         sections.append(
             Section(
                 id: "strategy", title: ctx.label("strategy"),
-                html: HTMLBuffer(strategyHTML(notesHTML(.strategy), notesHTML(.risks), ctx: ctx))))
+                html: strategyHTML(notesHTML(.strategy), notesHTML(.risks), ctx: ctx)))
         sections.append(Section(id: "governance", title: ctx.label("governance"), html: governance.html))
         let findings = report.unit.findings.filter { f in f.month.map { $0 <= period.lastMonth } ?? true }
         let appendix = AppendixSection.render(ctx, chartTables: chartTables, notesHTML: notesHTML(.appendix), findings: findings)
@@ -254,22 +254,23 @@ package struct PackPage {
         return pieces
     }
 
-    func strategyHTML(_ strategy: String, _ risks: String, ctx: PackContext) -> String {
+    func strategyHTML(_ strategy: HTMLBuffer, _ risks: HTMLBuffer, ctx: PackContext) -> HTMLBuffer {
         if strategy.isEmpty && risks.isEmpty { return "<p class=\"empty\">\(ctx.label("no_notes"))</p>" }
-        return strategy + risks
+        return "\(strategy)\(risks)"
     }
 
-    func noteHTML(_ item: NoteHTML) -> String {
-        var meta = ""
-        if let author = item.note.author { meta = "<p class=\"note-meta\">\(escapeHTML(author))</p>\n" }
-        return "<article class=\"note\">\n<h3>\(escapeHTML(item.note.title))</h3>\n\(meta)\(item.html)</article>"
+    func noteHTML(_ item: NoteHTML) -> HTMLBuffer {
+        var meta = HTMLBuffer()
+        if let author = item.note.author { meta = "<p class=\"note-meta\">\(author)</p>\n" }
+        // The note's body is cmark-gfm's safe HTML with the embeds put in.
+        return "<article class=\"note\">\n<h3>\(item.note.title)</h3>\n\(meta)\(HTMLBuffer(trusted: item.html))</article>"
     }
 
-    func taskTable(_ tasks: [(Note, TaskItem)], ctx: PackContext) -> String {
+    func taskTable(_ tasks: [(Note, TaskItem)], ctx: PackContext) -> HTMLBuffer {
         guard !tasks.isEmpty else { return "<p class=\"empty\">\(ctx.label("no_tasks"))</p>" }
         let rows = tasks.map { note, task -> [PackHTML.Cell] in
             [
-                task.done ? .markup("<span class=\"task-done\">\(escapeHTML(task.text))</span>") : .text(task.text),
+                task.done ? .markup("<span class=\"task-done\">\(task.text)</span>") : .text(task.text),
                 .text(ctx.label(task.done ? "task_done" : "task_open")), .text(note.title),
             ]
         }

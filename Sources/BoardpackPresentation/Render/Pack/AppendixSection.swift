@@ -6,7 +6,7 @@ import BoardpackMetrics
 /// data files read with their SHA-256 — the provenance a board secretary signs off.
 enum AppendixSection {
     static func render(
-        _ ctx: PackContext, chartTables: [(title: String, table: ChartDataTable)], notesHTML: String, findings: [DataQualityFinding]
+        _ ctx: PackContext, chartTables: [(title: String, table: ChartDataTable)], notesHTML: HTMLBuffer, findings: [DataQualityFinding]
     ) -> SectionOutput {
         var html = HTMLBuffer(capacity: 65_536)
         html += notesHTML
@@ -108,7 +108,7 @@ enum AppendixSection {
             return [
                 .text(file.path.split(separator: "/").suffix(2).joined(separator: "/")), .text(ctx.formatter.count(Double(read.rows))),
                 .text(read.lines.map { ctx.formatter.count(Double($0)) } ?? "—"),
-                .markup("<span class=\"mono\">\(escapeHTML(read.sha256))</span>"),
+                .markup("<span class=\"mono\">\(read.sha256)</span>"),
             ]
         }
         html += "<h3>\(ctx.label("data_files"))</h3>\n"

@@ -4,18 +4,18 @@ import BoardpackMetrics
 /// previous pack (status flips and moves past the commentary threshold).
 enum ChangeSection {
     /// The commentary: one sentence per headline KPI that moved past the threshold.
-    static func commentary(_ ctx: PackContext) -> String {
+    static func commentary(_ ctx: PackContext) -> HTMLBuffer {
         let sentences = ctx.report.commentary
-        guard !sentences.isEmpty else { return "" }
-        return "<div class=\"commentary\">\n" + sentences.map { "<p>\(escapeHTML($0))</p>\n" }.joined() + "</div>\n"
+        guard !sentences.isEmpty else { return HTMLBuffer() }
+        return "<div class=\"commentary\">\n\(sentences.map { "<p>\($0)</p>\n" as HTMLBuffer }.joined())</div>\n"
     }
 
     /// KPIs whose status flipped since the previous pack, and every notable move.
-    static func whatChanged(_ ctx: PackContext) -> String {
-        let html = "<h3 id=\"what-changed\">\(ctx.label("what_changed"))</h3>\n"
+    static func whatChanged(_ ctx: PackContext) -> HTMLBuffer {
+        var html: HTMLBuffer = "<h3 id=\"what-changed\">\(ctx.label("what_changed"))</h3>\n"
         guard ctx.previousPack != nil else {
+            html += "<p class=\"empty\">\(ctx.locale.label("no_previous_pack_to_compare"))</p>\n"
             return html
-                + "<p class=\"empty\">\(ctx.locale.label("no_previous_pack_to_compare"))</p>\n"
         }
         let rows = ctx.report.changes.map { c -> [PackHTML.Cell] in
             let r = c.after
@@ -29,14 +29,15 @@ enum ChangeSection {
             ]
         }
         if rows.isEmpty {
+            html += "<p class=\"empty\">\(ctx.locale.label("no_status_changed_and_no"))</p>\n"
             return html
-                + "<p class=\"empty\">\(ctx.locale.label("no_status_changed_and_no"))</p>\n"
         }
-        return html
-            + PackHTML.table(
+        html +=
+            PackHTML.table(
                 headers: [
                     .text("KPI"), .text(ctx.periodLabel(ctx.period.advanced(by: -1))), .text(ctx.periodLabel(ctx.period)),
                     .text(ctx.locale.label("change")), .text(ctx.locale.label("what_changed")),
                 ], rows: rows, numeric: [1, 2, 3], classes: "data changes")
+        return html
     }
 }

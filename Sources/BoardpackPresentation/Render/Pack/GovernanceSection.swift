@@ -20,7 +20,7 @@ enum GovernanceSection {
                 vote.tieBroken
                 ? ctx.locale.label("a_tie_decided_by_the") : ""
             html +=
-                "<p class=\"verdict\">\(ctx.locale.label("recommended")): <strong>\(escapeHTML(modelName(model, ctx)))</strong>\(tie)</p>\n"
+                "<p class=\"verdict\">\(ctx.locale.label("recommended")): <strong>\(modelName(model, ctx))</strong>\(tie)</p>\n"
         }
         var rows: [[PackHTML.Cell]] = []
         for factor in vote.factors {
@@ -73,7 +73,7 @@ enum GovernanceSection {
         html += "<h3>\(ctx.locale.label("budget_utilisation"))</h3>\n"
         if let r = ctx.pack[kpi: "budget_utilisation"] {
             html +=
-                "<p>\(escapeHTML(ctx.kpiLabel("budget_utilisation"))): <strong>\(escapeHTML(ctx.format("budget_utilisation", r.value)))</strong> "
+                "<p>\(ctx.kpiLabel("budget_utilisation")): <strong>\(ctx.format("budget_utilisation", r.value))</strong> "
             html += "\(PackHTML.statusBadge(ctx, r.status))</p>\n"
         }
         return SectionOutput(html: html)

@@ -6,13 +6,13 @@ enum PackHTML {
     static func statusClass(_ status: KPIStatus) -> String { "status-\(status.rawValue)" }
 
     /// A status as a word with a shape, so it never rests on colour alone.
-    static func statusBadge(_ ctx: PackContext, _ status: KPIStatus, word: String? = nil) -> String {
+    static func statusBadge(_ ctx: PackContext, _ status: KPIStatus, word: String? = nil) -> HTMLBuffer {
         guard let word else { return badges[ctx.locale.isItalian ? 1 : 0][badgeIndex(status)] }
         return badge(status, word: word)
     }
 
     /// The badge with its text, `word` escaped.
-    private static func badge(_ status: KPIStatus, word: String) -> String {
+    private static func badge(_ status: KPIStatus, word: String) -> HTMLBuffer {
         let shape: String =
             switch status {
             case .green: "●"
@@ -20,7 +20,7 @@ enum PackHTML {
             case .red: "■"
             case .none, .na: "○"
             }
-        return "<span class=\"badge \(statusClass(status))\"><span aria-hidden=\"true\">\(shape)</span> \(escapeHTML(word))</span>"
+        return "<span class=\"badge \(statusClass(status))\"><span aria-hidden=\"true\">\(shape)</span> \(word)</span>"
     }
 
     /// The statuses in the order of ``badges``.
@@ -38,14 +38,14 @@ enum PackHTML {
 
     /// Every status's badge with its word, in English and in Italian (the words depend on the
     /// language only), written once rather than for every row of every table.
-    private static let badges: [[String]] = [PackLocale.enGB, .itIT].map { locale in
+    private static let badges: [[HTMLBuffer]] = [PackLocale.enGB, .itIT].map { locale in
         statuses.map { badge($0, word: PackContext.statusWord($0, locale)) }
     }
 
     /// The mark on a partial figure, explained in the legend under the tables.
-    static func partialMark(_ ctx: PackContext) -> String { partialMarks[ctx.locale.isItalian ? 1 : 0] }
+    static func partialMark(_ ctx: PackContext) -> HTMLBuffer { partialMarks[ctx.locale.isItalian ? 1 : 0] }
 
-    private static let partialMarks = [PackLocale.enGB, .itIT].map { locale in
+    private static let partialMarks = [PackLocale.enGB, .itIT].map { locale -> HTMLBuffer in
         "<abbr class=\"partial\" title=\"\(locale.label("partial_some_rows_did_not"))\">*</abbr>"
     }
 
@@ -53,7 +53,7 @@ enum PackHTML {
     /// the code made (a status badge, a span around text it escaped itself).
     enum Cell: Sendable {
         case text(String)
-        case markup(String)
+        case markup(HTMLBuffer)
 
         /// Writes the cell's content.
         func write(into html: inout HTMLBuffer) {
@@ -65,7 +65,8 @@ enum PackHTML {
 
         var byteCount: Int {
             switch self {
-            case .text(let text), .markup(let text): text.utf8.count
+            case .text(let text): text.utf8.count
+            case .markup(let markup): markup.bytes.count
             }
         }
     }
@@ -111,7 +112,7 @@ enum PackHTML {
     /// cells, as that function writes them).
     static func tableHead(into html: inout HTMLBuffer, caption: Cell?, headers: [Cell], isNumeric: [Bool], classes: String) {
         html.append(literal: "<div class=\"table-wrap\"><table class=\"")
-        html.append(classes)
+        html.appendEscaped(classes)
         html.append(literal: "\">\n")
         if let caption {
             html.append(literal: "<caption>")
@@ -132,12 +133,12 @@ enum PackHTML {
         html.append(literal: "</tbody>\n</table></div>\n")
     }
 
-    /// ``table(into:caption:headers:rows:numeric:classes:)`` as a string.
+    /// ``table(into:caption:headers:rows:numeric:classes:)`` as a value.
     static func table(
         caption: Cell? = nil, headers: [Cell], rows: [[Cell]], numeric: Set<Int> = [], classes: String = "data"
-    ) -> String {
+    ) -> HTMLBuffer {
         var html = HTMLBuffer()
         table(into: &html, caption: caption, headers: headers, rows: rows, numeric: numeric, classes: classes)
-        return html.string
+        return html
     }
 }

@@ -13,7 +13,7 @@ enum PlaybookSection {
             PerformanceSection.kpiTable(into: &html, ctx, ids: sectorIDs, caption: nil)
             for (id, value) in run.networkValues.sorted(by: { $0.key < $1.key }) {
                 html +=
-                    "<p>\(escapeHTML(networkLabel(id, ctx))): <strong>\(escapeHTML(ctx.formatter.decimal(value, fractionDigits: 1)))</strong></p>\n"
+                    "<p>\(networkLabel(id, ctx)): <strong>\(ctx.formatter.decimal(value, fractionDigits: 1))</strong></p>\n"
             }
         }
         let fired = run.results.filter { [.red, .amber, .green].contains($0.status) }
@@ -28,12 +28,12 @@ enum PlaybookSection {
                 let status = KPIStatus(rawValue: r.status.rawValue) ?? .none
                 html +=
                     "<li class=\"rule \(PackHTML.statusClass(status))\">\(PackHTML.statusBadge(ctx, status, word: ruleWord(r.status, ctx))) "
-                html += "<span class=\"rule-message\">\(escapeHTML(r.message?.text(for: ctx.locale.rawValue) ?? r.ruleID))</span>"
+                html += "<span class=\"rule-message\">\(r.message?.text(for: ctx.locale.rawValue) ?? r.ruleID)</span>"
                 if let action = r.action?.text(for: ctx.locale.rawValue) {
                     html +=
-                        "<br><span class=\"rule-action\"><strong>\(ctx.locale.label("rule_action")):</strong> \(escapeHTML(action))</span>"
+                        "<br><span class=\"rule-action\"><strong>\(ctx.locale.label("rule_action")):</strong> \(action)</span>"
                 }
-                html += " <code class=\"rule-id\">\(escapeHTML(r.ruleID))</code></li>\n"
+                html += " <code class=\"rule-id\">\(r.ruleID)</code></li>\n"
             }
             html += "</ul>\n"
         }
@@ -42,11 +42,13 @@ enum PlaybookSection {
         if !passed.isEmpty {
             html +=
                 "<p class=\"rules-passed\"><strong>\(ctx.locale.label("checks_not_triggered")):</strong> "
-            html += passed.map { "<code>\(escapeHTML($0))</code>" }.joined(separator: ", ") + "</p>\n"
+            html += passed.map { "<code>\($0)</code>" as HTMLBuffer }.joined(separator: ", ")
+            html += "</p>\n"
         }
         if !lacking.isEmpty {
             html += "<p class=\"rules-na\"><strong>\(ctx.locale.label("insufficient_data")):</strong> "
-            html += lacking.map { "<code>\(escapeHTML($0))</code>" }.joined(separator: ", ") + "</p>\n"
+            html += lacking.map { "<code>\($0)</code>" as HTMLBuffer }.joined(separator: ", ")
+            html += "</p>\n"
         }
         return SectionOutput(html: html)
     }

@@ -28,7 +28,7 @@ enum SummarySection {
             valueFormat: ctx.valueFormat(id), locale: ctx.locale)
         spark.valueTexts = series.map(\.text)
         html += "<article class=\"tile "
-        html += PackHTML.statusClass(result.status)
+        html.appendEscaped(PackHTML.statusClass(result.status))
         html += "\">\n<h3 class=\"tile-label\">"
         html.appendEscaped(label)
         html += "</h3>\n<p class=\"tile-value\">"
@@ -37,17 +37,17 @@ enum SummarySection {
         html += "</p>\n<p class=\"tile-status\">"
         html += PackHTML.statusBadge(ctx, result.status)
         html += "</p>\n<dl class=\"tile-facts\">\n<div><dt>"
-        html += ctx.locale.label("vs_previous")
+        html.appendEscaped(ctx.locale.label("vs_previous"))
         html += "</dt><dd>"
         html.appendEscaped(ctx.formatChange(id, result: result))
         html += "</dd></div>\n<div><dt>"
-        html += ctx.locale.label("vs_year_ago")
+        html.appendEscaped(ctx.locale.label("vs_year_ago"))
         html += "</dt><dd>"
         html.appendEscaped(ctx.formatYoY(id, result: result))
         html += "</dd></div>\n"
         if let target = result.target {
             html += "<div><dt>"
-            html += ctx.locale.label("target_word")
+            html.appendEscaped(ctx.locale.label("target_word"))
             html += "</dt><dd>"
             html.appendEscaped(ctx.format(id, target))
             html += "</dd></div>\n"
