@@ -91,3 +91,15 @@ enum TestWorkspace {
         return root
     }
 }
+
+/// `text` escaped by the library's one escaping routine, as a string: for expected output.
+func escapeHTML(_ text: some StringProtocol) -> String {
+    var out: [UInt8] = []
+    appendEscapedHTML(text, to: &out)
+    return String(decoding: out, as: UTF8.self)
+}
+
+extension StringProtocol {
+    /// This text escaped for HTML (``escapeHTML(_:)``).
+    var htmlEscaped: String { escapeHTML(self) }
+}

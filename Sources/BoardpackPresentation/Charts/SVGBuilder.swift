@@ -3,7 +3,7 @@ import BoardpackFormat
 /// Accumulates SVG markup line by line, with coordinates at one fixed decimal.
 ///
 /// Attribute order is the call order and every attribute value and text node goes through
-/// `escapeHTML`, so the output is deterministic and safe whatever the labels contain.
+/// `appendEscapedHTML`, so the output is deterministic and safe whatever the labels contain.
 struct SVGBuilder: Sendable {
     /// Where the text sits relative to its x coordinate.
     enum Anchor: String, Sendable {
