@@ -88,7 +88,11 @@ struct HTMLBuffer: Sendable, ExpressibleByStringInterpolation {
     mutating func appendEscaped(_ text: some StringProtocol) { appendEscapedHTML(text, to: &bytes) }
 
     /// Appends another buffer's markup.
+    @_disfavoredOverload
     static func += (buffer: inout HTMLBuffer, other: HTMLBuffer) { buffer.append(other) }
+
+    /// Appends markup written in the code, straight from the literal (no buffer in between).
+    static func += (buffer: inout HTMLBuffer, literal: StaticString) { buffer.append(literal: literal) }
 }
 
 extension Sequence<HTMLBuffer> {
