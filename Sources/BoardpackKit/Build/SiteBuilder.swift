@@ -62,7 +62,9 @@ package struct SiteBuilder: Sendable {
         // value alone, one pack after the other on a core: the figures are still in the
         // core's cache when the page reads them, and only the packs in progress are held.
         let page = PackPage(workspace: workspace, templates: templates, audience: options.audience)
-        let packs = BoardpackCommands.timed("render", &timings) { () -> [(diagnostics: [Diagnostic], page: PackPage.Rendered?)] in
+        let (packs, unitData) = BoardpackCommands.timed("render", &timings) {
+            () -> ([(diagnostics: [Diagnostic], page: PackPage.Rendered?)], [UnitRenderData]) in
+            // What a unit's packs and its archive pages show alike, written once per unit.
             let shared = ResultSlots<UnitRenderData>(count: plan.units.count)
             DispatchQueue.concurrentPerform(iterations: plan.units.count) { u in shared.set(u, UnitRenderData(plan.units[u])) }
             let unitData = shared.values
@@ -73,7 +75,7 @@ package struct SiteBuilder: Sendable {
                 let rendered = report.diagnostics.hasErrors ? nil : page.render(report, unitData: unitData[plan.jobs[i].unit])
                 slots.set(i, (report.diagnostics, rendered))
             }
-            return slots.values
+            return (slots.values, unitData)
         }
         let diagnostics = plan.warnings + packs.flatMap(\.diagnostics)
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics.sortedForReport()) }
@@ -92,7 +94,7 @@ package struct SiteBuilder: Sendable {
         let units = plan.units
         let archivePages = ResultSlots<String>(count: units.count + 1)
         DispatchQueue.concurrentPerform(iterations: units.count + 1) { k in
-            archivePages.set(k, k == 0 ? archive.renderPortal(units) : archive.renderUnit(units[k - 1]))
+            archivePages.set(k, k == 0 ? archive.renderPortal(units, unitData) : archive.renderUnit(units[k - 1], unitData[k - 1]))
         }
         let rendered = archivePages.values
         for (unit, page) in zip(units, rendered.dropFirst()) {

@@ -15,15 +15,15 @@ package struct ArchivePage {
     var siteLocale: PackLocale { PackLocale(parsing: workspace.site.locale) ?? .default }
 
     /// Headline tiles of the unit's latest monthly pack.
-    func latestTiles(_ unit: UnitReport, idPrefix: String) -> String {
+    func latestTiles(_ unit: UnitReport, _ unitData: UnitRenderData, idPrefix: String) -> String {
         guard let report = PackReport(latestOf: unit) else { return "" }
-        let ctx = PackContext(workspace: workspace, report: report, audience: .board, unitData: UnitRenderData(unit))
+        let ctx = PackContext(workspace: workspace, report: report, audience: .board, unitData: unitData)
         let html: HTMLBuffer =
             "<p class=\"tiles-caption\">\(ctx.periodLabel(report.period))</p>\n\(SummarySection.tiles(ctx, idPrefix: idPrefix).html)"
         return html.string
     }
 
-    package func renderUnit(_ model: UnitReport) -> String {
+    package func renderUnit(_ model: UnitReport, _ unitData: UnitRenderData) -> String {
         let locale = model.locale
         let lang = locale.language
         let shell = PageShell(
@@ -42,11 +42,11 @@ package struct ArchivePage {
         context["months"] = months
         context["quarters"] = quarters
         context["has_quarters"] = !quarters.isEmpty
-        context["tiles"] = latestTiles(model, idPrefix: "")
+        context["tiles"] = latestTiles(model, unitData, idPrefix: "")
         return templates.render("unit", context)
     }
 
-    package func renderPortal(_ models: [UnitReport]) -> String {
+    package func renderPortal(_ models: [UnitReport], _ unitData: [UnitRenderData]) -> String {
         let lang = siteLocale.language
         let shell = PageShell(
             language: lang, stylesheet: templates.stylesheet, stylesheetDigest: templates.stylesheetDigest, root: "")
@@ -57,11 +57,11 @@ package struct ArchivePage {
                 PackFormatter(locale: siteLocale).date(year: $0.month.year, month: $0.month.month, day: $0.day)
             } ?? ""
         context["generated_on_label"] = Labels.text("generated_on", lang)
-        context["units"] = models.map { model -> [String: Any] in
+        context["units"] = zip(models, unitData).map { model, unitData -> [String: Any] in
             var entry: [String: Any] = [
                 "id": model.unit.id, "name": model.unit.config.name, "unit_lang": model.locale.language,
                 "sector": Labels.text("sector_\(model.unit.config.sector.rawValue)", lang),
-                "latest_label": Labels.text("latest_pack", lang), "tiles": latestTiles(model, idPrefix: "\(model.unit.id)-"),
+                "latest_label": Labels.text("latest_pack", lang), "tiles": latestTiles(model, unitData, idPrefix: "\(model.unit.id)-"),
             ]
             if let month = model.periods.last(where: { $0.kind == "month" }) {
                 entry["latest_month"] = link(month, prefix: "\(model.unit.id)/", locale: model.locale)
