@@ -25,7 +25,7 @@ import Testing
     static let engine = [
         "UnitMetrics", "Evaluator", "UnitData", "UnitModel", "CompiledMetrics", "CompiledPlaybooks", "Preparation",
         "PlaybookRun.run", "LeadershipVote.decide", "PackChange.between", "Commentary.", ".working(", "measureSeries(",
-        ".evaluator(", "DataQuality.check",
+        ".evaluator(", "DataQuality.check", "KPIStatus.of",
     ]
 
     @Test func presentationCallsNoEngine() throws {

@@ -17,6 +17,9 @@ package struct PackReport: Sendable {
         "channel": ["spend", "leads", "new_customers"],
         "store": ["quality_score", "service_score", "cleanliness_score", "value_score"],
     ]
+    /// The KPIs of each dimension's breakdown rows whose status against the unit's target the
+    /// pack shows (the channel scatter colours its points by media ROMI).
+    package static let breakdownJudged = ["channel": ["media_romi"]]
     /// The measures, KPIs and ratios of measures (numerator, denominator) of each sector's trend
     /// charts; a ratio is found in ``trends`` as `numerator/denominator`.
     static let sectorTrends: [String: (measures: [String], kpis: [String], ratios: [(String, String)])] = [
@@ -49,6 +52,9 @@ package struct PackReport: Sendable {
     package let present: [String: [Int]]
     /// ``breakdownMeasures`` per dimension, measure and value index (n/a where absent).
     package let breakdownRows: [String: [String: [MeasureValue]]]
+    /// ``breakdownJudged`` per dimension, KPI and value index: each value's status against the
+    /// unit's target for the KPI (SPEC §3.4 rule 7; `none` without a target).
+    package let breakdownStatus: [String: [String: [KPIStatus]]]
     /// The sector trends' measures and KPIs over the ``sectorPeriods`` ending with the pack.
     package let trends: [String: [(period: Period, value: Double?)]]
     /// The notes the build shows in this pack, in order, with their embeds resolved.
@@ -71,6 +77,7 @@ package struct PackReport: Sendable {
         measures = [:]
         present = [:]
         breakdownRows = [:]
+        breakdownStatus = [:]
         trends = [:]
         notes = []
         diagnostics = []
@@ -122,6 +129,18 @@ package struct PackReport: Sendable {
         }
         self.present = present
         breakdownRows = rows
+        var statuses: [String: [String: [KPIStatus]]] = [:]
+        for (dimension, ids) in Self.breakdownJudged {
+            guard let values = data.dimensionLabels[dimension], let byValue = pack.breakdowns[dimension] else { continue }
+            for id in ids {
+                guard let kpi = dictionary.kpis[id] else { continue }
+                let target = model.unit.config.targets[id]?.value(at: period.lastMonth)
+                statuses[dimension, default: [:]][id] = values.map { value in
+                    KPIStatus.of(byValue[value]?[id] ?? nil, target: target, tolerance: model.unit.config.tolerance, better: kpi.better)
+                }
+            }
+        }
+        breakdownStatus = statuses
         var trends: [String: [(period: Period, value: Double?)]] = [:]
         if let sector = Self.sectorTrends[model.unit.config.sector.rawValue] {
             for id in sector.measures { trends[id] = engine.measureSeries(id, endingAt: period, count: Self.sectorPeriods) }

@@ -70,11 +70,10 @@ enum ChannelCharts {
         guard let cac = kpiColumns.first(where: { $0.id == "paid_cac" }), let romi = kpiColumns.first(where: { $0.id == "media_romi" }),
             ctx.pack.breakdowns[ChannelsSection.dimension] != nil
         else { return nil }
-        let target = ctx.unit.config.targets["media_romi"]?.value(at: ctx.period.lastMonth)
-        let better = ctx.kpi("media_romi")?.better ?? .higher
+        let statuses = ctx.report.breakdownStatus[ChannelsSection.dimension]?["media_romi"]
         let points = channels.indices.map { c in
             let x = cac.values[c], y = romi.values[c]
-            let status = KPIStatus.of(y, target: target, tolerance: ctx.unit.config.tolerance, better: better)
+            let status = statuses.map { $0[channels[c]] } ?? KPIStatus.none
             return ScatterChart.Point(
                 label: ctx.unitData.channelNames[channels[c]], x: x, y: y, status: ChartFigure.chartStatus(status))
         }
