@@ -8,7 +8,8 @@ import Testing
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Sources")
 
-    /// Each Swift file of `target`, without its comments.
+    /// Each Swift file of `target` (of every target when empty), its comment lines blanked
+    /// (line numbers kept), by its path inside the target.
     static func code(of target: String) throws -> [(name: String, text: String)] {
         let folder = sources.appendingPathComponent(target)
         let files = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }

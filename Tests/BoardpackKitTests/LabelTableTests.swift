@@ -39,16 +39,12 @@ import Testing
     /// own data (BoardpackFormat, `PackLocale`), and the built-in KPI dictionary and playbooks,
     /// which are content written in Swift (`metrics.yml` and `playbooks/*.yml` override them).
     @Test func noCodeWritesWordsInline() throws {
-        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources")
         let inline = try Regex(#"\b(en|it):\s*"[^"]|isItalian\s*\?\s*""#)
         let data = ["BoardpackFormat/", "BoardpackContent/Content/PackLocale.swift", "BoardpackMetrics/Playbooks/BuiltInPlaybook"]
-        let files = try #require(FileManager.default.enumerator(atPath: sources.path)).compactMap { $0 as? String }
         var checked = 0
-        for file in files.sorted() where file.hasSuffix(".swift") {
-            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+        for (file, text) in try HouseWallTests.code(of: "") {
             for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                guard !line.trimmingCharacters(in: .whitespaces).hasPrefix("//"), line.contains(inline) else { continue }
+                guard line.contains(inline) else { continue }
                 if data.contains(where: file.hasPrefix) { continue }
                 Issue.record("\(file):\(n + 1): words written inline: \(line.trimmingCharacters(in: .whitespaces))")
             }

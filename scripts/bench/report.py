@@ -138,6 +138,10 @@ def main():
     p("whole build vs hugo: rebuild over the previous output %s, first build into an empty folder %s"
       % (ratio(bp.get("median"), hugo.get("median")),
          ratio(cold.get("median") if cold.get("status") == "ok" else None, hugo.get("median"))))
+    prev = by.get("previous", {})
+    if prev:
+        p("whole build vs the previous binary (BENCH_PREVIOUS): %s (a change may be at most 1.10x)"
+          % ratio(bp.get("median"), prev.get("median") if prev.get("status") == "ok" else None))
     half = by.get("boardpack-half", {})
     p("scaling: rebuild of the whole workspace / of its first half of the units %s"
       " (2.00x = linear: twice the units, notes, rows and packs)"

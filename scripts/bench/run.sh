@@ -7,7 +7,9 @@
 # Environment: BENCH_SEED (42), BENCH_RUNS (5), BENCH_WARMUP (1), BENCH_MEM_RUNS (3),
 #              BENCH_SLOW_SECONDS (60: a contender slower than this gets 3 runs, no warm-up),
 #              BENCH_TIMEOUT (300: a memory/check run longer than this is a failure),
-#              BENCH_ONLY (space-separated contender names to run, default all).
+#              BENCH_ONLY (space-separated contender names to run, default all),
+#              BENCH_PREVIOUS (another boardpack binary, e.g. the one before a change: timed as
+#              the contender `previous` right after boardpack, its ratio printed).
 # Exit status: 0, or 1 when boardpack or a peer failed (the report is printed either way).
 set -uo pipefail
 
@@ -83,6 +85,8 @@ templates=""
 bp_base="$bin build --content $ws/content $templates --output $out/boardpack"
 py="$venv/bin/python"
 names=(boardpack boardpack-cold boardpack-half cmark-gfm hugo pandas polars duckdb cat)
+previous=${BENCH_PREVIOUS:-}
+[ -n "$previous" ] && names=(boardpack previous "${names[@]:1}")
 declare -A mode=([cat]=pipe)
 # boardpack rebuilds over its previous output, as a CMO's monthly `make pack` does and as
 # hugo does here; boardpack-cold builds into a folder moved aside before each run (nothing
@@ -98,6 +102,7 @@ declare -A cmd=(
   [polars]="$py $here/peers/polars_agg.py $ws/channels-all.csv"
   [duckdb]="$py $here/peers/duckdb_agg.py $ws/channels-all.csv"
   [cat]="cat $ws/channels-all.csv"
+  [previous]="$previous build --content $ws/content $templates --output $out/previous"
 )
 
 now() { date +%s.%N; }

@@ -144,7 +144,7 @@ package struct JSONWriter: ~Copyable {
     }
 
     /// Appends a string's UTF-8 as it is.
-    package mutating func write(_ string: String) {
+    private mutating func write(_ string: String) {
         var string = string
         string.withUTF8 { put($0) }
     }
