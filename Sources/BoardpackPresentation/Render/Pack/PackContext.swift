@@ -61,7 +61,7 @@ struct PackContext: Sendable {
     func kpi(_ id: String) -> KPIDefinition? { dictionary.kpis[id] }
 
     /// A KPI's label in the pack's language (its id when unknown).
-    func kpiLabel(_ id: String) -> String { kpi(id)?.label.text(for: locale.rawValue) ?? id }
+    func kpiLabel(_ id: String) -> String { report.unit.kpiLabel(id) }
 
     /// How values of a KPI are written.
     func valueFormat(_ id: String) -> ValueFormat { report.unit.valueFormat(id) }
