@@ -15,12 +15,16 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("period"), help: "Only this period, YYYY-MM or YYYY-Qn (repeatable).") var periods: [Period] = []
     @Option(help: "board, management or staff.") var audience: Note.Audience = .board
     @Flag(help: "Include draft notes and mark the pack DRAFT.") var drafts = false
+    @Flag(help: "Replace an output built for another audience or drafts setting, or holding files boardpack did not write.")
+    var force = false
+    @Option(help: "The largest content file read, in bytes.") var maxFileSize = DiskFileSystem.defaultMaxFileSize
     @Flag(help: "Print each phase's time to standard error.") var timings = false
 
     func run() throws {
-        let options = BuildOptions(
+        var options = BuildOptions(
             contentPath: content, templatesPath: templates, outputPath: output, units: Set(units), periods: Set(periods),
-            audience: audience, includeDrafts: drafts)
+            audience: audience, includeDrafts: drafts, force: force)
+        options.maxFileSize = maxFileSize
         do {
             let onTerminal = isatty(2) == 1
             let result = try BoardpackCommands.build(options) { phase in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoardpackKit
+import BoardpackSupport
 import Foundation
 
 /// `boardpack check`.
@@ -8,9 +9,10 @@ struct Check: ParsableCommand {
 
     @Option(help: "The content workspace.") var content = "content"
     @Option(help: "The theme folder.") var templates = "templates"
+    @Option(help: "The largest content file read, in bytes.") var maxFileSize = DiskFileSystem.defaultMaxFileSize
 
     func run() throws {
-        let diagnostics = BoardpackCommands.check(contentPath: content, templatesPath: templates)
+        let diagnostics = BoardpackCommands.check(contentPath: content, templatesPath: templates, maxFileSize: maxFileSize)
         report(diagnostics)
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors

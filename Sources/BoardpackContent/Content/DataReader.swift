@@ -31,7 +31,7 @@ package struct DataReader: Sendable {
     /// The reader for a file named `name`, by its extension; nil when no reader takes it.
     package static func reader(for name: String) -> DataReader? {
         guard let dot = name.lastIndex(of: ".") else { return nil }
-        let ext = name[name.index(after: dot)...]
+        let ext = name[name.index(after: dot)...].lowercased()
         return all.first { $0.extensions.contains { $0 == ext } }
     }
 }

@@ -65,7 +65,7 @@ struct NoteFrontMatter: Decodable {
     var author: String?
     var order: Int
 
-    enum CodingKeys: String, CodingKey { case title, period, section, audience, draft, author, order }
+    enum CodingKeys: String, CodingKey, CaseIterable { case title, period, section, audience, draft, author, order }
 
     init(title: String, period: Period, section: Note.Section, audience: Note.Audience, draft: Bool, author: String?, order: Int) {
         self.title = title
@@ -80,6 +80,7 @@ struct NoteFrontMatter: Decodable {
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         var problems = DecodingProblems()
+        decoder.rejectUnknownKeys(CodingKeys.self, &problems)
         title = problems.field("") { try c.decode(String.self, forKey: .title) }
         period = problems.field(.month(Month(index: 0))) {
             let text = try c.decode(String.self, forKey: .period)

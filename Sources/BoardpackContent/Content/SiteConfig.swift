@@ -8,16 +8,22 @@ package struct SiteConfig: Sendable, Equatable, Decodable {
     package var archiveMonths: Int
     /// A fixed "generated on" date (`YYYY-MM-DD`) shown in packs; never the wall clock.
     package var generatedOn: String?
+    /// Write `output/index.html`, the CMO's overview of every unit (SPEC §6.1).
+    package var portfolio: Bool
 
-    package init(title: String = "Marketing board packs", locale: String = "en-GB", archiveMonths: Int = 12, generatedOn: String? = nil) {
+    package init(
+        title: String = "Marketing board packs", locale: String = "en-GB", archiveMonths: Int = 12, generatedOn: String? = nil,
+        portfolio: Bool = true
+    ) {
         self.title = title
         self.locale = locale
         self.archiveMonths = archiveMonths
         self.generatedOn = generatedOn
+        self.portfolio = portfolio
     }
 
-    enum CodingKeys: String, CodingKey {
-        case title, locale
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case title, locale, portfolio
         case archiveMonths = "archive_months"
         case generatedOn = "generated_on"
     }
@@ -25,6 +31,8 @@ package struct SiteConfig: Sendable, Equatable, Decodable {
     package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         var problems = DecodingProblems()
+        decoder.rejectUnknownKeys(CodingKeys.self, &problems)
+        portfolio = problems.field(true) { try c.decodeIfPresent(Bool.self, forKey: .portfolio) ?? true }
         title = problems.field("Marketing board packs") { try c.decodeIfPresent(String.self, forKey: .title) ?? "Marketing board packs" }
         locale = problems.field("en-GB") {
             let text = try c.decodeIfPresent(String.self, forKey: .locale) ?? "en-GB"

@@ -22,7 +22,7 @@ package struct UnitConfig: Sendable, Equatable, Decodable {
     /// The essential six KPIs of the seeds: the default headline.
     package static let defaultHeadline = ["cac", "clv", "lead_to_customer_rate", "romi", "lvr", "sales_cycle_days"]
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case name, sector, currency, locale, confidentiality, headline, targets, tolerance, dimensions, governance
         case preparedBy = "prepared_by"
         case csvDelimiter = "csv_delimiter"
@@ -33,6 +33,7 @@ package struct UnitConfig: Sendable, Equatable, Decodable {
     package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         var problems = DecodingProblems()
+        decoder.rejectUnknownKeys(CodingKeys.self, &problems)
         name = problems.field("") { try c.decode(String.self, forKey: .name) }
         sector = problems.field(.retail) {
             let text = try c.decode(String.self, forKey: .sector)
@@ -43,7 +44,7 @@ package struct UnitConfig: Sendable, Equatable, Decodable {
             return sector
         }
         currency = problems.field("EUR") {
-            let code = try c.decodeIfPresent(String.self, forKey: .currency) ?? "EUR"
+            let code = try c.decode(String.self, forKey: .currency)
             if code.count != 3 || !code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
                 throw DecodingError.dataCorruptedError(
                     forKey: .currency, in: c, debugDescription: "`currency` must be an ISO 4217 code such as EUR, not `\(code)`")
@@ -52,11 +53,11 @@ package struct UnitConfig: Sendable, Equatable, Decodable {
         }
         locale = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .locale) }
         preparedBy = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .preparedBy) }
-        confidentiality = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .confidentiality) }
+        confidentiality = problems.field(nil) { try c.decode(String.self, forKey: .confidentiality) }
         headline = problems.field(Self.defaultHeadline) { try c.decodeIfPresent([String].self, forKey: .headline) ?? Self.defaultHeadline }
         targets = problems.field([:]) { (try c.decodeIfPresent([String: TargetYAML].self, forKey: .targets) ?? [:]).mapValues(\.target) }
         tolerance = problems.field(0.10) {
-            let t = try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? 0.10
+            let t = try c.decodeFiniteIfPresent(.tolerance) ?? 0.10
             if t < 0 {
                 throw DecodingError.dataCorruptedError(forKey: .tolerance, in: c, debugDescription: "`tolerance` cannot be negative")
             }
@@ -100,7 +101,7 @@ package struct UnitConfig: Sendable, Equatable, Decodable {
             self.growthObjective = growthObjective
         }
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case digitalMaturity = "digital_maturity"
             case orgComplexity = "org_complexity"
             case growthObjective = "growth_objective"
@@ -108,9 +109,12 @@ package struct UnitConfig: Sendable, Equatable, Decodable {
 
         package init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            digitalMaturity = try Self.choice(c, .digitalMaturity, ["low", "high"])
-            orgComplexity = try Self.choice(c, .orgComplexity, ["lean", "multi_department"])
-            growthObjective = try Self.choice(c, .growthObjective, ["validation", "expansion"])
+            var problems = DecodingProblems()
+            decoder.rejectUnknownKeys(CodingKeys.self, &problems)
+            digitalMaturity = problems.field(nil) { try Self.choice(c, .digitalMaturity, ["low", "high"]) }
+            orgComplexity = problems.field(nil) { try Self.choice(c, .orgComplexity, ["lean", "multi_department"]) }
+            growthObjective = problems.field(nil) { try Self.choice(c, .growthObjective, ["validation", "expansion"]) }
+            try problems.throwIfAny()
         }
 
         static func choice(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys, _ allowed: [String]) throws -> String? {
@@ -131,11 +135,30 @@ struct TargetYAML: Decodable {
     struct Entry: Decodable {
         var from: String
         var value: Double
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case from, value }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            var problems = DecodingProblems()
+            decoder.rejectUnknownKeys(CodingKeys.self, &problems)
+            from = problems.field("") { try c.decode(String.self, forKey: .from) }
+            value = problems.field(0) {
+                guard let value = try c.decodeFiniteIfPresent(.value) else {
+                    throw DecodingError.keyNotFound(CodingKeys.value, .init(codingPath: c.codingPath, debugDescription: ""))
+                }
+                return value
+            }
+            try problems.throwIfAny()
+        }
     }
 
     init(from decoder: any Decoder) throws {
         let single = try decoder.singleValueContainer()
         if let number = try? single.decode(Double.self) {
+            guard number.isFinite else {
+                throw DecodingError.dataCorruptedError(in: single, debugDescription: "a target must be a finite number, not \(number)")
+            }
             target = .constant(number)
             return
         }

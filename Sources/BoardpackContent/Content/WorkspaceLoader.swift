@@ -89,7 +89,7 @@ package struct WorkspaceLoader: Sendable {
         settings.diagnostics += dictionaryDiagnostics
         let playbookDir = join(root, "playbooks")
         if fileSystem.isDirectory(playbookDir) {
-            for name in (try? fileSystem.list(playbookDir)) ?? [] where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+            for name in (try? fileSystem.list(playbookDir)) ?? [] where Self.hasExtension(name, "yml", "yaml") {
                 if let file = readText(join(playbookDir, name), &settings.diagnostics) { settings.playbooks.append(file) }
             }
         }
@@ -204,9 +204,8 @@ package struct WorkspaceLoader: Sendable {
 
     /// Reads and validates one data file with its reader.
     func readDataFile(_ path: String, unit: PendingUnit, with reader: DataReader) -> (DataFile?, [Diagnostic]) {
-        guard let bytes = try? fileSystem.read(path) else {
-            return (nil, [.error("cannot read the file", at: SourceLocation(file: path))])
-        }
+        let bytes: [UInt8]
+        do { bytes = try fileSystem.read(path) } catch { return (nil, [Self.readError(error, path)]) }
         return reader.read(bytes, path, DataReader.Settings(csv: unit.options, schema: unit.schema))
     }
 
@@ -214,7 +213,7 @@ package struct WorkspaceLoader: Sendable {
     func readNotes(_ notesDir: String) -> ([Note], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var notes: [Note] = []
-        for name in (try? fileSystem.list(notesDir)) ?? [] where name.hasSuffix(".md") {
+        for name in (try? fileSystem.list(notesDir)) ?? [] where Self.hasExtension(name, "md") {
             guard let file = readText(join(notesDir, name), &diagnostics) else { continue }
             switch Note.parse(text: file.text, path: file.path) {
             case let .success(note): notes.append(note)
@@ -231,16 +230,38 @@ package struct WorkspaceLoader: Sendable {
     }
 
     func readText(_ path: String, _ diagnostics: inout [Diagnostic]) -> TextFile? {
-        guard let bytes = try? fileSystem.read(path) else {
-            diagnostics.append(.error("cannot read the file", at: SourceLocation(file: path)))
+        let bytes: [UInt8]
+        do {
+            bytes = try fileSystem.read(path)
+        } catch {
+            diagnostics.append(Self.readError(error, path))
             return nil
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            diagnostics.append(.error("the file is not valid UTF-8", at: SourceLocation(file: path)))
+            // Where the first bad byte is, as a line and a column (in bytes).
+            let (problem, lineFeeds) = bytes.withUnsafeBufferPointer { CSVTextCheck.firstProblem(in: $0, from: 0) }
+            var at = SourceLocation(file: path)
+            if case let .invalidUTF8(offset)? = problem {
+                let lineStart = bytes[..<offset].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+                at = SourceLocation(file: path, line: lineFeeds + 1, column: offset - lineStart + 1)
+            }
+            diagnostics.append(.error("the file is not valid UTF-8 (save it as UTF-8)", at: at))
             return nil
         }
         return TextFile(path: path, text: text)
     }
 
     func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }
+
+    /// Why a file could not be read, at its path (the file system says why: a link leading
+    /// outside the workspace, a FIFO, a file over the size limit).
+    static func readError(_ error: any Error, _ path: String) -> Diagnostic {
+        .error((error as? ContentError)?.message ?? "cannot read the file", at: SourceLocation(file: path))
+    }
+
+    /// True when `name` ends with `.ext`, in any case (`notes/Q3.MD` is a note).
+    static func hasExtension(_ name: String, _ extensions: String...) -> Bool {
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return extensions.contains(name[name.index(after: dot)...].lowercased())
+    }
 }

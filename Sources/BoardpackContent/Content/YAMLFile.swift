@@ -140,12 +140,18 @@ package enum YAMLFile {
             codingPath = []
             message = "\(error)"
         }
+        if case let .dataCorrupted(context) = error, context.underlyingError is UnknownKey,
+            let key = context.codingPath.last, case let .mapping(map)? = lookup(context.codingPath.dropLast(), in: root),
+            let keyNode = map.keys.first(where: { $0.string == key.stringValue })
+        {
+            return .error(message, at: location(keyNode.mark, path: path, lineOffset: lineOffset))
+        }
         let node = lookup(codingPath, in: root) ?? root
         return .error(message, at: location(node.mark, path: path, lineOffset: lineOffset))
     }
 
     /// Finds the deepest node along `codingPath` (stops at the last key that exists).
-    static func lookup(_ codingPath: [any CodingKey], in root: Node) -> Node? {
+    static func lookup(_ codingPath: some Collection<any CodingKey>, in root: Node) -> Node? {
         var node = root
         for key in codingPath {
             if let index = key.intValue, case let .sequence(seq) = node, index < seq.count {
@@ -198,7 +204,7 @@ package struct DecodingProblems: Error, Sendable {
     package init() { errors = [] }
 
     /// The field's value, or `fallback` after recording why it could not be decoded.
-    mutating func field<T>(_ fallback: T, _ decode: () throws -> T) -> T {
+    package mutating func field<T>(_ fallback: T, _ decode: () throws -> T) -> T {
         do {
             return try decode()
         } catch let nested as DecodingProblems {
@@ -212,7 +218,53 @@ package struct DecodingProblems: Error, Sendable {
     }
 
     /// Throws the collected problems, if any.
-    func throwIfAny() throws {
+    package func throwIfAny() throws {
         if !errors.isEmpty { throw self }
+    }
+}
+
+/// Any key of a mapping, to list them all.
+struct AnyCodingKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// Marks a `DecodingError` whose coding path ends at a key the format does not define: its
+/// diagnostic points at the key, not at its value.
+struct UnknownKey: Error {}
+
+extension Decoder {
+    /// Every workspace YAML file is read strictly (SPEC §2): a key the format does not define
+    /// is an error at the key that suggests the nearest known one, never ignored (a misspelt
+    /// `draft` must not publish a draft). Call it first in a type's `init(from:)`; the
+    /// problems go into `problems` beside the fields' own.
+    package func rejectUnknownKeys<Key: CodingKey & CaseIterable>(_: Key.Type, _ problems: inout DecodingProblems) {
+        guard let mapping = try? container(keyedBy: AnyCodingKey.self) else { return }
+        let known = Key.allCases.map(\.stringValue)
+        for key in mapping.allKeys where !known.contains(key.stringValue) {
+            let hint = NameSuggestion.nearest(to: key.stringValue, among: known).map { " (did you mean `\($0)`?)" } ?? ""
+            let expected = known.count <= 12 ? "; known keys here: \(known.map { "`\($0)`" }.joined(separator: ", "))" : ""
+            problems.errors.append(
+                .dataCorrupted(
+                    .init(
+                        codingPath: codingPath + [key],
+                        debugDescription: "unknown key `\(key.stringValue)`\(hint.isEmpty ? expected : hint)",
+                        underlyingError: UnknownKey())))
+        }
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// A number that must be finite (`.nan` and `.inf` are YAML numbers, never a target or a
+    /// tolerance).
+    package func decodeFiniteIfPresent(_ key: Key) throws -> Double? {
+        guard let value = try decodeIfPresent(Double.self, forKey: key) else { return nil }
+        guard value.isFinite else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self, debugDescription: "`\(key.stringValue)` must be a finite number, not \(value)")
+        }
+        return value
     }
 }

@@ -32,7 +32,8 @@ package enum BoardpackCommands {
     package static func load(
         contentPath: String, onlyUnits: Set<String> = [], fileSystem: any FileSystem = DiskFileSystem()
     ) -> (Workspace?, [Diagnostic]) {
-        let loader = WorkspaceLoader(fileSystem: fileSystem) { metricsFile in
+        // Content is read only from regular files inside the workspace (SPEC §7).
+        let loader = WorkspaceLoader(fileSystem: fileSystem.confined(to: contentPath)) { metricsFile in
             let (dictionary, diagnostics) = MetricsSetup.dictionary(from: metricsFile)
             return (Set(dictionary.measures.keys), diagnostics)
         }
@@ -43,8 +44,9 @@ package enum BoardpackCommands {
     /// when the content has errors.
     /// `progress` hears each phase as it starts (the CLI shows it on a terminal).
     package static func build(
-        _ options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem(), progress: (String) -> Void = { _ in }
+        _ options: BuildOptions, fileSystem: (any FileSystem)? = nil, progress: (String) -> Void = { _ in }
     ) throws -> BuildReport {
+        let fileSystem = fileSystem ?? DiskFileSystem(maxFileSize: options.maxFileSize)
         var timings: [(phase: String, seconds: Double)] = []
         progress("reading \(options.contentPath)/")
         // Every unit is loaded even for `--unit`: the index pages list them all.
@@ -72,7 +74,7 @@ package enum BoardpackCommands {
         let result = try builder.build(workspace, existing: existing)
         progress("writing \(result.site.files.count) files to \(options.outputPath)/")
         timings += result.timings
-        try timed("write", &timings) { try SiteWriter(outputPath: options.outputPath).write(result.site) }
+        try timed("write", &timings) { try options.siteWriter.write(result.site) }
         return BuildReport(
             packCount: result.packCount, unitCount: workspace.units.count,
             warnings: (loadDiagnostics + result.warnings).sortedForReport(), timings: timings, details: result.details)
@@ -81,7 +83,11 @@ package enum BoardpackCommands {
     /// `boardpack check`: every problem in the content, errors and warnings, without writing.
     /// It runs the validate and compute phases, notes' embeds included (drafts too), and
     /// renders no page.
-    package static func check(contentPath: String, templatesPath: String, fileSystem: any FileSystem = DiskFileSystem()) -> [Diagnostic] {
+    package static func check(
+        contentPath: String, templatesPath: String, fileSystem: any FileSystem = DiskFileSystem(),
+        maxFileSize: Int = DiskFileSystem.defaultMaxFileSize
+    ) -> [Diagnostic] {
+        let fileSystem = (fileSystem as? DiskFileSystem).map { _ in DiskFileSystem(maxFileSize: maxFileSize) } ?? fileSystem
         var options = BuildOptions(contentPath: contentPath, templatesPath: templatesPath)
         options.includeDrafts = true
         let (workspace, diagnostics) = load(contentPath: contentPath, fileSystem: fileSystem)

@@ -94,13 +94,19 @@ package struct SiteBuilder: Sendable {
         let units = plan.units
         let archivePages = ResultSlots<String>(count: units.count + 1)
         DispatchQueue.concurrentPerform(iterations: units.count + 1) { k in
-            archivePages.set(k, k == 0 ? archive.renderPortal(units, unitData) : archive.renderUnit(units[k - 1], unitData[k - 1]))
+            if k == 0 {
+                archivePages.set(k, workspace.site.portfolio ? archive.renderPortal(units, unitData) : "")
+            } else {
+                archivePages.set(k, archive.renderUnit(units[k - 1], unitData[k - 1]))
+            }
         }
         let rendered = archivePages.values
         for (unit, page) in zip(units, rendered.dropFirst()) {
             site.add("\(unit.unit.id)/index.html", page)
         }
-        site.add("index.html", rendered[0])
+        // The portfolio names every unit: the CMO's own page, written only when the site asks
+        // for it (each unit's folder stands alone, SPEC §6.1).
+        if workspace.site.portfolio { site.add("index.html", rendered[0]) } else { site.files["index.html"] = nil }
         // Data: read + validate the CSVs (load) and aggregate them (compute), wall-clock.
         // Markdown: cmark-gfm parse + render summed over the notes shown, CPU time across the
         // threads (each pack reads its notes when it is computed).

@@ -12,10 +12,13 @@ package struct NoteChart: Decodable, Sendable {
     package var breakdown: String?
     package var target: Bool
 
-    enum CodingKeys: String, CodingKey { case type, kpis, periods, breakdown, target }
+    enum CodingKeys: String, CodingKey, CaseIterable { case type, kpis, periods, breakdown, target }
 
     package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        var problems = DecodingProblems()
+        decoder.rejectUnknownKeys(CodingKeys.self, &problems)
+        try problems.throwIfAny()
         let typeText = try c.decode(String.self, forKey: .type)
         guard let type = Kind(rawValue: typeText) else {
             throw DecodingError.dataCorruptedError(

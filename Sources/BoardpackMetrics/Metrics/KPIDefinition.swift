@@ -1,3 +1,4 @@
+import BoardpackContent
 import BoardpackSupport
 
 /// A KPI of the dictionary: label, formula and how to judge it (SPEC §3, §3.2).
@@ -72,7 +73,7 @@ package struct LocalizedText: Sendable, Hashable, Decodable {
         self.it = it ?? en
     }
 
-    private enum CodingKeys: String, CodingKey { case en, it }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case en, it }
 
     /// Decodes `{en: …, it: …}` (`it` optional) or a plain string used for both languages.
     package init(from decoder: any Decoder) throws {
@@ -81,6 +82,9 @@ package struct LocalizedText: Sendable, Hashable, Decodable {
             return
         }
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        var problems = DecodingProblems()
+        decoder.rejectUnknownKeys(CodingKeys.self, &problems)
+        try problems.throwIfAny()
         self.init(en: try c.decode(String.self, forKey: .en), it: try c.decodeIfPresent(String.self, forKey: .it))
     }
 

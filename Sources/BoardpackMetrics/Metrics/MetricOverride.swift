@@ -1,3 +1,4 @@
+import BoardpackContent
 import BoardpackSupport
 
 /// The contents of `content/metrics.yml`: additions and overrides keyed by id.
@@ -22,13 +23,16 @@ package struct MetricOverride: Sendable, Decodable {
         self.kpis = kpis
     }
 
-    private enum CodingKeys: String, CodingKey { case measures, kpis }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case measures, kpis }
 
-    /// Decodes `measures` and `kpis`, both optional.
+    /// Decodes `measures` and `kpis`, both optional, reporting every unknown key of the file.
     package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        measures = try c.decodeIfPresent([String: MeasureOverride].self, forKey: .measures) ?? [:]
-        kpis = try c.decodeIfPresent([String: KPIOverride].self, forKey: .kpis) ?? [:]
+        var problems = DecodingProblems()
+        decoder.rejectUnknownKeys(CodingKeys.self, &problems)
+        measures = problems.field([:]) { try c.decodeIfPresent([String: MeasureOverride].self, forKey: .measures) ?? [:] }
+        kpis = problems.field([:]) { try c.decodeIfPresent([String: KPIOverride].self, forKey: .kpis) ?? [:] }
+        try problems.throwIfAny()
     }
 }
 
@@ -47,7 +51,19 @@ package struct MeasureOverride: Sendable, Decodable {
     /// Where the entry is (set by the loader, not decoded).
     package var location: SourceLocation?
 
-    private enum CodingKeys: String, CodingKey { case aggregation, weight, kind, scope, meaning }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case aggregation, weight, kind, scope, meaning }
+
+    package init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        var problems = DecodingProblems()
+        decoder.rejectUnknownKeys(CodingKeys.self, &problems)
+        aggregation = problems.field(nil) { try c.decodeIfPresent(AggregationName.self, forKey: .aggregation) }
+        weight = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .weight) }
+        kind = problems.field(nil) { try c.decodeIfPresent(MeasureDefinition.Kind.self, forKey: .kind) }
+        scope = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .scope) }
+        meaning = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .meaning) }
+        try problems.throwIfAny()
+    }
 
     /// Creates an override.
     package init(
@@ -81,7 +97,7 @@ package struct KPIOverride: Sendable, Decodable {
     /// Where the formula text starts (set by the loader from the YAML marks, not decoded).
     var formulaLocation: SourceLocation?
 
-    private enum CodingKeys: String, CodingKey { case label, formula, unit, better, level, scope, definition, sectors }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case label, formula, unit, better, level, scope, definition, sectors }
 
     /// Creates an override.
     package init(
@@ -103,14 +119,17 @@ package struct KPIOverride: Sendable, Decodable {
     /// Decodes the documented fields; `label`/`definition` accept a string or `{en, it}`.
     package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        label = try Self.decodeText(c, .label)
-        formula = try c.decodeIfPresent(String.self, forKey: .formula)
-        unit = try c.decodeIfPresent(KPIDefinition.ValueUnit.self, forKey: .unit)
-        better = try c.decodeIfPresent(KPIDefinition.Direction.self, forKey: .better)
-        level = try c.decodeIfPresent(KPIDefinition.Level.self, forKey: .level)
-        scope = try c.decodeIfPresent(String.self, forKey: .scope)
-        definition = try Self.decodeText(c, .definition)
-        sectors = try c.decodeIfPresent([String].self, forKey: .sectors)
+        var problems = DecodingProblems()
+        decoder.rejectUnknownKeys(CodingKeys.self, &problems)
+        label = problems.field(nil) { try Self.decodeText(c, .label) }
+        formula = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .formula) }
+        unit = problems.field(nil) { try c.decodeIfPresent(KPIDefinition.ValueUnit.self, forKey: .unit) }
+        better = problems.field(nil) { try c.decodeIfPresent(KPIDefinition.Direction.self, forKey: .better) }
+        level = problems.field(nil) { try c.decodeIfPresent(KPIDefinition.Level.self, forKey: .level) }
+        scope = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .scope) }
+        definition = problems.field(nil) { try Self.decodeText(c, .definition) }
+        sectors = problems.field(nil) { try c.decodeIfPresent([String].self, forKey: .sectors) }
+        try problems.throwIfAny()
     }
 
     private static func decodeText(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> LocalizedText? {

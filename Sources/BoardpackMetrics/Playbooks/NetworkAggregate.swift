@@ -1,3 +1,5 @@
+import BoardpackContent
+
 /// A KPI the formula language cannot express: one number for the unit obtained by reducing
 /// another KPI's values across a dimension (e.g. the QSP&V spread between the best and the
 /// worst store).
@@ -29,11 +31,14 @@ package struct NetworkAggregate: Sendable, Hashable, Decodable {
         self.reduce = reduce
     }
 
-    private enum CodingKeys: String, CodingKey { case of, across, reduce }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case of, across, reduce }
 
     /// Decodes `{of, across, reduce}`; an unknown reduction is positioned at its value.
     package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        var problems = DecodingProblems()
+        decoder.rejectUnknownKeys(CodingKeys.self, &problems)
+        try problems.throwIfAny()
         of = try c.decode(String.self, forKey: .of)
         across = try c.decode(String.self, forKey: .across)
         reduce = try PlaybookFile.choice(Reduction.self, c, .reduce)

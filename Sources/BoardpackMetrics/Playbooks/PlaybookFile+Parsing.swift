@@ -20,6 +20,9 @@ extension PlaybookFile {
             for (key, value) in kpis {
                 guard let id = key.string, var entry = document.kpis[id] else { continue }
                 reader.checkKeys(value, allowed: kpiKeys, what: "a KPI")
+                if !MetricID.isValid(id) {
+                    reader.diagnostics.append(.error(MetricID.problem(id, what: "KPI id"), at: reader.location(key)))
+                }
                 entry.id = id
                 entry.location = reader.location(key)
                 entry.formulaLocation = value["formula"].map(reader.textStart)

@@ -23,6 +23,25 @@ package struct ArchivePage {
         return html.string
     }
 
+    /// The red and amber KPIs of the unit's latest monthly pack, headline and sector, worst
+    /// first: what the CMO's overview of every client shows (SPEC §6.1).
+    func attention(_ unit: UnitReport, _ unitData: UnitRenderData) -> String {
+        guard let report = PackReport(latestOf: unit) else { return "" }
+        let ctx = PackContext(workspace: workspace, report: report, audience: .board, unitData: unitData)
+        let flagged = report.metrics.kpis.filter { $0.status == .red } + report.metrics.kpis.filter { $0.status == .amber }
+        guard !flagged.isEmpty else {
+            let html: HTMLBuffer = "<p class=\"attention-none\">\(ctx.locale.label("portfolio_all_on_target"))</p>\n"
+            return html.string
+        }
+        var html: HTMLBuffer = "<h3 class=\"attention-title\">\(ctx.locale.label("portfolio_attention"))</h3>\n<ul class=\"attention\">\n"
+        for result in flagged {
+            html += "<li data-kpi=\"\(result.id)\" class=\"\(PackHTML.statusClass(result.status))\">\(ctx.kpiLabel(result.id)): "
+            html += "\(ctx.format(result.id, result.value)) \(PackHTML.statusBadge(ctx, result.status))</li>\n"
+        }
+        html += "</ul>\n"
+        return html.string
+    }
+
     package func renderUnit(_ model: UnitReport, _ unitData: UnitRenderData) -> String {
         let locale = model.locale
         let lang = locale.language
@@ -62,6 +81,7 @@ package struct ArchivePage {
                 "id": model.unit.id, "name": model.unit.config.name, "unit_lang": model.locale.language,
                 "sector": Labels.text("sector_\(model.unit.config.sector.rawValue)", lang),
                 "latest_label": Labels.text("latest_pack", lang), "tiles": latestTiles(model, unitData, idPrefix: "\(model.unit.id)-"),
+                "attention": attention(model, unitData),
             ]
             if let month = model.periods.last(where: { $0.kind == "month" }) {
                 entry["latest_month"] = link(month, prefix: "\(model.unit.id)/", locale: model.locale)

@@ -27,7 +27,7 @@ package enum DefaultTheme {
 <section class="unit-card" aria-labelledby="unit-{{id}}">
 <h2 id="unit-{{id}}"><a href="{{id}}/index.html">{{name}}</a></h2>
 <p class="unit-meta">{{sector}}{{#latest_month}} · {{latest_label}}: <a href="{{href}}">{{label}}</a>{{/latest_month}}{{#latest_quarter}} · <a href="{{href}}">{{label}}</a>{{/latest_quarter}}</p>
-<div lang="{{unit_lang}}">{{{tiles}}}</div>
+<div lang="{{unit_lang}}">{{{attention}}}{{{tiles}}}</div>
 </section>
 {{/units}}
 </main>
@@ -48,7 +48,7 @@ package enum DefaultTheme {
 <style>{{{style}}}</style>
 </head>
 <body class="pack{{#draft}} is-draft{{/draft}}">
-<nav class="crumbs" aria-label="breadcrumb"><a href="{{root}}index.html">{{site_title}}</a> › <a href="../index.html">{{unit_name}}</a> › {{period_label}}</nav>
+<nav class="crumbs" aria-label="breadcrumb"><a href="../index.html">{{unit_name}}</a> › {{period_label}}</nav>
 <header id="cover" class="cover">
 {{#draft}}<p class="draft-band" role="note"><strong>{{draft_label}}</strong> — {{draft_notice}}</p>{{/draft}}
 <p class="cover-unit">{{unit_name}}</p>
@@ -181,6 +181,10 @@ table.data caption { text-align: left; font-weight: 600; padding: .3rem 0; }
 .unit-card { margin: 2rem 0; padding: 1rem 1.5rem; border: 1px solid var(--rule); border-radius: 8px; }
 .unit-card h2 { border: 0; margin: 0; }
 .unit-meta { color: var(--ink-muted); margin: .3rem 0 1rem; }
+.attention-title { font-size: 1rem; margin: .5rem 0 .25rem; }
+.attention { margin: 0 0 1rem; padding-left: 1.2rem; }
+.attention li { margin: .2rem 0; }
+.attention-none { color: var(--ink-muted); }
 .archive-list ul { columns: 3 10rem; padding-left: 1.2rem; }
 /* Headline tiles */
 .tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 1rem; margin: 1rem 0 2rem; }
@@ -315,7 +319,6 @@ figure.chart figcaption { font-size: .85rem; color: var(--ink-muted); }
 <style>{{{style}}}</style>
 </head>
 <body class="archive">
-<nav class="crumbs" aria-label="breadcrumb"><a href="{{root}}index.html">{{site_title}}</a> › {{unit_name}}</nav>
 <header class="cover">
 <p class="cover-unit">{{sector}}</p>
 <h1>{{unit_name}}</h1>

@@ -12,19 +12,47 @@ package struct SiteWriter: Sendable {
     static let manifestName = ".boardpack-manifest"
     static let stagingMarker = ".boardpack-staging-"
 
+    /// Who a site is for, recorded in its manifest: a build for another edition must not
+    /// quietly replace it (SPEC §6.1).
+    package struct Edition: Sendable, Equatable, CustomStringConvertible {
+        package var audience: String
+        package var drafts: Bool
+
+        package init(audience: String, drafts: Bool) {
+            self.audience = audience
+            self.drafts = drafts
+        }
+
+        package var description: String { "audience \(audience), \(drafts ? "drafts included" : "no drafts")" }
+    }
+
     package var outputPath: String
+    /// The edition being written; nil writes no record (tests of the swap itself).
+    package var edition: Edition?
+    /// Replace a site made for another edition, or a folder holding files boardpack did not write.
+    package var force: Bool
 
-    package init(outputPath: String) { self.outputPath = outputPath }
+    package init(outputPath: String, edition: Edition? = nil, force: Bool = false) {
+        self.outputPath = outputPath
+        self.edition = edition
+        self.force = force
+    }
 
-    /// Stages, swaps in and cleans up. Throws a `Diagnostic` a user can act on.
+    /// Stages, swaps in and cleans up. Throws a `Diagnostic` a user can act on, or a
+    /// `UsageError` (exit 2) when the output folder is one boardpack must not replace.
+    ///
+    /// Builds into one folder take turns (`OutputLock`): a build removes leftover staging
+    /// folders only while it holds the lock, so it never removes another build's.
     package func write(_ site: Site) throws {
         let fm = FileManager.default
         let output = URL(fileURLWithPath: outputPath).standardizedFileURL
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
-        try checkOwnership(output)
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        removeLeftovers(in: parent, name: name)
+        let lock = try OutputLock(folder: parent.path, outputName: outputPath)
+        defer { lock.release() }
+        try checkOwnership(output)
+        removeLeftovers(in: parent, name: name, output: output)
 
         let staging = parent.appendingPathComponent(".\(name)\(Self.stagingMarker)\(getpid())")
         try? fm.removeItem(at: staging)
@@ -32,15 +60,17 @@ package struct SiteWriter: Sendable {
             // Not withIntermediateDirectories: the staging folder must be new (files are created in it with O_EXCL).
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
             let published = PublishedFiles(root: output.path, staging: staging.path)
-            try Self.stage(site, into: staging.path, reusing: published)
+            try Self.stage(site, into: staging.path, edition: edition, reusing: published)
             if fm.fileExists(atPath: output.path) {
                 if AtomicSwap.exchange(staging.path, output.path) {
+                    Self.carryHiddenEntries(from: staging.path, to: output.path)
                     try Self.removeTree(staging.path)
                 } else {
                     // No RENAME_EXCHANGE (old kernel or filesystem): the shortest possible window.
                     let old = parent.appendingPathComponent(".\(name)\(Self.stagingMarker)old-\(getpid())")
                     try fm.moveItem(at: output, to: old)
                     try fm.moveItem(at: staging, to: output)
+                    Self.carryHiddenEntries(from: old.path, to: output.path)
                     try Self.removeTree(old.path)
                 }
             } else {
@@ -74,28 +104,107 @@ package struct SiteWriter: Sendable {
         }
     }
 
-    /// Refuses to replace a non-empty folder that boardpack did not write.
+    /// The edition a manifest records (nil for a manifest written before editions were).
+    static func manifestEdition(_ manifest: Data) -> Edition? {
+        var audience: String?
+        var drafts: Bool?
+        for line in String(decoding: manifest, as: UTF8.self).split(separator: "\n").dropFirst() {
+            if line.hasPrefix("audience ") { audience = String(line.dropFirst("audience ".count)) }
+            if line.hasPrefix("drafts ") { drafts = line.dropFirst("drafts ".count) == "yes" }
+            if line.contains("  ") { break }
+        }
+        guard let audience, let drafts else { return nil }
+        return Edition(audience: audience, drafts: drafts)
+    }
+
+    /// Refuses an output that is a symbolic link, a non-empty folder that boardpack did not
+    /// write, a site of another edition, or a site holding files its manifest does not list
+    /// (the last two unless `force`). Entries whose names start with `.` at the site's top
+    /// level (a `.git`) are not boardpack's: they are carried into the new site.
     func checkOwnership(_ output: URL) throws {
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: output.path, isDirectory: &isDir) else { return }
-        guard isDir.boolValue else {
+        var info = stat()
+        guard lstat(output.path, &info) == 0 else { return }
+        if info.st_mode & S_IFMT == S_IFLNK {
+            throw UsageError(
+                "--output \(outputPath) is a symbolic link; boardpack replaces its output folder whole and will not follow a link (give the folder it points to)"
+            )
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
             throw Diagnostic.error("\(outputPath) exists and is not a folder; boardpack will not replace it")
         }
+        let fm = FileManager.default
         let entries = (try? fm.contentsOfDirectory(atPath: output.path)) ?? []
-        if !entries.isEmpty && !entries.contains(Self.manifestName) {
-            throw Diagnostic.error(
-                "\(outputPath) is not empty and has no \(Self.manifestName): boardpack will not replace a folder it did not write",
-                hint: "choose another --output, or empty the folder first")
+        guard let manifest = fm.contents(atPath: output.appendingPathComponent(Self.manifestName).path) else {
+            if entries.contains(where: { !$0.hasPrefix(".") }) {
+                throw Diagnostic.error(
+                    "\(outputPath) is not empty and has no \(Self.manifestName): boardpack will not replace a folder it did not write",
+                    hint: "choose another --output, or empty the folder first")
+            }
+            return
+        }
+        guard !force else { return }
+        if let edition, let recorded = Self.manifestEdition(manifest), recorded != edition {
+            throw UsageError(
+                "\(outputPath)/ holds the site for \(recorded); this build is for \(edition). Build into another --output, or add --force to replace it"
+            )
+        }
+        let listed = Set(Self.manifestEntries(manifest).map(\.path))
+        if let stranger = Self.firstUnlisted(in: output.path, listed: listed) {
+            throw UsageError(
+                "\(outputPath)/\(stranger) was not written by boardpack (its manifest does not list it); the build would delete it. Move it out of \(outputPath)/, or add --force to delete it"
+            )
         }
     }
 
-    /// Staging folders left by a killed build are ours to remove (they carry our marker).
-    func removeLeftovers(in parent: URL, name: String) {
+    /// The first file or folder (in name order) under `root` that is neither listed in the
+    /// manifest nor on the way to a listed file, skipping hidden top-level entries.
+    static func firstUnlisted(in root: String, listed: Set<String>) -> String? {
+        var folders = Set<String>()
+        for path in listed {
+            var index = path.startIndex
+            while let slash = path[index...].firstIndex(of: "/") {
+                folders.insert(String(path[..<slash]))
+                index = path.index(after: slash)
+            }
+        }
+        func walk(_ relative: String) -> String? {
+            let full = relative.isEmpty ? root : root + "/" + relative
+            let entries = ((try? FileManager.default.contentsOfDirectory(atPath: full)) ?? []).sorted()
+            for entry in entries {
+                if relative.isEmpty && entry.hasPrefix(".") { continue }
+                let path = relative.isEmpty ? entry : relative + "/" + entry
+                var info = stat()
+                guard lstat(full + "/" + entry, &info) == 0 else { continue }
+                if info.st_mode & S_IFMT == S_IFDIR && folders.contains(path) {
+                    if let found = walk(path) { return found }
+                } else if !(info.st_mode & S_IFMT == S_IFREG && listed.contains(path)) {
+                    return path
+                }
+            }
+            return nil
+        }
+        return walk("")
+    }
+
+    /// Moves the hidden top-level entries of a replaced site (a `.git`, a `.htaccess`) into
+    /// the new one, which has none but its manifest. A build killed before this leaves them in
+    /// its staging folder, and the next build carries them over before removing it.
+    static func carryHiddenEntries(from old: String, to new: String) {
+        let fm = FileManager.default
+        for entry in (try? fm.contentsOfDirectory(atPath: old)) ?? [] where entry.hasPrefix(".") && !entry.hasPrefix(".boardpack") {
+            if !fm.fileExists(atPath: new + "/" + entry) { rename(old + "/" + entry, new + "/" + entry) }
+        }
+    }
+
+    /// Staging folders left by a killed build are ours to remove (they carry our marker); the
+    /// hidden entries of a site it had swapped out go back to the output first.
+    func removeLeftovers(in parent: URL, name: String, output: URL) {
         let fm = FileManager.default
         let prefix = ".\(name)\(Self.stagingMarker)"
         for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(prefix) {
-            try? fm.removeItem(at: parent.appendingPathComponent(entry))
+            let leftover = parent.appendingPathComponent(entry)
+            if fm.fileExists(atPath: output.path) { Self.carryHiddenEntries(from: leftover.path, to: output.path) }
+            try? fm.removeItem(at: leftover)
         }
     }
 
@@ -111,7 +220,7 @@ package struct SiteWriter: Sendable {
     ///
     /// A file whose bytes are those already published at its path is not written again but
     /// linked to the published file (see `PublishedFiles`).
-    static func stage(_ site: Site, into root: String, reusing published: PublishedFiles? = nil) throws {
+    static func stage(_ site: Site, into root: String, edition: Edition? = nil, reusing published: PublishedFiles? = nil) throws {
         let paths = site.sortedPaths
         let groups = groupedByTopFolder(paths)
         let hashes = ResultSlots<Result<String, any Error>>(count: paths.count)
@@ -137,6 +246,7 @@ package struct SiteWriter: Sendable {
             }
         }
         var manifest = "boardpack site manifest 1\n"
+        if let edition { manifest += "audience \(edition.audience)\ndrafts \(edition.drafts ? "yes" : "no")\n" }
         for (path, hash) in zip(paths, hashes.values) { manifest += "\(try hash.get())  \(path)\n" }
         try writeFile(root + "/" + manifestName, Array(manifest.utf8))
     }

@@ -13,34 +13,87 @@ package protocol FileSystem: Sendable {
     func exists(_ path: String) -> Bool
     /// The size of a file in bytes (to read big files first), nil when it cannot be read.
     func size(_ path: String) -> Int?
+    /// The same file system, reading only inside `root` (SPEC §7 "Hostile input").
+    func confined(to root: String) -> any FileSystem
 }
 
 extension FileSystem {
     /// By default the size is that of the contents.
     package func size(_ path: String) -> Int? { (try? read(path))?.count }
+    package func confined(to root: String) -> any FileSystem { self }
 }
 
 /// The real disk.
+///
+/// Content is read only from regular files inside the workspace (SPEC §7): once confined to a
+/// root, a path whose real location (symbolic links resolved) lies outside it, a FIFO (whose
+/// read would wait forever), a device (`/dev/zero` never ends) or a file over `maxFileSize` is
+/// an error naming the path, and nothing of it is read.
 package struct DiskFileSystem: FileSystem {
-    package init() {}
+    /// The workspace's real path; nil reads anywhere (the theme, tests).
+    package var root: String?
+    /// The largest file read, in bytes (default 1 GiB, `--max-file-size`).
+    package var maxFileSize: Int
+
+    package static let defaultMaxFileSize = 1 << 30
+
+    package init(maxFileSize: Int = DiskFileSystem.defaultMaxFileSize) {
+        self.maxFileSize = maxFileSize
+    }
+
+    package func confined(to root: String) -> any FileSystem {
+        var confined = self
+        confined.root = Self.realPath(root) ?? root
+        return confined
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
 
     /// Reads with `open`/`fstat`/`read` straight into the array: `FileManager.contents(atPath:)`
     /// returns `Data`, and converting it to `[UInt8]` copied (and page-faulted) every byte of
     /// a large workspace's 60 MB of CSV files a second time.
     package func read(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if let root {
+            guard let real = Self.realPath(path) else { throw ContentError("cannot read \(path)") }
+            guard real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+                throw ContentError("\(path) leads outside the workspace (a symbolic link to \(real)); boardpack reads only files inside it")
+            }
+        }
+        // Non-blocking: opening a FIFO for reading would wait for a writer.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw ContentError("cannot read \(path)") }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw ContentError("cannot read \(path)") }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            let kind =
+                switch info.st_mode & S_IFMT {
+                case S_IFIFO: "a FIFO"
+                case S_IFCHR, S_IFBLK: "a device"
+                case S_IFSOCK: "a socket"
+                case S_IFDIR: "a folder"
+                default: "not a regular file"
+                }
+            throw ContentError("\(path) is \(kind), not a regular file; boardpack reads only regular files")
+        }
+        guard Int(info.st_size) <= maxFileSize else {
+            throw ContentError(
+                "\(path) is \(info.st_size) bytes, over the \(maxFileSize)-byte limit (--max-file-size); it was not read")
+        }
+        // Back to blocking reads for a regular file.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var failed = false
         var bytes = [UInt8](unsafeUninitializedCapacity: max(Int(info.st_size), 0)) { buffer, initialized in
             guard let count = readFully(fd, into: UnsafeMutableRawBufferPointer(buffer)) else { return failed = true }
             initialized = count
         }
-        // Whatever follows the size `fstat` saw (a file that grew, or one without a size).
+        // Whatever follows the size `fstat` saw (a file that grew), up to the limit.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16 * 1024) { chunk in
-            while !failed {
+            while !failed && bytes.count <= maxFileSize {
                 let n = Foundation.read(fd, chunk.baseAddress!, chunk.count)
                 if n < 0 && errno == EINTR { continue }
                 if n < 0 { failed = true }
@@ -49,6 +102,7 @@ package struct DiskFileSystem: FileSystem {
             }
         }
         if failed { throw ContentError("cannot read \(path)") }
+        if bytes.count > maxFileSize { throw ContentError("\(path) grew over the \(maxFileSize)-byte limit while it was read") }
         return bytes
     }
 
