@@ -184,6 +184,12 @@ extension YAMLFile {
     /// pointing at the first character of its value (after an opening quote).
     package static func location(of keyPath: [String], in text: String, path: String, lineOffset: Int = 0) -> SourceLocation? {
         guard let root = try? Yams.compose(yaml: text, .default, .default, .utf8) else { return nil }
+        return location(of: keyPath, in: root, path: path, lineOffset: lineOffset)
+    }
+
+    /// Like ``location(of:in:path:lineOffset:)-(_,String,_,_)``, in a tree already composed (composing the
+    /// text again for every key made a file of many KPIs quadratic).
+    package static func location(of keyPath: [String], in root: Node, path: String, lineOffset: Int = 0) -> SourceLocation? {
         var node = root
         for key in keyPath {
             guard case let .mapping(map) = node, let value = map[key] else { return nil }

@@ -22,10 +22,10 @@ package enum MetricsSetup {
             }
             guard idProblems.isEmpty else { return (.builtIn, idProblems) }
             for id in overrides.kpis.keys where overrides.kpis[id]?.formula != nil {
-                overrides.kpis[id]?.formulaLocation = YAMLFile.location(of: ["kpis", id, "formula"], in: file.text, path: file.path)
+                overrides.kpis[id]?.formulaLocation = YAMLFile.location(of: ["kpis", id, "formula"], in: root, path: file.path)
             }
             for id in overrides.measures.keys {
-                overrides.measures[id]?.location = YAMLFile.location(of: ["measures", id], in: file.text, path: file.path)
+                overrides.measures[id]?.location = YAMLFile.location(of: ["measures", id], in: root, path: file.path)
             }
             return MetricDictionary.builtIn.merging(overrides, file: file.path)
         }

@@ -106,7 +106,8 @@ package struct PackReport: Sendable {
         commentary = Self.commentary(pack, unit: unit, period: period)
         changes = previous.map { PackChange.between($0, pack, dictionary: dictionary) } ?? []
         var workings: [String: KPIWorking] = [:]
-        for kpi in unit.applicableKPIs { workings[kpi.id] = engine.working(kpi.id, at: period) }
+        let workingEvaluator = engine.rememberingEvaluator(for: period)
+        for kpi in unit.applicableKPIs { workings[kpi.id] = engine.working(kpi.id, at: period, evaluator: workingEvaluator) }
         self.workings = workings
 
         let evaluator = engine.evaluator(for: period)

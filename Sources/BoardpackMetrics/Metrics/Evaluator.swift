@@ -11,6 +11,9 @@ package struct Evaluator: Sendable {
     let context: EvaluationContext
     /// The last month any evaluation may read: the end of the pack's period.
     package let through: Month
+    /// Unit-level KPI values already computed by this evaluator's earlier calls, when it
+    /// keeps them (``UnitMetrics/rememberingEvaluator(for:)``).
+    var remembered: RememberedKPIs?
 
     /// The compiled dictionary.
     package var metrics: CompiledMetrics { context.metrics }
@@ -32,6 +35,12 @@ package struct Evaluator: Sendable {
     /// KPI takes the unit-level value in a breakdown.
     package func kpi(_ id: String, at period: Period, slice: UnitData.Slice? = nil) -> MeasureValue {
         guard let slot = context.metrics.program.slots[id] else { return .na }
+        if slice == nil, let remembered {
+            // Taken out while in use: a copy left behind would make every write copy the tables.
+            var memo: KPIMemo? = remembered.memo.take() ?? KPIMemo(period: period, slotCount: context.metrics.program.ids.count)
+            defer { remembered.memo = memo }
+            return kpi(slot, period, nil, &memo)
+        }
         var memo: KPIMemo?
         return kpi(slot, period, slice, &memo)
     }
@@ -158,6 +167,13 @@ final class EvaluationContext: Sendable {
         self.data = data
         seriesNumbers = metrics.program.measureIDs.map { data.measureNumbers[$0] ?? -1 }
     }
+}
+
+/// The memo an evaluator keeps across calls: the working of every KPI of a pack evaluates the
+/// KPIs it refers to, and without it a chain of KPIs each defined by the previous one made the
+/// pack quadratic in the chain's length (400 KPIs took 11 s). One thread uses it.
+final class RememberedKPIs: @unchecked Sendable {
+    var memo: KPIMemo?
 }
 
 /// KPI values already computed within one pack's evaluation, by KPI slot, period and slice:

@@ -17,10 +17,22 @@ import BoardpackSupport
 package struct FormulaParser {
     private var tokens: [FormulaToken]
     private var index = 0
+    /// How many parentheses, calls, `not`s and unary minuses enclose the current token.
+    private var depth = 0
+
+    /// The deepest nesting a formula may have, and the most tokens (SPEC §7 "Hostile input"):
+    /// beyond them a formula is an error at its place, never a stack overflow or a long wait.
+    package static let maxDepth = 64
+    package static let maxTokens = 10_000
 
     /// Parses a whole formula.
     package static func parse(_ text: String) throws(FormulaError) -> Expr {
-        var parser = FormulaParser(tokens: try FormulaLexer.tokenize(text))
+        let tokens = try FormulaLexer.tokenize(text)
+        if tokens.count - 1 > maxTokens {
+            throw FormulaError(
+                "the formula is too long: \(tokens.count - 1) tokens, more than \(maxTokens)", offset: tokens[maxTokens].offset)
+        }
+        var parser = FormulaParser(tokens: tokens)
         let expr = try parser.parseOr()
         if case .end = parser.current.kind { return expr }
         throw FormulaError("unexpected \(parser.current.describe)", offset: parser.current.offset)
@@ -48,9 +60,32 @@ package struct FormulaParser {
 
     private func span(_ a: Expr, _ b: Expr) -> (Int, Int) { (a.offset, b.offset + b.length - a.offset) }
 
+    /// Parses one nested level with `parse`, refusing to go deeper than `maxDepth`.
+    private mutating func nested(_ parse: (inout FormulaParser) throws(FormulaError) -> Expr) throws(FormulaError) -> Expr {
+        let saved = depth
+        defer { depth = saved }
+        try deepen()
+        return try parse(&self)
+    }
+
+    /// One level deeper: a parenthesis, a call, a unary operator, or one more operator of a
+    /// chain (`a + b + c` is a tree two deep, and every later step of the engine walks it
+    /// recursively, so a long chain counts like nesting).
+    private mutating func deepen() throws(FormulaError) {
+        guard depth < Self.maxDepth else {
+            throw FormulaError(
+                "the formula is nested too deeply: more than \(Self.maxDepth) levels of parentheses, calls or operators in a row",
+                offset: current.offset, hint: "split it into KPIs that refer to each other")
+        }
+        depth += 1
+    }
+
     private mutating func parseOr() throws(FormulaError) -> Expr {
+        let saved = depth
+        defer { depth = saved }
         var left = try parseAnd()
         while takeKeyword("or") != nil {
+            try deepen()
             let right = try parseAnd()
             let (o, l) = span(left, right)
             left = Expr(.binary(.or, left, right), offset: o, length: l)
@@ -59,8 +94,11 @@ package struct FormulaParser {
     }
 
     private mutating func parseAnd() throws(FormulaError) -> Expr {
+        let saved = depth
+        defer { depth = saved }
         var left = try parseNot()
         while takeKeyword("and") != nil {
+            try deepen()
             let right = try parseNot()
             let (o, l) = span(left, right)
             left = Expr(.binary(.and, left, right), offset: o, length: l)
@@ -70,15 +108,18 @@ package struct FormulaParser {
 
     private mutating func parseNot() throws(FormulaError) -> Expr {
         if let tok = takeKeyword("not") {
-            let inner = try parseNot()
+            let inner = try nested { (p: inout FormulaParser) throws(FormulaError) in try p.parseNot() }
             return Expr(.not(inner), offset: tok.offset, length: inner.offset + inner.length - tok.offset)
         }
         return try parseCompare()
     }
 
     private mutating func parseCompare() throws(FormulaError) -> Expr {
+        let saved = depth
+        defer { depth = saved }
         let left = try parseSum()
         for op in [BinaryOperator.lessEqual, .greaterEqual, .equal, .notEqual, .less, .greater] where take(op.rawValue) {
+            try deepen()
             let right = try parseSum()
             let (o, l) = span(left, right)
             return Expr(.binary(op, left, right), offset: o, length: l)
@@ -87,10 +128,13 @@ package struct FormulaParser {
     }
 
     private mutating func parseSum() throws(FormulaError) -> Expr {
+        let saved = depth
+        defer { depth = saved }
         var left = try parseProduct()
         while true {
             let op: BinaryOperator
             if take("+") { op = .add } else if take("-") { op = .subtract } else { return left }
+            try deepen()
             let right = try parseProduct()
             let (o, l) = span(left, right)
             left = Expr(.binary(op, left, right), offset: o, length: l)
@@ -98,10 +142,13 @@ package struct FormulaParser {
     }
 
     private mutating func parseProduct() throws(FormulaError) -> Expr {
+        let saved = depth
+        defer { depth = saved }
         var left = try parseUnary()
         while true {
             let op: BinaryOperator
             if take("*") { op = .multiply } else if take("/") { op = .divide } else { return left }
+            try deepen()
             let right = try parseUnary()
             let (o, l) = span(left, right)
             left = Expr(.binary(op, left, right), offset: o, length: l)
@@ -111,7 +158,7 @@ package struct FormulaParser {
     private mutating func parseUnary() throws(FormulaError) -> Expr {
         let start = current.offset
         if take("-") {
-            let inner = try parseUnary()
+            let inner = try nested { (p: inout FormulaParser) throws(FormulaError) in try p.parseUnary() }
             return Expr(.negate(inner), offset: start, length: inner.offset + inner.length - start)
         }
         return try parsePrimary()
@@ -132,7 +179,7 @@ package struct FormulaParser {
             return try parseCall(name, tok)
         case .symbol("("):
             index += 1
-            let inner = try parseOr()
+            let inner = try nested { (p: inout FormulaParser) throws(FormulaError) in try p.parseOr() }
             guard take(")") else { throw FormulaError("expected `)`, found \(current.describe)", offset: current.offset) }
             return inner
         default:
@@ -148,7 +195,7 @@ package struct FormulaParser {
         }
         var args: [Expr] = []
         if !take(")") {
-            repeat { args.append(try parseOr()) } while take(",")
+            repeat { args.append(try nested { (p: inout FormulaParser) throws(FormulaError) in try p.parseOr() }) } while take(",")
             guard take(")") else { throw FormulaError("expected `,` or `)`, found \(current.describe)", offset: current.offset) }
         }
         let end = tokens[index - 1].offset + 1

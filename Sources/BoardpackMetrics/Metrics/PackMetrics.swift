@@ -5,7 +5,10 @@ package struct PackMetrics: Sendable {
     package var unit: String
     package var period: Period
     /// Every KPI that applies to the unit's sector, in dictionary order.
-    package var kpis: [KPIResult]
+    package var kpis: [KPIResult] { didSet { position = Self.positions(kpis) } }
+    /// Where each KPI is in `kpis`: looking one up by scanning made a pack quadratic in the
+    /// number of KPIs (every comparison with the previous pack looks each one up).
+    private var position: [String: Int]
     /// dimension → value → KPI id → value (n/a is `nil`), for values present in the period.
     package var breakdowns: [String: [String: [String: Double?]]]
 
@@ -15,8 +18,13 @@ package struct PackMetrics: Sendable {
         self.period = period
         self.kpis = kpis
         self.breakdowns = breakdowns
+        position = Self.positions(kpis)
+    }
+
+    private static func positions(_ kpis: [KPIResult]) -> [String: Int] {
+        Dictionary(kpis.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The result for KPI `id`, if it applies to the unit.
-    package subscript(kpi id: String) -> KPIResult? { kpis.first { $0.id == id } }
+    package subscript(kpi id: String) -> KPIResult? { position[id].map { kpis[$0] } }
 }

@@ -4,9 +4,10 @@ extension UnitMetrics {
     /// The working of KPI `id` at `period` (for the unit, or one dimension value), reading no
     /// data after the period. `nil` for an unknown KPI. The substituted formula keeps its values
     /// apart from its text, for whoever writes it to write them in its own way.
-    package func working(_ id: String, at period: Period, slice: UnitData.Slice? = nil) -> KPIWorking? {
+    /// `evaluator`, when given, is one for `period` that the caller reuses for many workings.
+    package func working(_ id: String, at period: Period, slice: UnitData.Slice? = nil, evaluator: Evaluator? = nil) -> KPIWorking? {
         guard let def = metrics.dictionary.kpis[id], let expr = metrics.expressions[id] else { return nil }
-        let evaluator = evaluator(for: period)
+        let evaluator = evaluator ?? self.evaluator(for: period)
         let slice = def.unitScoped ? nil : slice
         // The closures below share the unit's context (one reference) rather than copying `self`.
         let context = self.context
@@ -26,7 +27,6 @@ extension UnitMetrics {
         // writes the values in its locale later (``KPIWorking/substituted(valueText:)``).
         let template = ExprPrinter(
             leaf: { e, owner in
-                if case .identifier(let ref) = e.node, inline(ref, owner) != nil { return nil }
                 let v = evaluator.eval(e, period, slice, owner: owner)
                 let name = plain.print(e, owner: owner)
                 if !inputs.contains(where: { $0.name == name }) {

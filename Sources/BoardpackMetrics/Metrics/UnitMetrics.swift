@@ -33,6 +33,14 @@ package struct UnitMetrics: Sendable {
         Evaluator(context: context, pack: period)
     }
 
+    /// An evaluator for the pack of `period` that remembers the unit-level KPI values it
+    /// computes, for many calls on one thread (a pack's workings).
+    package func rememberingEvaluator(for period: Period) -> Evaluator {
+        var evaluator = Evaluator(context: context, pack: period)
+        evaluator.remembered = RememberedKPIs()
+        return evaluator
+    }
+
     /// The result of one KPI in the pack of `period`, with comparisons against the previous
     /// period and the same period a year earlier.
     package func result(_ kpi: KPIDefinition, at period: Period, using evaluator: Evaluator) -> KPIResult {
