@@ -53,6 +53,7 @@ extension CSVFileParser {
                 kind = .dimension(dimensions.count)
                 dimensions.append(name)
                 dimensionColumns.append(location(position).column)
+                dimensionFields.append(index)
             } else if schema.knownMeasures.contains(name) {
                 kind = .measure(measures.count)
                 measures.append(name)

@@ -1,4 +1,5 @@
 import BoardpackSupport
+import Foundation
 
 /// What a header column holds, decided once from its name.
 enum CSVColumnKind: Sendable, Equatable {
@@ -40,6 +41,10 @@ struct CSVFileParser {
     var measures: [String] = []
     /// 1-based field index of each dimension.
     var dimensionColumns: [Int] = []
+    /// 0-based field index of each dimension.
+    var dimensionFields: [Int] = []
+    /// Where the text starts (past the BOM, if any).
+    let start: Int
     /// 1-based field index of each measure.
     var measureColumns: [Int] = []
 
@@ -90,6 +95,7 @@ struct CSVFileParser {
         self.options = options
         self.schema = schema
         self.scanner = CSVScanner(bytes: bytes, delimiter: options.delimiter, start: start)
+        self.start = start
     }
 
     /// Reads the whole file.
@@ -99,6 +105,7 @@ struct CSVFileParser {
         if diagnostics.isEmpty && recordCount == 0 {
             error("no data rows after the header", at: SourceLocation(file: path, line: 1))
         }
+        if diagnostics.isEmpty { checkPaddedLabels() }
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
         let file = DataFile(
             path: path, sha256: "", grain: grain, dimensions: dimensions, measures: measures,
@@ -106,6 +113,41 @@ struct CSVFileParser {
             dimensionLabels: labelTables.map(\.strings), measureValues: measureValues,
             measureColumns: measureColumns, dimensionColumns: dimensionColumns)
         return (file, diagnostics)
+    }
+
+    /// A dimension value with leading or trailing spaces is an error (SPEC §7): values are
+    /// compared exactly, and ` paid_search ` would become a channel of its own. Checked once
+    /// per distinct value, after the rows are read; the error points at its first cell.
+    mutating func checkPaddedLabels() {
+        let space: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        for (d, table) in labelTables.enumerated() {
+            for (index, label) in table.strings.enumerated() {
+                let utf8 = label.utf8
+                guard let first = utf8.first, let last = utf8.last, space(first) || space(last) else { continue }
+                guard let row = dimensionValues[d].firstIndex(of: Int32(index)) else { continue }
+                error(
+                    "`\(label)` has \(space(first) ? "leading" : "trailing") spaces: a `\(dimensions[d])` value is compared exactly, so it would count apart from `\(label.trimmingCharacters(in: .whitespaces))`",
+                    at: fieldLocation(line: Int(lines[row]), column: dimensionFields[d]), hint: "remove the spaces in the file")
+            }
+        }
+    }
+
+    /// The place of field `column` (0-based) on line `line`, for a problem found after the rows
+    /// were read.
+    func fieldLocation(line: Int, column: Int) -> SourceLocation {
+        var offset = start, current = 1
+        while current < line, let feed = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) {
+            offset = feed + 1
+            current += 1
+        }
+        let lineStart = offset
+        var field = 0, quoted = false
+        while field < column, offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") {
+            if bytes[offset] == UInt8(ascii: "\"") { quoted.toggle() }
+            if bytes[offset] == options.delimiter && !quoted { field += 1 }
+            offset += 1
+        }
+        return location(CSVPosition(offset: offset, line: line, lineStart: lineStart))
     }
 
     /// True once the error limit is reached; the caller stops reading.

@@ -43,6 +43,14 @@ package struct WorkspaceLoader: Sendable {
             diagnostics += found
             if var unit {
                 unit.schema.knownMeasures = settings.measures
+                // A dimension named like a measure would read its numbers as text.
+                for name in unit.config.dimensions where settings.measures.contains(name) {
+                    diagnostics.append(
+                        .error(
+                            "`\(name)` is a measure, not a dimension: remove it from `dimensions`",
+                            at: YAMLFile.location(of: ["dimensions"], in: unit.configText, path: unit.configPath)
+                                ?? SourceLocation(file: unit.configPath)))
+                }
                 pending.append(unit)
             }
         }

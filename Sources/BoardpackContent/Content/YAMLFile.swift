@@ -77,6 +77,14 @@ package enum YAMLFile {
     package static func decodeTree<T: Decodable>(
         _ type: T.Type, from text: String, path: String, lineOffset: Int, basicResolver: Bool? = nil
     ) -> Result<(value: T, node: Node), DiagnosticsError> {
+        if let (line, column) = YAMLAliasLimit.excess(in: text) {
+            return .failure(
+                DiagnosticsError([
+                    .error(
+                        "the YAML expands past \(YAMLAliasLimit.maxNodes) nodes through its aliases (`*name`); write the values out instead",
+                        at: SourceLocation(file: path, line: line + lineOffset, column: column))
+                ]))
+        }
         let node: Node
         do {
             guard let composed = try compose(text, basicResolver: basicResolver).node else {

@@ -66,10 +66,11 @@ package struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
         Diagnostic(.warning, message, at: location, hint: hint)
     }
 
-    /// The one-line form: `content/units/x/data/q3.csv:14:5: error: message`.
+    /// The one-line form: `content/units/x/data/q3.csv:14:5: error: message` (control
+    /// characters from content written out, as the printer does).
     package var description: String {
         let prefix = location.map { "\($0): " } ?? ""
-        return "\(prefix)\(severity.rawValue): \(message)"
+        return DiagnosticPrinter.escapingControls("\(prefix)\(severity.rawValue): \(message)")
     }
 }
 

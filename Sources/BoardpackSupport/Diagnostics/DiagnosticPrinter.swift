@@ -21,18 +21,41 @@ package struct DiagnosticPrinter: Sendable {
     package func format(_ d: Diagnostic) -> String {
         let (on, off) = colour ? (styleCode(d.severity), "\u{1B}[0m") : ("", "")
         let bold = colour ? "\u{1B}[1m" : ""
+        let e = Self.escapingControls
         var text = ""
-        if let location = d.location { text += "\(bold)\(location):\(off) " }
-        text += "\(on)\(d.severity.rawValue):\(off) \(bold)\(d.message)\(off)\n"
+        if let location = d.location { text += "\(bold)\(e(location.description)):\(off) " }
+        text += "\(on)\(d.severity.rawValue):\(off) \(bold)\(e(d.message))\(off)\n"
         if let location = d.location, location.line > 0, let quoted = line(location.line, of: location.file) {
-            text += "  \(quoted)\n"
+            text += "  \(e(quoted))\n"
             if location.column > 0 {
-                let pad = quoted.prefix(location.column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+                // As wide as the escaped text above it.
+                let pad = quoted.prefix(location.column - 1).map { $0 == "\t" ? "\t" : String(repeating: " ", count: e(String($0)).count) }
+                    .joined()
                 text += "  \(pad)\(on)^\(off)\n"
             }
         }
-        if let hint = d.hint { text += "  hint: \(hint)\n" }
+        if let hint = d.hint { text += "  hint: \(e(hint))\n" }
         return text
+    }
+
+    /// `text` with its control characters written out (`\x1b`), tabs and line breaks kept:
+    /// content quoted in a diagnostic (a cell, a key, a file name) cannot drive the terminal.
+    package static func escapingControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\x" + (hex.count < 2 ? "0" : "") + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || (0x7F...0x9F).contains(scalar.value)
     }
 
     func line(_ number: Int, of file: String) -> String? {
