@@ -96,8 +96,9 @@ package enum Markdown {
             fatalError("cmark-gfm could not render HTML")
         }
         // The HTML rewrites read cmark-gfm's buffer directly: the note's HTML becomes a String once.
-        let html = HTMLCleanup.apply(cString: raw, idPrefix: idPrefix)
+        var html = HTMLCleanup.apply(cString: raw, idPrefix: idPrefix)
         free(raw)
+        if html.containsBytes(emptiedImage) { html = droppingEmptiedImages(html) }
         nanoseconds += DispatchTime.now().uptimeNanoseconds - start
         return RenderedMarkdown(
             html: html, charts: walker.charts, kpis: walker.kpis, tasks: walker.tasks, diagnostics: walker.diagnostics,
@@ -120,6 +121,24 @@ package enum Markdown {
         text.withUTF8 { bytes in bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) } }
         guard let root = cmark_parser_finish(parser) else { fatalError("cmark-gfm returned no document") }
         return (parser, root)
+    }
+
+    /// How cmark-gfm's safe mode writes an image whose URL it emptied (`javascript:`, a
+    /// `data:` URL that is not an image…).
+    static let emptiedImage = "<img src=\"\""
+
+    /// `html` without the images whose URL safe mode emptied (SPEC §7): an image with no
+    /// source is a broken frame on the page. Attribute values are escaped, so the tag ends at
+    /// the first `>`.
+    static func droppingEmptiedImages(_ html: String) -> String {
+        var out = ""
+        var rest = html[...]
+        while let start = rest.range(of: emptiedImage) {
+            out += rest[..<start.lowerBound]
+            guard let end = rest[start.upperBound...].firstIndex(of: ">") else { return out }
+            rest = rest[rest.index(after: end)...]
+        }
+        return out + rest
     }
 
     static func replaceWithPlaceholderParagraph(_ node: OpaquePointer, text: String) {

@@ -19,22 +19,29 @@ package struct NoteHTML: Sendable {
     ) -> NoteHTML {
         // Every KPI first, then every chart, in order: the chart callback records the charts'
         // data tables as it goes.
-        let kpis = doc.kpis.enumerated().map { i, reference -> String in
-            let html: HTMLBuffer = "<span class=\"kpi-inline\">\(kpi(reference, i))</span>"
+        let texts = doc.kpis.enumerated().map { i, reference in kpi(reference, i) }
+        let kpis = texts.map { text -> String in
+            let html: HTMLBuffer = "<span class=\"kpi-inline\">\(text)</span>"
+            return html.string
+        }
+        // Inside an attribute (an image's alt text) a value is plain text, never markup.
+        let plain = texts.map { text -> String in
+            let html: HTMLBuffer = "\(text)"
             return html.string
         }
         let charts = doc.charts.enumerated().map { i, block in chart(block, i) }
         let html =
             kpis.isEmpty && charts.isEmpty
-            ? doc.html : substitutingPlaceholders(doc.html, kpis: kpis, charts: charts)
+            ? doc.html : substitutingPlaceholders(doc.html, kpis: kpis, plainKPIs: plain, charts: charts)
         return NoteHTML(note: note, html: html, tasks: doc.tasks, markdownNanoseconds: doc.nanoseconds)
     }
 
     /// `html` with each `Markdown.placeholder(kind:index:)` replaced by `kpis[index]` or
     /// `charts[index]`, in one pass over the bytes. A chart replaced a whole code block, which
     /// cmark wrapped in a paragraph: `<p>placeholder</p>` becomes the bare figure. A
-    /// placeholder with no text to put in stays as it is.
-    static func substitutingPlaceholders(_ html: String, kpis: [String], charts: [String]) -> String {
+    /// placeholder with no text to put in stays as it is. A KPI placeholder inside a tag (an
+    /// attribute's value: cmark writes an image's alt text there) gets `plainKPIs[index]`.
+    static func substitutingPlaceholders(_ html: String, kpis: [String], plainKPIs: [String]? = nil, charts: [String]) -> String {
         let marker = Array(String(Markdown.marker).utf8)
         let open = Array("<p>".utf8), close = Array("</p>".utf8)
         var source = html
@@ -50,7 +57,7 @@ package struct NoteHTML: Sendable {
                 guard let (kind, index, end) = placeholder(in: h, at: at, marker: marker) else { continue }
                 if kind == "kpi", index < kpis.count {
                     out += UnsafeBufferPointer(rebasing: h[copied..<at])
-                    out.appendUTF8(kpis[index])
+                    out.appendUTF8(insideTag(h, at) ? (plainKPIs ?? kpis)[index] : kpis[index])
                     copied = end
                 } else if kind == "chart", index < charts.count {
                     let wrapped = at - open.count >= copied && occurs(open, at: at - open.count) && occurs(close, at: end)
@@ -62,6 +69,18 @@ package struct NoteHTML: Sendable {
             out += UnsafeBufferPointer(rebasing: h[copied...])
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// True when offset `at` of `h` is inside a tag: the nearest `<` or `>` before it is a `<`.
+    /// (cmark escapes both in text and attribute values, so each is markup.)
+    private static func insideTag(_ h: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+        var i = at - 1
+        while i >= 0 {
+            if h[i] == UInt8(ascii: ">") { return false }
+            if h[i] == UInt8(ascii: "<") { return true }
+            i -= 1
+        }
+        return false
     }
 
     /// The kind and index of the placeholder starting at `at` (`marker kind:index marker`)
