@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoardpackKit
+import BoardpackSupport
 import Foundation
 
 /// `boardpack serve`.
@@ -14,6 +15,11 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let options = BuildOptions(contentPath: content, templatesPath: templates, outputPath: output, includeDrafts: drafts)
-        try await PreviewServer(options: options, port: port).run { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        do {
+            try await PreviewServer(options: options, port: port).run { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        } catch let usage as UsageError {
+            FileHandle.standardError.write(Data("error: \(usage)\n".utf8))
+            throw ExitCode(2)
+        }
     }
 }

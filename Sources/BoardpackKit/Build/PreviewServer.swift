@@ -1,15 +1,23 @@
 import BoardpackSupport
-import FlyingFox
 import Foundation
 
 /// `boardpack serve`: the output folder on 127.0.0.1, rebuilt when content or theme change.
 ///
-/// Serving static files is FlyingFox's job; this type only maps paths to files (folders to
-/// their `index.html`, nothing outside the output folder) and watches for changes by polling
-/// file sizes and modification times, which needs no platform-specific API.
+/// The HTTP side is written here, small on purpose: a preview of confidential packs must
+/// answer only a browser on this machine (a DNS-rebinding page that reaches 127.0.0.1 under
+/// another host name gets nothing) and must refuse an oversized request line at once, before
+/// any parsing (SPEC §7). The listed server library parsed a request line of any length byte by
+/// byte (a 200 KB URL cost 18 s of CPU) and offers no hook before its parser. One thread per
+/// connection, `GET` and `HEAD` only, `Connection: close`: a preview for one person.
+///
+/// Changes are found by polling file sizes and modification times, which needs no
+/// platform-specific API. `serve --drafts` builds into a temporary folder, never `output/`.
 package struct PreviewServer: Sendable {
     package var options: BuildOptions
     package var port: UInt16
+
+    /// The longest request head read (request line and headers).
+    static let maxRequestHead = 8 * 1024
 
     package init(options: BuildOptions, port: UInt16) {
         self.options = options
@@ -37,6 +45,172 @@ package struct PreviewServer: Sendable {
         }
     }
 
+    /// A response: status line, headers and body.
+    package struct Response: Equatable, Sendable, Error {
+        package var status: Int
+        package var reason: String
+        package var headers: [(String, String)]
+        package var body: [UInt8]
+
+        package static func == (a: Response, b: Response) -> Bool {
+            a.status == b.status && a.body == b.body && a.headers.map { "\($0.0):\($0.1)" } == b.headers.map { "\($0.0):\($0.1)" }
+        }
+
+        static func text(_ status: Int, _ reason: String, _ message: String) -> Response {
+            let page =
+                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>\(status) \(reason)</title></head><body><h1>\(status) \(reason)</h1><p>\(message)</p></body></html>\n"
+            return Response(status: status, reason: reason, headers: [("Content-Type", "text/html; charset=utf-8")], body: Array(page.utf8))
+        }
+
+        var bytes: [UInt8] {
+            var head = "HTTP/1.1 \(status) \(reason)\r\n"
+            for (name, value) in headers + [("Content-Length", "\(body.count)"), ("Connection", "close"), ("Cache-Control", "no-store")] {
+                head += "\(name): \(value)\r\n"
+            }
+            return Array((head + "\r\n").utf8) + body
+        }
+    }
+
+    /// The answer to one request head (`head` is everything before the blank line), serving
+    /// files under `root` to a browser on this machine at `port`.
+    package static func respond(to head: String, root: String, port: UInt16) -> Response {
+        let lines = head.split(separator: "\r\n", omittingEmptySubsequences: false)
+        let parts = lines.first?.split(separator: " ") ?? []
+        guard parts.count == 3, parts[2].hasPrefix("HTTP/1.") else { return .text(400, "Bad Request", "Not an HTTP request.") }
+        var host: Substring?
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            if line[..<colon].lowercased() == "host" { host = line[line.index(after: colon)...].drop { $0 == " " || $0 == "\t" } }
+        }
+        let allowed = ["127.0.0.1", "localhost", "[::1]"].map { "\($0):\(port)" }
+        guard let host, allowed.contains(host.lowercased()) else {
+            return .text(421, "Misdirected Request", "This preview answers only http://127.0.0.1:\(port)/.")
+        }
+        guard parts[0] == "GET" || parts[0] == "HEAD" else { return .text(405, "Method Not Allowed", "Only GET.") }
+        let target = parts[1].split(separator: "?", maxSplits: 1).first.map(String.init) ?? "/"
+        guard target.hasPrefix("/"), let path = file(for: target, under: root) else {
+            return .text(404, "Not Found", "No such page in the preview.")
+        }
+        var isDir: ObjCBool = false
+        let raw = root + "/" + (target.removingPercentEncoding ?? target).drop { $0 == "/" }
+        if !target.hasSuffix("/"), FileManager.default.fileExists(atPath: raw, isDirectory: &isDir), isDir.boolValue {
+            return Response(status: 301, reason: "Moved Permanently", headers: [("Location", target + "/")], body: [])
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { return .text(404, "Not Found", "No such page in the preview.") }
+        var response = Response(status: 200, reason: "OK", headers: [("Content-Type", contentType(path))], body: [UInt8](data))
+        if parts[0] == "HEAD" { response.body = [] }
+        return response
+    }
+
+    /// Reads a request head from `fd`, or the refusal to send when it is over the limit
+    /// or the connection ends first.
+    static func readHead(_ fd: Int32) -> Result<String, Response> {
+        var buffer = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: 2048)
+        let end = Array("\r\n\r\n".utf8)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return .failure(.text(400, "Bad Request", "The request ended early.")) }
+            let searchFrom = max(0, buffer.count - 3)
+            buffer += chunk[..<n]
+            if let found = buffer[searchFrom...].firstRange(of: end) {
+                return .success(String(decoding: buffer[..<found.lowerBound], as: UTF8.self))
+            }
+            if buffer.count > maxRequestHead {
+                let lineEnded = buffer.contains(UInt8(ascii: "\n"))
+                return .failure(
+                    lineEnded
+                        ? .text(431, "Request Header Fields Too Large", "The request head is over 8 KiB.")
+                        : .text(414, "URI Too Long", "The request line is over 8 KiB."))
+            }
+        }
+    }
+
+    /// Serves one connection and closes it.
+    static func serve(connection fd: Int32, root: String, port: UInt16) {
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let response: Response
+        switch readHead(fd) {
+        case let .success(head): response = respond(to: head, root: root, port: port)
+        case let .failure(refusal): response = refusal
+        }
+        let bytes = response.bytes
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return }
+            sent += n
+        }
+    }
+
+    /// Listens on 127.0.0.1:`port`; a busy port is a `UsageError` (exit 2).
+    static func listen(port: UInt16) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw Diagnostic.error("cannot open a socket: \(String(cString: strerror(errno)))") }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, Foundation.listen(fd, 64) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw UsageError("cannot serve on 127.0.0.1:\(port): \(reason) (is another server using the port? try --port)")
+        }
+        return fd
+    }
+
+    /// Serves until the process ends, rebuilding after each change; `log` receives one line per event.
+    package func run(log: @escaping @Sendable (String) -> Void) async throws {
+        var options = self.options
+        if options.includeDrafts {
+            // Drafts are never written into the published output folder.
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("boardpack-preview-\(getpid())").path
+            options.outputPath = folder + "/site"
+            options.force = true
+            log("Drafts included: previewing from \(options.outputPath)/ (\(self.options.outputPath)/ is not touched)")
+        }
+        let root = options.outputPath
+        let listener = try Self.listen(port: port)
+        let port = self.port
+        let watched = options
+        Thread.detachNewThread {
+            var last = ""
+            while true {
+                let now = Self.fingerprint([watched.contentPath, watched.templatesPath])
+                if now != last {
+                    last = now
+                    do {
+                        let report = try BoardpackCommands.build(watched)
+                        log("Built \(report.packCount) packs for \(report.unitCount) units in \(String(format: "%.2f", report.seconds)) s")
+                    } catch let error as DiagnosticsError {
+                        log(error.diagnostics.map(\.description).joined(separator: "\n"))
+                    } catch {
+                        log("\(error)")
+                    }
+                }
+                Thread.sleep(forTimeInterval: 1)
+            }
+        }
+        log("Serving \(root)/ on http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
+        while true {
+            let connection = accept(listener, nil, nil)
+            if connection < 0 {
+                if errno == EINTR { continue }
+                throw Diagnostic.error("the preview server stopped: \(String(cString: strerror(errno)))")
+            }
+            Thread.detachNewThread { Self.serve(connection: connection, root: root, port: port) }
+        }
+    }
+
     /// A cheap fingerprint of every file under the given folders: path, size, modification time.
     static func fingerprint(_ folders: [String]) -> String {
         var parts: [String] = []
@@ -51,41 +225,5 @@ package struct PreviewServer: Sendable {
             }
         }
         return parts.sorted().joined(separator: "\n")
-    }
-
-    /// Serves until cancelled, rebuilding after each change; `log` receives one line per event.
-    package func run(log: @escaping @Sendable (String) -> Void) async throws {
-        let root = options.outputPath
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port))
-        let serveFile: @Sendable (HTTPRequest) async throws -> HTTPResponse = { request in
-            guard let path = Self.file(for: request.path, under: root), let data = FileManager.default.contents(atPath: path) else {
-                return HTTPResponse(statusCode: .notFound)
-            }
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: Self.contentType(path), .cacheControl: "no-store"], body: data)
-        }
-        await server.appendRoute("GET /", handler: serveFile)
-        await server.appendRoute("GET /*", handler: serveFile)
-        let options = self.options
-        let watcher = Task {
-            var last = ""
-            while !Task.isCancelled {
-                let now = Self.fingerprint([options.contentPath, options.templatesPath])
-                if now != last {
-                    last = now
-                    do {
-                        let report = try BoardpackCommands.build(options)
-                        log("Built \(report.packCount) packs for \(report.unitCount) units in \(String(format: "%.2f", report.seconds)) s")
-                    } catch let error as DiagnosticsError {
-                        log(error.diagnostics.map(\.description).joined(separator: "\n"))
-                    } catch {
-                        log("\(error)")
-                    }
-                }
-                try await Task.sleep(nanoseconds: 1_000_000_000)
-            }
-        }
-        log("Serving \(root)/ on http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
-        defer { watcher.cancel() }
-        try await server.run()
     }
 }
