@@ -86,6 +86,8 @@ import Testing
         let yaml = """
             name: Acme
             sector: retail
+            currency: EUR
+            confidentiality: Board confidential
             locale: fr-FR
             headline: [cac, clv_to_cak]
             targets:
@@ -97,9 +99,9 @@ import Testing
         let found = BoardpackCommands.check(contentPath: "content", templatesPath: "templates", fileSystem: InMemoryFileSystem(files))
         #expect(
             found.map(\.description) == [
-                "content/units/acme/unit.yml:3:9: error: unsupported locale `fr-FR` (expected en-GB, en-US or it-IT)",
-                "content/units/acme/unit.yml:4:11: error: unknown KPI `clv_to_cak` in `headline`",
-                "content/units/acme/unit.yml:7:9: error: unknown KPI `romy` in `targets`",
+                "content/units/acme/unit.yml:5:9: error: unsupported locale `fr-FR` (expected en-GB, en-US or it-IT)",
+                "content/units/acme/unit.yml:6:11: error: unknown KPI `clv_to_cak` in `headline`",
+                "content/units/acme/unit.yml:9:9: error: unknown KPI `romy` in `targets`",
             ])
         #expect(found.map(\.hint) == [nil, "did you mean `clv_to_cac`?", "did you mean `romi`?"])
     }
@@ -112,6 +114,7 @@ import Testing
             sector: retale
             currency: EURO
             tolerance: -1
+            confidentiality: Board confidential
 
             """
         let note = "---\ntitle: T\nperiod: 2026-10\nsection: summary\naudience: everyone\ndraft: maybe\norder: x\n---\nBody\n"

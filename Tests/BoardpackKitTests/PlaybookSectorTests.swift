@@ -15,7 +15,7 @@ import Testing
     /// Runs the unit's playbook for `period` and returns rule id (+ subject) → status.
     func run(sector: String, dimensions: String = "[channel]", files: [String: String], period: String) throws -> [String: String] {
         var all: [String: String] = [
-            "content/units/u/unit.yml": "name: U\nsector: \(sector)\ndimensions: \(dimensions)\n"
+            "content/units/u/unit.yml": "name: U\nsector: \(sector)\ncurrency: EUR\nconfidentiality: Board\ndimensions: \(dimensions)\n"
         ]
         for (name, text) in files { all["content/units/u/data/\(name)"] = text }
         let fs = InMemoryFileSystem(all)

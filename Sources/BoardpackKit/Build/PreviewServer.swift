@@ -168,14 +168,21 @@ package struct PreviewServer: Sendable {
         return fd
     }
 
+    /// What the preview builds: with drafts, into a temporary folder of its own, so drafts are
+    /// never written into the published output folder (SPEC §6.1).
+    package static func previewOptions(_ options: BuildOptions) -> BuildOptions {
+        guard options.includeDrafts else { return options }
+        var preview = options
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("boardpack-preview-\(getpid())").path
+        preview.outputPath = folder + "/site"
+        preview.force = true
+        return preview
+    }
+
     /// Serves until the process ends, rebuilding after each change; `log` receives one line per event.
     package func run(log: @escaping @Sendable (String) -> Void) async throws {
-        var options = self.options
-        if options.includeDrafts {
-            // Drafts are never written into the published output folder.
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("boardpack-preview-\(getpid())").path
-            options.outputPath = folder + "/site"
-            options.force = true
+        let options = Self.previewOptions(self.options)
+        if options.outputPath != self.options.outputPath {
             log("Drafts included: previewing from \(options.outputPath)/ (\(self.options.outputPath)/ is not touched)")
         }
         let root = options.outputPath

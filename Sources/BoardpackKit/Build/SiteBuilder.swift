@@ -125,19 +125,7 @@ package struct SiteBuilder: Sendable {
         let prepare = Preparation()
         let (compiled, playbooks) = try BoardpackCommands.timed("validate", &timings) { try prepare.validate(workspace) }
         return try BoardpackCommands.timed("compute", &timings) {
-            let (models, found, aggregationSeconds) = try prepare.compute(workspace, compiled, playbooks)
-            var warnings = found
-            // A note for a period with no pack is shown nowhere: say so (SPEC §7).
-            for model in models {
-                let packs = Set(model.periods)
-                for note in model.unit.notes where !packs.contains(note.period) {
-                    let range = model.periods.first.map { " (the unit's packs run from \($0) to \(model.periods.last!))" } ?? ""
-                    warnings.append(
-                        .warning(
-                            "this note is for \(note.period), which has no pack\(range): it is shown nowhere",
-                            at: note.periodLocation))
-                }
-            }
+            let (models, warnings, aggregationSeconds) = try prepare.compute(workspace, compiled, playbooks)
             let jobs = models.indices.flatMap { u in models[u].periods.map { (u, $0) } }.filter { u, period in
                 (options.units.isEmpty || options.units.contains(models[u].unit.id))
                     && (options.periods.isEmpty || options.periods.contains(period))

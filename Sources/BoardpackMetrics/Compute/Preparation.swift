@@ -82,13 +82,19 @@ package struct Preparation: Sendable {
         let locale = PackLocale(parsing: unit.config.locale ?? workspace.site.locale) ?? .default
         let findings = found.hasErrors ? [] : DataQuality.check(data, dictionary: compiled.dictionary, tolerance: unit.config.tolerance)
         var diagnostics = findings.map(\.diagnostic)
-        // A note dated after the last month of data belongs to no pack: most likely a typo.
-        if let last = data.monthsWithData.last {
-            for note in unit.notes where note.period.lastMonth > last {
+        // A note whose period has no pack is shown nowhere (SPEC §7): dated after the last month
+        // of data (most likely a typo), or before the packs the archive keeps.
+        let packs = Set(periods)
+        for note in unit.notes where !packs.contains(note.period) {
+            if let last = data.monthsWithData.last, note.period.lastMonth > last {
                 diagnostics.append(
                     .warning(
                         "note is for \(note.period), after the unit's last month of data (\(last)): it appears in no pack",
                         at: note.periodLocation))
+            } else {
+                let range = periods.first.map { " (the unit's packs run from \($0) to \(periods.last!))" } ?? ""
+                diagnostics.append(
+                    .warning("note is for \(note.period), which has no pack\(range): it appears in no pack", at: note.periodLocation))
             }
         }
         let model = UnitModel(unit: unit, metrics: metrics, periods: periods, locale: locale, playbooks: playbooks, findings: findings)

@@ -157,7 +157,8 @@ package struct SiteWriter: Sendable {
     }
 
     /// The first file or folder (in name order) under `root` that is neither listed in the
-    /// manifest nor on the way to a listed file, skipping hidden top-level entries.
+    /// manifest nor on the way to a listed file, skipping hidden top-level entries. A listed
+    /// path is boardpack's whatever it has become (a page replaced by a link or a FIFO).
     static func firstUnlisted(in root: String, listed: Set<String>) -> String? {
         var folders = Set<String>()
         for path in listed {
@@ -175,9 +176,11 @@ package struct SiteWriter: Sendable {
                 let path = relative.isEmpty ? entry : relative + "/" + entry
                 var info = stat()
                 guard lstat(full + "/" + entry, &info) == 0 else { continue }
-                if info.st_mode & S_IFMT == S_IFDIR && folders.contains(path) {
-                    if let found = walk(path) { return found }
-                } else if !(info.st_mode & S_IFMT == S_IFREG && listed.contains(path)) {
+                if folders.contains(path) {
+                    // A real folder is looked into; anything else in its place (a link) is
+                    // replaced as it stands, never followed.
+                    if info.st_mode & S_IFMT == S_IFDIR, let found = walk(path) { return found }
+                } else if !listed.contains(path) {
                     return path
                 }
             }
