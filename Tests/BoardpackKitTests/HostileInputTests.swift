@@ -356,6 +356,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: leftover))
     }
 
+    @Test func aSiteMovedAsideByAKilledFallbackSwapComesBackWithItsHiddenEntries() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try writer().write(site("one"))
+        try FileManager.default.createDirectory(atPath: root + "/out/.git", withIntermediateDirectories: true)
+        try "x".write(toFile: root + "/out/.git/HEAD", atomically: false, encoding: .utf8)
+        // Killed between `out` → `…-old-<pid>` and staging → `out`: no output folder at all.
+        try FileManager.default.moveItem(atPath: root + "/out", toPath: root + "/.out.boardpack-staging-old-4242")
+        try FileManager.default.createDirectory(atPath: root + "/.out.boardpack-staging-4242", withIntermediateDirectories: true)
+        try writer().write(site("two"))
+        #expect(try String(contentsOfFile: root + "/out/.git/HEAD", encoding: .utf8) == "x")
+        #expect(writer().existingSite() == site("two"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["out"])
+    }
+
     @Test func aFileTheManifestDoesNotListIsNamedAndKeptUnlessForced() throws {
         defer { try? FileManager.default.removeItem(atPath: root) }
         try writer().write(site("one"))
@@ -369,6 +383,16 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root + "/out/acme/minutes.txt") && writer().existingSite() == site("one"))
         try writer(force: true).write(site("two"))
         #expect(writer().existingSite() == site("two"))
+    }
+
+    @Test func aListedPageReplacedByALinkIsNotCarriedIntoASubsetBuild() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try writer().write(site("one"))
+        try "secret".write(toFile: root + "/secret.txt", atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: root + "/out/acme/index.html")
+        try FileManager.default.createSymbolicLink(atPath: root + "/out/acme/index.html", withDestinationPath: root + "/secret.txt")
+        let kept = writer().existingSite()
+        #expect(kept.files["acme/index.html"] == nil && kept.files["index.html"] == Array("one".utf8))
     }
 
     @Test func aBuildForAnotherAudienceOrDraftsSettingIsRefusedUnlessForced() throws {

@@ -51,8 +51,10 @@ package struct SiteWriter: Sendable {
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         let lock = try OutputLock(folder: parent.path, outputName: outputPath)
         defer { lock.release() }
-        try checkOwnership(output)
+        try refuseLink(output)
+        // Leftovers first: a killed build may have moved the published site aside.
         removeLeftovers(in: parent, name: name, output: output)
+        try checkOwnership(output)
 
         let staging = parent.appendingPathComponent(".\(name)\(Self.stagingMarker)\(getpid())")
         try? fm.removeItem(at: staging)
@@ -90,8 +92,16 @@ package struct SiteWriter: Sendable {
             return Site()
         }
         var site = Site()
+        let realRoot = root.resolvingSymlinksInPath().path
         for (path, _) in Self.manifestEntries(manifest) {
-            if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) { site.files[path] = [UInt8](data) }
+            // Only a regular file reached through real folders is carried over: a listed page
+            // replaced by a link must not bring what it points to into the new site.
+            let file = root.appendingPathComponent(path)
+            var info = stat()
+            guard lstat(file.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+                file.resolvingSymlinksInPath().path == realRoot + "/" + path
+            else { continue }
+            if let data = FileManager.default.contents(atPath: file.path) { site.files[path] = [UInt8](data) }
         }
         return site
     }
@@ -124,11 +134,7 @@ package struct SiteWriter: Sendable {
     func checkOwnership(_ output: URL) throws {
         var info = stat()
         guard lstat(output.path, &info) == 0 else { return }
-        if info.st_mode & S_IFMT == S_IFLNK {
-            throw UsageError(
-                "--output \(outputPath) is a symbolic link; boardpack replaces its output folder whole and will not follow a link (give the folder it points to)"
-            )
-        }
+        try refuseLink(output)
         guard info.st_mode & S_IFMT == S_IFDIR else {
             throw Diagnostic.error("\(outputPath) exists and is not a folder; boardpack will not replace it")
         }
@@ -152,6 +158,17 @@ package struct SiteWriter: Sendable {
         if let stranger = Self.firstUnlisted(in: output.path, listed: listed) {
             throw UsageError(
                 "\(outputPath)/\(stranger) was not written by boardpack (its manifest does not list it); the build would delete it. Move it out of \(outputPath)/, or add --force to delete it"
+            )
+        }
+    }
+
+    /// An output that is a symbolic link is refused (exit 2): the swap would move the link and
+    /// the clean-up would empty what it points to.
+    func refuseLink(_ output: URL) throws {
+        var info = stat()
+        if lstat(output.path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK {
+            throw UsageError(
+                "--output \(outputPath) is a symbolic link; boardpack replaces its output folder whole and will not follow a link (give the folder it points to)"
             )
         }
     }
@@ -204,7 +221,17 @@ package struct SiteWriter: Sendable {
     func removeLeftovers(in parent: URL, name: String, output: URL) {
         let fm = FileManager.default
         let prefix = ".\(name)\(Self.stagingMarker)"
-        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where entry.hasPrefix(prefix) {
+        let leftovers = ((try? fm.contentsOfDirectory(atPath: parent.path)) ?? []).filter { $0.hasPrefix(prefix) }.sorted()
+        // A build killed between the two renames of the fallback swap left no output: the site
+        // it moved aside, whole, goes back first.
+        if !fm.fileExists(atPath: output.path),
+            let old = leftovers.first(where: {
+                $0.hasPrefix(prefix + "old-") && fm.fileExists(atPath: parent.appendingPathComponent($0 + "/" + Self.manifestName).path)
+            })
+        {
+            try? fm.moveItem(at: parent.appendingPathComponent(old), to: output)
+        }
+        for entry in leftovers where fm.fileExists(atPath: parent.appendingPathComponent(entry).path) {
             let leftover = parent.appendingPathComponent(entry)
             if fm.fileExists(atPath: output.path) { Self.carryHiddenEntries(from: leftover.path, to: output.path) }
             try? fm.removeItem(at: leftover)
