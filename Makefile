@@ -1,11 +1,12 @@
 # boardpack: two commands set everything up on a fresh Debian machine with Swift 6.3.
 #   make pack   install what is missing, build, regenerate output/ from content/
 #   make test   the same set-up, then every test
+#   make fuzz   the parsers' libFuzzer targets, FUZZ_SECONDS (300) each (Fuzz/README.md)
 SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/release/boardpack
 
-.PHONY: setup build pack test bench clean
+.PHONY: setup build pack test fuzz bench clean
 
 setup:
 	@scripts/setup.sh
@@ -20,11 +21,18 @@ test: setup
 	$(SWIFT) format lint --strict -r Sources Tests Package.swift
 	$(SWIFT) build -c release --product boardpack
 	set -o pipefail; $(SWIFT) test 2>&1 | tee .build/swift-test.log
+	scripts/fuzz-replay.sh
 	scripts/check-output.sh $(BIN)
+	scripts/check-confidentiality.sh output
 	scripts/validate-html.sh output
 	scripts/browser-check.sh output trattoria-rapida/2026-10 RISERVATO "Sintesi per il board" \
 		"Decisioni e azioni" "Performance" "Canali" "Playbook di settore" "Strategia e rischi" "Governance" "Appendice"
 	@n=$$(grep -oE 'Test run with [0-9]+ tests' .build/swift-test.log | grep -oE '[0-9]+' | tail -1); echo "tests: $$n passed, 0 failed"
+
+# SPEC §7: each parser's libFuzzer target for FUZZ_SECONDS, built in .build-fuzz; stops at
+# the first crash and prints the input. `make test` replays the seed corpora (fuzz-replay.sh).
+fuzz: setup
+	scripts/fuzz.sh
 
 # The benchmark of SPEC §8: a generated 1,000-note, 1,000,000-row workspace against
 # cmark-gfm, Hugo, pandas, polars, duckdb and cat, in one run (installs its peers).

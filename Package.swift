@@ -20,7 +20,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Debian's libcmark-gfm-dev ships libcmark-gfm.pc, which links both libraries.
@@ -65,7 +64,6 @@ let package = Package(
             dependencies: [
                 "BoardpackSupport", "BoardpackMarkdown", "BoardpackContent", "BoardpackFormat", "BoardpackMetrics", "BoardpackPresentation",
                 "BoardpackSite",
-                .product(name: "FlyingFox", package: "FlyingFox"),
             ], swiftSettings: optimised
         ),
         .executableTarget(
@@ -75,6 +73,35 @@ let package = Package(
                 "BoardpackSite", "BoardpackKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], swiftSettings: optimised
+        ),
+        // libFuzzer targets for the parsers (SPEC §7, Fuzz/README.md). They live in this package
+        // because the parsers are `package` declarations. Built only when named (`--product
+        // fuzz-csv`, or by `swift test`, which builds every target), never for `--product
+        // boardpack`. A plain build replays files (`scripts/fuzz-replay.sh`, in `make test`);
+        // built with libFuzzer and `-DFUZZING` each is a fuzzer (`scripts/fuzz.sh`, `make fuzz`).
+        .target(name: "FuzzSupport", dependencies: ["BoardpackSupport"], path: "Sources/Fuzz/Support"),
+        .executableTarget(
+            name: "fuzz-csv", dependencies: ["BoardpackSupport", "BoardpackContent", "BoardpackMetrics", "FuzzSupport"],
+            path: "Sources/Fuzz/CSV"
+        ),
+        .executableTarget(
+            name: "fuzz-yaml", dependencies: ["BoardpackSupport", "BoardpackContent", "BoardpackMetrics", "FuzzSupport"],
+            path: "Sources/Fuzz/YAML"
+        ),
+        .executableTarget(
+            name: "fuzz-frontmatter", dependencies: ["BoardpackSupport", "BoardpackContent", "BoardpackMarkdown", "FuzzSupport"],
+            path: "Sources/Fuzz/FrontMatter"
+        ),
+        .executableTarget(
+            name: "fuzz-formula", dependencies: ["BoardpackSupport", "BoardpackMetrics", "FuzzSupport"],
+            path: "Sources/Fuzz/Formula"
+        ),
+        .executableTarget(
+            name: "fuzz-embeds",
+            dependencies: [
+                "BoardpackSupport", "BoardpackMarkdown", "BoardpackContent", "BoardpackMetrics", "BoardpackPresentation", "FuzzSupport",
+            ],
+            path: "Sources/Fuzz/Embeds"
         ),
         .testTarget(
             name: "BoardpackKitTests",
