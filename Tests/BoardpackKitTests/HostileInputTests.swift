@@ -211,6 +211,12 @@ import Testing
         #expect(!page.contains("<img") && page.contains("Before  after  end."))
     }
 
+    @Test func aKPIReferenceJustBeforeATableKeepsItsPosition() {
+        // cmark-gfm's table extension leaves that paragraph without a source position (found by fuzz-embeds).
+        let doc = Markdown.render("First line.\nintro {{ kpi cac }}\n| a |\n|---|\n", path: "n.md", firstLine: 9, idPrefix: "note-0")
+        #expect(doc.kpis.map { "\($0.line):\($0.column)" } == ["10:7"])
+    }
+
     @Test func elementIdsAreUniqueWhateverTheNoteFileNames() throws {
         let chart = "```chart\ntype: line\nkpis: [cpl]\nperiods: 3\n```\n"
         let notes = [

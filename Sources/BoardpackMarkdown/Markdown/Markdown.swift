@@ -87,6 +87,7 @@ package enum Markdown {
         if clean.containsBytes("{{") { cmark_consolidate_text_nodes(root) }
 
         var walker = NoteWalker(path: path, lineOffset: firstLine - 1)
+        walker.body = clean
         // The walk looks for `{{ kpi }}`, ```chart blocks and task items: a note with none of
         // their markers has nothing to find.
         if ["{{", "chart", "[ ]", "[x]", "[X]"].contains(where: clean.containsBytes) { walker.walk(root) }
@@ -154,6 +155,10 @@ package enum Markdown {
 struct NoteWalker {
     let path: String
     let lineOffset: Int
+    /// The note's body as parsed, for positions cmark-gfm does not give.
+    var body = ""
+    /// Its lines, split once when first needed.
+    lazy var bodyLines = body.split(separator: "\n", omittingEmptySubsequences: false)
     var charts: [ChartBlock] = []
     var chartNodes: [(node: OpaquePointer, index: Int)] = []
     var kpis: [InlineKPI] = []
@@ -237,12 +242,37 @@ struct NoteWalker {
         return String(decoding: out[start..<max(start, end)], as: UTF8.self)
     }
 
+    /// True when line `line`, byte column `column` (1-based) of the body starts with the first
+    /// line of `text`.
+    mutating func holds(_ text: String, atLine line: Int, column: Int) -> Bool {
+        guard line >= 1, column >= 1, let first = text.split(separator: "\n", omittingEmptySubsequences: false).first else { return false }
+        guard line <= bodyLines.count else { return false }
+        let bytes = bodyLines[line - 1].utf8
+        return column - 1 <= bytes.count && bytes.dropFirst(column - 1).starts(with: first.utf8)
+    }
+
+    /// The 1-based line and byte column of the first place in the body that holds the first
+    /// line of `text` (for a node cmark-gfm placed wrongly).
+    mutating func position(of text: String) -> (line: Int, column: Int)? {
+        guard let first = text.split(separator: "\n", omittingEmptySubsequences: false).first, !first.isEmpty else { return nil }
+        for (index, bodyLine) in bodyLines.enumerated() {
+            if let range = bodyLine.range(of: first) {
+                return (index + 1, bodyLine.utf8.distance(from: bodyLine.startIndex, to: range.lowerBound) + 1)
+            }
+        }
+        return nil
+    }
+
     /// Replaces each `{{ kpi ID }}` / `{{ kpi ID change }}` in a text node by a placeholder.
     mutating func replaceKPIReferences(in node: OpaquePointer) {
         guard let literalPointer = cmark_node_get_literal(node), strstr(literalPointer, "{{") != nil else { return }
         let literal = String(cString: literalPointer)
-        let line = Int(cmark_node_get_start_line(node)) + lineOffset
-        let column = Int(cmark_node_get_start_column(node))
+        var (line, column) = (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
+        // The table extension re-reads a paragraph just before a table and leaves it with no
+        // source position (0:0) or a wrong one: when the body does not hold the text there,
+        // find it.
+        if !holds(literal, atLine: line, column: column), let found = position(of: literal) { (line, column) = found }
+        line += lineOffset
         var output = ""
         var rest = Substring(literal)
         while let open = rest.firstRange(of: "{{") {
