@@ -77,6 +77,14 @@ import Testing
         }
     }
 
+    @Test func aMisspeltScopeOrSectorInMetricsIsAnError() throws {
+        var files = TestWorkspace.files()
+        files["content/metrics.yml"] = "kpis:\n  cpl: {scope: unti}\n"
+        #expect(only(problems(files), containing: "`scope` must be unit or none, not `unti`")?.location?.line == 2)
+        files["content/metrics.yml"] = "kpis:\n  cpc: {sectors: [retial]}\n"
+        #expect(only(problems(files), containing: "unknown sector `retial`")?.location?.line == 2)
+    }
+
     @Test func kpiAndMeasureIdsFollowTheSyntax() throws {
         var files = TestWorkspace.files()
         files["content/metrics.yml"] =
@@ -419,6 +427,31 @@ import Testing
         #expect(throws: UsageError.self) { try writer().write(site("board")) }
     }
 
+    @Test func aSubsetBuildNeverRelabelsPacksOfAnotherEditionEvenWithForce() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try writer().write(site("board"))
+        var subset = writer("staff", force: true)
+        subset.keepsOthers = true
+        #expect(throws: UsageError.self) { try subset.write(site("staff")) }
+        #expect(writer().existingSite() == site("board"))
+        // A site whose edition was never recorded is not relabelled either.
+        try SiteWriter(outputPath: root + "/legacy").write(site("old"))
+        var legacy = SiteWriter(outputPath: root + "/legacy", edition: .init(audience: "board", drafts: false), keepsOthers: true)
+        #expect(throws: UsageError.self) { try legacy.write(site("new")) }
+        legacy.keepsOthers = false
+        try legacy.write(site("new"))
+    }
+
+    @Test func aSiteMovedAsideWithoutAManifestComesBackToo() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // `git init out`, then a fallback swap killed between its renames.
+        try FileManager.default.createDirectory(atPath: root + "/.out.boardpack-staging-old-4242/.git", withIntermediateDirectories: true)
+        try "x".write(toFile: root + "/.out.boardpack-staging-old-4242/.git/HEAD", atomically: false, encoding: .utf8)
+        try writer().write(site("one"))
+        #expect(FileManager.default.fileExists(atPath: root + "/out/.git/HEAD"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["out"])
+    }
+
     @Test func theCommandLineRecordsTheEditionAndRefusesAStaffBuildOverTheBoardsSite() throws {
         let workspace = try TestWorkspace.onDisk(TestWorkspace.files())
         defer { try? FileManager.default.removeItem(atPath: workspace) }
@@ -429,11 +462,14 @@ import Testing
         #expect(manifest.hasPrefix("boardpack site manifest 1\naudience board\ndrafts no\n"))
         options.audience = .staff
         #expect(throws: UsageError.self) { try BoardpackCommands.build(options) }
-        options.units = ["acme"]
-        options.periods = [.month(Month(year: 2026, month: 10))]
         options.force = true
         _ = try BoardpackCommands.build(options)
         #expect(try String(contentsOfFile: workspace + "/output/.boardpack-manifest", encoding: .utf8).contains("audience staff\n"))
+        // A `--unit … --period …` rebuild without `--audience` would drop board notes into the staff site.
+        options.audience = .board
+        options.units = ["acme"]
+        options.periods = [.month(Month(year: 2026, month: 10))]
+        #expect(throws: UsageError.self) { try BoardpackCommands.build(options) }
     }
 }
 
@@ -450,6 +486,9 @@ import Testing
         }
         #expect(status("GET / HTTP/1.1\r\nAccept: */*") == 421, "no Host")
         #expect(status("GET /acme HTTP/1.1\r\nHost: 127.0.0.1:8123") == 301)
+        let redirect = PreviewServer.respond(to: "GET //acme HTTP/1.1\r\nHost: 127.0.0.1:8123", root: root + "/out", port: 8123)
+        #expect(redirect.status == 301 && redirect.headers.contains { $0.0 == "Location" && $0.1 == "/acme/" }, "never //host")
+        #expect(PreviewServer.respond(to: "GET / HTTP/1.1\r\nHost: localhost", root: root + "/out", port: 80).status == 200)
         #expect(status("GET /nowhere/ HTTP/1.1\r\nHost: 127.0.0.1:8123") == 404)
         #expect(status("GET /../etc/passwd HTTP/1.1\r\nHost: 127.0.0.1:8123") == 404)
     }
@@ -466,6 +505,20 @@ import Testing
             return
         }
         #expect(refusal.status == 414)
+        close(fds[1])
+    }
+
+    @Test func aWholeOverlongHeadInOneReadIsRefusedToo() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &fds) == 0)
+        defer { close(fds[0]) }
+        let request = Array(("GET / HTTP/1.1\r\nHost: 127.0.0.1:8123\r\nX-Pad: " + String(repeating: "a", count: 10_000) + "\r\n\r\n").utf8)
+        _ = request.withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
+        guard case let .failure(refusal) = PreviewServer.readHead(fds[0]) else {
+            Issue.record("a 10 KiB request head was read")
+            return
+        }
+        #expect(refusal.status == 431)
         close(fds[1])
     }
 

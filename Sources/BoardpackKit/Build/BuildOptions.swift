@@ -36,6 +36,8 @@ package struct BuildOptions: Sendable {
 
     /// The writer of this build's output, which records and guards its edition.
     package var siteWriter: SiteWriter {
-        SiteWriter(outputPath: outputPath, edition: .init(audience: audience.rawValue, drafts: includeDrafts), force: force)
+        SiteWriter(
+            outputPath: outputPath, edition: .init(audience: audience.rawValue, drafts: includeDrafts), force: force,
+            keepsOthers: !units.isEmpty || !periods.isEmpty)
     }
 }

@@ -82,7 +82,8 @@ package struct PreviewServer: Sendable {
             guard let colon = line.firstIndex(of: ":") else { continue }
             if line[..<colon].lowercased() == "host" { host = line[line.index(after: colon)...].drop { $0 == " " || $0 == "\t" } }
         }
-        let allowed = ["127.0.0.1", "localhost", "[::1]"].map { "\($0):\(port)" }
+        // A browser leaves the default port out of `Host`.
+        let allowed = ["127.0.0.1", "localhost", "[::1]"].flatMap { port == 80 ? [$0, "\($0):80"] : ["\($0):\(port)"] }
         guard let host, allowed.contains(host.lowercased()) else {
             return .text(421, "Misdirected Request", "This preview answers only http://127.0.0.1:\(port)/.")
         }
@@ -92,9 +93,15 @@ package struct PreviewServer: Sendable {
             return .text(404, "Not Found", "No such page in the preview.")
         }
         var isDir: ObjCBool = false
-        let raw = root + "/" + (target.removingPercentEncoding ?? target).drop { $0 == "/" }
-        if !target.hasSuffix("/"), FileManager.default.fileExists(atPath: raw, isDirectory: &isDir), isDir.boolValue {
-            return Response(status: 301, reason: "Moved Permanently", headers: [("Location", target + "/")], body: [])
+        let segments = (target.removingPercentEncoding ?? target).split(separator: "/").filter { !$0.isEmpty && $0 != "." }
+        let folder = ([root] + segments.map(String.init)).joined(separator: "/")
+        if !target.hasSuffix("/"), FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue {
+            // Built from the path's parts, never from the raw target: `//host` must not become
+            // a redirect to another site.
+            let location =
+                "/" + segments.map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String($0) }.joined(separator: "/")
+                + "/"
+            return Response(status: 301, reason: "Moved Permanently", headers: [("Location", location)], body: [])
         }
         guard let data = FileManager.default.contents(atPath: path) else { return .text(404, "Not Found", "No such page in the preview.") }
         var response = Response(status: 200, reason: "OK", headers: [("Content-Type", contentType(path))], body: [UInt8](data))
@@ -114,7 +121,7 @@ package struct PreviewServer: Sendable {
             guard n > 0 else { return .failure(.text(400, "Bad Request", "The request ended early.")) }
             let searchFrom = max(0, buffer.count - 3)
             buffer += chunk[..<n]
-            if let found = buffer[searchFrom...].firstRange(of: end) {
+            if let found = buffer[searchFrom...].firstRange(of: end), found.lowerBound <= maxRequestHead {
                 return .success(String(decoding: buffer[..<found.lowerBound], as: UTF8.self))
             }
             if buffer.count > maxRequestHead {
@@ -173,8 +180,10 @@ package struct PreviewServer: Sendable {
     package static func previewOptions(_ options: BuildOptions) -> BuildOptions {
         guard options.includeDrafts else { return options }
         var preview = options
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("boardpack-preview-\(getpid())").path
-        preview.outputPath = folder + "/site"
+        // A folder of its own, readable by this user only (drafts are confidential).
+        var template = Array((FileManager.default.temporaryDirectory.path + "/boardpack-preview-XXXXXX").utf8CString)
+        let folder = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) }
+        preview.outputPath = (folder ?? FileManager.default.temporaryDirectory.path + "/boardpack-preview-\(getpid())") + "/site"
         preview.force = true
         return preview
     }

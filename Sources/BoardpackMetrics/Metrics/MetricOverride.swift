@@ -25,6 +25,16 @@ package struct MetricOverride: Sendable, Decodable {
 
     private enum CodingKeys: String, CodingKey, CaseIterable { case measures, kpis }
 
+    /// `scope:` is `unit` (the KPI or measure takes the unit's value in a breakdown) or `none`
+    /// (clears an inherited scope); a misspelt scope must not quietly mean `none`.
+    static func scope<Key: CodingKey>(_ c: KeyedDecodingContainer<Key>, _ key: Key) throws -> String? {
+        guard let text = try c.decodeIfPresent(String.self, forKey: key) else { return nil }
+        guard text == "unit" || text == "none" else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "`scope` must be unit or none, not `\(text)`")
+        }
+        return text
+    }
+
     /// Decodes `measures` and `kpis`, both optional, reporting every unknown key of the file.
     package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -60,7 +70,7 @@ package struct MeasureOverride: Sendable, Decodable {
         aggregation = problems.field(nil) { try c.decodeIfPresent(AggregationName.self, forKey: .aggregation) }
         weight = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .weight) }
         kind = problems.field(nil) { try c.decodeIfPresent(MeasureDefinition.Kind.self, forKey: .kind) }
-        scope = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .scope) }
+        scope = problems.field(nil) { try MetricOverride.scope(c, .scope) }
         meaning = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .meaning) }
         try problems.throwIfAny()
     }
@@ -126,9 +136,18 @@ package struct KPIOverride: Sendable, Decodable {
         unit = problems.field(nil) { try c.decodeIfPresent(KPIDefinition.ValueUnit.self, forKey: .unit) }
         better = problems.field(nil) { try c.decodeIfPresent(KPIDefinition.Direction.self, forKey: .better) }
         level = problems.field(nil) { try c.decodeIfPresent(KPIDefinition.Level.self, forKey: .level) }
-        scope = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .scope) }
+        scope = problems.field(nil) { try MetricOverride.scope(c, .scope) }
         definition = problems.field(nil) { try Self.decodeText(c, .definition) }
-        sectors = problems.field(nil) { try c.decodeIfPresent([String].self, forKey: .sectors) }
+        sectors = problems.field(nil) {
+            let sectors = try c.decodeIfPresent([String].self, forKey: .sectors)
+            let known = UnitConfig.Sector.allCases.map(\.rawValue)
+            if let unknown = sectors?.first(where: { !known.contains($0) }) {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .sectors, in: c,
+                    debugDescription: "unknown sector `\(unknown)` in `sectors` (expected \(known.joined(separator: ", ")))")
+            }
+            return sectors
+        }
         try problems.throwIfAny()
     }
 

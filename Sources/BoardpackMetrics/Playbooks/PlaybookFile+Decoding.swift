@@ -65,7 +65,7 @@ extension PlaybookFile.RuleEntry: Decodable {
         if !Self.isValidID(id) {
             throw DecodingError.dataCorruptedError(
                 forKey: .id, in: c,
-                debugDescription: "rule id `\(id)` must be lowercase letters, digits and `-`, starting with a letter")
+                debugDescription: "rule id `\(id)` must be lowercase letters, digits, `_` and `-`, starting with a letter")
         }
         idLocation = SourceLocation(file: "")
         forEach = try c.decodeIfPresent(String.self, forKey: .forEach)
@@ -75,9 +75,9 @@ extension PlaybookFile.RuleEntry: Decodable {
         action = try c.decodeIfPresent(PlaybookText.self, forKey: .action)
     }
 
-    /// Rule ids appear in `metrics.json` and in anchors: `[a-z][a-z0-9-]*`.
+    /// Rule ids appear in `metrics.json` and in anchors: `[a-z][a-z0-9_-]*` (SPEC §3.2).
     static func isValidID(_ id: String) -> Bool {
         guard let first = id.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
-        return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
     }
 }

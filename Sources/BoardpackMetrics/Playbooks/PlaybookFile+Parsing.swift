@@ -10,7 +10,7 @@ extension PlaybookFile {
         let document: Document, root: Node
         // The tree that was decoded gives the marks.
         switch YAMLFile.decodeTree(Document.self, from: text, path: path, lineOffset: 0) {
-        case .failure(let error): return .failure(DiagnosticsError([error.diagnostics[0]]))
+        case .failure(let error): return .failure(error)
         case .success(let decoded): (document, root) = decoded
         }
         var reader = PlaybookNodeReader(path: path)

@@ -31,11 +31,15 @@ package struct SiteWriter: Sendable {
     package var edition: Edition?
     /// Replace a site made for another edition, or a folder holding files boardpack did not write.
     package var force: Bool
+    /// A subset build (`--unit`, `--period`): it keeps the other packs as they are, so it may
+    /// only write into a site of its own edition, even with `force`.
+    package var keepsOthers: Bool
 
-    package init(outputPath: String, edition: Edition? = nil, force: Bool = false) {
+    package init(outputPath: String, edition: Edition? = nil, force: Bool = false, keepsOthers: Bool = false) {
         self.outputPath = outputPath
         self.edition = edition
         self.force = force
+        self.keepsOthers = keepsOthers
     }
 
     /// Stages, swaps in and cleans up. Throws a `Diagnostic` a user can act on, or a
@@ -65,23 +69,33 @@ package struct SiteWriter: Sendable {
             try Self.stage(site, into: staging.path, edition: edition, reusing: published)
             if fm.fileExists(atPath: output.path) {
                 if AtomicSwap.exchange(staging.path, output.path) {
-                    Self.carryHiddenEntries(from: staging.path, to: output.path)
+                    guard Self.carryHiddenEntries(from: staging.path, to: output.path) else { throw Self.keptOld(staging.path) }
                     try Self.removeTree(staging.path)
                 } else {
                     // No RENAME_EXCHANGE (old kernel or filesystem): the shortest possible window.
                     let old = parent.appendingPathComponent(".\(name)\(Self.stagingMarker)old-\(getpid())")
                     try fm.moveItem(at: output, to: old)
                     try fm.moveItem(at: staging, to: output)
-                    Self.carryHiddenEntries(from: old.path, to: output.path)
+                    guard Self.carryHiddenEntries(from: old.path, to: output.path) else { throw Self.keptOld(old.path) }
                     try Self.removeTree(old.path)
                 }
             } else {
                 try fm.moveItem(at: staging, to: output)
             }
+        } catch let kept as Diagnostic {
+            throw kept
         } catch {
             try? fm.removeItem(at: staging)
             throw Diagnostic.error("cannot write the site to \(outputPath): \(error.localizedDescription)")
         }
+    }
+
+    /// The new site is in place, but a hidden entry of the old one (a `.git`) could not be
+    /// moved into it: the old site is kept where it is, and the build says so.
+    static func keptOld(_ path: String) -> Diagnostic {
+        .error(
+            "the new site is written, but a hidden file or folder of the previous one could not be moved into it; the previous site is kept at \(path)",
+            hint: "move its hidden entries (such as .git) into the output folder yourself, then build again")
     }
 
     /// The site currently in the output folder, as listed by its manifest (empty when there is
@@ -110,7 +124,11 @@ package struct SiteWriter: Sendable {
     static func manifestEntries(_ manifest: Data) -> [(path: String, hash: String)] {
         String(decoding: manifest, as: UTF8.self).split(separator: "\n").dropFirst().compactMap { line in
             guard let space = line.range(of: "  ") else { return nil }
-            return (String(line[space.upperBound...]), String(line[..<space.lowerBound]))
+            let path = String(line[space.upperBound...])
+            // The site never holds hidden top-level entries, nor `..`: a manifest that lists one
+            // was not written by boardpack.
+            guard !path.hasPrefix("."), !path.split(separator: "/").contains("..") else { return nil }
+            return (path, String(line[..<space.lowerBound]))
         }
     }
 
@@ -147,6 +165,14 @@ package struct SiteWriter: Sendable {
                     hint: "choose another --output, or empty the folder first")
             }
             return
+        }
+        if keepsOthers, let edition, Self.manifestEdition(manifest) != edition {
+            // The packs it keeps were made for another audience or drafts setting (or nobody
+            // recorded which): relabelling them would be a leak.
+            let recorded = Self.manifestEdition(manifest).map { "the site for \($0)" } ?? "a site whose audience was not recorded"
+            throw UsageError(
+                "\(outputPath)/ holds \(recorded); a --unit or --period build keeps its other packs, so it must be for the same audience and drafts setting. Build the whole site (add --force to replace it) or use another --output"
+            )
         }
         guard !force else { return }
         if let edition, let recorded = Self.manifestEdition(manifest), recorded != edition {
@@ -209,11 +235,16 @@ package struct SiteWriter: Sendable {
     /// Moves the hidden top-level entries of a replaced site (a `.git`, a `.htaccess`) into
     /// the new one, which has none but its manifest. A build killed before this leaves them in
     /// its staging folder, and the next build carries them over before removing it.
-    static func carryHiddenEntries(from old: String, to new: String) {
+    /// False when one could not be moved: the folder holding it must then be kept.
+    @discardableResult
+    static func carryHiddenEntries(from old: String, to new: String) -> Bool {
         let fm = FileManager.default
-        for entry in (try? fm.contentsOfDirectory(atPath: old)) ?? [] where entry.hasPrefix(".") && !entry.hasPrefix(".boardpack") {
-            if !fm.fileExists(atPath: new + "/" + entry) { rename(old + "/" + entry, new + "/" + entry) }
+        guard let entries = try? fm.contentsOfDirectory(atPath: old) else { return !fm.fileExists(atPath: old) }
+        var carried = true
+        for entry in entries where entry.hasPrefix(".") && !entry.hasPrefix(".boardpack") {
+            if fm.fileExists(atPath: new + "/" + entry) || rename(old + "/" + entry, new + "/" + entry) != 0 { carried = false }
         }
+        return carried
     }
 
     /// Staging folders left by a killed build are ours to remove (they carry our marker); the
@@ -225,15 +256,14 @@ package struct SiteWriter: Sendable {
         // A build killed between the two renames of the fallback swap left no output: the site
         // it moved aside, whole, goes back first.
         if !fm.fileExists(atPath: output.path),
-            let old = leftovers.first(where: {
-                $0.hasPrefix(prefix + "old-") && fm.fileExists(atPath: parent.appendingPathComponent($0 + "/" + Self.manifestName).path)
-            })
+            let old = leftovers.first(where: { $0.hasPrefix(prefix + "old-") })
         {
             try? fm.moveItem(at: parent.appendingPathComponent(old), to: output)
         }
         for entry in leftovers where fm.fileExists(atPath: parent.appendingPathComponent(entry).path) {
             let leftover = parent.appendingPathComponent(entry)
-            if fm.fileExists(atPath: output.path) { Self.carryHiddenEntries(from: leftover.path, to: output.path) }
+            // Removed only once nothing of the user's is left in it.
+            guard fm.fileExists(atPath: output.path), Self.carryHiddenEntries(from: leftover.path, to: output.path) else { continue }
             try? fm.removeItem(at: leftover)
         }
     }
