@@ -157,8 +157,6 @@ struct NoteWalker {
     let lineOffset: Int
     /// The note's body as parsed, for positions cmark-gfm does not give.
     var body = ""
-    /// Its lines, split once when first needed.
-    lazy var bodyLines = body.split(separator: "\n", omittingEmptySubsequences: false)
     var charts: [ChartBlock] = []
     var chartNodes: [(node: OpaquePointer, index: Int)] = []
     var kpis: [InlineKPI] = []
@@ -243,19 +241,25 @@ struct NoteWalker {
     }
 
     /// True when line `line`, byte column `column` (1-based) of the body starts with the first
-    /// line of `text`.
-    mutating func holds(_ text: String, atLine line: Int, column: Int) -> Bool {
-        guard line >= 1, column >= 1, let first = text.split(separator: "\n", omittingEmptySubsequences: false).first else { return false }
-        guard line <= bodyLines.count else { return false }
-        let bytes = bodyLines[line - 1].utf8
-        return column - 1 <= bytes.count && bytes.dropFirst(column - 1).starts(with: first.utf8)
+    /// line of `text`. Walks the body's bytes without splitting it: every reference of every
+    /// note is checked.
+    func holds(_ text: String, atLine line: Int, column: Int) -> Bool {
+        guard line >= 1, column >= 1 else { return false }
+        let bytes = body.utf8
+        var start = bytes.startIndex
+        for _ in 1..<line {
+            guard let feed = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return false }
+            start = bytes.index(after: feed)
+        }
+        guard let at = bytes.index(start, offsetBy: column - 1, limitedBy: bytes.endIndex) else { return false }
+        return bytes[at...].starts(with: text.utf8.prefix { $0 != UInt8(ascii: "\n") })
     }
 
     /// The 1-based line and byte column of the first place in the body that holds the first
     /// line of `text` (for a node cmark-gfm placed wrongly).
-    mutating func position(of text: String) -> (line: Int, column: Int)? {
+    func position(of text: String) -> (line: Int, column: Int)? {
         guard let first = text.split(separator: "\n", omittingEmptySubsequences: false).first, !first.isEmpty else { return nil }
-        for (index, bodyLine) in bodyLines.enumerated() {
+        for (index, bodyLine) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if let range = bodyLine.range(of: first) {
                 return (index + 1, bodyLine.utf8.distance(from: bodyLine.startIndex, to: range.lowerBound) + 1)
             }
