@@ -30,8 +30,12 @@ package struct DataReader: Sendable {
 
     /// The reader for a file named `name`, by its extension; nil when no reader takes it.
     package static func reader(for name: String) -> DataReader? {
-        guard let dot = name.lastIndex(of: ".") else { return nil }
-        let ext = name[name.index(after: dot)...].lowercased()
-        return all.first { $0.extensions.contains { $0 == ext } }
+        guard let ext = fileExtension(of: name) else { return nil }
+        return all.first { $0.extensions.contains(ext) }
+    }
+
+    /// A file name's extension, lower-case (`product.CSV` is a CSV file, SPEC §7).
+    static func fileExtension(of name: String) -> String? {
+        name.lastIndex(of: ".").map { name[name.index(after: $0)...].lowercased() }
     }
 }

@@ -269,7 +269,6 @@ package struct WorkspaceLoader: Sendable {
 
     /// True when `name` ends with `.ext`, in any case (`notes/Q3.MD` is a note).
     static func hasExtension(_ name: String, _ extensions: String...) -> Bool {
-        guard let dot = name.lastIndex(of: ".") else { return false }
-        return extensions.contains(name[name.index(after: dot)...].lowercased())
+        DataReader.fileExtension(of: name).map(extensions.contains) ?? false
     }
 }

@@ -84,10 +84,10 @@ package enum BoardpackCommands {
     /// It runs the validate and compute phases, notes' embeds included (drafts too), and
     /// renders no page.
     package static func check(
-        contentPath: String, templatesPath: String, fileSystem: any FileSystem = DiskFileSystem(),
+        contentPath: String, templatesPath: String, fileSystem: (any FileSystem)? = nil,
         maxFileSize: Int = DiskFileSystem.defaultMaxFileSize
     ) -> [Diagnostic] {
-        let fileSystem = (fileSystem as? DiskFileSystem).map { _ in DiskFileSystem(maxFileSize: maxFileSize) } ?? fileSystem
+        let fileSystem = fileSystem ?? DiskFileSystem(maxFileSize: maxFileSize)
         var options = BuildOptions(contentPath: contentPath, templatesPath: templatesPath)
         options.includeDrafts = true
         let (workspace, diagnostics) = load(contentPath: contentPath, fileSystem: fileSystem)

@@ -24,12 +24,16 @@ package struct PreviewServer: Sendable {
         self.port = port
     }
 
+    /// The segments of a request path, percent-decoded, or nil when one is `..`.
+    static func segments(of requestPath: String) -> [String]? {
+        let parts = (requestPath.removingPercentEncoding ?? requestPath).split(separator: "/").filter { !$0.isEmpty && $0 != "." }
+        return parts.contains("..") ? nil : parts.map(String.init)
+    }
+
     /// A path below the output folder for a request path, or nil when it would leave it.
     package static func file(for requestPath: String, under root: String) -> String? {
-        let decoded = requestPath.removingPercentEncoding ?? requestPath
-        let parts = decoded.split(separator: "/").filter { !$0.isEmpty && $0 != "." }
-        guard !parts.contains("..") else { return nil }
-        var path = ([root] + parts.map(String.init)).joined(separator: "/")
+        guard let parts = segments(of: requestPath) else { return nil }
+        var path = ([root] + parts).joined(separator: "/")
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { path += "/index.html" }
         return path
@@ -89,19 +93,21 @@ package struct PreviewServer: Sendable {
         }
         guard parts[0] == "GET" || parts[0] == "HEAD" else { return .text(405, "Method Not Allowed", "Only GET.") }
         let target = parts[1].split(separator: "?", maxSplits: 1).first.map(String.init) ?? "/"
-        guard target.hasPrefix("/"), let path = file(for: target, under: root) else {
+        guard target.hasPrefix("/"), let segments = segments(of: target) else {
             return .text(404, "Not Found", "No such page in the preview.")
         }
+        var path = ([root] + segments).joined(separator: "/")
         var isDir: ObjCBool = false
-        let segments = (target.removingPercentEncoding ?? target).split(separator: "/").filter { !$0.isEmpty && $0 != "." }
-        let folder = ([root] + segments.map(String.init)).joined(separator: "/")
-        if !target.hasSuffix("/"), FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue {
-            // Built from the path's parts, never from the raw target: `//host` must not become
-            // a redirect to another site.
-            let location =
-                "/" + segments.map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String($0) }.joined(separator: "/")
-                + "/"
-            return Response(status: 301, reason: "Moved Permanently", headers: [("Location", location)], body: [])
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+            guard target.hasSuffix("/") else {
+                // Built from the path's segments, never from the raw target: `//host` must not
+                // become a redirect to another site.
+                let location =
+                    "/" + segments.map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0 }.joined(separator: "/")
+                    + "/"
+                return Response(status: 301, reason: "Moved Permanently", headers: [("Location", location)], body: [])
+            }
+            path += "/index.html"
         }
         guard let data = FileManager.default.contents(atPath: path) else { return .text(404, "Not Found", "No such page in the preview.") }
         var response = Response(status: 200, reason: "OK", headers: [("Content-Type", contentType(path))], body: [UInt8](data))

@@ -15,20 +15,26 @@ package struct ArchivePage {
     var siteLocale: PackLocale { PackLocale(parsing: workspace.site.locale) ?? .default }
 
     /// Headline tiles of the unit's latest monthly pack.
-    func latestTiles(_ unit: UnitReport, _ unitData: UnitRenderData, idPrefix: String) -> String {
-        guard let report = PackReport(latestOf: unit) else { return "" }
-        let ctx = PackContext(workspace: workspace, report: report, audience: .board, unitData: unitData)
+    /// The context of the unit's latest monthly pack, which its tiles and its red and amber
+    /// list are written from (nil when the unit has no pack).
+    func latestContext(_ unit: UnitReport, _ unitData: UnitRenderData) -> PackContext? {
+        PackReport(latestOf: unit).map { PackContext(workspace: workspace, report: $0, audience: .board, unitData: unitData) }
+    }
+
+    /// Headline tiles of the unit's latest monthly pack.
+    func latestTiles(_ ctx: PackContext?, idPrefix: String) -> String {
+        guard let ctx else { return "" }
         let html: HTMLBuffer =
-            "<p class=\"tiles-caption\">\(ctx.periodLabel(report.period))</p>\n\(SummarySection.tiles(ctx, idPrefix: idPrefix).html)"
+            "<p class=\"tiles-caption\">\(ctx.periodLabel(ctx.report.period))</p>\n\(SummarySection.tiles(ctx, idPrefix: idPrefix).html)"
         return html.string
     }
 
     /// The red and amber KPIs of the unit's latest monthly pack, headline and sector, worst
     /// first: what the CMO's overview of every client shows (SPEC §6.1).
-    func attention(_ unit: UnitReport, _ unitData: UnitRenderData) -> String {
-        guard let report = PackReport(latestOf: unit) else { return "" }
-        let ctx = PackContext(workspace: workspace, report: report, audience: .board, unitData: unitData)
-        let flagged = report.metrics.kpis.filter { $0.status == .red } + report.metrics.kpis.filter { $0.status == .amber }
+    func attention(_ ctx: PackContext?) -> String {
+        guard let ctx else { return "" }
+        let kpis = ctx.report.metrics.kpis
+        let flagged = kpis.filter { $0.status == .red } + kpis.filter { $0.status == .amber }
         guard !flagged.isEmpty else {
             let html: HTMLBuffer = "<p class=\"attention-none\">\(ctx.locale.label("portfolio_all_on_target"))</p>\n"
             return html.string
@@ -61,7 +67,7 @@ package struct ArchivePage {
         context["months"] = months
         context["quarters"] = quarters
         context["has_quarters"] = !quarters.isEmpty
-        context["tiles"] = latestTiles(model, unitData, idPrefix: "")
+        context["tiles"] = latestTiles(latestContext(model, unitData), idPrefix: "")
         return templates.render("unit", context)
     }
 
@@ -77,11 +83,12 @@ package struct ArchivePage {
             } ?? ""
         context["generated_on_label"] = Labels.text("generated_on", lang)
         context["units"] = zip(models, unitData).map { model, unitData -> [String: Any] in
+            let latest = latestContext(model, unitData)
             var entry: [String: Any] = [
                 "id": model.unit.id, "name": model.unit.config.name, "unit_lang": model.locale.language,
                 "sector": Labels.text("sector_\(model.unit.config.sector.rawValue)", lang),
-                "latest_label": Labels.text("latest_pack", lang), "tiles": latestTiles(model, unitData, idPrefix: "\(model.unit.id)-"),
-                "attention": attention(model, unitData),
+                "latest_label": Labels.text("latest_pack", lang), "tiles": latestTiles(latest, idPrefix: "\(model.unit.id)-"),
+                "attention": attention(latest),
             ]
             if let month = model.periods.last(where: { $0.kind == "month" }) {
                 entry["latest_month"] = link(month, prefix: "\(model.unit.id)/", locale: model.locale)

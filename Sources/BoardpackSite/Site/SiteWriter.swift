@@ -150,9 +150,9 @@ package struct SiteWriter: Sendable {
     /// (the last two unless `force`). Entries whose names start with `.` at the site's top
     /// level (a `.git`) are not boardpack's: they are carried into the new site.
     func checkOwnership(_ output: URL) throws {
+        // (`write` has refused a symbolic link already.)
         var info = stat()
         guard lstat(output.path, &info) == 0 else { return }
-        try refuseLink(output)
         guard info.st_mode & S_IFMT == S_IFDIR else {
             throw Diagnostic.error("\(outputPath) exists and is not a folder; boardpack will not replace it")
         }
