@@ -61,7 +61,8 @@ extension PackMetricsJSON {
             kpiMembers[k.id] = .object([
                 "value": .number(k.value), "previous": .number(k.previous), "delta": .number(k.delta),
                 "change": .number(k.change), "year_ago": .number(k.yearAgo), "yoy_change": .number(k.yoyChange),
-                "target": .number(k.target), "status": .string(k.status.rawValue), "partial": .bool(k.partial),
+                "target": Self.target(k.target), "status": .string(k.status.rawValue),
+                "target_status": .string(k.targetStatus.rawValue), "partial": .bool(k.partial),
                 "formula": .string(k.formula),
             ])
         }
@@ -76,7 +77,7 @@ extension PackMetricsJSON {
             default: .null
             }
         }
-        members["schema"] = .number(1)
+        members["schema"] = .number(2)
         members["unit"] = .string(pack.unit)
         members["period"] = .string(pack.period.description)
         members["period_kind"] = .string(pack.period.kind)
@@ -87,16 +88,30 @@ extension PackMetricsJSON {
     }
 }
 
+extension PackMetricsJSON {
+    /// A target as a tree: a number, a band `{min, max}`, or null.
+    static func target(_ target: TargetValue?) -> JSONValue {
+        switch target {
+        case nil: .null
+        case .point(let v)?: .number(v)
+        case .band(let low, let high)?: .object(["min": .number(low), "max": .number(high)])
+        }
+    }
+}
+
 extension PackJSON.Playbook {
     /// The member as a tree.
     var jsonValue: JSONValue {
         .array(
             results.map { r in
-                .object([
+                var members: [String: JSONValue] = [
                     "rule": .string(r.ruleID), "status": .string(r.status.rawValue),
                     "subject": r.subject.map(JSONValue.string) ?? .null,
                     "message": r.message.map { .string($0.text(for: locale.rawValue)) } ?? .null,
-                ])
+                    "kpis": .array(r.kpis.map(JSONValue.string)), "streak": .number(r.streak.map(Double.init)),
+                ]
+                if quarterly { members["months"] = .array(r.months.map { .string($0.description) }) }
+                return .object(members)
             })
     }
 }

@@ -77,7 +77,7 @@ func close(_ a: Double?, _ b: Double, _ eps: Double = 1e-9) -> Bool {
 
     @Test func builtInDictionaryCompiles() throws {
         let metrics = try CompiledMetrics(.builtIn)
-        #expect(metrics.dictionary.kpiOrder.count == 21)
+        #expect(metrics.dictionary.kpiOrder.count == 22)
         #expect(
             metrics.measures(readBy: "clv_to_cac") == [
                 "active_customers", "churned_customers", "gross_profit", "new_customers", "overhead", "revenue", "spend",

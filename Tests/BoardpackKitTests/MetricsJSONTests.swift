@@ -77,6 +77,7 @@ import Testing
                       "previous": null,
                       "status": "green",
                       "target": 20,
+                      "target_status": "green",
                       "value": 15,
                       "year_ago": null,
                       "yoy_change": null
@@ -84,7 +85,7 @@ import Testing
                   },
                   "period": "2026-01",
                   "period_kind": "month",
-                  "schema": 1,
+                  "schema": 2,
                   "unit": "u"
                 }
 

@@ -46,7 +46,7 @@ import Testing
                 let document = report.metrics.json(
                     audience: "board",
                     extra: [
-                        "playbook": PackJSON.playbook(report.playbook, locale: unit.locale),
+                        "playbook": PackJSON.playbook(report.playbook, locale: unit.locale, quarterly: period.monthCount > 1),
                         "governance": PackJSON.governance(report.vote),
                     ])
                 Self.expectSame(document, "\(model.unit.id) \(period)")
@@ -111,8 +111,13 @@ import Testing
             k.change = number(&rng)
             k.yearAgo = number(&rng)
             k.yoyChange = number(&rng)
-            k.target = number(&rng)
+            switch rng.next() % 3 {
+            case 0: k.target = number(&rng).map(TargetValue.point)
+            case 1: k.target = .band(min: number(&rng) ?? 0, max: number(&rng) ?? 1)
+            default: k.target = nil
+            }
             k.status = [KPIStatus.green, .amber, .red, .none, .na][Int.random(in: 0..<5, using: &rng)]
+            k.targetStatus = [KPIStatus.green, .amber, .red, .none, .na][Int.random(in: 0..<5, using: &rng)]
             k.partial = rng.next() & 1 == 0
             kpis.append(k)
         }
@@ -132,13 +137,18 @@ import Testing
         var extra: [String: any JSONWritable] = [:]
         if rng.next() & 1 == 0 {
             let results = (0..<Int.random(in: 0..<4, using: &rng)).map { _ in
-                RuleResult(
-                    ruleID: name(&rng), status: RuleResult.Status.allCases[Int.random(in: 0..<5, using: &rng)],
+                var r = RuleResult(
+                    ruleID: name(&rng), status: RuleResult.Status.allCases.randomElement(using: &rng)!,
                     subject: rng.next() & 1 == 0 ? nil : name(&rng),
                     message: rng.next() & 1 == 0 ? nil : PlaybookText(en: "CLV:CAC is 4.6×: " + name(&rng), it: "è " + name(&rng)))
+                r.kpis = (0..<Int.random(in: 0..<3, using: &rng)).map { _ in name(&rng) }
+                r.streak = rng.next() & 1 == 0 ? nil : Int.random(in: 0...24, using: &rng)
+                r.months = (0..<Int.random(in: 0...3, using: &rng)).map { Month(year: 2026, month: 7 + $0) }
+                return r
             }
             let run = rng.next() % 4 == 0 ? nil : PlaybookRun(results: results, networkValues: [:])
-            extra["playbook"] = PackJSON.playbook(run, locale: rng.next() & 1 == 0 ? .enGB : .itIT)
+            extra["playbook"] = PackJSON.playbook(
+                run, locale: rng.next() & 1 == 0 ? .enGB : .itIT, quarterly: rng.next() & 1 == 0)
         }
         if rng.next() & 1 == 0 {
             var votes: [LeadershipModel: Double] = [:]

@@ -19,16 +19,16 @@ import Testing
         ],
         .retail: [
             "qspv-below-standard", "qspv-pillar-weak", "qspv-network-inconsistent", "qspv-network-consistent",
-            "local-share-low", "local-share-high", "same-store-sales-falling", "same-store-sales-soft",
+            "qspv-network-declining", "local-share-low", "local-share-high", "same-store-sales-falling", "same-store-sales-soft",
             "store-sales-falling", "same-store-sales-growing",
         ],
         .tech: [
             "lvr-stalling", "cac-payback-slow", "cac-payback-too-slow", "cac-payback-fast", "activation-falling",
-            "advocate-share-low", "referral-strong", "advocates-growing",
+            "activation-declining", "advocate-share-low", "referral-strong", "advocates-growing",
         ],
         .luxury: [
             "full-price-critical", "full-price-slipping", "full-price-eroding", "full-price-strong", "scarcity-lost",
-            "desirability-strong", "repeat-rate-falling", "community-strong",
+            "waitlist-shrinking", "desirability-strong", "repeat-rate-falling", "community-strong",
         ],
         .banking: [
             "consent-falling", "consent-eroding", "onboarding-drop-off", "onboarding-broken", "complaints-high",
@@ -41,7 +41,7 @@ import Testing
         .retail: ["qspv_index", "qspv_spread", "local_spend_share", "average_ticket", "same_store_sales_growth"],
         .tech: ["activation_rate", "trial_to_paid", "advocate_share", "referral_share"],
         .luxury: ["full_price_sell_through", "waitlist_cover", "repeat_rate", "community_reach"],
-        .banking: ["digital_adoption", "products_per_customer", "onboarding_completion", "consent_rate", "complaints_per_10k"],
+        .banking: ["digital_adoption", "products_per_customer", "onboarding_completion", "consent_rate", "complaints_per_10k", "nps"],
     ]
 
     /// Measures of SPEC §3.1 and §5.2 and KPIs of §3.2: what the dictionary will know.
@@ -52,7 +52,7 @@ import Testing
         "local_spend", "transactions", "net_sales", "net_sales_last_year", "trials", "activations", "paid_conversions",
         "community_members", "advocates", "referral_customers", "full_price_units", "units_sold", "waitlist",
         "allocations", "repeat_clients", "clients", "event_attendees", "customers", "digital_active", "products_held",
-        "onboarding_started", "onboarding_completed", "consent_opt_ins", "complaints", "nps", "months",
+        "onboarding_started", "onboarding_completed", "consent_opt_ins", "complaints", "nps", "months", "streak",
         "marketing_cost", "cac", "paid_cac", "arpa", "gross_margin", "churn_rate", "clv", "clv_to_cac",
         "cac_payback_months", "romi", "media_romi", "lvr", "lead_to_customer_rate", "mql_rate", "cpl",
         "visit_to_lead_rate", "ctr", "cpc", "budget_utilisation", "marketing_cost_share",
@@ -87,7 +87,8 @@ import Testing
             #expect(!PlaybookMessage.placeholders(in: rule.message.en).isEmpty, "\(rule.id)")
         }
         for kpi in playbook.kpis {
-            #expect(kpi.label.it != kpi.label.en || kpi.label.en.contains("QSP&V"), "\(kpi.id) label")
+            // Brand terms read the same in both languages.
+            #expect(kpi.label.it != kpi.label.en || ["QSP&V", "Net Promoter"].contains { kpi.label.en.contains($0) }, "\(kpi.id) label")
             #expect(!kpi.definition.en.isEmpty && kpi.definition.it != kpi.definition.en, "\(kpi.id) definition")
         }
     }
@@ -116,13 +117,31 @@ import Testing
     @Test(arguments: PlaybookSector.unitSectors)
     func conditionsNameKnownIDs(sector: PlaybookSector) {
         let playbook = PlaybookRegistry.load().0.playbook(for: sector)
-        let words: Set<String> = ["and", "or", "not", "prev", "year_ago", "change", "min", "max", "abs", "consecutive"]
+        let words = Set(["and", "or", "not"] + FormulaFunction.allCases.map(\.rawValue))
         let known = Self.dictionaryIDs.union(playbook.kpis.map(\.id)).union(words)
         let texts = playbook.rules.map(\.when) + playbook.kpis.compactMap(\.formula)
         for text in texts {
             let names = text.split { !($0.isLetter || $0.isNumber || $0 == "_") }.filter { $0.first!.isLetter }
             for name in names { #expect(known.contains(String(name)), "`\(name)` in `\(text)`") }
         }
+    }
+
+    /// Every built-in rule judges at least one KPI (SPEC §5.1), and a rule on a move judges
+    /// the KPI that moved.
+    @Test(arguments: PlaybookSector.unitSectors)
+    func everyBuiltInRuleJudgesAKPI(sector: PlaybookSector) throws {
+        let (playbooks, diagnostics) = CompiledPlaybooks.load(contentFiles: [])
+        #expect(diagnostics.isEmpty)
+        var compiled = playbooks
+        let dictionary = MetricDictionary.builtIn.adding(playbooks.sectorKPIs).0
+        #expect(compiled.compile(with: try CompiledMetrics(dictionary)).isEmpty)
+        let conditions = try #require(compiled.conditions[sector.rawValue])
+        for rule in compiled.playbooks[sector.rawValue]!.rules {
+            let judged = try #require(conditions[rule.id]).judges
+            #expect(!judged.isEmpty, "\(rule.id) judges no KPI")
+        }
+        #expect(conditions["sales-cycle-lengthening"]?.judges == ["sales_cycle_days"])
+        #expect(conditions["cac-rise-not-carried"]?.judges == ["cac"])
     }
 
     @Test func spreadIsANetworkKPI() {

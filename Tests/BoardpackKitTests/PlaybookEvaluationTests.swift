@@ -76,7 +76,7 @@ import Testing
         let results = playbook.evaluate(
             subjects: { _ in [] },
             condition: { rule, _ in rule.id == "scarcity-lost" ? true : rule.id == "full-price-strong" ? nil : false },
-            value: { _, _ in "0.8×" })
+            value: { _, _, _ in "0.8×" })
         #expect(results.count == playbook.rules.count)
         #expect(results.map(\.ruleID) == playbook.rules.map(\.id))
         #expect(results.first { $0.ruleID == "scarcity-lost" }?.status == .amber)

@@ -26,7 +26,9 @@ import Testing
         let models = try prepare.compute(ws, compiled, playbooks).models
         let pack = try #require(Period(parsing: period))
         let result = try #require(
-            PlaybookRun.run(playbooks, sector: sector, metrics: models[0].metrics, period: pack) { _, v in v.map { "\($0)" } ?? "n/a" })
+            PlaybookRun.run(playbooks, sector: sector, metrics: models[0].metrics, period: pack, locale: .enGB) { _, v in
+                v.map { "\($0)" } ?? "n/a"
+            })
         var statuses: [String: String] = [:]
         for r in result.results { statuses[r.ruleID + (r.subject.map { "@" + $0 } ?? "")] = r.status.rawValue }
         return statuses
@@ -88,13 +90,15 @@ import Testing
         #expect(s["full-price-eroding"] == "na")
     }
 
-    @Test func bankingConsentErosionNeedsTwoFalls() throws {
-        // consent rate: 0.80, 0.78, 0.75 → change −2.5 %, then −3.8 %: two falls in a row → red.
+    @Test func bankingConsentErosionNeedsThreeFalls() throws {
+        // consent rate: 0.80, 0.78, 0.75, 0.74 → −2 pp, −3 pp (material), then −1 pp (not, but the
+        // third fall in a row).
         let bank = """
             month,customers,consent_opt_ins,onboarding_started,onboarding_completed
-            2026-08,1000,800,100,90
-            2026-09,1000,780,100,90
-            2026-10,1000,750,100,60
+            2026-07,1000,800,100,90
+            2026-08,1000,780,100,90
+            2026-09,1000,750,100,90
+            2026-10,1000,740,100,60
 
             """
         let s = try run(sector: "banking", files: ["bank.csv": bank], period: "2026-10")
@@ -103,10 +107,10 @@ import Testing
         // onboarding 60 / 100 = 0.6: in the 50–70 % band → amber, not red.
         #expect(s["onboarding-drop-off"] == "amber")
         #expect(s["onboarding-broken"] == "ok")
-        // In September only one fall is known: amber, not red.
+        // In September two falls are known, the last of 3 pp: amber, not red.
         let september = try run(sector: "banking", files: ["bank.csv": bank], period: "2026-09")
-        #expect(september["consent-eroding"] == "na" || september["consent-eroding"] == "ok")
-        #expect(september["consent-falling"] == "na" || september["consent-falling"] == "amber")
+        #expect(september["consent-eroding"] == "ok")
+        #expect(september["consent-falling"] == "amber")
     }
 }
 

@@ -14,6 +14,8 @@ package struct UnitConfig: Sendable, Equatable, Decodable {
     package var tolerance: Double
     package var dimensions: [String]
     package var governance: Governance
+    /// The longest customer lifetime CLV counts, in months (SPEC §3.2); nil for the default.
+    package var clvLifetimeMonths: Double?
     /// Field delimiter of the unit's CSV exports (`,` unless set to `;`).
     var csvDelimiter: String
     /// `dot` (default) or `comma` (Italian-style exports).
@@ -27,6 +29,7 @@ package struct UnitConfig: Sendable, Equatable, Decodable {
         case preparedBy = "prepared_by"
         case csvDelimiter = "csv_delimiter"
         case csvDecimal = "csv_decimal"
+        case clvLifetimeMonths = "clv_lifetime_months"
     }
 
     /// Decodes and checks every field, reporting all the problems of the file at once.
@@ -64,6 +67,14 @@ package struct UnitConfig: Sendable, Equatable, Decodable {
             return t
         }
         dimensions = problems.field(["channel"]) { try c.decodeIfPresent([String].self, forKey: .dimensions) ?? ["channel"] }
+        clvLifetimeMonths = problems.field(nil) {
+            guard let months = try c.decodeFiniteIfPresent(.clvLifetimeMonths) else { return nil }
+            if months < 1 {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .clvLifetimeMonths, in: c, debugDescription: "`clv_lifetime_months` must be 1 or more, not \(months)")
+            }
+            return months
+        }
         governance = problems.field(Governance()) { try c.decodeIfPresent(Governance.self, forKey: .governance) ?? Governance() }
         csvDelimiter = problems.field(",") {
             let d = try c.decodeIfPresent(String.self, forKey: .csvDelimiter) ?? ","
@@ -128,26 +139,82 @@ package struct UnitConfig: Sendable, Equatable, Decodable {
     }
 }
 
-/// Decodes a KPI target from `unit.yml`: one number, or a list of `{from: YYYY-MM, value}`.
+/// Decodes a KPI target from `unit.yml`: a number, a band `{min, max}`, or a list of
+/// `{from: YYYY-MM, value}` or `{from: YYYY-MM, min, max}` entries.
 struct TargetYAML: Decodable {
     var target: Target
 
+    /// A band as written: `{min: 0.9, max: 1.05}`.
+    struct Band: Decodable {
+        var value: TargetValue
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case min, max }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            var problems = DecodingProblems()
+            decoder.rejectUnknownKeys(CodingKeys.self, &problems)
+            let bounds = try Self.bounds(c, &problems)
+            try problems.throwIfAny()
+            value = .band(min: bounds.min, max: bounds.max)
+        }
+
+        /// `min` and `max`, both required, finite and in order.
+        static func bounds<K: CodingKey>(
+            _ c: KeyedDecodingContainer<K>, _ problems: inout DecodingProblems
+        ) throws -> (min: Double, max: Double)
+        where K: CaseIterable {
+            let minKey = K(stringValue: "min")!, maxKey = K(stringValue: "max")!
+            let low = problems.field(0) {
+                guard let v = try c.decodeFiniteIfPresent(minKey) else {
+                    throw DecodingError.keyNotFound(
+                        minKey, .init(codingPath: c.codingPath, debugDescription: "a band needs `min` and `max`"))
+                }
+                return v
+            }
+            let high = problems.field(0) {
+                guard let v = try c.decodeFiniteIfPresent(maxKey) else {
+                    throw DecodingError.keyNotFound(
+                        maxKey, .init(codingPath: c.codingPath, debugDescription: "a band needs `min` and `max`"))
+                }
+                return v
+            }
+            if problems.errors.isEmpty && low > high {
+                problems.errors.append(
+                    DecodingError.dataCorruptedError(
+                        forKey: minKey, in: c, debugDescription: "a band's `min` (\(low)) is above its `max` (\(high))"))
+            }
+            return (low, high)
+        }
+    }
+
     struct Entry: Decodable {
         var from: String
-        var value: Double
+        var value: TargetValue
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case from, value }
+        enum CodingKeys: String, CodingKey, CaseIterable { case from, value, min, max }
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             var problems = DecodingProblems()
             decoder.rejectUnknownKeys(CodingKeys.self, &problems)
             from = problems.field("") { try c.decode(String.self, forKey: .from) }
-            value = problems.field(0) {
-                guard let value = try c.decodeFiniteIfPresent(.value) else {
-                    throw DecodingError.keyNotFound(CodingKeys.value, .init(codingPath: c.codingPath, debugDescription: ""))
+            if c.contains(.min) || c.contains(.max) {
+                if c.contains(.value) {
+                    problems.errors.append(
+                        DecodingError.dataCorruptedError(
+                            forKey: .value, in: c, debugDescription: "a target entry has either `value` or `min` and `max`, not both"))
                 }
-                return value
+                let bounds = try Band.bounds(c, &problems)
+                value = .band(min: bounds.min, max: bounds.max)
+            } else {
+                value = .point(
+                    problems.field(0) {
+                        guard let value = try c.decodeFiniteIfPresent(.value) else {
+                            throw DecodingError.keyNotFound(CodingKeys.value, .init(codingPath: c.codingPath, debugDescription: ""))
+                        }
+                        return value
+                    })
             }
             try problems.throwIfAny()
         }
@@ -159,11 +226,15 @@ struct TargetYAML: Decodable {
             guard number.isFinite else {
                 throw DecodingError.dataCorruptedError(in: single, debugDescription: "a target must be a finite number, not \(number)")
             }
-            target = .constant(number)
+            target = .constant(.point(number))
+            return
+        }
+        if (try? decoder.container(keyedBy: Band.CodingKeys.self)) != nil {
+            target = .constant(try Band(from: decoder).value)
             return
         }
         var list = try decoder.unkeyedContainer()
-        var entries: [(from: Month, value: Double)] = []
+        var entries: [(from: Month, value: TargetValue)] = []
         while !list.isAtEnd {
             let entry = try list.decode(Entry.self)
             guard let month = Month(parsing: entry.from) else {

@@ -18,8 +18,9 @@ extension BoardpackCommands {
         for p in [from, to] where !metrics.data.hasData(in: p.lastMonth) {
             throw DiagnosticsError([.error("unit `\(unitID)` has no data for \(p)")])
         }
-        let before = metrics.pack(from, breakdowns: false)
-        let after = metrics.pack(to, breakdowns: false)
+        // Each KPI's one status, as the packs show it (SPEC §5.5).
+        let before = model.judged(from, breakdowns: false).metrics
+        let after = model.judged(to, breakdowns: false).metrics
         var flips: [String] = []
         var moves: [String] = []
         for change in PackChange.between(before, after, dictionary: metrics.metrics.dictionary) {
@@ -29,7 +30,7 @@ extension BoardpackCommands {
             let show = { (v: Double?) in format.format(v, locale: .enGB) }
             if change.flipped {
                 flips.append(
-                    "  \(r.id): \(b.status.rawValue) → \(r.status.rawValue) (\(show(b.value)) → \(show(r.value)), target \(show(r.target)))"
+                    "  \(r.id): \(b.status.rawValue) → \(r.status.rawValue) (\(show(b.value)) → \(show(r.value)), target \(r.target.map { $0.text(show) } ?? show(nil)))"
                 )
             }
             if change.notable { moves.append("  \(r.id): \(show(b.value)) → \(show(r.value))") }

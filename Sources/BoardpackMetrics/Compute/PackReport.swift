@@ -39,8 +39,10 @@ package struct PackReport: Sendable {
     package let previous: PackMetrics?
     package let playbook: PlaybookRun?
     package let vote: LeadershipVote
-    /// One sentence per headline KPI that moved past the threshold (SPEC §5.4).
+    /// The commentary: at most six sentences on the headline and red KPIs' moves (SPEC §5.4).
     package let commentary: [String]
+    /// How the pack writes each KPI's values (SPEC §3.4 rule 9).
+    package let display: ValueDisplay
     /// Status flips and notable moves since the previous pack.
     package let changes: [PackChange]
     /// The working of each applicable KPI, by id.
@@ -64,10 +66,11 @@ package struct PackReport: Sendable {
 
     /// The tiles-only report of the unit's latest monthly pack (the archive and the portal).
     package init?(latestOf unit: UnitReport) {
-        guard let latest = unit.latest else { return nil }
+        guard let (latest, display) = unit.latest else { return nil }
         self.unit = unit
         period = latest.period
         metrics = latest
+        self.display = display
         previous = nil
         playbook = nil
         vote = LeadershipVote.decide(digitalMaturity: nil, annualMarketingCost: nil, orgComplexity: nil, growthObjective: nil)
@@ -88,22 +91,21 @@ package struct PackReport: Sendable {
         _ model: UnitModel, unit: UnitReport, period: Period, audience: Note.Audience, includeDrafts: Bool
     ) {
         let engine = model.metrics, data = engine.data
-        let dictionary = unit.dictionary, locale = unit.locale, currency = model.unit.config.currency
-        let format = { (id: String, value: Double?) in dictionary.valueFormat(id, currency: currency).format(value, locale: locale) }
+        let dictionary = unit.dictionary
         self.unit = unit
         self.period = period
-        let pack = engine.pack(period)
+        let (pack, run, display) = model.judged(period)
         metrics = pack
+        playbook = run
+        self.display = display
         let previousPeriod = period.advanced(by: -1)
-        previous = data.hasData(in: previousPeriod.lastMonth) ? engine.pack(previousPeriod, breakdowns: false) : nil
-        playbook = PlaybookRun.run(
-            model.playbooks, sector: model.unit.config.sector.rawValue, metrics: engine, period: period, format: format)
+        previous = data.hasData(in: previousPeriod.lastMonth) ? model.judged(previousPeriod, breakdowns: false).metrics : nil
         let g = model.unit.config.governance
         let monthly = engine.series("marketing_cost", endingAt: .month(period.lastMonth), count: 12).map(\.value)
         vote = LeadershipVote.decide(
             digitalMaturity: g.digitalMaturity, annualMarketingCost: LeadershipVote.annualCost(monthly: monthly),
             orgComplexity: g.orgComplexity, growthObjective: g.growthObjective)
-        commentary = Self.commentary(pack, unit: unit, period: period)
+        commentary = Self.commentary(pack, engine: engine, unit: unit, period: period, display: display)
         changes = previous.map { PackChange.between($0, pack, dictionary: dictionary) } ?? []
         var workings: [String: KPIWorking] = [:]
         let workingEvaluator = engine.rememberingEvaluator(for: period)
@@ -135,7 +137,7 @@ package struct PackReport: Sendable {
             guard let values = data.dimensionLabels[dimension], let byValue = pack.breakdowns[dimension] else { continue }
             for id in ids {
                 guard let kpi = dictionary.kpis[id] else { continue }
-                let target = model.unit.config.targets[id]?.value(at: period.lastMonth)
+                let target = engine.target(id, at: period.lastMonth)
                 statuses[dimension, default: [:]][id] = values.map { value in
                     KPIStatus.of(byValue[value]?[id] ?? nil, target: target, tolerance: model.unit.config.tolerance, better: kpi.better)
                 }
@@ -172,8 +174,13 @@ package struct PackReport: Sendable {
         self.diagnostics = diagnostics
     }
 
-    /// One sentence per headline KPI whose move from the previous period passes the threshold.
-    static func commentary(_ pack: PackMetrics, unit: UnitReport, period: Period) -> [String] {
+    /// Periods of a KPI's history the commentary reads: a streak counts up to two years.
+    static let commentaryPeriods = 25
+
+    /// The commentary (SPEC §5.4) on the headline KPIs, then every other red KPI.
+    static func commentary(
+        _ pack: PackMetrics, engine: UnitMetrics, unit: UnitReport, period: Period, display: ValueDisplay
+    ) -> [String] {
         let formatter = PackFormatter(locale: unit.locale)
         // "September" within the same year, "December 2025" across years, "Q2 2026" for quarters.
         let previous = period.advanced(by: -1)
@@ -183,13 +190,19 @@ package struct PackReport: Sendable {
         } else {
             previousLabel = formatter.period(previous)
         }
-        return unit.unit.config.headline.compactMap { id -> String? in
-            guard let r = pack[kpi: id], let value = r.value, let before = r.previous else { return nil }
-            let move = Commentary.Move(
-                label: unit.kpiLabel(id), isRatio: unit.dictionary.kpis[id]?.unit == .ratio, value: value, previous: before,
-                format: unit.valueFormat(id))
-            guard move.isNotable else { return nil }
-            return Commentary.sentence(move, previousLabel: previousLabel, locale: unit.locale)
+        let count = PlaybookRun.PeriodCount(locale: unit.locale, quarterly: period.monthCount > 1)
+        let names = Commentary.PeriodNames(
+            previous: previousLabel, yearAgo: formatter.period(period.yearAgo), count: { count.text($0) })
+        var ids: [String] = []
+        for id in unit.unit.config.headline where !ids.contains(id) { ids.append(id) }
+        for r in pack.kpis where r.status == .red && !ids.contains(r.id) { ids.append(r.id) }
+        let subjects = ids.compactMap { id -> Commentary.Subject? in
+            guard let r = pack[kpi: id], r.value != nil, let kpi = unit.dictionary.kpis[id] else { return nil }
+            return Commentary.Subject(
+                label: unit.kpiLabel(id), isRatio: kpi.unit == .ratio, better: kpi.better, status: r.status,
+                series: engine.series(id, endingAt: period, count: commentaryPeriods).map(\.value), yearAgo: r.yearAgo,
+                format: { display.text(id, $0) })
         }
+        return Commentary.sentences(subjects, names: names, locale: unit.locale)
     }
 }

@@ -76,7 +76,8 @@ package struct Preparation: Sendable {
     ) -> (UnitModel, [Diagnostic]) {
         let (data, found) = aggregate
         let profile = UnitProfile(
-            id: unit.id, sector: unit.config.sector.rawValue, targets: unit.config.targets, tolerance: unit.config.tolerance)
+            id: unit.id, sector: unit.config.sector.rawValue, targets: unit.config.targets, tolerance: unit.config.tolerance,
+            lifetimeMonths: unit.config.clvLifetimeMonths ?? UnitProfile.defaultLifetimeMonths)
         let metrics = UnitMetrics(metrics: compiled, profile: profile, data: data)
         let periods = metrics.packPeriods(archiveMonths: workspace.site.archiveMonths).all
         let locale = PackLocale(parsing: unit.config.locale ?? workspace.site.locale) ?? .default

@@ -32,8 +32,11 @@ package final class UnitReport: Sendable {
     package let headline: [String: [Period: Double?]]
     /// Spend by channel (index into `dimensionValues["channel"]`) in each period of the windows.
     package let channelSpend: [Period: [Double?]]
-    /// The latest monthly pack's figures, without breakdowns.
-    let latest: PackMetrics?
+    /// The longest customer lifetime CLV counts, in months (SPEC §3.2).
+    package let lifetimeMonths: Double
+    /// The latest monthly pack's figures, without breakdowns, each KPI with its one status,
+    /// and how that pack writes them.
+    let latest: (metrics: PackMetrics, display: ValueDisplay)?
 
     /// The report for the packs of `model` in `periods` (all of them, or those a subset build
     /// renders), in a site that lists the packs of `listed`; the latest listed monthly pack's
@@ -50,9 +53,13 @@ package final class UnitReport: Sendable {
         dimensionValues = data.dimensionLabels
         reportedMeasures = data.reportedMeasures
         findings = model.findings
+        lifetimeMonths = model.metrics.profile.lifetimeMonths
         self.periods = listed
         let latestMonth = listed.last { $0.kind == "month" }
-        latest = latestMonth.map { metrics.pack($0, breakdowns: false) }
+        latest = latestMonth.map { period in
+            let judged = model.judged(period, breakdowns: false)
+            return (judged.metrics, judged.display)
+        }
         // The periods of every window: the twelve ending with each pack.
         var window = Set<Period>()
         for period in periods + (latestMonth.map { [$0] } ?? []) {

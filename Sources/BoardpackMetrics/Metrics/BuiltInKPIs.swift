@@ -1,5 +1,11 @@
+import BoardpackContent
+
 extension MetricDictionary {
-    /// The 21 KPIs of SPEC §3.2, in table order.
+    /// Targets the dictionary sets when a unit sets none (SPEC §3.2): budget utilisation is
+    /// held to the band 80–110 %.
+    package static let builtInTargets: [String: Target] = ["budget_utilisation": .constant(.band(min: 0.80, max: 1.10))]
+
+    /// The 22 KPIs of SPEC §3.2, in table order.
     static let builtInKPIs: [KPIDefinition] = [
         kpi(
             "marketing_cost", "Marketing cost", "Costo marketing", "spend + overhead", .currency, .lower, .strategic,
@@ -21,8 +27,16 @@ extension MetricDictionary {
             .ratio, .lower, .strategic,
             "Monthly share of customers lost.", "Quota mensile di clienti persi.", unitScoped: true),
         kpi(
-            "clv", "CLV", "CLV", "arpa * gross_margin / churn_rate", .currency, .higher, .strategic,
-            "Gross profit a customer brings over their lifetime.", "Margine che un cliente porta nell'arco della relazione.",
+            "churn_rate_ttm", "Churn rate (12 months)", "Tasso di abbandono (12 mesi)", "trailing_mean(churn_rate, 12)",
+            .ratio, .lower, .strategic,
+            "Mean monthly churn over the last twelve months.", "Abbandono mensile medio negli ultimi dodici mesi.",
+            unitScoped: true),
+        kpi(
+            "clv", "CLV", "CLV",
+            "arpa * gross_margin * clv_lifetime_months / max(1, churn_rate_ttm * clv_lifetime_months)", .currency,
+            .higher, .strategic,
+            "Gross profit a customer brings over their lifetime, from a year's churn, the lifetime capped.",
+            "Margine che un cliente porta nell'arco della relazione, dall'abbandono di un anno, con durata massima.",
             unitScoped: true),
         kpi(
             "clv_to_cac", "CLV:CAC", "CLV:CAC", "clv / cac", .multiple, .higher, .strategic,

@@ -7,6 +7,8 @@ package struct CompiledMetrics: Sendable {
         case measure(String)
         case kpi(String)
         case months
+        /// `clv_lifetime_months`.
+        case lifetime
     }
 
     /// The dictionary this was compiled from.
@@ -29,12 +31,12 @@ package struct CompiledMetrics: Sendable {
     private init(dictionary: MetricDictionary, expressions: [String: Expr]) {
         self.dictionary = dictionary
         self.expressions = expressions
-        var references: [String: Reference] = [MetricDictionary.monthsID: .months]
+        var references: [String: Reference] = [MetricDictionary.monthsID: .months, MetricDictionary.lifetimeID: .lifetime]
         for id in dictionary.measures.keys { references[id] = .measure(id) }
         for id in dictionary.kpis.keys { references[id] = .kpi(id) }
         self.references = references
         program = FormulaProgram(dictionary: dictionary, expressions: expressions) { id, owner in
-            if id == owner, id != MetricDictionary.monthsID {
+            if id == owner, !MetricDictionary.builtInValues.contains(id) {
                 return dictionary.measures[id] != nil ? .measure(id) : .kpi(id)
             }
             return references[id]
@@ -76,7 +78,7 @@ package struct CompiledMetrics: Sendable {
     /// What `id` means inside the formula of KPI `owner` (`nil` for a rule or ad-hoc expression).
     /// A KPI naming itself means the measure of the same id (`sales_cycle_days`).
     func resolve(_ id: String, inKPI owner: String? = nil) -> Reference? {
-        if id == owner, id != MetricDictionary.monthsID {
+        if id == owner, !MetricDictionary.builtInValues.contains(id) {
             return dictionary.measures[id] != nil ? .measure(id) : .kpi(id)
         }
         return references[id]

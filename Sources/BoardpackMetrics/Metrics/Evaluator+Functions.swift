@@ -1,18 +1,58 @@
 import BoardpackContent
 
 extension Evaluator {
+    /// The longest streak `streak(c)` counts (SPEC §3.3): two years of months.
+    static let streakLimit = 24
+
     /// Function calls. `prev`/`year_ago` shift the period (n/a before the data, and never past
     /// the cutoff since shifts go back); `change(x)` is `x / prev(x) - 1`, n/a when `prev(x) ≤ 0`;
     /// `consecutive(c, n)` is 1 when `c` held in this and the n−1 previous periods, 0 when it
-    /// failed in any of them, n/a otherwise. `count` is the literal second argument of `prev`
-    /// and `consecutive`; `value(i, p)` evaluates argument `i` at period `p`.
+    /// failed in any of them, n/a otherwise; `trailing`/`trailing_mean` and `streak` as SPEC §3.3
+    /// says. `count` is the literal second argument of `prev`, `consecutive` and `trailing…`
+    /// (−1 when `prev`'s is worked out per period); `value(i, p)` evaluates argument `i` at `p`.
     static func call(
         _ fn: FormulaFunction, argumentCount: Int, count: Int, _ period: Period,
         _ value: (Int, Period) -> MeasureValue
     ) -> MeasureValue {
         switch fn {
         case .prev:
+            guard count > 0 else {
+                // A count worked out per period (`6 / months`): n/a unless a whole number of periods.
+                let n = value(1, period)
+                guard let k = n.value, k >= 1, k == k.rounded(), k <= 240 else { return MeasureValue(value: nil, partial: n.partial) }
+                return value(0, period.advanced(by: -Int(k)))
+            }
             return value(0, period.advanced(by: -count))
+        case .trailing, .trailingMean:
+            // At monthly grain: the `count` months ending with the period's last month, over the
+            // months where the value is available; partial when fewer than `count` are.
+            var sum = 0.0, available = 0, partial = false
+            var month = period.lastMonth
+            for _ in 0..<count {
+                let v = value(0, .month(month))
+                if let x = v.value {
+                    sum += x
+                    available += 1
+                    partial = partial || v.partial
+                }
+                month = month.advanced(by: -1)
+            }
+            guard available > 0 else { return .na }
+            let result = fn == .trailing ? sum : sum / Double(available)
+            return MeasureValue(value: result.isFinite ? result : nil, partial: partial || available < count)
+        case .streak:
+            var held = 0, partial = false
+            while held < streakLimit {
+                let v = value(0, period.advanced(by: -held))
+                guard let x = v.value else {
+                    if held == 0 { return MeasureValue(value: nil, partial: v.partial) }
+                    break
+                }
+                partial = partial || v.partial
+                if x == 0 { break }
+                held += 1
+            }
+            return MeasureValue(value: Double(held), partial: partial)
         case .yearAgo:
             return value(0, period.yearAgo)
         case .change:

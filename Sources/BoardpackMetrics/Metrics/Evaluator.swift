@@ -72,6 +72,14 @@ package struct Evaluator: Sendable {
         return context.data.aggregate(number: number, over: period, slice: slice, through: through)
     }
 
+    /// The count a call's second argument gives: its literal, 1 when absent, −1 when it is worked
+    /// out per period (`prev(x, 6 / months)`).
+    static func count(of args: [Expr]) -> Int {
+        guard args.count > 1 else { return 1 }
+        if case .number(let n) = args[1].node { return Int(n) }
+        return -1
+    }
+
     /// Evaluates an arbitrary expression (a rule condition) at `period`.
     func evaluate(_ expr: Expr, at period: Period, slice: UnitData.Slice? = nil) -> MeasureValue {
         eval(expr, period, slice, owner: nil)
@@ -96,6 +104,8 @@ package struct Evaluator: Sendable {
             return MeasureValue(value: v)
         case .months:
             return MeasureValue(value: Double(period.monthCount))
+        case .lifetime:
+            return MeasureValue(value: context.lifetimeMonths)
         case .measure(let n, let unitScoped):
             return measure(n, period, unitScoped ? nil : slice)
         case .kpi(let slot):
@@ -121,6 +131,7 @@ package struct Evaluator: Sendable {
     func identifier(_ id: String, _ period: Period, _ slice: UnitData.Slice?, owner: String?) -> MeasureValue {
         switch context.metrics.resolve(id, inKPI: owner) {
         case .months: MeasureValue(value: Double(period.monthCount))
+        case .lifetime: MeasureValue(value: context.lifetimeMonths)
         case .measure(let m): measure(m, at: period, slice: slice)
         case .kpi(let k): kpi(k, at: period, slice: slice)
         case nil: .na
@@ -145,9 +156,9 @@ package struct Evaluator: Sendable {
             let b = eval(r, period, slice, owner: owner)
             return MeasureValue(value: Self.apply(op, a.value, b.value), partial: a.partial || b.partial)
         case .call(let fn, let args):
-            var count = 1
-            if args.count > 1, case .number(let n) = args[1].node { count = Int(n) }
-            return Self.call(fn, argumentCount: args.count, count: count, period) { i, p in eval(args[i], p, slice, owner: owner) }
+            return Self.call(fn, argumentCount: args.count, count: Self.count(of: args), period) { i, p in
+                eval(args[i], p, slice, owner: owner)
+            }
         }
     }
 }
@@ -161,10 +172,14 @@ final class EvaluationContext: Sendable {
     /// not report it).
     let seriesNumbers: [Int]
 
+    /// `clv_lifetime_months`: the longest customer lifetime CLV counts (SPEC §3.2).
+    let lifetimeMonths: Double
+
     /// Binds `metrics` to `data`.
-    init(metrics: CompiledMetrics, data: UnitData) {
+    init(metrics: CompiledMetrics, data: UnitData, lifetimeMonths: Double = UnitProfile.defaultLifetimeMonths) {
         self.metrics = metrics
         self.data = data
+        self.lifetimeMonths = lifetimeMonths
         seriesNumbers = metrics.program.measureIDs.map { data.measureNumbers[$0] ?? -1 }
     }
 }

@@ -4,7 +4,7 @@ package struct Expr: Sendable, Hashable {
     package indirect enum Node: Sendable, Hashable {
         /// A number literal; `20%` is stored as `0.2`.
         case number(Double)
-        /// A measure id, a KPI id or `months`.
+        /// A measure id, a KPI id, `months` or `clv_lifetime_months`.
         case identifier(String)
         /// Unary minus.
         case negate(Expr)
@@ -39,6 +39,16 @@ package struct Expr: Sendable, Hashable {
         case .call(_, let args): return args.flatMap(\.identifiers)
         }
     }
+
+    /// True when the expression calls a function anywhere.
+    var hasCall: Bool {
+        switch node {
+        case .number, .identifier: false
+        case .negate(let e), .not(let e): e.hasCall
+        case .binary(_, let l, let r): l.hasCall || r.hasCall
+        case .call: true
+        }
+    }
 }
 
 /// Binary operators, loosest binding first in the grammar: `or`, `and`, comparisons, `+ -`, `* /`.
@@ -59,14 +69,19 @@ package enum BinaryOperator: String, Sendable, Hashable {
 /// The functions of the formula language.
 package enum FormulaFunction: String, Sendable, Hashable, CaseIterable {
     case prev, yearAgo = "year_ago", change, min, max, abs, consecutive
+    /// The sum and the mean of a value over the months ending with the period's last month,
+    /// at monthly grain whatever the period (SPEC §3.3).
+    case trailing, trailingMean = "trailing_mean"
+    /// How many periods in a row, ending with this one, a condition has held (0 to 24).
+    case streak
 
     /// Allowed argument counts (`min`/`max` take two or more).
     var arity: ClosedRange<Int> {
         switch self {
         case .prev: 1...2
-        case .yearAgo, .change, .abs: 1...1
+        case .yearAgo, .change, .abs, .streak: 1...1
         case .min, .max: 2...Int.max
-        case .consecutive: 2...2
+        case .consecutive, .trailing, .trailingMean: 2...2
         }
     }
 
@@ -74,9 +89,9 @@ package enum FormulaFunction: String, Sendable, Hashable, CaseIterable {
     var arityText: String {
         switch self {
         case .prev: "1 or 2 arguments"
-        case .yearAgo, .change, .abs: "1 argument"
+        case .yearAgo, .change, .abs, .streak: "1 argument"
         case .min, .max: "2 or more arguments"
-        case .consecutive: "2 arguments"
+        case .consecutive, .trailing, .trailingMean: "2 arguments"
         }
     }
 }

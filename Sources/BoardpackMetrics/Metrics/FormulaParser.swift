@@ -202,10 +202,21 @@ package struct FormulaParser {
         guard fn.arity.contains(args.count) else {
             throw FormulaError("`\(name)` takes \(fn.arityText), got \(args.count)", offset: tok.offset)
         }
-        if fn == .prev || fn == .consecutive, args.count == 2 {
-            guard case .number(let n) = args[1].node, n >= 1, n == n.rounded(), n <= 240 else {
+        if [.prev, .consecutive, .trailing, .trailingMean].contains(fn), args.count == 2 {
+            let unit = fn == .trailing || fn == .trailingMean ? "months" : "periods"
+            let literal: Bool
+            if case .number(let n) = args[1].node {
+                literal = n >= 1 && n == n.rounded() && n <= 240
+            } else {
+                // `prev(waitlist, 6 / months)`: six months back in a monthly and a quarterly pack
+                // alike. Only `prev` takes a count worked out per period, from numbers and `months`.
+                literal =
+                    fn == .prev && args[1].identifiers.allSatisfy { $0.id == MetricDictionary.monthsID }
+                    && !args[1].hasCall
+            }
+            guard literal else {
                 throw FormulaError(
-                    "the second argument of `\(name)` must be a whole number of periods (1 or more)",
+                    "the second argument of `\(name)` must be a whole number of \(unit) (1 or more)",
                     offset: args[1].offset)
             }
         }

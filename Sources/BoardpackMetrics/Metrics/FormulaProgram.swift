@@ -3,6 +3,8 @@
 indirect enum CompiledFormula: Sendable {
     case number(Double)
     case months
+    /// `clv_lifetime_months`: the unit's setting (SPEC §3.2).
+    case lifetime
     /// The measure's number in ``FormulaProgram/measureIDs``.
     case measure(Int, unitScoped: Bool)
     case kpi(Int)
@@ -11,7 +13,8 @@ indirect enum CompiledFormula: Sendable {
     case negate(CompiledFormula)
     case not(CompiledFormula)
     case binary(BinaryOperator, CompiledFormula, CompiledFormula)
-    /// `count` is the literal second argument of `prev` and `consecutive` (1 when absent).
+    /// `count` is the literal second argument of `prev`, `consecutive` and `trailing…` (1 when
+    /// absent, −1 when `prev`'s is worked out per period).
     case call(FormulaFunction, [CompiledFormula], count: Int)
 }
 
@@ -46,6 +49,7 @@ struct FormulaProgram: Sendable {
             case .identifier(let id):
                 switch resolve(id, owner) {
                 case .months: return .months
+                case .lifetime: return .lifetime
                 case .measure(let m):
                     guard let n = measureNumbers[m] else { return .unknown }
                     return .measure(n, unitScoped: dictionary.measures[m]?.unitScoped ?? false)
@@ -56,9 +60,7 @@ struct FormulaProgram: Sendable {
             case .not(let e): return .not(compile(e, owner: owner))
             case .binary(let op, let l, let r): return .binary(op, compile(l, owner: owner), compile(r, owner: owner))
             case .call(let fn, let args):
-                var count = 1
-                if args.count > 1, case .number(let n) = args[1].node { count = Int(n) }
-                return .call(fn, args.map { compile($0, owner: owner) }, count: count)
+                return .call(fn, args.map { compile($0, owner: owner) }, count: Evaluator.count(of: args))
             }
         }
         self.ids = ids

@@ -15,7 +15,12 @@ package struct KPIResult: Sendable, Hashable {
     /// value / year_ago − 1; n/a when year_ago ≤ 0.
     package var yoyChange: Double?
     /// The target in force at the period's last month.
-    package var target: Double?
+    package var target: TargetValue?
+    /// The status against the target alone (SPEC §3.4 rule 7).
+    package var targetStatus: KPIStatus
+    /// The one verdict every part of the pack shows (SPEC §5.5): the target status, made worse
+    /// by the red and amber rules that judge the KPI, or green by a strength that stands.
+    /// Equal to ``targetStatus`` until the pack's playbook has been weighed.
     package var status: KPIStatus
     /// Computed from partial data (directly or through other KPIs).
     package var partial: Bool
@@ -24,7 +29,7 @@ package struct KPIResult: Sendable, Hashable {
 
     /// Builds the comparisons from the three evaluations.
     package init(
-        id: String, current: MeasureValue, previous: MeasureValue, yearAgo: MeasureValue, target: Double?,
+        id: String, current: MeasureValue, previous: MeasureValue, yearAgo: MeasureValue, target: TargetValue?,
         tolerance: Double, better: KPIDefinition.Direction, formula: String
     ) {
         self.id = id
@@ -35,7 +40,8 @@ package struct KPIResult: Sendable, Hashable {
         change = Self.relativeChange(current.value, previous.value)
         yoyChange = Self.relativeChange(current.value, yearAgo.value)
         self.target = target
-        status = KPIStatus.of(current.value, target: target, tolerance: tolerance, better: better)
+        targetStatus = KPIStatus.of(current.value, target: target, tolerance: tolerance, better: better)
+        status = targetStatus
         partial = current.partial
         self.formula = formula
     }

@@ -9,6 +9,10 @@ package struct MetricDictionary: Sendable {
     static let builtInFile = "<built-in>"
     /// The built-in value: number of months in the period.
     static let monthsID = "months"
+    /// The built-in value: the unit's `clv_lifetime_months` (SPEC §3.2).
+    static let lifetimeID = "clv_lifetime_months"
+    /// The names formulas read as built-in values, never as a measure or a KPI.
+    static let builtInValues: Set<String> = [monthsID, lifetimeID]
 
     /// Measures by id.
     package private(set) var measures: [String: MeasureDefinition]
@@ -37,9 +41,9 @@ package struct MetricDictionary: Sendable {
         orderedKPIs.filter { $0.applies(toSector: sector) }
     }
 
-    /// Every id a formula may name: measures, KPIs and `months`.
+    /// Every id a formula may name: measures, KPIs and the built-in values.
     var knownIDs: Set<String> {
-        Set(measures.keys).union(kpis.keys).union([Self.monthsID])
+        Set(measures.keys).union(kpis.keys).union(Self.builtInValues)
     }
 
     /// Adds or replaces a KPI (replacing keeps its place in the order).

@@ -36,6 +36,7 @@ package struct PackMetricsJSON: Sendable {
     private enum KPIKey {
         static let change = key("change"), delta = key("delta"), formula = key("formula"), partial = key("partial")
         static let previous = key("previous"), status = key("status"), target = key("target"), value = key("value")
+        static let targetStatus = key("target_status")
         static let yearAgo = key("year_ago"), yoyChange = key("yoy_change")
 
         static func key(_ name: String) -> JSONKey { JSONKey(name, depth: 3) }
@@ -58,7 +59,7 @@ package struct PackMetricsJSON: Sendable {
         for (key, member) in members {
             writer.key(key)
             switch member {
-            case .schema: writer.number(1)
+            case .schema: writer.number(2)
             case .unit: writer.string(pack.unit)
             case .period: writer.string(pack.period.description)
             case .periodKind: writer.string(pack.period.kind)
@@ -96,7 +97,19 @@ package struct PackMetricsJSON: Sendable {
             writer.key(KPIKey.status)
             writer.string(k.status.rawValue)
             writer.key(KPIKey.target)
-            writer.number(k.target)
+            switch k.target {
+            case nil: writer.number(nil)
+            case .point(let v)?: writer.number(v)
+            case .band(let low, let high)?:
+                writer.beginObject()
+                writer.key("max")
+                writer.number(high)
+                writer.key("min")
+                writer.number(low)
+                writer.endObject()
+            }
+            writer.key(KPIKey.targetStatus)
+            writer.string(k.targetStatus.rawValue)
             writer.key(KPIKey.value)
             writer.number(k.value)
             writer.key(KPIKey.yearAgo)

@@ -26,5 +26,11 @@ package struct PackMetrics: Sendable {
     }
 
     /// The result for KPI `id`, if it applies to the unit.
-    package subscript(kpi id: String) -> KPIResult? { position[id].map { kpis[$0] } }
+    package subscript(kpi id: String) -> KPIResult? {
+        get { position[id].map { kpis[$0] } }
+        set {
+            guard let i = position[id], let newValue else { return }
+            kpis[i] = newValue
+        }
+    }
 }

@@ -20,8 +20,17 @@ package struct UnitMetrics: Sendable {
         self.data = data
         applicableKPIs = metrics.dictionary.kpis(forSector: profile.sector)
         applicableSlots = applicableKPIs.map { metrics.program.slots[$0.id] }
-        context = EvaluationContext(metrics: metrics, data: data)
+        context = EvaluationContext(metrics: metrics, data: data, lifetimeMonths: profile.lifetimeMonths)
     }
+
+    /// The target of KPI `id` in force at `month`: the unit's, or the dictionary's built-in one
+    /// (`budget_utilisation`'s band, SPEC §3.2).
+    package func target(_ id: String, at month: Month) -> TargetValue? {
+        (profile.targets[id] ?? MetricDictionary.builtInTargets[id])?.value(at: month)
+    }
+
+    /// The unit's amber band, as a fraction of |target|.
+    package var tolerance: Double { profile.tolerance }
 
     /// The monthly and quarterly packs the unit has (SPEC §4).
     func packPeriods(archiveMonths: Int) -> PackPeriods {
@@ -61,7 +70,7 @@ package struct UnitMetrics: Sendable {
         let yearAgo = value(period.yearAgo)
         return KPIResult(
             id: kpi.id, current: current, previous: previous, yearAgo: yearAgo,
-            target: profile.targets[kpi.id]?.value(at: period.lastMonth), tolerance: profile.tolerance,
+            target: target(kpi.id, at: period.lastMonth), tolerance: profile.tolerance,
             better: kpi.better, formula: kpi.formula)
     }
 

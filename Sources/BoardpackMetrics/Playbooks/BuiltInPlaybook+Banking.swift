@@ -41,17 +41,26 @@ extension BuiltInPlaybook {
               en: "Customers who agreed to the use of their data for personalised offers"
               it: "Clienti che hanno acconsentito all'uso dei propri dati per offerte personalizzate"
           complaints_per_10k:
-            label: {en: "Complaints per 10,000 customers", it: "Reclami ogni 10.000 clienti"}
-            formula: complaints / customers * 10000
+            label: {en: "Complaints per 10,000 customers per month", it: "Reclami al mese ogni 10.000 clienti"}
+            formula: complaints / customers * 10000 / months
             unit: count
             better: lower
             level: operational
             definition:
-              en: "Complaints received in the period per 10,000 customers"
-              it: "Reclami ricevuti nel periodo ogni 10.000 clienti"
+              en: "Complaints received per month per 10,000 customers: a quarter reads on the scale of its months"
+              it: "Reclami ricevuti al mese ogni 10.000 clienti: un trimestre si legge sulla scala dei suoi mesi"
+          nps:
+            label: {en: "Net Promoter Score", it: "Net Promoter Score"}
+            formula: nps
+            unit: count
+            better: higher
+            level: strategic
+            definition:
+              en: "Promoters minus detractors, in points from -100 to 100, averaged over the period's surveys"
+              it: "Promotori meno detrattori, in punti da -100 a 100, media delle rilevazioni del periodo"
         rules:
           - id: consent-falling
-            when: change(consent_rate) < 0 and not consecutive(change(consent_rate) < 0, 2)
+            when: change(consent_rate) < 0 and streak(change(consent_rate) < 0) < 3
             status: amber
             message:
               en: "Personalisation consent fell to {consent_rate}: responsible personalisation depends on customers' trust"
@@ -61,11 +70,11 @@ extension BuiltInPlaybook {
               it: "Verificare se comunicazioni recenti sono state percepite come invadenti e spiegare meglio che cosa ottiene il cliente dando il consenso"
 
           - id: consent-eroding
-            when: consecutive(change(consent_rate) < 0, 2)
+            when: streak(change(consent_rate) < 0) >= 3
             status: red
             message:
-              en: "Personalisation consent has fallen two periods in a row, to {consent_rate}: customers are withdrawing the trust personalisation needs"
-              it: "Il consenso alla personalizzazione cala da due periodi consecutivi, ora al {consent_rate}: i clienti stanno ritirando la fiducia su cui si regge la personalizzazione"
+              en: "Personalisation consent has fallen for {streak} in a row, to {consent_rate}: customers are withdrawing the trust personalisation needs"
+              it: "Il consenso alla personalizzazione cala da {streak} consecutivi ed è al {consent_rate}: i clienti stanno ritirando la fiducia su cui si regge la personalizzazione"
             action:
               en: "Pause targeted campaigns, review them with the data protection officer and report to the board on data use"
               it: "Sospendere le campagne mirate, rivederle con il responsabile della protezione dei dati e riferire al consiglio sull'uso dei dati"
@@ -94,8 +103,8 @@ extension BuiltInPlaybook {
             when: complaints_per_10k > 5 and complaints_per_10k <= 10
             status: amber
             message:
-              en: "{complaints_per_10k} complaints per 10,000 customers: the service does not yet feel human"
-              it: "{complaints_per_10k} reclami ogni 10.000 clienti: il servizio non viene ancora percepito come vicino alle persone"
+              en: "{complaints_per_10k} complaints a month per 10,000 customers: the service does not yet feel human"
+              it: "{complaints_per_10k} reclami al mese ogni 10.000 clienti: il servizio non viene ancora percepito come vicino alle persone"
             action:
               en: "Group complaints by cause and fix the leading cause with operations this quarter"
               it: "Raggruppare i reclami per causa e risolvere la principale insieme alle operations entro il trimestre"
@@ -104,8 +113,8 @@ extension BuiltInPlaybook {
             when: complaints_per_10k > 10
             status: red
             message:
-              en: "{complaints_per_10k} complaints per 10,000 customers: service problems are hurting trust in the bank"
-              it: "{complaints_per_10k} reclami ogni 10.000 clienti: i problemi di servizio stanno intaccando la fiducia nella banca"
+              en: "{complaints_per_10k} complaints a month per 10,000 customers: service problems are hurting trust in the bank"
+              it: "{complaints_per_10k} reclami al mese ogni 10.000 clienti: i problemi di servizio stanno intaccando la fiducia nella banca"
             action:
               en: "Review the complaint causes at the next board meeting, each with an owner and a date"
               it: "Esaminare le cause dei reclami al prossimo consiglio, ciascuna con un responsabile e una scadenza"

@@ -26,6 +26,7 @@ extension BuiltInPlaybook {
           - id: clv-to-cac-healthy
             when: clv_to_cac >= 3
             status: green
+            asks_for_budget: true
             message:
               en: "CLV:CAC is {clv_to_cac}: each customer returns at least three times what it cost to win"
               it: "CLV:CAC a {clv_to_cac}: ogni cliente restituisce almeno tre volte quanto è costato acquisirlo"
@@ -45,6 +46,7 @@ extension BuiltInPlaybook {
 
           - id: cac-rise-not-carried
             when: change(cac) > 10% and clv_to_cac < 3
+            judges: [cac]
             status: amber
             message:
               en: "CAC rose to {cac} without a CLV to carry it (CLV:CAC {clv_to_cac})"
@@ -66,9 +68,10 @@ extension BuiltInPlaybook {
           - id: romi-profit-centre
             when: consecutive(romi > 0, 3)
             status: green
+            asks_for_budget: true
             message:
-              en: "ROMI has been positive for three periods running ({romi} now): marketing is working as a profit centre"
-              it: "Il ROMI è positivo da tre periodi consecutivi ({romi} oggi): il marketing funziona da centro di profitto"
+              en: "ROMI has been positive for {streak} in a row ({romi} now): marketing is working as a profit centre"
+              it: "Il ROMI è positivo da {streak} consecutivi ({romi} oggi): il marketing funziona da centro di profitto"
             action:
               en: "Use the ROMI record to support the next budget request"
               it: "Usare l'andamento del ROMI a sostegno della prossima richiesta di budget"
@@ -97,8 +100,8 @@ extension BuiltInPlaybook {
             when: consecutive(lvr < 0, 2)
             status: red
             message:
-              en: "Qualified leads have shrunk two periods in a row (LVR {lvr}): the pipeline is heading for a plateau"
-              it: "I lead qualificati calano da due periodi consecutivi (LVR {lvr}): la pipeline va verso un plateau"
+              en: "Qualified leads have shrunk for {streak} in a row (LVR {lvr}): the pipeline is heading for a plateau"
+              it: "I lead qualificati calano da {streak} consecutivi (LVR {lvr}): la pipeline va verso un plateau"
             action:
               en: "Approve a lead-generation recovery plan with a monthly qualified-lead target"
               it: "Approvare un piano di rilancio della generazione di lead con un obiettivo mensile di lead qualificati"
@@ -107,8 +110,8 @@ extension BuiltInPlaybook {
             when: consecutive(lvr > 0, 3)
             status: green
             message:
-              en: "Qualified leads have grown three periods running (LVR {lvr} now)"
-              it: "I lead qualificati crescono da tre periodi consecutivi (LVR oggi {lvr})"
+              en: "Qualified leads have grown for {streak} in a row (LVR {lvr} now)"
+              it: "I lead qualificati crescono da {streak} consecutivi (LVR oggi {lvr})"
             action:
               en: "Make sure sales capacity keeps up with the growing pipeline"
               it: "Assicurarsi che la capacità commerciale tenga il passo con la pipeline in crescita"

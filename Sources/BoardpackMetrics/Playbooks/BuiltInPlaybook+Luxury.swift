@@ -15,31 +15,31 @@ extension BuiltInPlaybook {
               it: "Quota di unità vendute senza sconto: gli sconti erodono l'esclusività"
           waitlist_cover:
             label: {en: "Waiting-list cover", it: "Copertura della lista d'attesa"}
-            formula: waitlist / allocations
+            formula: waitlist / (allocations / months)
             unit: multiple
             better: higher
             level: strategic
             definition:
-              en: "Clients on the waiting list per unit allocated: how far desire exceeds supply"
-              it: "Clienti in lista d'attesa per unità assegnata: quanto il desiderio supera l'offerta"
+              en: "Clients on the waiting list per unit allocated in a month: how far desire exceeds supply"
+              it: "Clienti in lista d'attesa per unità assegnata in un mese: quanto il desiderio supera l'offerta"
           repeat_rate:
-            label: {en: "Repeat-client rate", it: "Tasso di riacquisto"}
-            formula: repeat_clients / clients
+            label: {en: "Repeat-client rate per month", it: "Tasso di riacquisto mensile"}
+            formula: repeat_clients / clients / months
             unit: ratio
             better: higher
             level: strategic
             definition:
-              en: "Active clients who bought again in the period"
-              it: "Clienti attivi che hanno acquistato di nuovo nel periodo"
+              en: "Active clients who bought again, per month"
+              it: "Clienti attivi che hanno acquistato di nuovo, al mese"
           community_reach:
-            label: {en: "Community reach", it: "Partecipazione della community"}
-            formula: event_attendees / clients
+            label: {en: "Community reach per month", it: "Partecipazione mensile della community"}
+            formula: event_attendees / clients / months
             unit: ratio
             better: higher
             level: performance
             definition:
-              en: "Attendees of client events and experiences per active client: the brand lived, not only bought"
-              it: "Partecipanti a eventi ed esperienze per cliente attivo: il marchio vissuto, non solo acquistato"
+              en: "Attendees of client events and experiences per active client, per month: the brand lived, not only bought"
+              it: "Partecipanti a eventi ed esperienze per cliente attivo, al mese: il marchio vissuto, non solo acquistato"
         rules:
           - id: full-price-critical
             when: full_price_sell_through < 70%
@@ -65,8 +65,8 @@ extension BuiltInPlaybook {
             when: consecutive(change(full_price_sell_through) < 0, 3)
             status: red
             message:
-              en: "Full-price sell-through has fallen three periods running, to {full_price_sell_through}: exclusivity is being traded for volume"
-              it: "Le vendite a prezzo pieno calano da tre periodi consecutivi, ora al {full_price_sell_through}: si sta cedendo esclusività in cambio di volumi"
+              en: "Full-price sell-through has fallen for {streak} in a row, to {full_price_sell_through}: exclusivity is being traded for volume"
+              it: "Le vendite a prezzo pieno calano da {streak} consecutivi e sono al {full_price_sell_through}: si sta cedendo esclusività in cambio di volumi"
             action:
               en: "Bring the board a supply plan that lowers volumes rather than prices"
               it: "Portare al consiglio un piano di offerta che riduca i volumi invece dei prezzi"
@@ -91,6 +91,17 @@ extension BuiltInPlaybook {
               en: "Reduce the next allocation and invest in desirability (experiences, previews for top clients) before volume"
               it: "Ridurre la prossima assegnazione e investire nel desiderio (esperienze, anteprime per i migliori clienti) prima che nei volumi"
 
+          - id: waitlist-shrinking
+            when: waitlist < 75% * prev(waitlist, 6 / months)
+            judges: [waitlist_cover]
+            status: amber
+            message:
+              en: "The waiting list is down by more than a quarter in six months, to {waitlist} clients: scarcity is fading even while the cover of {waitlist_cover} holds"
+              it: "La lista d'attesa è scesa di oltre un quarto in sei mesi, a {waitlist} clienti: la scarsità si sta perdendo anche se la copertura di {waitlist_cover} tiene"
+            action:
+              en: "Ask the boutiques why waiting clients left, and hold back the next allocation until the list grows again"
+              it: "Chiedere alle boutique perché i clienti in attesa se ne sono andati e rinviare la prossima assegnazione finché la lista non torna a crescere"
+
           - id: desirability-strong
             when: waitlist_cover >= 2
             status: green
@@ -112,11 +123,11 @@ extension BuiltInPlaybook {
               it: "Chiedere ai client advisor di contattare i clienti dell'anno scorso con un invito personale"
 
           - id: community-strong
-            when: community_reach >= 25%
+            when: community_reach >= 10%
             status: green
             message:
-              en: "Event attendance reached {community_reach} of clients: the brand is lived as a community, not only bought"
-              it: "La partecipazione agli eventi ha raggiunto il {community_reach} dei clienti: il marchio è vissuto come una comunità, non solo acquistato"
+              en: "Event attendance reached {community_reach} of clients a month: the brand is lived as a community, not only bought"
+              it: "La partecipazione agli eventi ha raggiunto il {community_reach} dei clienti al mese: il marchio è vissuto come una comunità, non solo acquistato"
             action:
               en: "Turn the most engaged attendees into ambassadors with a members-only programme"
               it: "Trasformare i partecipanti più coinvolti in ambasciatori con un programma riservato ai membri"

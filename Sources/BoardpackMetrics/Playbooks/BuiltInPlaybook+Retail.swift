@@ -95,6 +95,16 @@ extension BuiltInPlaybook {
               en: "Write down what the best stores do and add it to the QSP&V operating guide"
               it: "Mettere per iscritto le pratiche dei punti vendita migliori e inserirle nella guida operativa QSP&V"
 
+          - id: qspv-network-declining
+            when: streak(change(qspv_index) < 0) >= 3
+            status: amber
+            message:
+              en: "The network's QSP&V index has fallen for {streak} in a row, to {qspv_index}: standards are slipping across the stores"
+              it: "L'indice QSP&V della rete cala da {streak} consecutivi ed è a {qspv_index}: gli standard si stanno allentando in tutti i punti vendita"
+            action:
+              en: "Run an unannounced audit round across the network and bring the three most common failures to the next operations review"
+              it: "Organizzare un giro di audit senza preavviso in tutta la rete e portare alla prossima riunione operativa le tre carenze più frequenti"
+
           - id: local-share-low
             when: local_spend_share < 20%
             status: amber

@@ -74,6 +74,7 @@ extension BuiltInPlaybook {
           - id: cac-payback-fast
             when: cac_payback_months <= 6
             status: green
+            asks_for_budget: true
             message:
               en: "CAC payback is {cac_payback_months}: customers repay their acquisition cost within six months"
               it: "Il payback del CAC è di {cac_payback_months}: i clienti ripagano il costo di acquisizione entro sei mesi"
@@ -82,7 +83,7 @@ extension BuiltInPlaybook {
               it: "Testare un budget di acquisizione più ampio finché il payback resta sotto i sei mesi"
 
           - id: activation-falling
-            when: change(activation_rate) < 0
+            when: change(activation_rate) < 0 and streak(change(activation_rate) < 0) < 3
             status: amber
             message:
               en: "Activation fell to {activation_rate} of trials: new users are not reaching the product's value quickly enough"
@@ -90,6 +91,16 @@ extension BuiltInPlaybook {
             action:
               en: "Review the first-run experience with the product team and add guided onboarding at the step where users drop"
               it: "Rivedere con il team di prodotto l'esperienza del primo accesso e aggiungere un onboarding guidato nel passaggio in cui gli utenti abbandonano"
+
+          - id: activation-declining
+            when: streak(change(activation_rate) < 0) >= 3
+            status: red
+            message:
+              en: "Activation has fallen for {streak} in a row, to {activation_rate} of trials: the product is losing new users before they see its value"
+              it: "L'attivazione cala da {streak} consecutivi ed è al {activation_rate} delle prove: il prodotto perde i nuovi utenti prima che ne vedano il valore"
+            action:
+              en: "Make activation the product team's first objective for the quarter, with a weekly activation review until the trend turns"
+              it: "Fare dell'attivazione il primo obiettivo del trimestre per il team di prodotto, con una revisione settimanale finché la tendenza non si inverte"
 
           - id: advocate-share-low
             when: advocate_share < 2%
@@ -104,6 +115,7 @@ extension BuiltInPlaybook {
           - id: referral-strong
             when: referral_share >= 20%
             status: green
+            asks_for_budget: true
             message:
               en: "{referral_share} of new customers came by referral: users are acting as ambassadors"
               it: "Il {referral_share} dei nuovi clienti è arrivato dal passaparola: gli utenti fanno da ambasciatori"
@@ -113,10 +125,11 @@ extension BuiltInPlaybook {
 
           - id: advocates-growing
             when: consecutive(change(advocates) > 0, 3)
+            judges: [advocate_share]
             status: green
             message:
-              en: "The advocate base has grown three periods running, to {advocates}"
-              it: "La base di promotori cresce da tre periodi consecutivi e arriva a {advocates}"
+              en: "The advocate base has grown for {streak} in a row, to {advocates}"
+              it: "La base di promotori cresce da {streak} consecutivi e arriva a {advocates}"
             action:
               en: "Give the advocates material to share: case studies, release previews, talks"
               it: "Dare ai promotori materiale da condividere: casi di studio, anteprime delle novità, interventi"

@@ -7,7 +7,7 @@ package struct CompiledPlaybooks: Sendable {
     /// Sector name (`retail`, …) → its playbook (common + sector rules).
     package var playbooks: [String: Playbook]
     /// Rule condition per sector and rule id.
-    var conditions: [String: [String: Expr]]
+    var conditions: [String: [String: RuleCondition]]
     /// KPIs computed across a dimension's values (e.g. `qspv_spread`), by id.
     var networkKPIs: [String: NetworkAggregate]
     /// Sector KPIs with a formula, as dictionary entries.
@@ -45,20 +45,39 @@ package struct CompiledPlaybooks: Sendable {
         let extra = Set(networkKPIs.keys)
         var seen = Set<String>()
         for (sector, playbook) in playbooks.sorted(by: { $0.key < $1.key }) {
-            var parsed: [String: Expr] = [:]
+            var parsed: [String: RuleCondition] = [:]
+            let kpis = Set(metrics.dictionary.kpis.keys).union(extra)
             for rule in playbook.rules {
+                for id in rule.judges ?? [] where !kpis.contains(id) {
+                    let hint = NameSuggestion.nearest(to: id, among: kpis).map { "did you mean `\($0)`?" }
+                    let d = Diagnostic.error(
+                        "rule `\(rule.id)` judges `\(id)`, which is not a KPI", at: rule.judgesLocation ?? rule.idLocation, hint: hint)
+                    if seen.insert(d.description).inserted { diagnostics.append(d) }
+                }
                 switch metrics.parseExpression(rule.when, at: rule.whenLocation, extraIDs: extra) {
-                case let .success(expr): parsed[rule.id] = expr
+                case let .success(expr):
+                    parsed[rule.id] = RuleCondition(
+                        expr, judges: rule.judges, isKPI: kpis.contains,
+                        isRatio: { metrics.dictionary.kpis[$0]?.unit == .ratio })
                 case let .failure(error):
                     // Common rules appear in every sector: report each problem once.
                     for d in error.diagnostics where seen.insert(d.description).inserted { diagnostics.append(d) }
                 }
             }
             conditions[sector] = parsed
-            let known = metrics.dictionary.knownIDs.union(extra).union(rulesDimensions(playbook))
+            let known = metrics.dictionary.knownIDs.union(extra).union(rulesDimensions(playbook)).union([PlaybookRun.streakPlaceholder])
             for d in playbook.placeholderDiagnostics(knownIDs: known) where seen.insert(d.description).inserted { diagnostics.append(d) }
         }
         return diagnostics
+    }
+
+    /// KPI id → the numbers the rules of `sector` compare it with.
+    func thresholds(sector: String) -> [String: [Double]] {
+        var out: [String: [Double]] = [:]
+        for condition in (conditions[sector] ?? [:]).values {
+            for (id, values) in condition.thresholds { out[id, default: []] += values }
+        }
+        return out
     }
 
     func rulesDimensions(_ playbook: Playbook) -> Set<String> { Set(playbook.rules.compactMap(\.forEach)) }

@@ -22,7 +22,7 @@ package struct PackChange: Sendable {
             var notable = false
             if let v = r.value, let p = b.value {
                 let isRatio = dictionary.kpis[r.id]?.unit == .ratio
-                notable = Commentary.Move(label: r.id, isRatio: isRatio, value: v, previous: p, format: .count).isNotable
+                notable = Commentary.Move(isRatio: isRatio, value: v, previous: p).isNotable
             }
             return flipped || notable ? PackChange(before: b, after: r, flipped: flipped, notable: notable) : nil
         }

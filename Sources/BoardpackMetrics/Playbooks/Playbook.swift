@@ -27,10 +27,10 @@ package struct Playbook: Sendable {
     func evaluate(
         subjects: (String) -> [String],
         condition: (PlaybookRule, String?) -> Bool?,
-        value: (String, String?) -> String
+        value: (PlaybookRule, String, String?) -> String
     ) -> [RuleResult] {
         rules.flatMap { rule in
-            rule.evaluate(subjects: rule.forEach.map(subjects) ?? [], condition: condition, value: value)
+            rule.evaluate(subjects: rule.forEach.map(subjects) ?? [], condition: condition) { value(rule, $0, $1) }
         }
     }
 }

@@ -27,7 +27,7 @@ extension PlaybookFile {
     /// Keys allowed in a KPI entry.
     static let kpiKeys = ["label", "formula", "network", "unit", "better", "level", "definition"]
     /// Keys allowed in a rule entry.
-    static let ruleKeys = ["id", "for_each", "when", "status", "message", "action"]
+    static let ruleKeys = ["id", "for_each", "when", "status", "message", "action", "judges", "asks_for_budget"]
 }
 
 extension PlaybookFile.KPIEntry: Decodable {
@@ -54,8 +54,9 @@ extension PlaybookFile.KPIEntry: Decodable {
 
 extension PlaybookFile.RuleEntry: Decodable {
     private enum CodingKeys: String, CodingKey {
-        case id, when, status, message, action
+        case id, when, status, message, action, judges
         case forEach = "for_each"
+        case asksForBudget = "asks_for_budget"
     }
 
     /// Decodes the fields; the locations are filled in from the node.
@@ -73,6 +74,12 @@ extension PlaybookFile.RuleEntry: Decodable {
         status = try PlaybookFile.choiceIfPresent(PlaybookRule.Status.self, c, .status)
         message = try c.decodeIfPresent(PlaybookText.self, forKey: .message)
         action = try c.decodeIfPresent(PlaybookText.self, forKey: .action)
+        judges = try c.decodeIfPresent([String].self, forKey: .judges)
+        if let judges, judges.isEmpty {
+            throw DecodingError.dataCorruptedError(
+                forKey: .judges, in: c, debugDescription: "`judges` names at least one KPI (leave it out to judge the KPIs `when` reads)")
+        }
+        asksForBudget = try c.decodeIfPresent(Bool.self, forKey: .asksForBudget)
     }
 
     /// Rule ids appear in `metrics.json` and in anchors: `[a-z][a-z0-9_-]*` (SPEC §3.2).

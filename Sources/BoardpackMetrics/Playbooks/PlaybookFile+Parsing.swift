@@ -36,6 +36,7 @@ extension PlaybookFile {
                 reader.checkKeys(node, allowed: ruleKeys, what: "a rule")
                 entry.idLocation = node["id"].map(reader.textStart) ?? reader.location(node)
                 entry.whenLocation = node["when"].map(reader.textStart)
+                entry.judgesLocation = node["judges"].map(reader.location)
                 entry.messageLocations = node["message"].map(reader.textLocations)
                 if let earlier = firstSeen[entry.id] {
                     reader.diagnostics.append(

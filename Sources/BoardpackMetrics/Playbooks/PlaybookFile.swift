@@ -50,6 +50,12 @@ package struct PlaybookFile: Sendable {
         var messageLocations: PlaybookRule.TextLocations?
         /// The recommended action, en and it.
         package var action: PlaybookText?
+        /// The KPIs the rule passes a verdict on (SPEC §5.1).
+        package var judges: [String]?
+        /// Where the `judges` list is.
+        var judgesLocation: SourceLocation?
+        /// The action asks for more budget (SPEC §5.5 point 5).
+        package var asksForBudget: Bool?
     }
 
     /// The path diagnostics show (`<built-in>/retail.yml` for built-ins).

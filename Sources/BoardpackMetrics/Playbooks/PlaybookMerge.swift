@@ -22,6 +22,11 @@ enum PlaybookMerge {
                 rule.messageLocations = at
             }
             if let v = entry.action { rule.action = v }
+            if let v = entry.judges {
+                rule.judges = v
+                rule.judgesLocation = entry.judgesLocation
+            }
+            if let v = entry.asksForBudget { rule.asksForBudget = v }
             rule.sector = sector
             return .success(rule)
         }
@@ -34,10 +39,13 @@ enum PlaybookMerge {
             ])
             return .failure(.error("new rule `\(entry.id)` needs \(missing)", at: entry.idLocation))
         }
-        return .success(
-            PlaybookRule(
-                id: entry.id, idLocation: entry.idLocation, forEach: entry.forEach, when: when, whenLocation: whenAt,
-                status: status, message: message, messageLocations: messageAt, action: action, sector: sector))
+        var rule = PlaybookRule(
+            id: entry.id, idLocation: entry.idLocation, forEach: entry.forEach, when: when, whenLocation: whenAt,
+            status: status, message: message, messageLocations: messageAt, action: action, sector: sector)
+        rule.judges = entry.judges
+        rule.judgesLocation = entry.judgesLocation
+        rule.asksForBudget = entry.asksForBudget ?? false
+        return .success(rule)
     }
 
     /// A KPI from `entry` over `base`; a new KPI must give `formula` (or `network`), `unit`,

@@ -51,6 +51,12 @@ package struct PlaybookRule: Sendable, Hashable {
     package var action: PlaybookText
     /// The playbook that declared (or last overrode) the rule.
     package var sector: PlaybookSector
+    /// The KPIs the rule judges as written (`judges:`); nil for those its `when` reads.
+    package var judges: [String]?
+    /// Where `judges` is, for diagnostics.
+    var judgesLocation: SourceLocation?
+    /// The action asks for more budget: never shown while budget utilisation or ROMI is red.
+    package var asksForBudget = false
 
     /// Creates a rule.
     package init(

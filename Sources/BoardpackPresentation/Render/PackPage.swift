@@ -124,7 +124,8 @@ package struct PackPage {
         let json = report.metrics.json(
             audience: audience.rawValue,
             extra: [
-                "playbook": PackJSON.playbook(run, locale: ctx.locale), "governance": PackJSON.governance(vote),
+                "playbook": PackJSON.playbook(run, locale: ctx.locale, quarterly: ctx.period.monthCount > 1),
+                "governance": PackJSON.governance(vote),
             ]
         ).bytes()
         return Rendered(

@@ -35,9 +35,17 @@ enum AppendixSection {
                 html += " = "
                 html.appendEscaped(kpi.formula)
             }
-            html += "</code></dd></div>\n"
+            html += "</code>"
+            if kpi.id == "clv" {
+                html += "<br>"
+                html.appendEscaped(
+                    ctx.locale.label(
+                        "clv_working_note", ["lifetime": ctx.formatter.months(ctx.report.unit.lifetimeMonths, fractionDigits: 0)]))
+            }
+            html += "</dd></div>\n"
         }
         html += "</dl>\n"
+        setAside(into: &html, ctx)
         dataQuality(into: &html, ctx, findings)
         if !chartTables.isEmpty {
             html += "<h3>\(ctx.locale.label("chart_data"))</h3>\n"
@@ -50,6 +58,25 @@ enum AppendixSection {
         }
         dataFiles(into: &html, ctx)
         return SectionOutput(html: html)
+    }
+
+    /// The playbook's verdicts that fired but are not shown, each with the reason (SPEC §5.5).
+    static func setAside(into html: inout HTMLBuffer, _ ctx: PackContext) {
+        let results = ctx.report.playbook?.results.filter { $0.status == .suppressed } ?? []
+        guard !results.isEmpty else { return }
+        html += "<h3>\(ctx.locale.label("verdicts_set_aside"))</h3>\n"
+        html += "<p class=\"legend\">\(ctx.locale.label("verdicts_set_aside_legend"))</p>\n<ul class=\"rules set-aside\">\n"
+        for r in results {
+            html += "<li class=\"rule status-suppressed\" data-rule=\"\(r.ruleID)\">"
+            html.appendEscaped(r.message?.text(for: ctx.locale.rawValue) ?? r.ruleID)
+            if let reason = r.suppressedBecause?.text(for: ctx.locale.rawValue) {
+                html += " <span class=\"rule-reason\">"
+                html.appendEscaped(ctx.locale.label("set_aside_because", ["reason": reason]))
+                html += "</span>"
+            }
+            html += "</li>\n"
+        }
+        html += "</ul>\n"
     }
 
     /// An input of the working in the pack's locale: money as money, counts as counts.

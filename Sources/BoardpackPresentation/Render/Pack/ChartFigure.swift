@@ -9,11 +9,19 @@ enum ChartFigure {
         var svg: [UInt8]
         var title: String
         var table: ChartDataTable
+        /// The KPI the chart shows, for `data-kpi` (SPEC §6 markup contract).
+        var kpi: String? = nil
     }
 
     /// An SVG chart in a `<figure class="chart">` with its title as a visible caption.
     static func figure(into html: inout HTMLBuffer, _ chart: Chart) {
-        html += "<figure class=\"chart\"><figcaption>"
+        html += "<figure class=\"chart\""
+        if let kpi = chart.kpi {
+            html += " data-kpi=\""
+            html.appendEscaped(kpi)
+            html += "\""
+        }
+        html += "><figcaption>"
         html.appendEscaped(chart.title)
         html += "</figcaption>"
         html.append(bytes: chart.svg)

@@ -42,7 +42,8 @@ extension NoteChart {
         switch type {
         case .line:
             let targets: [Double?]? =
-                target && kpis.count == 1 ? seriesList[0].map { ctx.unit.config.targets[first]?.value(at: $0.period.lastMonth) } : nil
+                target && kpis.count == 1
+                ? seriesList[0].map { ctx.unit.config.targets[first]?.value(at: $0.period.lastMonth)?.point } : nil
             let chart = LineChart(
                 id: id, title: title,
                 series: zip(kpis, seriesList).map { ChartSeries(name: ctx.kpiLabel($0), values: $1.map(\.value)) },
@@ -79,7 +80,7 @@ extension NoteChart {
             let figures = kpis.enumerated().map { i, kpi -> (String, ChartDataTable) in
                 let r = ctx.pack[kpi: kpi]
                 let chart = BulletChart(
-                    id: "\(id)-\(i + 1)", title: ctx.kpiLabel(kpi), label: ctx.kpiLabel(kpi), value: r?.value, target: r?.target,
+                    id: "\(id)-\(i + 1)", title: ctx.kpiLabel(kpi), label: ctx.kpiLabel(kpi), value: r?.value, target: r?.target?.point,
                     tolerance: ctx.unit.config.tolerance, higherIsBetter: ctx.kpi(kpi)?.better == .higher,
                     status: r.flatMap { ChartFigure.chartStatus($0.status) }, statusLabel: r.map { ctx.statusWord($0.status) },
                     valueFormat: ctx.valueFormat(kpi), locale: ctx.locale)

@@ -66,12 +66,19 @@ struct PackContext: Sendable {
     /// How values of a KPI are written.
     func valueFormat(_ id: String) -> ValueFormat { report.unit.valueFormat(id) }
 
-    /// A KPI value formatted for the pack (`n/a`/`n.d.` when missing).
-    func format(_ id: String, _ value: Double?) -> String { valueFormat(id).format(value, locale: locale) }
+    /// A KPI value formatted for the pack (`n/a`/`n.d.` when missing), with the digits that keep
+    /// it on its side of the numbers its status turns on (SPEC §3.4 rule 9).
+    func format(_ id: String, _ value: Double?) -> String { report.display.text(id, value) }
+
+    /// A KPI's target as the pack shows it: the value, or a band's bounds ("80.0%–110.0%").
+    func formatTarget(_ id: String, _ target: TargetValue) -> String {
+        target.text { format(id, $0) }
+    }
 
     /// A KPI's change as the pack shows it: percentage points for ratios, relative otherwise.
-    func formatChange(_ id: String, result: KPIResult) -> String {
-        kpi(id)?.unit == .ratio ? formatter.percentagePoints(result.delta) : formatter.relativeChange(result.change)
+    func formatChange(_ id: String, result: KPIResult, extraDigits: Int = 0) -> String {
+        kpi(id)?.unit == .ratio
+            ? formatter.percentagePoints(result.delta, fractionDigits: 1 + extraDigits) : formatter.relativeChange(result.change)
     }
 
     /// A KPI's change against a year ago, shown the same way as `formatChange`.

@@ -6,10 +6,11 @@ import BoardpackMetrics
 /// Each is written straight into the document's writer; the tests compare it with the same
 /// member built as a tree.
 enum PackJSON {
-    /// Every rule result in rule order: rule, status, subject (null for unit rules) and the
-    /// message in the pack's language (null when the rule did not fire).
-    static func playbook(_ run: PlaybookRun?, locale: PackLocale) -> Playbook {
-        Playbook(results: run?.results ?? [], locale: locale)
+    /// Every rule result in rule order: rule, status, subject (null for unit rules), the KPIs
+    /// it judges, its streak, the message in the pack's language (null when the rule did not
+    /// fire) and, in a quarterly pack, the months it fired in (SPEC §3.5 schema 2).
+    static func playbook(_ run: PlaybookRun?, locale: PackLocale, quarterly: Bool) -> Playbook {
+        Playbook(results: run?.results ?? [], locale: locale, quarterly: quarterly)
     }
 
     /// The recommended model, the votes per model and the annual marketing cost.
@@ -19,12 +20,15 @@ enum PackJSON {
     struct Playbook: JSONWritable {
         var results: [RuleResult]
         var locale: PackLocale
+        var quarterly: Bool
 
         /// The members of a result's object (at depth 3: document, `playbook`, the result), in
         /// key order.
         private enum Key {
+            static let kpis = JSONKey("kpis", depth: 3), months = JSONKey("months", depth: 3)
             static let message = JSONKey("message", depth: 3), rule = JSONKey("rule", depth: 3)
-            static let status = JSONKey("status", depth: 3), subject = JSONKey("subject", depth: 3)
+            static let status = JSONKey("status", depth: 3), streak = JSONKey("streak", depth: 3)
+            static let subject = JSONKey("subject", depth: 3)
         }
 
         func write(to writer: inout JSONWriter) {
@@ -32,12 +36,30 @@ enum PackJSON {
             for r in results {
                 writer.item()
                 writer.beginObject()
+                writer.key(Key.kpis)
+                writer.beginArray()
+                for id in r.kpis {
+                    writer.item()
+                    writer.string(id)
+                }
+                writer.endArray()
                 writer.key(Key.message)
                 writer.string(r.message?.text(for: locale.rawValue))
+                if quarterly {
+                    writer.key(Key.months)
+                    writer.beginArray()
+                    for m in r.months {
+                        writer.item()
+                        writer.string(m.description)
+                    }
+                    writer.endArray()
+                }
                 writer.key(Key.rule)
                 writer.string(r.ruleID)
                 writer.key(Key.status)
                 writer.string(r.status.rawValue)
+                writer.key(Key.streak)
+                writer.number(r.streak.map(Double.init))
                 writer.key(Key.subject)
                 writer.string(r.subject)
                 writer.endObject()

@@ -45,11 +45,17 @@ enum PerformanceSection {
         for id in ids {
             guard let r = ctx.pack[kpi: id] else { continue }
             let format = ctx.valueFormat(id)
+            // The value, the previous value and the change in points between them agree
+            // (SPEC §3.4 rule 9): one number of extra digits for all three.
+            let extra = max(
+                ctx.report.display.extraDigits(id, r.value), format.extraDigits(forPointsBetween: r.value, and: r.previous))
             func number(_ value: Double?) {
                 html.append(literal: "<td class=\"num\">")
-                html.appendEscaped(format.format(value, locale: ctx.locale))
+                html.appendEscaped(format.format(value, locale: ctx.locale, extraDigits: extra))
             }
-            html.append(literal: "<tr><th scope=\"row\"><a href=\"#def-")
+            html.append(literal: "<tr data-kpi=\"")
+            html.appendEscaped(id)
+            html.append(literal: "\"><th scope=\"row\"><a href=\"#def-")
             html.appendEscaped(id)
             html.append(literal: "\">")
             html.appendEscaped(ctx.kpiLabel(id))
@@ -59,12 +65,13 @@ enum PerformanceSection {
             html.append(literal: "</td>")
             number(r.previous)
             html.append(literal: "</td><td class=\"num\">")
-            html.appendEscaped(ctx.formatChange(id, result: r))
+            html.appendEscaped(ctx.formatChange(id, result: r, extraDigits: extra))
             html.append(literal: "</td>")
             number(r.yearAgo)
             html.append(literal: "</td>")
             if let target = r.target {
-                number(target)
+                html.append(literal: "<td class=\"num\">")
+                html.appendEscaped(ctx.formatTarget(id, target))
             } else {
                 html.append(literal: "<td class=\"num\">—")
             }

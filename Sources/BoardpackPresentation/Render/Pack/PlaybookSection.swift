@@ -16,7 +16,7 @@ enum PlaybookSection {
                     "<p>\(networkLabel(id, ctx)): <strong>\(ctx.formatter.decimal(value, fractionDigits: 1))</strong></p>\n"
             }
         }
-        let fired = run.results.filter { [.red, .amber, .green].contains($0.status) }
+        let fired = run.results.filter(\.isShown)
             .sorted { ($0.status, $0.ruleID, $0.subject ?? "") < ($1.status, $1.ruleID, $1.subject ?? "") }
         html += "<h3>\(ctx.locale.label("what_the_playbook_says"))</h3>\n"
         if fired.isEmpty {
@@ -27,13 +27,13 @@ enum PlaybookSection {
             for r in fired {
                 let status = KPIStatus(rawValue: r.status.rawValue) ?? .none
                 html +=
-                    "<li class=\"rule \(PackHTML.statusClass(status))\">\(PackHTML.statusBadge(ctx, status, word: ruleWord(r.status, ctx))) "
+                    "<li class=\"rule \(PackHTML.statusClass(status))\" data-rule=\"\(r.ruleID)\">\(PackHTML.statusBadge(ctx, status, word: ruleWord(r.status, ctx))) "
                 html += "<span class=\"rule-message\">\(r.message?.text(for: ctx.locale.rawValue) ?? r.ruleID)</span>"
                 if let action = r.action?.text(for: ctx.locale.rawValue) {
                     html +=
                         "<br><span class=\"rule-action\"><strong>\(ctx.locale.label("rule_action")):</strong> \(action)</span>"
                 }
-                html += " <code class=\"rule-id\">\(r.ruleID)</code></li>\n"
+                html += "</li>\n"
             }
             html += "</ul>\n"
         }
@@ -61,6 +61,7 @@ enum PlaybookSection {
         case .green: ctx.locale.label("strength")
         case .na: ctx.formatter.notAvailable
         case .ok: ctx.locale.label("not_triggered")
+        case .suppressed: ctx.locale.label("set_aside")
         }
     }
 

@@ -24,11 +24,13 @@ enum SummarySection {
         var spark = Sparkline(
             id: "\(idPrefix)spark-\(id)",
             title: ctx.locale.label("last_periods", ["label": "\(label)", "sparkline_periods": "\(sparklinePeriods)"]),
-            periods: series.map { ctx.shortPeriodLabel($0.period) }, values: series.map(\.value), target: result.target,
+            periods: series.map { ctx.shortPeriodLabel($0.period) }, values: series.map(\.value), target: result.target?.point,
             valueFormat: ctx.valueFormat(id), locale: ctx.locale)
         spark.valueTexts = series.map(\.text)
         html += "<article class=\"tile "
         html.appendEscaped(PackHTML.statusClass(result.status))
+        html += "\" data-kpi=\""
+        html.appendEscaped(id)
         html += "\">\n<h3 class=\"tile-label\">"
         html.appendEscaped(label)
         html += "</h3>\n<p class=\"tile-value\">"
@@ -49,7 +51,7 @@ enum SummarySection {
             html += "<div><dt>"
             html.appendEscaped(ctx.locale.label("target_word"))
             html += "</dt><dd>"
-            html.appendEscaped(ctx.format(id, target))
+            html.appendEscaped(ctx.formatTarget(id, target))
             html += "</dd></div>\n"
         }
         html += "</dl>\n<div class=\"tile-spark\">"

@@ -18,7 +18,7 @@ enum TrendCharts {
         for (id, series) in zip(ids, all) {
             guard let chart = line(ctx, id: id, series: series[start...]) else { continue }
             let (svg, table) = chart.rendered()
-            charts.append(ChartFigure.Chart(svg: svg, title: chart.title, table: table))
+            charts.append(ChartFigure.Chart(svg: svg, title: chart.title, table: table, kpi: id))
         }
         if !charts.isEmpty {
             out.html += "<h3>"
@@ -58,7 +58,7 @@ enum TrendCharts {
         _ ctx: PackContext, id: String, series window: ArraySlice<(period: Period, value: Double?, text: String)>
     ) -> LineChart? {
         guard window.contains(where: { $0.value != nil }) else { return nil }
-        let targets = ctx.unit.config.targets[id].map { t in window.map { t.value(at: $0.period.lastMonth) } }
+        let targets = ctx.unit.config.targets[id].map { t in window.map { t.value(at: $0.period.lastMonth)?.point } }
         let title = "\(ctx.kpiLabel(id)), \(ChartFigure.span(ctx, count: window.count))"
         var chart = LineChart(
             id: "trend-\(id)", title: title,
@@ -72,7 +72,7 @@ enum TrendCharts {
 
     /// Value against target with the amber band; nil when the KPI has no target this period.
     static func bullet(_ ctx: PackContext, id: String) -> BulletChart? {
-        guard let result = ctx.pack[kpi: id], let target = result.target else { return nil }
+        guard let result = ctx.pack[kpi: id], let target = result.target?.point else { return nil }
         return BulletChart(
             id: "bullet-\(id)",
             title: ctx.locale.label("against_target", ["id": "\(ctx.kpiLabel(id))"])
