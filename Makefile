@@ -24,6 +24,8 @@ test: setup
 	scripts/fuzz-replay.sh
 	scripts/check-output.sh $(BIN)
 	scripts/check-confidentiality.sh output
+	scripts/check-one-voice-test.sh
+	scripts/check-one-voice.py output
 	scripts/validate-html.sh output
 	scripts/browser-check.sh output trattoria-rapida/2026-10 RISERVATO "Sintesi per il board" \
 		"Decisioni e azioni" "Performance" "Canali" "Playbook di settore" "Strategia e rischi" "Governance" "Appendice"

@@ -58,6 +58,20 @@ import Testing
         }
     }
 
+    @Test func theQuarterShowsAStoresBadMonth() throws {
+        // store-005 scored under 80 in September only: the board's Q3 pack shows it, red.
+        let folder = Self.repo + "/output/trattoria-rapida/2026-Q3/"
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "metrics.json")))
+        let results = try #require((json as? [String: Any])?["playbook"] as? [[String: Any]])
+        let breach = try #require(
+            results.first { $0["rule"] as? String == "qspv-below-standard" && $0["subject"] as? String == "store-005" })
+        #expect(breach["status"] as? String == "red")
+        #expect(breach["months"] as? [String] == ["2026-09"])
+        let page = try String(contentsOfFile: folder + "index.html", encoding: .utf8)
+        #expect(page.contains("<li class=\"rule status-red\" data-rule=\"qspv-below-standard\">"))
+        #expect(page.contains("store-005: QSP&amp;V a 77,4, sotto lo standard di rete di 80 (a settembre)"))
+    }
+
     @Test func diffListsTheDemoStatusFlips() throws {
         // Banca Civica's lead-to-customer rate falls from 15.2 % to 14.2 % against a 14.5 % target:
         // green in September, amber (within 10 % of the target) in October.
