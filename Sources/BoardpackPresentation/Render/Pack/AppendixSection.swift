@@ -16,6 +16,7 @@ enum AppendixSection {
         html += "<dl class=\"definitions\">\n"
         // One closure for every KPI: each capture would copy the whole context.
         let valueText = { (id: String, value: Double?) in inputText(ctx, id, value) }
+        let display = ctx.report.display
         for kpi in ctx.report.unit.applicableKPIs {
             html += "<div id=\"def-"
             html.appendEscaped(kpi.id)
@@ -27,8 +28,8 @@ enum AppendixSection {
             html.appendEscaped(kpi.definition.text(for: ctx.locale.rawValue))
             if let working = ctx.report.workings[kpi.id] {
                 html += "<br><code class=\"working\">"
-                let format = ctx.valueFormat(kpi.id), locale = ctx.locale
-                html.appendEscaped(working.line(valueText: valueText) { format.format($0, locale: locale) })
+                let id = kpi.id
+                html.appendEscaped(working.line(valueText: valueText) { display.text(id, $0) })
             } else {
                 html += "<br><code>"
                 html.appendEscaped(kpi.id)
