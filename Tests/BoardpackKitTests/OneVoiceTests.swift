@@ -155,6 +155,25 @@ extension PlaybookRun {
         #expect(abs(try unit.judged("2026-09").metrics[kpi: "complaints_per_10k"]!.value! - 8) < 1e-9)
     }
 
+    @Test func aQuarterReadsLuxuryRatesOnTheScaleOfItsMonths() throws {
+        // Each month: 300 on the waiting list (last), 10 allocated, 20 repeat clients and 150
+        // event attendees of 1,000 clients (last). Cover 300 / 10 = 30; repeat 2 %; reach 15 %.
+        // The quarter: 300 / (30 / 3) = 30; 60 / 1,000 / 3 = 2 %; 450 / 1,000 / 3 = 15 %.
+        let lux = SmallUnit.csv(
+            from: "2026-07",
+            [
+                "waitlist": [300, 300, 300], "allocations": [10, 10, 10], "repeat_clients": [20, 20, 20],
+                "clients": [1000, 1000, 1000], "event_attendees": [150, 150, 150],
+            ])
+        let unit = SmallUnit(sector: "luxury", files: ["l.csv": lux])
+        for period in ["2026-09", "2026-Q3"] {
+            let pack = try unit.judged(period).metrics
+            #expect(abs(pack[kpi: "waitlist_cover"]!.value! - 30) < 1e-9, "\(period)")
+            #expect(abs(pack[kpi: "repeat_rate"]!.value! - 0.02) < 1e-12, "\(period)")
+            #expect(abs(pack[kpi: "community_reach"]!.value! - 0.15) < 1e-12, "\(period)")
+        }
+    }
+
     @Test func aStoresBadMonthIsShownInItsQuarter() throws {
         // store-2 scores 90 in July and August, 74 in September: the quarter's mean is
         // (90 + 90 + 74) / 3 = 84.67, above the standard of 80, but September breached it.

@@ -42,7 +42,7 @@ package struct ArchivePage {
         var html: HTMLBuffer = "<h3 class=\"attention-title\">\(ctx.locale.label("portfolio_attention"))</h3>\n<ul class=\"attention\">\n"
         for result in flagged {
             html += "<li data-kpi=\"\(result.id)\" class=\"\(PackHTML.statusClass(result.status))\">\(ctx.kpiLabel(result.id)): "
-            html += "\(ctx.format(result.id, result.value)) \(PackHTML.statusBadge(ctx, result.status))</li>\n"
+            html += "\(ctx.format(result.id, result.value)) \(PackHTML.statusBadge(ctx, result))</li>\n"
         }
         html += "</ul>\n"
         return html.string

@@ -21,11 +21,14 @@ enum ChangeSection {
             let r = c.after
             let what: PackHTML.Cell =
                 c.flipped
-                ? .markup("\(PackHTML.statusBadge(ctx, c.before.status)) → \(PackHTML.statusBadge(ctx, r.status))")
+                ? .markup("\(PackHTML.statusBadge(ctx, c.before)) → \(PackHTML.statusBadge(ctx, r))")
                 : .text(ctx.locale.label("moved_past_the_threshold"))
+            // c.before.value is r.previous: the row shows both beside their change.
+            let extra = ctx.sideBySideDigits(r.id, r), format = ctx.valueFormat(r.id)
             return [
-                .text(ctx.kpiLabel(r.id)), .text(ctx.format(r.id, c.before.value)), .text(ctx.format(r.id, r.value)),
-                .text(ctx.formatChange(r.id, result: r)), what,
+                .text(ctx.kpiLabel(r.id)), .text(format.format(c.before.value, locale: ctx.locale, extraDigits: extra)),
+                .text(format.format(r.value, locale: ctx.locale, extraDigits: extra)),
+                .text(ctx.formatChange(r.id, result: r, extraDigits: extra)), what,
             ]
         }
         if rows.isEmpty {

@@ -74,7 +74,12 @@ enum GovernanceSection {
         if let r = ctx.pack[kpi: "budget_utilisation"] {
             html +=
                 "<p>\(ctx.kpiLabel("budget_utilisation")): <strong>\(ctx.format("budget_utilisation", r.value))</strong> "
-            html += "\(PackHTML.statusBadge(ctx, r.status))</p>\n"
+            html += "\(PackHTML.statusBadge(ctx, r))"
+            if let target = r.target {
+                html +=
+                    " <span class=\"target\">(\(ctx.locale.label("target_word")) \(ctx.formatTarget("budget_utilisation", target)))</span>"
+            }
+            html += "</p>\n"
         }
         return SectionOutput(html: html)
     }

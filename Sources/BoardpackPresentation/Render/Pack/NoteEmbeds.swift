@@ -48,7 +48,10 @@ final class NoteEmbeds {
         let id = "\(Self.idStem(note.note.fileName))-\(index)"
         let charts = figures.spec.render(ctx, figures, id: id)
         tables += charts.map { ($0.title, $0.table) }
-        let html = charts.map { "<figure class=\"chart\">\($0.svg)</figure>" }
+        // A chart of one KPI names it (`data-kpi`, the markup contract of SPEC §6).
+        let kpis = figures.spec.kpis
+        let named = kpis.count == 1 && ctx.pack[kpi: kpis[0]] != nil ? " data-kpi=\"\(kpis[0])\"" : ""
+        let html = charts.map { "<figure class=\"chart\"\(named)>\($0.svg)</figure>" }
         return html.count == 1 ? html[0] : "<div class=\"charts-grid\">\(html.joined(separator: "\n"))</div>"
     }
 }

@@ -81,6 +81,14 @@ struct PackContext: Sendable {
             ? formatter.percentagePoints(result.delta, fractionDigits: 1 + extraDigits) : formatter.relativeChange(result.change)
     }
 
+    /// The extra digits a KPI's value, its previous value and the change between them take
+    /// when a row shows them side by side: enough for the value to stay on its side of its
+    /// target, and for a change in points to be the difference of the two values shown
+    /// (SPEC §3.4 rule 9).
+    func sideBySideDigits(_ id: String, _ r: KPIResult) -> Int {
+        max(report.display.extraDigits(id, r.value), valueFormat(id).extraDigits(forPointsBetween: r.value, and: r.previous))
+    }
+
     /// A KPI's change against a year ago, shown the same way as `formatChange`.
     func formatYoY(_ id: String, result: KPIResult) -> String {
         if kpi(id)?.unit == .ratio {

@@ -11,6 +11,18 @@ enum PackHTML {
         return badge(status, word: word)
     }
 
+    /// A KPI's status badge. A KPI without a target takes its status from the playbook alone,
+    /// and speaks as the playbook does: "act now" rather than "off target", "strength" rather
+    /// than "on target".
+    static func statusBadge(_ ctx: PackContext, _ r: KPIResult) -> HTMLBuffer {
+        guard r.target == nil else { return statusBadge(ctx, r.status) }
+        switch r.status {
+        case .red: return statusBadge(ctx, .red, word: ctx.locale.label("act_now"))
+        case .green: return statusBadge(ctx, .green, word: ctx.locale.label("strength"))
+        default: return statusBadge(ctx, r.status)
+        }
+    }
+
     /// The badge with its text, `word` escaped.
     private static func badge(_ status: KPIStatus, word: String) -> HTMLBuffer {
         let shape: String =

@@ -47,8 +47,7 @@ enum PerformanceSection {
             let format = ctx.valueFormat(id)
             // The value, the previous value and the change in points between them agree
             // (SPEC §3.4 rule 9): one number of extra digits for all three.
-            let extra = max(
-                ctx.report.display.extraDigits(id, r.value), format.extraDigits(forPointsBetween: r.value, and: r.previous))
+            let extra = ctx.sideBySideDigits(id, r)
             func number(_ value: Double?) {
                 html.append(literal: "<td class=\"num\">")
                 html.appendEscaped(format.format(value, locale: ctx.locale, extraDigits: extra))
@@ -76,7 +75,7 @@ enum PerformanceSection {
                 html.append(literal: "<td class=\"num\">—")
             }
             html.append(literal: "</td><td>")
-            html += PackHTML.statusBadge(ctx, r.status)
+            html += PackHTML.statusBadge(ctx, r)
             html.append(literal: "</td></tr>\n")
         }
         PackHTML.tableEnd(into: &html)

@@ -37,7 +37,7 @@ enum SummarySection {
         html.appendEscaped(ctx.format(id, result.value))
         if result.partial { html += PackHTML.partialMark(ctx) }
         html += "</p>\n<p class=\"tile-status\">"
-        html += PackHTML.statusBadge(ctx, result.status)
+        html += PackHTML.statusBadge(ctx, result)
         html += "</p>\n<dl class=\"tile-facts\">\n<div><dt>"
         html.appendEscaped(ctx.locale.label("vs_previous"))
         html += "</dt><dd>"
