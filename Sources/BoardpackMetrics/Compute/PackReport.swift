@@ -94,12 +94,17 @@ package struct PackReport: Sendable {
         let dictionary = unit.dictionary
         self.unit = unit
         self.period = period
-        let (pack, run, display) = model.judged(period)
+        let verdict = unit.verdicts[period] ?? model.judged(period, breakdowns: false)
+        // The breakdowns, and the KPIs with the statuses the verdict weighed.
+        var pack = engine.pack(period)
+        pack.kpis = verdict.metrics.kpis
         metrics = pack
-        playbook = run
-        self.display = display
+        playbook = verdict.playbook
+        display = verdict.display
         let previousPeriod = period.advanced(by: -1)
-        previous = data.hasData(in: previousPeriod.lastMonth) ? model.judged(previousPeriod, breakdowns: false).metrics : nil
+        previous =
+            data.hasData(in: previousPeriod.lastMonth)
+            ? (unit.verdicts[previousPeriod] ?? model.judged(previousPeriod, breakdowns: false)).metrics : nil
         let g = model.unit.config.governance
         let monthly = engine.series("marketing_cost", endingAt: .month(period.lastMonth), count: 12).map(\.value)
         vote = LeadershipVote.decide(

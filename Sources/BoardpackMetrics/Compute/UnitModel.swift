@@ -17,26 +17,29 @@ extension UnitModel {
     package var sector: String { unit.config.sector.rawValue }
 
     /// The figures of the pack of `period` with each KPI's one status (SPEC §5.5), and the
-    /// playbook's results weighed against them.
+    /// playbook's results weighed against them. A quarterly pack reads the verdicts of its
+    /// months from `months` when it knows them (``UnitReport`` works each period out once).
     package func judged(
-        _ period: Period, breakdowns: Bool = true
-    ) -> (metrics: PackMetrics, playbook: PlaybookRun?, display: ValueDisplay) {
+        _ period: Period, breakdowns: Bool = true, months: (Month) -> Verdict? = { _ in nil }
+    ) -> Verdict {
         var pack = metrics.pack(period, breakdowns: breakdowns)
         let display = valueDisplay(at: period)
         guard
             var run = PlaybookRun.run(
                 playbooks, sector: sector, metrics: metrics, period: period, locale: locale, format: display.text)
-        else { return (pack, nil, display) }
+        else { return Verdict(metrics: pack, playbook: nil, display: display) }
         if period.monthCount > 1 {
             // Each month's verdicts as that month's pack shows them (weighed against its statuses).
-            let months = period.months.map { month in (month, judged(.month(month), breakdowns: false).playbook?.results ?? []) }
+            let months = period.months.map { month in
+                (month, (months(month) ?? judged(.month(month), breakdowns: false)).playbook?.results ?? [])
+            }
             run.results = PlaybookRun.merging(run.results, months: months, rules: playbooks.playbooks[sector]?.rules ?? [], locale: locale)
         }
         let dictionary = metrics.metrics.dictionary, labels = unitPlaybookLabels
         OneVoice.weigh(&pack, &run, rules: playbooks.playbooks[sector]?.rules ?? []) { id in
             dictionary.kpis[id]?.label ?? labels[id] ?? PlaybookText(en: id)
         }
-        return (pack, run, display)
+        return Verdict(metrics: pack, playbook: run, display: display)
     }
 
     /// How the pack of `period` writes each KPI's values: with the digits that keep a value on
@@ -55,6 +58,14 @@ extension UnitModel {
     var unitPlaybookLabels: [String: PlaybookText] {
         Dictionary((playbooks.playbooks[sector]?.kpis ?? []).map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
     }
+}
+
+/// What a pack says of its KPIs: the figures with each one's status, the playbook's results
+/// weighed against them, and how its values are written.
+package struct Verdict: Sendable {
+    package var metrics: PackMetrics
+    package var playbook: PlaybookRun?
+    package var display: ValueDisplay
 }
 
 /// How a pack writes KPI values: each in its unit, with up to three more digits where the

@@ -37,6 +37,9 @@ package final class UnitReport: Sendable {
     /// The latest monthly pack's figures, without breakdowns, each KPI with its one status,
     /// and how that pack writes them.
     let latest: (metrics: PackMetrics, display: ValueDisplay)?
+    /// What each pack rendered, the pack before it and a quarter's months say of their KPIs,
+    /// worked out once (a month is the previous pack of one pack and a month of a quarter).
+    let verdicts: [Period: Verdict]
 
     /// The report for the packs of `model` in `periods` (all of them, or those a subset build
     /// renders), in a site that lists the packs of `listed`; the latest listed monthly pack's
@@ -56,10 +59,19 @@ package final class UnitReport: Sendable {
         lifetimeMonths = model.metrics.profile.lifetimeMonths
         self.periods = listed
         let latestMonth = listed.last { $0.kind == "month" }
-        latest = latestMonth.map { period in
-            let judged = model.judged(period, breakdowns: false)
-            return (judged.metrics, judged.display)
+        // Months first, so that a quarter finds its months' verdicts.
+        var needed = Set<Period>(periods + (latestMonth.map { [$0] } ?? []))
+        for period in needed {
+            let previous = period.advanced(by: -1)
+            if data.hasData(in: previous.lastMonth) { needed.insert(previous) }
         }
+        for period in needed where period.monthCount > 1 { needed.formUnion(period.months.map(Period.month)) }
+        var verdicts: [Period: Verdict] = [:]
+        for period in needed.sorted(by: { ($0.monthCount, $0) < ($1.monthCount, $1) }) {
+            verdicts[period] = model.judged(period, breakdowns: false) { verdicts[.month($0)] }
+        }
+        self.verdicts = verdicts
+        latest = latestMonth.flatMap { verdicts[$0] }.map { ($0.metrics, $0.display) }
         // The periods of every window: the twelve ending with each pack.
         var window = Set<Period>()
         for period in periods + (latestMonth.map { [$0] } ?? []) {

@@ -18,7 +18,9 @@ package struct PlaybookRun: Sendable {
         format: @escaping (String, Double?) -> String
     ) -> PlaybookRun? {
         guard let playbook = playbooks.playbooks[sector], let conditions = playbooks.conditions[sector] else { return nil }
-        let evaluator = metrics.evaluator(for: period)
+        // Rules read the same KPIs at the same periods over and over (a streak reads up to 24):
+        // the evaluator remembers the unit's values.
+        let evaluator = metrics.rememberingEvaluator(for: period)
         var run = Evaluation(
             playbook: playbook, conditions: conditions, networkKPIs: playbooks.networkKPIs, metrics: metrics,
             evaluator: evaluator, locale: locale, format: format)
