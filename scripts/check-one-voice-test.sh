@@ -77,6 +77,10 @@ bad suppressed index.html 's/rule status-suppressed/rule status-green/'
 expect suppressed fail 'metrics.json suppressed it'
 bad strength metrics.json 's/"rule": "churn-low", "status": "ok"/"rule": "churn-low", "status": "green"/'
 expect strength fail 'churn-low is green (a strength) on KPI churn_rate'
+bad bothways metrics.json 's/"rule": "cac-cheap", "status": "suppressed"/"rule": "cac-cheap", "status": "amber"/'
+expect bothways fail 'KPI cac has a shown strength (cac-healthy) and a shown warning (cac-cheap)'
+bad weaker metrics.json 's/"rule": "churn-rising", "status": "red", "kpis": \["churn_rate"\]/"rule": "churn-rising", "status": "red", "kpis": ["complaints_per_10k"]/'
+expect weaker fail 'churn-rising is red on KPI complaints_per_10k, whose status is none'
 bad scale metrics.json 's/"value": 3.1}/"value": 9.3}/'
 expect scale fail 'complaints_per_10k is 9.3 for 2026-Q3, off the scale'
 bad schema metrics.json 's/"schema": 2/"schema": 1/'
@@ -87,4 +91,4 @@ if [ $failures -ne 0 ]; then
   echo "check-one-voice-test: $failures failure(s)"
   exit 1
 fi
-echo "check-one-voice-test: good site passes; tile, row, chart, verdict, suppressed, strength, scale, schema and missing-folder cases fail"
+echo "check-one-voice-test: good site passes; tile, row, chart, verdict, suppressed, strength, both-ways, weaker-than-its-warning, scale, schema and missing-folder cases fail"

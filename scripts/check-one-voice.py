@@ -7,6 +7,8 @@ A pack is a folder <site>/<unit>/<period>/ holding metrics.json (period YYYY-MM 
    a chart (<figure class="chart" data-kpi="id">) names a KPI of kpis;
  - each shown playbook verdict (<li class="rule status-X" data-rule="r">, X red/amber/green) is an entry
    of the playbook with that rule and status, never one whose entries were all suppressed;
+ - no KPI is judged both ways (a shown strength and a shown warning), nor reads better than a warning
+   shown on it;
  - no shown strength on a red or amber KPI: a green playbook entry without a subject names no KPI
    whose status is red or amber;
  - a quarterly pack's sector rates are on the scale of its months: within [min/1.5, max*1.5] of the
@@ -115,6 +117,28 @@ for (unit, period), metrics in sorted(packs.items()):
                     violations.append(
                         f"{folder}/metrics.json: playbook rule {entry.get('rule')} is green (a strength) "
                         f"on KPI {kpi}, whose status is {kpis[kpi]['status']}"
+                    )
+
+    # Never both ways: no KPI has a shown strength and a shown warning (SPEC §5.5 point 4), and
+    # no KPI reads better than a warning shown on it (point 2).
+    rank = {"red": 0, "amber": 1, "na": 2, "green": 3, "none": 4}
+    for entry in playbook:
+        if entry.get("subject") is not None or entry.get("status") not in SHOWN:
+            continue
+        for kpi in entry.get("kpis") or []:
+            if entry["status"] != "green" and kpi in kpis and rank.get(kpis[kpi].get("status"), 4) > rank[entry["status"]]:
+                violations.append(
+                    f"{folder}/metrics.json: playbook rule {entry.get('rule')} is {entry['status']} on KPI {kpi}, "
+                    f"whose status is {kpis[kpi].get('status')}"
+                )
+            for other in playbook:
+                if (
+                    other.get("subject") is None and entry["status"] == "green" and other.get("status") in ("red", "amber")
+                    and kpi in (other.get("kpis") or [])
+                ):
+                    violations.append(
+                        f"{folder}/metrics.json: KPI {kpi} has a shown strength ({entry.get('rule')}) and a shown "
+                        f"warning ({other.get('rule')})"
                     )
 
     # The page says what metrics.json says.

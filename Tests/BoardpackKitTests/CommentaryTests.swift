@@ -20,7 +20,7 @@ import Testing
     ) -> Commentary.Subject {
         Commentary.Subject(
             label: label, isRatio: ratio, better: better, status: status, series: series, yearAgo: yearAgo,
-            format: { format.format($0, locale: locale) })
+            format: { $0.map { format.format($0, locale: locale) } })
     }
 
     @Test func aMovePastThePeriodThresholdSaysWhetherItIsGoodOrBad() {
@@ -74,12 +74,42 @@ import Testing
         let romi = Self.subject("ROMI", ratio: true, better: .higher, [0.29, 0.30, 0.31], yearAgo: 0.20, format: .ratio)
         #expect(
             Commentary.sentence(romi, names: Self.names, locale: .enGB)
-                == "ROMI improved on a year ago: it rose from 20.0% (October 2025) to 31.0%.")
+                == "ROMI improved year on year: it rose from 20.0% (October 2025) to 31.0%.")
         // CAC €60 against €48 a year ago: +25 % ≥ 20 %.
         let cac = Self.subject("CAC", [59, 59.5, 60], yearAgo: 48)
         #expect(
             Commentary.sentence(cac, names: Self.names, locale: .enGB)
-                == "CAC worsened on a year ago: €60.00, 25.0% above October 2025 (€48.00).")
+                == "CAC worsened year on year: €60.00, 25.0% above October 2025 (€48.00).")
+    }
+
+    @Test func aBandJudgesAMoveByItsDistanceToTheBand() {
+        // Budget utilisation 60 % → 85 % against the band 80–110 %: it rose into the band, which
+        // is good, whatever "lower is better" says; 100 % → 125 % is bad; a move inside is none.
+        func subject(_ series: [Double?]) -> Commentary.Subject {
+            Commentary.Subject(
+                label: "Budget utilisation", isRatio: true, better: .lower, band: (0.8, 1.1), status: .none, series: series,
+                yearAgo: nil, format: { $0.map { ValueFormat.ratio.format($0, locale: .enGB) } })
+        }
+        #expect(
+            Commentary.sentence(subject([0.6, 0.85]), names: Self.names, locale: .enGB)
+                == "Budget utilisation improved: it rose from 60.0% (September) to 85.0%.")
+        #expect(
+            Commentary.sentence(subject([1.0, 1.25]), names: Self.names, locale: .enGB)
+                == "Budget utilisation worsened: it rose from 100.0% (September) to 125.0%.")
+        #expect(Commentary.sentence(subject([0.85, 1.05]), names: Self.names, locale: .enGB) == nil)
+    }
+
+    @Test func oneSentenceQuotesItsValuesWithTheSameDigits() {
+        // 4.4 → 4.989 days against a target of 5: 4.989 needs a second digit, and so does 4.4.
+        let cycle = Commentary.Subject(
+            label: "Sales cycle", isRatio: false, better: .lower, status: .amber, series: [4.0, 4.4, 4.989], yearAgo: nil,
+            format: { values in
+                let extra = values.map { ValueFormat.days.extraDigits(for: $0, keepingSidesOf: [5]) }.max() ?? 0
+                return values.map { ValueFormat.days.format($0, locale: .enGB, extraDigits: extra) }
+            })
+        #expect(
+            Commentary.sentence(cycle, names: Self.names, locale: .enGB)
+                == "Sales cycle worsened: it rose 13.4% to 4.99\u{00A0}days (September: 4.40\u{00A0}days).")
     }
 
     @Test func redFirstThenAmberThenTheRestAndSixAtMost() {

@@ -93,7 +93,7 @@ extension PlaybookRun {
         #expect(strength.status == .suppressed)
         #expect(strength.suppressedStatus == .green)
         // It also asks for budget, which a red ROMI has not earned.
-        #expect(strength.suppressedBecause?.en == "it asks for more budget while ROMI is red")
+        #expect(strength.suppressedBecause?.en == "it asks for more budget; ROMI: off target")
         #expect(strength.kpis == ["romi"])
         // With the target met, the same strength stands, with its streak.
         let met = SmallUnit(unitYAML: "targets: {romi: 0.15}\n", files: ["b.csv": Self.steadyReturn])
@@ -111,7 +111,7 @@ extension PlaybookRun {
         let (pack, run) = try unit.judged("2026-10")
         #expect(run["lvr-stalling"]?.status == .amber)
         #expect(run["lvr-growing"]?.status == .suppressed)
-        #expect(run["lvr-growing"]?.suppressedBecause?.en == "Lead velocity rate is amber")
+        #expect(run["lvr-growing"]?.suppressedBecause?.en == "Lead velocity rate: watch")
         #expect(pack[kpi: "lvr"]?.status == .amber)
         #expect(pack[kpi: "lvr"]?.targetStatus == KPIStatus.none)
     }
@@ -304,8 +304,8 @@ extension PlaybookRun {
         let (pack2, run2) = try missed.judged("2026-10")
         #expect(pack2[kpi: "clv_to_cac"]?.status == .amber)
         #expect(run2["clv-to-cac-healthy"]?.status == .suppressed)
-        #expect(run2["clv-to-cac-healthy"]?.suppressedBecause?.en == "CLV:CAC is amber")
-        #expect(run2["cac-rise-carried-by-clv"]?.suppressedBecause?.it == "CLV:CAC è in giallo")
+        #expect(run2["clv-to-cac-healthy"]?.suppressedBecause?.en == "CLV:CAC: watch")
+        #expect(run2["cac-rise-carried-by-clv"]?.suppressedBecause?.it == "CLV:CAC: attenzione")
     }
 
     @Test func fourNoKPIIsJudgedBothWays() throws {
@@ -321,6 +321,21 @@ extension PlaybookRun {
         }
     }
 
+    @Test func fourAQuartersBadMonthSilencesAStrengthOnTheSameKPI() throws {
+        // Qualified leads by quarter: 330, 420, 510, 870: LVR positive three quarters running
+        // (`lvr-growing`, a strength, on Q3). But within Q3 they fell in August (300 → 290) and
+        // September (290 → 280): `lvr-plateau` fired in September, red. The quarter shows it,
+        // the LVR tile is red, and the strength is set aside.
+        let leads = SmallUnit.csv(
+            from: "2025-10", ["qualified_leads": [100, 110, 120, 130, 140, 150, 160, 170, 180, 300, 290, 280]])
+        let (pack, run) = try SmallUnit(files: ["l.csv": leads]).judged("2026-Q3")
+        let plateau = try #require(run["lvr-plateau"])
+        #expect(plateau.status == .red && plateau.onlyInMonths && plateau.months == [Month(year: 2026, month: 9)])
+        #expect(pack[kpi: "lvr"]?.status == .red)
+        #expect(run["lvr-growing"]?.status == .suppressed)
+        #expect(run["lvr-growing"]?.suppressedBecause?.en == "Lead velocity rate: act now")
+    }
+
     @Test func fiveNoAdviceToSpendMoreWhileTheBudgetIsRed() throws {
         // 1,300 spent against 1,000: 130 %, red (band 80–110 %, red beyond 121 %; and
         // `budget-overspent`). `clv-to-cac-healthy` asks for bolder spend: set aside.
@@ -330,8 +345,8 @@ extension PlaybookRun {
         #expect(pack[kpi: "budget_utilisation"]?.status == .red)
         let advice = try #require(run["clv-to-cac-healthy"])
         #expect(advice.status == .suppressed)
-        #expect(advice.suppressedBecause?.en == "it asks for more budget while Budget utilisation is red")
-        #expect(advice.suppressedBecause?.it == "chiede più budget mentre Utilizzo del budget è in rosso")
+        #expect(advice.suppressedBecause?.en == "it asks for more budget; Budget utilisation: off target")
+        #expect(advice.suppressedBecause?.it == "chiede più budget; Utilizzo del budget: fuori obiettivo")
     }
 }
 

@@ -203,10 +203,16 @@ package struct PackReport: Sendable {
         for r in pack.kpis where r.status == .red && !ids.contains(r.id) { ids.append(r.id) }
         let subjects = ids.compactMap { id -> Commentary.Subject? in
             guard let r = pack[kpi: id], r.value != nil, let kpi = unit.dictionary.kpis[id] else { return nil }
+            var band: (min: Double, max: Double)?
+            if case .band(let low, let high)? = r.target { band = (low, high) }
+            let format = display.format(id), locale = unit.locale
             return Commentary.Subject(
-                label: unit.kpiLabel(id), isRatio: kpi.unit == .ratio, better: kpi.better, status: r.status,
+                label: unit.kpiLabel(id), isRatio: kpi.unit == .ratio, better: kpi.better, band: band, status: r.status,
                 series: engine.series(id, endingAt: period, count: commentaryPeriods).map(\.value), yearAgo: r.yearAgo,
-                format: { display.text(id, $0) })
+                format: { values in
+                    let extra = values.map { display.extraDigits(id, $0) }.max() ?? 0
+                    return values.map { format.format($0, locale: locale, extraDigits: extra) }
+                })
         }
         return Commentary.sentences(subjects, names: names, locale: unit.locale)
     }

@@ -76,7 +76,9 @@ package struct Evaluator: Sendable {
     /// out per period (`prev(x, 6 / months)`).
     static func count(of args: [Expr]) -> Int {
         guard args.count > 1 else { return 1 }
-        if case .number(let n) = args[1].node { return Int(n) }
+        // The parser holds a count to 1…240; another function's second argument (`min(x, 1e20)`)
+        // is no count, and must not trap.
+        if case .number(let n) = args[1].node { return n >= 1 && n <= 240 ? Int(n) : 1 }
         return -1
     }
 

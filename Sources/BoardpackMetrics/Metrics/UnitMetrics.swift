@@ -26,7 +26,7 @@ package struct UnitMetrics: Sendable {
     /// The target of KPI `id` in force at `month`: the unit's, or the dictionary's built-in one
     /// (`budget_utilisation`'s band, SPEC §3.2).
     package func target(_ id: String, at month: Month) -> TargetValue? {
-        (profile.targets[id] ?? MetricDictionary.builtInTargets[id])?.value(at: month)
+        profile.targets[id]?.value(at: month) ?? MetricDictionary.builtInTargets[id]?.value(at: month)
     }
 
     /// The unit's amber band, as a fraction of |target|.

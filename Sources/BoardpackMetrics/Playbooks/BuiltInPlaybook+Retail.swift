@@ -108,6 +108,7 @@ extension BuiltInPlaybook {
           - id: local-share-low
             when: local_spend_share < 20%
             status: amber
+            asks_for_budget: true
             message:
               en: "Local marketing is only {local_spend_share} of spend: stores get little support to adapt the national plan to their catchment area"
               it: "Il marketing locale è solo il {local_spend_share} della spesa: i punti vendita hanno poco sostegno per adattare il piano nazionale al proprio bacino"

@@ -45,8 +45,8 @@ extension BuiltInPlaybook {
             when: consecutive(lvr < 2%, 2) and not consecutive(lvr < 0, 2)
             status: amber
             message:
-              en: "Qualified-lead growth has stayed under 2% for two periods (LVR {lvr}): in a fast adoption cycle that is a plateau in the making"
-              it: "La crescita dei lead qualificati resta sotto il 2% da due periodi (LVR {lvr}): in un ciclo di adozione rapido è l'inizio di un plateau"
+              en: "Qualified-lead growth has stayed under 2% for {streak} (LVR {lvr} now): in a fast adoption cycle that is a plateau in the making"
+              it: "La crescita dei lead qualificati resta sotto il 2% da {streak} (LVR oggi {lvr}): in un ciclo di adozione rapido è l'inizio di un plateau"
             action:
               en: "Launch a new acquisition experiment (content, integration partner or community programme) with a four-week readout"
               it: "Avviare un nuovo esperimento di acquisizione (contenuti, partner di integrazione o programma di community) con verifica dopo quattro settimane"

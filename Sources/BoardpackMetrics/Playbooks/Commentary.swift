@@ -17,6 +17,9 @@ package enum Commentary {
     static let streakThreshold = 3
     /// At most this many sentences.
     static let maxSentences = 6
+    /// A move exactly on a threshold passes it, whatever the binary rounding of the difference
+    /// (0.25 − 0.23 is 0.0199999…): the rules on moves use the same margin.
+    static let epsilon = 1e-12
 
     /// A move between two values, and whether it passes the period threshold.
     package struct Move: Sendable {
@@ -38,9 +41,9 @@ package enum Commentary {
         var isNotableOnAYear: Bool { passes(points: Commentary.yearPointsThreshold, relative: Commentary.yearRelativeThreshold) }
 
         private func passes(points: Double, relative: Double) -> Bool {
-            if isRatio { return abs(value - previous) >= points - 1e-12 }
+            if isRatio { return abs(value - previous) >= points - Commentary.epsilon }
             guard previous > 0 else { return false }
-            return abs(value / previous - 1) >= relative - 1e-12
+            return abs(value / previous - 1) >= relative - Commentary.epsilon
         }
     }
 
@@ -49,33 +52,50 @@ package enum Commentary {
         package var label: String
         var isRatio: Bool
         var better: KPIDefinition.Direction
+        /// The KPI's band target, when it has one: a move is good when it comes closer to the
+        /// band, whatever its direction.
+        var band: (min: Double, max: Double)?
         /// The KPI's one status in the pack, which orders the sentences.
         var status: KPIStatus
         /// The KPI's values over the periods ending with the pack's, oldest first (the last
         /// is the pack's own value).
         var series: [Double?]
         var yearAgo: Double?
-        /// Writes a value as the pack shows it (with the digits its status needs).
-        var format: @Sendable (Double) -> String
+        /// Writes the values one sentence quotes as the pack shows them, with one number of
+        /// digits for all of them: the most any of them needs beside its status.
+        var format: @Sendable ([Double]) -> [String]
 
         package init(
-            label: String, isRatio: Bool, better: KPIDefinition.Direction, status: KPIStatus, series: [Double?],
-            yearAgo: Double?, format: @escaping @Sendable (Double) -> String
+            label: String, isRatio: Bool, better: KPIDefinition.Direction, band: (min: Double, max: Double)? = nil,
+            status: KPIStatus, series: [Double?], yearAgo: Double?, format: @escaping @Sendable ([Double]) -> [String]
         ) {
             self.label = label
             self.isRatio = isRatio
             self.better = better
+            self.band = band
             self.status = status
             self.series = series
             self.yearAgo = yearAgo
             self.format = format
         }
 
+        /// Whether a move from `before` to `now` is good for the KPI (true), bad (false), or
+        /// neither (no move, or a move inside its band).
+        func improves(_ now: Double, from before: Double) -> Bool? {
+            if let band {
+                func distance(_ x: Double) -> Double { max(0, band.min - x, x - band.max) }
+                let (d, e) = (distance(now), distance(before))
+                return d < e ? true : d > e ? false : nil
+            }
+            guard now != before else { return nil }
+            return (now > before) == (better == .higher)
+        }
+
         /// How many periods in a row, ending with the pack's, the value moved the wrong way.
         var wrongWayStreak: Int {
             var count = 0
             var i = series.count - 1
-            while i > 0, let now = series[i], let before = series[i - 1], better == .higher ? now < before : now > before {
+            while i > 0, let now = series[i], let before = series[i - 1], improves(now, from: before) == false {
                 count += 1
                 i -= 1
             }
@@ -109,19 +129,27 @@ package enum Commentary {
     /// The most telling sentence about one KPI, or nil when nothing passes a threshold.
     static func sentence(_ s: Subject, names: PeriodNames, locale: PackLocale) -> String? {
         guard let value = s.series.last ?? nil else { return nil }
-        let now = s.format(value)
-        var values: [String: String] = ["label": s.label, "now": now, "to_now": Words.to(now, locale)]
-        func verdict(_ rose: Bool) -> String {
-            locale.label((rose == (s.better == .higher)) ? "commentary_improved" : "commentary_worsened")
+        var values: [String: String] = ["label": s.label]
+        func quote(_ now: Double, _ before: Double?) {
+            let texts = s.format([now] + (before.map { [$0] } ?? []))
+            values["now"] = texts[0]
+            values["to_now"] = Words.to(texts[0], locale)
+            if texts.count > 1 {
+                values["before"] = texts[1]
+                values["from_before"] = Words.from(texts[1], locale)
+            }
         }
+        func verdict(_ good: Bool) -> String { locale.label(good ? "commentary_improved" : "commentary_worsened") }
+        let count = s.series.count
+        let previous = count >= 2 ? s.series[count - 2] : nil
         let streak = s.wrongWayStreak
-        if streak >= streakThreshold {
-            let rose = s.better == .lower
-            values["verdict"] = verdict(rose)
+        if streak >= streakThreshold, let previous {
+            let rose = value > previous
+            values["verdict"] = verdict(false)
             values["streak"] = names.count(streak)
             values["yoy"] = ""
-            if let y = s.yearAgo {
-                let before = s.format(y)
+            quote(value, s.yearAgo)
+            if let y = s.yearAgo, let before = values["before"] {
                 if s.isRatio {
                     values["yoy"] = locale.label("commentary_yoy_was", ["before": before])
                 } else if y > 0, value != y {
@@ -131,12 +159,15 @@ package enum Commentary {
             }
             return locale.label("commentary_streak_\(rose ? "rose" : "fell")", values)
         }
-        let count = s.series.count
-        if count >= 2, let previous = s.series[count - 2], Move(isRatio: s.isRatio, value: value, previous: previous).isNotable {
-            return move(from: previous, to: value, period: names.previous, key: "commentary_move", s, &values, locale, verdict)
+        if let previous, Move(isRatio: s.isRatio, value: value, previous: previous).isNotable,
+            let good = s.improves(value, from: previous)
+        {
+            quote(value, previous)
+            return move(from: previous, to: value, good: good, period: names.previous, key: "commentary_move", s, &values, locale)
         }
-        if let y = s.yearAgo, Move(isRatio: s.isRatio, value: value, previous: y).isNotableOnAYear {
-            return move(from: y, to: value, period: names.yearAgo, key: "commentary_yoy", s, &values, locale, verdict)
+        if let y = s.yearAgo, Move(isRatio: s.isRatio, value: value, previous: y).isNotableOnAYear, let good = s.improves(value, from: y) {
+            quote(value, y)
+            return move(from: y, to: value, good: good, period: names.yearAgo, key: "commentary_yoy", s, &values, locale)
         }
         return nil
     }
@@ -151,15 +182,12 @@ package enum Commentary {
     /// "CAC worsened: it rose 20.3% to €49.40 (September: €41.06)."; a ratio's move is said
     /// from one value to the other, never as a difference in points.
     private static func move(
-        from before: Double, to value: Double, period: String, key: String, _ s: Subject, _ values: inout [String: String],
-        _ locale: PackLocale, _ verdict: (Bool) -> String
+        from before: Double, to value: Double, good: Bool, period: String, key: String, _ s: Subject,
+        _ values: inout [String: String], _ locale: PackLocale
     ) -> String {
         let rose = value > before
-        let beforeText = s.format(before)
-        values["verdict"] = verdict(rose)
+        values["verdict"] = locale.label(good ? "commentary_improved" : "commentary_worsened")
         values["previous"] = period
-        values["before"] = beforeText
-        values["from_before"] = Words.from(beforeText, locale)
         if !s.isRatio { setAmount(value / before - 1, &values, locale) }
         return locale.label("\(key)_\(rose ? "rose" : "fell")_\(s.isRatio ? "points" : "percent")", values)
     }

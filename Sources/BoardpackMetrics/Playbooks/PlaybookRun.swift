@@ -187,14 +187,16 @@ extension PlaybookRun {
         }
     }
 
-    /// "10 months", "3 quarters", "10 mesi": a streak in the pack's words.
+    /// "10 months", "3 quarters", "10 mesi": a streak in the pack's words; "at least 24
+    /// months" when it reaches the longest streak counted (SPEC §3.3).
     struct PeriodCount {
         var locale: PackLocale
         var quarterly: Bool
 
         func text(_ count: Int?) -> String {
             guard let count else { return PackFormatter(locale: locale).notAvailable }
-            let key = "streak_\(quarterly ? "quarter" : "month")_\(count == 1 ? "one" : "other")"
+            let form = count >= Evaluator.streakLimit ? "at_least" : count == 1 ? "one" : "other"
+            let key = "streak_\(quarterly ? "quarter" : "month")_\(form)"
             return locale.label(key, ["count": PackFormatter(locale: locale).count(Double(count))])
         }
     }

@@ -58,12 +58,12 @@ struct RuleCondition: Sendable {
                     .binary(
                         .greaterEqual,
                         node(.call(.abs, [node(.binary(.subtract, moved, node(.call(.prev, [moved]))))])),
-                        node(.number(Commentary.pointsThreshold))))
+                        node(.number(Commentary.pointsThreshold - Commentary.epsilon))))
             } else {
                 size = node(
                     .binary(
                         .greaterEqual, node(.call(.abs, [node(.call(.change, [moved]))])),
-                        node(.number(Commentary.relativeThreshold))))
+                        node(.number(Commentary.relativeThreshold - Commentary.epsilon))))
             }
             let long = node(.binary(.greaterEqual, node(.call(.streak, [expr])), node(.number(materialStreak))))
             return node(.binary(.and, expr, node(.binary(.or, size, long))))

@@ -37,6 +37,9 @@ package struct BulletChart: Sendable {
     package var status: ChartStatus?
     /// The word for the status; defaults to `ChartStatus.word`.
     var statusLabel: String?
+    /// More digits for the value than its format's usual ones (SPEC §3.4 rule 9: 2.99×, not
+    /// 3.0×, against a target of 3).
+    package var valueExtraDigits = 0
     /// How values read.
     package var valueFormat: ValueFormat
     /// Locale of labels and numbers.
@@ -101,7 +104,7 @@ package struct BulletChart: Sendable {
     func svgDocument() -> [UInt8] {
         let scale = self.scale
         let ticks = valueFormat.tickLabels(for: scale, locale: locale)
-        let valueText = valueFormat.format(value, locale: locale)
+        let valueText = valueFormat.format(value, locale: locale, extraDigits: valueExtraDigits)
         let word = status.map { statusLabel ?? $0.word(locale) } ?? ""
         let column = labelColumn ?? min(150, TextMetrics.width(label) + 10)
         let rightRoom = (valueColumn ?? max(TextMetrics.width(valueText), TextMetrics.width(word, fontSize: ChartStyle.tickFontSize))) + 36
@@ -135,7 +138,7 @@ package struct BulletChart: Sendable {
     }
 
     private func description() -> String {
-        var text = "\(title): \(label) \(valueFormat.format(value, locale: locale))"
+        var text = "\(title): \(label) \(valueFormat.format(value, locale: locale, extraDigits: valueExtraDigits))"
         if let target { text += ", " + locale.label("target_word") + " " + valueFormat.format(target, locale: locale) }
         if let status { text += ", " + (statusLabel ?? status.word(locale)) }
         return text + "."
@@ -150,7 +153,7 @@ package struct BulletChart: Sendable {
             ],
             rows: [
                 [
-                    label, valueFormat.format(value, locale: locale),
+                    label, valueFormat.format(value, locale: locale, extraDigits: valueExtraDigits),
                     target == nil ? "" : valueFormat.format(target, locale: locale),
                     status.map { statusLabel ?? $0.word(locale) } ?? "",
                 ]

@@ -79,11 +79,12 @@ extension NoteChart {
         case .bullet:
             let figures = kpis.enumerated().map { i, kpi -> (String, ChartDataTable) in
                 let r = ctx.pack[kpi: kpi]
-                let chart = BulletChart(
+                var chart = BulletChart(
                     id: "\(id)-\(i + 1)", title: ctx.kpiLabel(kpi), label: ctx.kpiLabel(kpi), value: r?.value, target: r?.target?.point,
                     tolerance: ctx.unit.config.tolerance, higherIsBetter: ctx.kpi(kpi)?.better == .higher,
-                    status: r.flatMap { ChartFigure.chartStatus($0.status) }, statusLabel: r.map { ctx.statusWord($0.status) },
+                    status: r.flatMap { ChartFigure.chartStatus($0.status) }, statusLabel: r.map { ctx.locale.label($0.statusWordKey) },
                     valueFormat: ctx.valueFormat(kpi), locale: ctx.locale)
+                chart.valueExtraDigits = ctx.report.display.extraDigits(kpi, r?.value)
                 return (chart.svg(), chart.dataTable())
             }
             let table = ChartDataTable(headers: figures.first?.1.headers ?? [], rows: figures.flatMap(\.1.rows))

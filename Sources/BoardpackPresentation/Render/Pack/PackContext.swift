@@ -70,6 +70,15 @@ struct PackContext: Sendable {
     /// it on its side of the numbers its status turns on (SPEC §3.4 rule 9).
     func format(_ id: String, _ value: Double?) -> String { report.display.text(id, value) }
 
+    /// A trend's value texts, the pack's own period written as the pack writes it (with the
+    /// digits its status needs): the trend's texts are made once for every pack of the unit.
+    func withPackValue(_ id: String, _ texts: [String], periods: [Period]) -> [String] {
+        guard let last = periods.lastIndex(of: period), let r = pack[kpi: id] else { return texts }
+        var texts = texts
+        texts[last] = format(id, r.value)
+        return texts
+    }
+
     /// A KPI's target as the pack shows it: the value, or a band's bounds ("80.0%–110.0%").
     func formatTarget(_ id: String, _ target: TargetValue) -> String {
         target.text { format(id, $0) }

@@ -11,15 +11,12 @@ enum PackHTML {
         return badge(status, word: word)
     }
 
-    /// A KPI's status badge. A KPI without a target takes its status from the playbook alone,
-    /// and speaks as the playbook does: "act now" rather than "off target", "strength" rather
-    /// than "on target".
+    /// A KPI's status badge, with the word its status speaks in (``KPIResult/statusWordKey``):
+    /// a status the playbook decided says "act now" rather than "off target".
     static func statusBadge(_ ctx: PackContext, _ r: KPIResult) -> HTMLBuffer {
-        guard r.target == nil else { return statusBadge(ctx, r.status) }
-        switch r.status {
-        case .red: return statusBadge(ctx, .red, word: ctx.locale.label("act_now"))
-        case .green: return statusBadge(ctx, .green, word: ctx.locale.label("strength"))
-        default: return statusBadge(ctx, r.status)
+        switch (r.status, r.statusWordKey) {
+        case (.red, "act_now"), (.green, "strength"): statusBadge(ctx, r.status, word: ctx.locale.label(r.statusWordKey))
+        default: statusBadge(ctx, r.status)
         }
     }
 

@@ -13,7 +13,7 @@ enum PlaybookSection {
             PerformanceSection.kpiTable(into: &html, ctx, ids: sectorIDs, caption: nil)
             for (id, value) in run.networkValues.sorted(by: { $0.key < $1.key }) {
                 html +=
-                    "<p>\(networkLabel(id, ctx)): <strong>\(ctx.formatter.decimal(value, fractionDigits: 1))</strong></p>\n"
+                    "<p>\(networkLabel(id, ctx)): <strong>\(ctx.format(id, value))</strong></p>\n"
             }
         }
         let fired = run.results.filter(\.isShown)

@@ -26,7 +26,7 @@ enum SummarySection {
             title: ctx.locale.label("last_periods", ["label": "\(label)", "sparkline_periods": "\(sparklinePeriods)"]),
             periods: series.map { ctx.shortPeriodLabel($0.period) }, values: series.map(\.value), target: result.target?.point,
             valueFormat: ctx.valueFormat(id), locale: ctx.locale)
-        spark.valueTexts = series.map(\.text)
+        spark.valueTexts = ctx.withPackValue(id, series.map(\.text), periods: series.map(\.period))
         html += "<article class=\"tile "
         html.appendEscaped(PackHTML.statusClass(result.status))
         html += "\" data-kpi=\""

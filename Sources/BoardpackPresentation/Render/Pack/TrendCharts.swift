@@ -27,7 +27,8 @@ enum TrendCharts {
             ChartFigure.grid(into: &out.html, charts)
             out.chartTables += charts.map { ($0.title, $0.table) }
         }
-        let bullets = ids.compactMap { bullet(ctx, id: $0) }
+        let named = ids.compactMap { id in bullet(ctx, id: id).map { (id, $0) } }
+        let bullets = named.map(\.1)
         if !bullets.isEmpty {
             let title =
                 ctx.locale.label("headline_kpis_against_target")
@@ -35,9 +36,14 @@ enum TrendCharts {
             out.html += "<figure class=\"chart bullets\"><figcaption>"
             out.html.appendEscaped(title)
             out.html += "</figcaption>\n"
-            for (i, b) in aligned(bullets).enumerated() {
+            // Each bullet names its KPI (`data-kpi`, the markup contract of SPEC §6).
+            for (i, (b, id)) in zip(aligned(bullets), named.map(\.0)).enumerated() {
                 if i > 0 { out.html += "\n" }
+                out.html += "<div class=\"bullet\" data-kpi=\""
+                out.html.appendEscaped(id)
+                out.html += "\">"
                 out.html.append(bytes: b.svgDocument())
+                out.html += "</div>"
             }
             out.html += "</figure>\n"
             let tables = bullets.map { $0.dataTable() }
@@ -66,20 +72,22 @@ enum TrendCharts {
             periods: window.map { ctx.shortPeriodLabel($0.period) }, target: targets,
             targetLabel: ctx.locale.label("target_word"),
             valueFormat: ctx.valueFormat(id), locale: ctx.locale, includeZero: false)
-        chart.valueTexts = [window.map(\.text)]
+        chart.valueTexts = [ctx.withPackValue(id, window.map(\.text), periods: window.map(\.period))]
         return chart
     }
 
     /// Value against target with the amber band; nil when the KPI has no target this period.
     static func bullet(_ ctx: PackContext, id: String) -> BulletChart? {
         guard let result = ctx.pack[kpi: id], let target = result.target?.point else { return nil }
-        return BulletChart(
+        var chart = BulletChart(
             id: "bullet-\(id)",
             title: ctx.locale.label("against_target", ["id": "\(ctx.kpiLabel(id))"])
                 + ", " + ctx.periodLabel(ctx.period),
             label: ctx.kpiLabel(id), value: result.value, target: target, tolerance: ctx.unit.config.tolerance,
             higherIsBetter: ctx.kpi(id)?.better != .lower, status: ChartFigure.chartStatus(result.status),
-            statusLabel: ctx.statusWord(result.status), valueFormat: ctx.valueFormat(id), locale: ctx.locale)
+            statusLabel: ctx.locale.label(result.statusWordKey), valueFormat: ctx.valueFormat(id), locale: ctx.locale)
+        chart.valueExtraDigits = ctx.report.display.extraDigits(id, result.value)
+        return chart
     }
 
     /// The bullets with common label and value columns, so the bars of the stacked bullets
@@ -90,7 +98,7 @@ enum TrendCharts {
         let valueColumn =
             bullets.map { b in
                 max(
-                    TextMetrics.width(b.valueFormat.format(b.value, locale: b.locale)),
+                    TextMetrics.width(b.valueFormat.format(b.value, locale: b.locale, extraDigits: b.valueExtraDigits)),
                     TextMetrics.width(b.statusLabel ?? "", fontSize: small))
             }.max() ?? 0
         return bullets.map { bullet in
