@@ -95,9 +95,8 @@ package struct PackReport: Sendable {
         self.unit = unit
         self.period = period
         let verdict = unit.verdicts[period] ?? model.judged(period, breakdowns: false)
-        // The breakdowns, and the KPIs with the statuses the verdict weighed.
-        var pack = engine.pack(period)
-        pack.kpis = verdict.metrics.kpis
+        // The KPIs with the statuses the verdict weighed, and the breakdowns.
+        let pack = engine.pack(period, known: verdict.metrics.kpis)
         metrics = pack
         playbook = verdict.playbook
         display = verdict.display
@@ -201,18 +200,27 @@ package struct PackReport: Sendable {
         var ids: [String] = []
         for id in unit.unit.config.headline where !ids.contains(id) { ids.append(id) }
         for r in pack.kpis where r.status == .red && !ids.contains(r.id) { ids.append(r.id) }
+        // One evaluator for every KPI's history: they share sub-KPIs (CLV and its year of churn).
+        let evaluator = engine.rememberingEvaluator(for: period)
         let subjects = ids.compactMap { id -> Commentary.Subject? in
             guard let r = pack[kpi: id], r.value != nil, let kpi = unit.dictionary.kpis[id] else { return nil }
             var band: (min: Double, max: Double)?
             if case .band(let low, let high)? = r.target { band = (low, high) }
             let format = display.format(id), locale = unit.locale
-            return Commentary.Subject(
+            var subject = Commentary.Subject(
                 label: unit.kpiLabel(id), isRatio: kpi.unit == .ratio, better: kpi.better, band: band, status: r.status,
-                series: engine.series(id, endingAt: period, count: commentaryPeriods).map(\.value), yearAgo: r.yearAgo,
+                series: [r.previous, r.value], yearAgo: r.yearAgo,
                 format: { values in
                     let extra = values.map { display.extraDigits(id, $0) }.max() ?? 0
                     return values.map { format.format($0, locale: locale, extraDigits: extra) }
                 })
+            // The history goes back only as far as the streak of wrong-way moves does.
+            while subject.series.count < commentaryPeriods, let first = subject.series[0], let second = subject.series[1],
+                subject.improves(second, from: first) == false
+            {
+                subject.series.insert(evaluator.kpi(id, at: period.advanced(by: -subject.series.count)).value, at: 0)
+            }
+            return subject
         }
         return Commentary.sentences(subjects, names: names, locale: unit.locale)
     }

@@ -78,14 +78,19 @@ package struct UnitMetrics: Sendable {
     ///
     /// One memo serves the whole pack: sub-KPIs shared by several formulas, and `scope: unit`
     /// KPIs in every breakdown row, are computed once.
-    package func pack(_ period: Period, breakdowns includeBreakdowns: Bool = true) -> PackMetrics {
+    ///
+    /// `known` are the pack's KPI results when they were worked out already (a pack's verdict
+    /// holds them): only the breakdowns are computed then.
+    package func pack(_ period: Period, breakdowns includeBreakdowns: Bool = true, known: [KPIResult]? = nil) -> PackMetrics {
         let evaluator = evaluator(for: period)
         let kpis = applicableKPIs
         var memo: KPIMemo? = KPIMemo(period: period, slotCount: metrics.program.ids.count)
-        var results: [KPIResult] = []
-        results.reserveCapacity(kpis.count)
-        for (kpi, slot) in zip(kpis, applicableSlots) {
-            results.append(result(kpi, slot: slot, at: period, using: evaluator, memo: &memo))
+        var results: [KPIResult] = known ?? []
+        if known == nil {
+            results.reserveCapacity(kpis.count)
+            for (kpi, slot) in zip(kpis, applicableSlots) {
+                results.append(result(kpi, slot: slot, at: period, using: evaluator, memo: &memo))
+            }
         }
         var breakdowns: [String: [String: [String: Double?]]] = [:]
         if includeBreakdowns {
