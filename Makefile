@@ -26,6 +26,7 @@ test: setup
 	scripts/check-confidentiality.sh output
 	scripts/check-one-voice-test.sh
 	scripts/check-one-voice.py output
+	scripts/test-sources-databases.sh $(BIN)
 	scripts/validate-html.sh output
 	scripts/browser-check.sh output trattoria-rapida/2026-10 RISERVATO "Sintesi per il board" \
 		"Decisioni e azioni" "Performance" "Canali" "Playbook di settore" "Strategia e rischi" "Governance" "Appendice"

@@ -8,6 +8,9 @@ package struct CSVOptions: Sendable, Hashable {
     /// When true, numbers use a decimal comma (`1234,5`); otherwise a decimal point.
     var decimalComma: Bool = false
 
+    /// A command source's snapshot: what `psql --csv`, `sqlite3 -csv` and `duckdb -csv` write.
+    package static let snapshot = CSVOptions()
+
     /// Creates options; the defaults are RFC 4180 with a decimal point.
     package init(delimiter: UInt8 = UInt8(ascii: ","), decimalComma: Bool = false) {
         self.delimiter = delimiter

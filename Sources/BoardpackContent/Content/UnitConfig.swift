@@ -16,6 +16,8 @@ package struct UnitConfig: Sendable, Equatable, Decodable {
     package var governance: Governance
     /// The longest customer lifetime CLV counts, in months (SPEC §3.2); nil for the default.
     package var clvLifetimeMonths: Double?
+    /// How files of `data/` come to be (SPEC §2.5): snapshots of commands.
+    package var sources: [SourceConfig]
     /// Field delimiter of the unit's CSV exports (`,` unless set to `;`).
     var csvDelimiter: String
     /// `dot` (default) or `comma` (Italian-style exports).
@@ -30,6 +32,7 @@ package struct UnitConfig: Sendable, Equatable, Decodable {
         case csvDelimiter = "csv_delimiter"
         case csvDecimal = "csv_decimal"
         case clvLifetimeMonths = "clv_lifetime_months"
+        case sources
     }
 
     /// Decodes and checks every field, reporting all the problems of the file at once.
@@ -74,6 +77,15 @@ package struct UnitConfig: Sendable, Equatable, Decodable {
                     forKey: .clvLifetimeMonths, in: c, debugDescription: "`clv_lifetime_months` must be 1 or more, not \(months)")
             }
             return months
+        }
+        sources = problems.field([]) {
+            let sources = try c.decodeIfPresent([SourceConfig].self, forKey: .sources) ?? []
+            var seen = Set<String>()
+            for source in sources where !seen.insert(source.file).inserted {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .sources, in: c, debugDescription: "two sources write `\(source.file)`")
+            }
+            return sources
         }
         governance = problems.field(Governance()) { try c.decodeIfPresent(Governance.self, forKey: .governance) ?? Governance() }
         csvDelimiter = problems.field(",") {

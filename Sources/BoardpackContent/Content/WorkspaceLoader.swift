@@ -58,6 +58,7 @@ package struct WorkspaceLoader: Sendable {
         var units: [UnitContent] = []
         for (u, unit) in pending.enumerated() {
             diagnostics += dataFiles[u].1 + notes[u].1
+            diagnostics += missingSnapshots(unit)
             var content = UnitContent(
                 id: unit.id, config: unit.config, configPath: unit.configPath, dataFiles: dataFiles[u].0, notes: notes[u].0)
             content.configText = unit.configText
@@ -68,6 +69,52 @@ package struct WorkspaceLoader: Sendable {
             root: root, site: settings.site, units: units, metricsFile: settings.metricsFile, playbookFiles: settings.playbooks)
         workspace.dataReadSeconds = dataSeconds
         return (workspace, diagnostics)
+    }
+
+    /// A unit's settings and the schema its data files are checked against, without reading
+    /// any data file: what `boardpack sources` needs to check a command's output.
+    package struct SourceUnit: Sendable {
+        package var id: String
+        /// The unit's `data/` folder.
+        package var dataDir: String
+        package var config: UnitConfig
+        package var configPath: String
+        package var schema: DataFileSchema
+        /// Where `sources:` is in `unit.yml`, for the messages about a source.
+        package var sourcesLocation: SourceLocation
+    }
+
+    /// Every unit (or those of `onlyUnits`) with its settings, and the problems of the
+    /// workspace's settings and the units' `unit.yml`.
+    package func sourceUnits(root: String, onlyUnits: Set<String> = []) -> ([SourceUnit], [Diagnostic]) {
+        let unitsDir = join(root, "units")
+        let folders = ((try? fileSystem.list(unitsDir)) ?? []).filter { id in
+            fileSystem.isDirectory(join(unitsDir, id)) && (onlyUnits.isEmpty || onlyUnits.contains(id))
+        }
+        let settings = readSettings(root: root)
+        var diagnostics = settings.diagnostics
+        var units: [SourceUnit] = []
+        for id in folders {
+            guard var unit = prepareUnit(id: id, dir: join(unitsDir, id), &diagnostics) else { continue }
+            unit.schema.knownMeasures = settings.measures
+            let at = YAMLFile.location(of: ["sources"], in: unit.configText, path: unit.configPath) ?? SourceLocation(file: unit.configPath)
+            units.append(
+                SourceUnit(
+                    id: id, dataDir: join(unit.dir, "data"), config: unit.config, configPath: unit.configPath, schema: unit.schema,
+                    sourcesLocation: at))
+        }
+        return (units, diagnostics)
+    }
+
+    /// The command sources of `unit` whose snapshot is not in `data/` yet: `build` never runs
+    /// a command, so it says what to run.
+    func missingSnapshots(_ unit: PendingUnit) -> [Diagnostic] {
+        unit.config.sources.filter { !fileSystem.exists(join(join(unit.dir, "data"), $0.file)) }.map { source in
+            .error(
+                "data/\(source.file) is the snapshot of a command source and has not been written yet",
+                at: YAMLFile.location(of: ["sources"], in: unit.configText, path: unit.configPath) ?? SourceLocation(file: unit.configPath),
+                hint: "run `boardpack sources --unit \(unit.id)`: a build reads snapshots and never runs a command")
+        }
     }
 
     /// The workspace's own settings: `boardpack.yml`, `metrics.yml` and the playbooks.
@@ -214,7 +261,11 @@ package struct WorkspaceLoader: Sendable {
     func readDataFile(_ path: String, unit: PendingUnit, with reader: DataReader) -> (DataFile?, [Diagnostic]) {
         let bytes: [UInt8]
         do { bytes = try fileSystem.read(path) } catch { return (nil, [Self.readError(error, path)]) }
-        return reader.read(bytes, path, DataReader.Settings(csv: unit.options, schema: unit.schema))
+        // A snapshot is the CSV a database client writes (`,` and `.`), whatever the unit's
+        // own exports use.
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let options = unit.config.sources.contains { $0.file == name } ? CSVOptions.snapshot : unit.options
+        return reader.read(bytes, path, DataReader.Settings(csv: options, schema: unit.schema))
     }
 
     /// A unit's `notes/*.md`, parsed, in file-name order.

@@ -1,0 +1,122 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs a program without a shell and collects what it writes, for `boardpack sources`.
+///
+/// Written on `posix_spawnp` rather than Foundation's `Process` because a timeout must stop
+/// the command and everything it started: the command runs in a process group of its own,
+/// and the whole group is killed when the time is up (a `psql` behind a wrapper script, or a
+/// `sleep` inside `sh -c`, would otherwise keep the output pipe open and the read waiting).
+enum CommandRunner {
+    /// How a run ended.
+    enum Outcome: Equatable {
+        /// The program exited (or was killed by a signal, as 128 + the signal) with its output.
+        case exited(status: Int32, stdout: [UInt8], stderr: [UInt8])
+        /// It was still running after the timeout, and was killed with its process group.
+        case timedOut(stderr: [UInt8])
+        /// It could not be started (no such program, not executable).
+        case notStarted(reason: String)
+    }
+
+    /// Runs `arguments` (the program first, found through `PATH`) with `environment` and an
+    /// empty standard input, waiting at most `timeout` seconds.
+    static func run(_ arguments: [String], environment: [String: String], timeout: Double) -> Outcome {
+        var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
+        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { return .notStarted(reason: String(cString: strerror(errno))) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        for fd in outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        // The environment's PATH finds the program, as a shell would.
+        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        let program = resolve(arguments[0], path: path)
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for p in argv + envp { free(p) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
+        close(outPipe[1])
+        close(errPipe[1])
+        guard spawned == 0 else {
+            close(outPipe[0])
+            close(errPipe[0])
+            return .notStarted(reason: "`\(arguments[0])`: \(String(cString: strerror(spawned)))")
+        }
+        // Both pipes are drained while the command runs, so that a full pipe never stalls it.
+        let output = Drain(outPipe[0]), errors = Drain(errPipe[0])
+        let deadline = Date().addingTimeInterval(timeout)
+        var status: Int32 = 0
+        var timedOut = false
+        while true {
+            let done = waitpid(pid, &status, WNOHANG)
+            if done == pid { break }
+            if done < 0 && errno != EINTR { break }
+            if Date() >= deadline {
+                timedOut = true
+                kill(-pid, SIGTERM)
+                usleep(200_000)
+                kill(-pid, SIGKILL)
+                _ = waitpid(pid, &status, 0)
+                break
+            }
+            usleep(5_000)
+        }
+        // A child the command left behind may still hold the pipes: stop its group too.
+        kill(-pid, SIGKILL)
+        let stdout = output.finish(), stderr = errors.finish()
+        if timedOut { return .timedOut(stderr: stderr) }
+        let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return .exited(status: code, stdout: stdout, stderr: stderr)
+    }
+
+    /// The program's path: as given when it names a path, else the first executable of `PATH`.
+    static func resolve(_ program: String, path: String) -> String {
+        guard !program.contains("/") else { return program }
+        for dir in path.split(separator: ":") where !dir.isEmpty {
+            let candidate = "\(dir)/\(program)"
+            if access(candidate, X_OK) == 0 { return candidate }
+        }
+        return program
+    }
+
+    /// Reads a file descriptor to its end on a thread of its own.
+    final class Drain: @unchecked Sendable {
+        private var bytes: [UInt8] = []
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ fd: Int32) {
+            Thread.detachNewThread { [self] in
+                var buffer = [UInt8](repeating: 0, count: 65_536)
+                while true {
+                    let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                    if n > 0 {
+                        bytes.append(contentsOf: buffer[0..<n])
+                    } else if n == 0 || errno != EINTR {
+                        break
+                    }
+                }
+                close(fd)
+                done.signal()
+            }
+        }
+
+        /// Everything read, once the descriptor has reached its end.
+        func finish() -> [UInt8] {
+            done.wait()
+            return bytes
+        }
+    }
+}
