@@ -175,8 +175,10 @@ import Testing
         var text = "month,spend\n"
         for _ in 0..<150 { text += "2026-01,x\n" }
         let found = errors(text)
-        // 100 cell errors, then one line saying the reader stopped (before row 101, line 102).
-        #expect(found.count == DataFileReader.maxErrors + 1)
+        // 100 cell errors (three shown, the other 97 summarised), then one line saying the
+        // reader stopped (before row 101, line 102).
+        #expect(found.count == DataFileReader.repeatsShown + 2)
+        #expect(found[DataFileReader.repeatsShown] == "5:0: … and 97 more like this on lines 5–101")
         #expect(found.last == "102:1: too many errors; stopped reading this file")
     }
 

@@ -88,9 +88,12 @@ import Testing
     /// byte-identical afterwards; returns the one error.
     func failing(_ source: String, timeout: Double = 30, environment: [String: String] = [:]) throws -> Diagnostic {
         let ws = try Scratch(sources: source)
-        try ws.write("won.csv", "month,new_customers\n2026-10,9\n")
+        let snapshot = "month,new_customers\n2026-10,9\n"
+        try ws.write("won.csv", snapshot)
         try ws.write(
-            "sources.lock", "# boardpack sources lock 1: file, SHA-256 of the command, rows, SHA-256 of the snapshot\nwon.csv\tx\t1\ty\n")
+            "sources.lock",
+            "# boardpack sources lock 1: file, SHA-256 of the command, rows, SHA-256 of the snapshot\n"
+                + "won.csv\tx\t1\t\(SHA256Hex.of(Array(snapshot.utf8)))\n")
         let before = try ws.allText()
         let report = ws.run(timeout: timeout, environment: environment)
         #expect(try ws.allText() == before, "the previous snapshot must be kept")
@@ -104,25 +107,67 @@ import Testing
         let e = try failing("  - file: won.csv\n    command: [sh, -c, \"echo 'connection refused' >&2; exit 3\"]\n")
         #expect(e.message.hasPrefix("source won.csv (`sh -c echo 'connection refused' >&2; exit 3`): the command exited with status 3"))
         #expect(e.hint == "its standard error: connection refused")
-        #expect(e.location?.file.hasSuffix("units/acme/unit.yml") == true && e.location?.line == 6)
+        #expect(e.location?.file.hasSuffix("units/acme/unit.yml") == true && e.location?.line == 7)
     }
 
     @Test func aMissingProgramIsNamed() throws {
         let e = try failing("  - file: won.csv\n    command: [no-such-client-for-boardpack, --csv]\n")
-        #expect(e.message.contains("could not run the command: `no-such-client-for-boardpack`"))
+        #expect(e.message.hasSuffix("could not run the command: `no-such-client-for-boardpack` is not a program found on PATH"))
     }
 
     @Test func aRaggedRowIsAnErrorAtItsPlaceInTheSnapshot() throws {
         let e = try failing(Self.printing("won.csv", "month,new_customers\n2026-09,12\n2026-10,9,4\n"))
-        #expect(e.location?.file.hasSuffix("units/acme/data/won.csv") == true)
+        // The error quotes the output it is about, kept outside the workspace.
+        let kept = try #require(e.location?.file)
+        #expect(kept.hasSuffix("acme-won.csv") && !kept.contains("/units/"))
         #expect(e.location?.line == 3)
-        #expect(e.hint?.contains("in the output of source won.csv: printf") == true)
+        #expect(try String(contentsOfFile: kept, encoding: .utf8).hasSuffix("2026-10,9,4\n"))
+        #expect(e.hint?.contains("in the output of source won.csv (`printf") == true)
     }
 
     @Test func aNonNumericValueIsAnErrorAtItsCell() throws {
         let e = try failing(Self.printing("won.csv", "month,new_customers\n2026-10,twelve\n"))
         #expect(e.location?.line == 2 && e.location?.column == 9)
         #expect(e.hint?.contains("in the output of source won.csv") == true)
+    }
+
+    @Test func aHandWrittenFileIsNeverOverwritten() throws {
+        let ws = try Scratch(sources: Self.printing("own.csv", "month,leads\n2026-10,5\n"))
+        try ws.write("own.csv", "month,leads\n2026-10,7\n")
+        let report = ws.run()
+        #expect(ws.read("own.csv") == "month,leads\n2026-10,7\n")
+        #expect(
+            report.diagnostics.first?.message.hasSuffix("data/own.csv exists and is not the snapshot recorded in data/sources.lock") == true
+        )
+        #expect(report.lines == ["acme/own.csv: failed, previous snapshot kept"])
+        #expect(ws.read("sources.lock") == nil)
+    }
+
+    @Test func aFirstRunThatFailsWritesNothing() throws {
+        let ws = try Scratch(sources: "  - file: won.csv\n    command: [\"false\"]\n")
+        #expect(ws.run().lines == ["acme/won.csv: failed, no snapshot written"])
+        #expect(ws.read("won.csv") == nil && ws.read("sources.lock") == nil)
+    }
+
+    @Test func aCommandRunsInTheContentFolder() throws {
+        let ws = try Scratch(sources: "  - file: won.csv\n    command: [cat, units/acme/fixture.txt]\n")
+        try "month,leads\n2026-10,5\n".write(toFile: ws.content + "/units/acme/fixture.txt", atomically: true, encoding: .utf8)
+        #expect(!ws.run().diagnostics.hasErrors)
+        #expect(ws.read("won.csv") == "month,leads\n2026-10,5\n")
+    }
+
+    @Test func aCommandThatLeavesItsSessionIsStillStoppedAtTheTimeout() throws {
+        // `setsid` takes `sleep` out of the command's process group, with the output still open.
+        let start = Date()
+        let e = try failing("  - file: won.csv\n    command: [sh, -c, \"setsid sleep 20 & printf 'month,leads\\\\n'\"]\n", timeout: 1)
+        #expect(e.message.hasSuffix("still running after 1 s, stopped"))
+        #expect(Date().timeIntervalSince(start) < 8)
+    }
+
+    @Test func anOutputTooLargeIsStopped() throws {
+        let ws = try Scratch(sources: "  - file: won.csv\n    command: [yes, \"2026-10,1\"]\n")
+        let report = BoardpackCommands.sources(contentPath: ws.content, timeout: 30, maxOutput: 1_000_000)
+        #expect(report.diagnostics.first?.message.hasSuffix("the command wrote more than 1000000 bytes, stopped") == true)
     }
 
     @Test func aHangingCommandIsStoppedWithEverythingItStarted() throws {

@@ -22,8 +22,26 @@ extension CSVFileParser {
             let name = field.withContent(in: bytes) { String(decoding: $0, as: UTF8.self) }
             names.append((name, field.position))
         } while field.end == .delimiter
+        // One column whose name holds another separator: the file is separated by it. One
+        // error with what to set, instead of an unknown column and a ragged row per line.
+        if names.count == 1, let other = Self.otherSeparator(in: names[0].name, than: options.delimiter) {
+            let written = other == "\t" ? "tab" : "\"\(other)\""
+            error(
+                "the header is one column, `\(names[0].name)`: this file is separated by \(other == "\t" ? "tabs" : "`\(other)`")",
+                at: location(names[0].position),
+                hint: "add `csv_delimiter: \(written)` to unit.yml when every file of the unit is written this way")
+            return false
+        }
         classify(names)
         return true
+    }
+
+    /// `;`, `,` or a tab in `header` when the file is read with another delimiter.
+    static func otherSeparator(in header: String, than delimiter: UInt8) -> String? {
+        for candidate in [";", "\t", ","] where UInt8(ascii: Unicode.Scalar(candidate)!) != delimiter {
+            if header.contains(candidate) { return candidate }
+        }
+        return nil
     }
 
     /// Decides each column's kind and reports bad names.
@@ -59,7 +77,9 @@ extension CSVFileParser {
                 measures.append(name)
                 measureColumns.append(location(position).column)
             } else {
-                let hint = NameSuggestion.nearest(to: name, among: schema.allNames).map { "did you mean `\($0)`?" }
+                let hint =
+                    (ColumnSynonyms.suggestion(for: name, among: schema.knownMeasures)
+                    ?? NameSuggestion.nearest(to: name, among: schema.allNames)).map { "did you mean `\($0)`?" }
                 error(
                     "unknown column `\(name)`", at: location(position),
                     hint: hint ?? "declare a measure in metrics.yml or a dimension in unit.yml")

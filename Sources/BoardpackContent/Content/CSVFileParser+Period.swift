@@ -21,7 +21,7 @@ extension CSVFileParser {
         let monthText = text.utf8.count == expectedLength ? String(text.prefix(7)) : ""
         guard let month = Month(parsing: monthText) else {
             let format = grain == .month ? "YYYY-MM" : "YYYY-MM-DD"
-            cellError("`\(displayText(field))` is not a \(name) (expected \(format))", field)
+            cellError("`\(displayText(field))` is not a \(name) (expected \(format))", field, hint: Self.periodHint(text, grain: grain))
             return
         }
         var day: UInt8 = 0
@@ -43,6 +43,24 @@ extension CSVFileParser {
         if !field.hasEscapedQuotes {
             lastPeriod = (field.contentStart, field.contentEnd, month, day)
         }
+    }
+
+    /// What a period cell that is not ISO most likely is, and what to do (hints, not guesses:
+    /// the file is never read another way).
+    static func periodHint(_ text: String, grain: DataFile.Grain) -> String? {
+        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).map(String.init)
+        let digits = parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        if grain == .month, parts.count == 3, digits, parts[0].count == 4, text.contains("-") {
+            return "`\(text)` is a date: name the column `date` (a date's rows are summed into its month)"
+        }
+        if digits, parts.count == 3, parts[2].count == 4 {
+            return "write dates as YYYY-MM-DD (`\(parts[2])-…`): day/month/year and month/day/year read alike "
+                + "(01/09 is 1 September or 9 January), so boardpack never guesses which"
+        }
+        if digits, parts.count == 2, parts[1].count == 4 {
+            return "write months as YYYY-MM (`\(parts[1])-\(parts[0].count == 1 ? "0" + parts[0] : parts[0])`)"
+        }
+        return nil
     }
 
     /// True when `a` and `b` hold the same bytes; compares eight at a time.

@@ -41,7 +41,8 @@ package enum DataFileReader {
             var parser = CSVFileParser(
                 bytes: buffer, start: start, lineFeeds: lineFeeds, path: path, options: options, schema: schema)
             parser.readsPlainRows = plainRows
-            let result = parser.run()
+            var result = parser.run()
+            result.1 = summarised(result.1)
             guard var file = result.0 else { return result }
             hash(&file, bytes: buffer, monthChanges: parser.monthChanges, lineFeeds: parser.lineFeeds)
             return (file, result.1)
@@ -109,6 +110,59 @@ package enum DataFileReader {
                 "file holds a NUL byte", at: location,
                 hint: "a CSV file is text; was it saved as UTF-16 or as a spreadsheet?")
         }
+    }
+
+    /// Errors of one kind reported in full per file before the rest are summarised.
+    static let repeatsShown = 3
+
+    /// `diagnostics` with one mistake repeated reported `repeatsShown` times, then summarised:
+    /// "… and 97 more like this on lines 8–104" (SPEC §2.3). A kind is the message with its
+    /// quoted values left out, and the hint.
+    static func summarised(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard diagnostics.count > repeatsShown else { return diagnostics }
+        func kind(_ d: Diagnostic) -> String {
+            var key = ""
+            var quoted = false
+            for c in d.message {
+                if c == "`" {
+                    quoted.toggle()
+                    key.append("`")
+                } else if !quoted {
+                    key.append(c)
+                }
+            }
+            return key + "\u{0}" + (d.hint ?? "")
+        }
+        var seen: [String: Int] = [:]
+        var more: [String: (first: Diagnostic, count: Int, lines: ClosedRange<Int>, slot: Int)] = [:]
+        var order: [String] = []
+        // The summary takes the place of the first error it stands for.
+        var kept: [Diagnostic] = []
+        for d in diagnostics {
+            let k = kind(d)
+            seen[k, default: 0] += 1
+            guard d.severity == .error, seen[k]! > repeatsShown, let line = d.location?.line, line > 0 else {
+                kept.append(d)
+                continue
+            }
+            if let m = more[k] {
+                more[k] = (m.first, m.count + 1, min(m.lines.lowerBound, line)...max(m.lines.upperBound, line), m.slot)
+            } else {
+                more[k] = (d, 1, line...line, kept.count)
+                order.append(k)
+                kept.append(d)
+            }
+        }
+        for k in order {
+            guard let m = more[k] else { continue }
+            let lines = m.lines.count == 1 ? "line \(m.lines.lowerBound)" : "lines \(m.lines.lowerBound)–\(m.lines.upperBound)"
+            var location = m.first.location
+            location?.column = 0
+            kept[m.slot] = .error(
+                "… and \(m.count) more like this on \(lines)", at: location,
+                hint: m.first.hint.map { "each: \($0)" } ?? m.first.message)
+        }
+        return kept
     }
 
     /// Lower-case hex SHA-256 of the file's bytes.

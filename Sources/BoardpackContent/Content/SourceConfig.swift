@@ -23,7 +23,10 @@ package struct SourceConfig: Sendable, Equatable, Decodable {
         file = problems.field("") {
             let name = try c.decode(String.self, forKey: .file)
             // A snapshot lands in data/ and nowhere else, and is read as boardpack CSV.
-            guard !name.isEmpty, !name.hasPrefix("."), !name.contains("/"), !name.contains("\\"),
+            guard !name.isEmpty, !name.hasPrefix("."),
+                name.unicodeScalars.allSatisfy({
+                    $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))
+                }),
                 DataReader.fileExtension(of: name) == "csv"
             else {
                 throw DecodingError.dataCorruptedError(

@@ -82,6 +82,8 @@ package struct WorkspaceLoader: Sendable {
         package var schema: DataFileSchema
         /// Where `sources:` is in `unit.yml`, for the messages about a source.
         package var sourcesLocation: SourceLocation
+        /// Where each source's `command` is.
+        package var sourceLocations: [SourceLocation] = []
     }
 
     /// Every unit (or those of `onlyUnits`) with its settings, and the problems of the
@@ -98,10 +100,13 @@ package struct WorkspaceLoader: Sendable {
             guard var unit = prepareUnit(id: id, dir: join(unitsDir, id), &diagnostics) else { continue }
             unit.schema.knownMeasures = settings.measures
             let at = YAMLFile.location(of: ["sources"], in: unit.configText, path: unit.configPath) ?? SourceLocation(file: unit.configPath)
-            units.append(
-                SourceUnit(
-                    id: id, dataDir: join(unit.dir, "data"), config: unit.config, configPath: unit.configPath, schema: unit.schema,
-                    sourcesLocation: at))
+            var found = SourceUnit(
+                id: id, dataDir: join(unit.dir, "data"), config: unit.config, configPath: unit.configPath, schema: unit.schema,
+                sourcesLocation: at)
+            found.sourceLocations = unit.config.sources.indices.map { i in
+                YAMLFile.location(of: ["sources", "\(i)", "command"], in: unit.configText, path: unit.configPath) ?? at
+            }
+            units.append(found)
         }
         return (units, diagnostics)
     }

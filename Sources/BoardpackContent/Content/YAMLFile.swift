@@ -200,6 +200,11 @@ extension YAMLFile {
     package static func location(of keyPath: [String], in root: Node, path: String, lineOffset: Int = 0) -> SourceLocation? {
         var node = root
         for key in keyPath {
+            // A number steps into a sequence: ["sources", "1", "command"].
+            if case let .sequence(items) = node, let index = Int(key), items.indices.contains(index) {
+                node = items[index]
+                continue
+            }
             guard case let .mapping(map) = node, let value = map[key] else { return nil }
             node = value
         }

@@ -19,9 +19,13 @@ extension BoardpackCommands {
     /// in `data/sources.lock`. A source that fails (a variable not set, the program missing or
     /// failing, a timeout, output that is not valid CSV) leaves its previous snapshot and lock
     /// line as they were. `${VAR}` is taken from `environment` only.
+    ///
+    /// Commands run in the content folder, so relative paths in them mean the same wherever
+    /// `boardpack sources` is started from; an output over `maxOutput` bytes is refused.
     package static func sources(
         contentPath: String, units: Set<String> = [], timeout: Double = 300,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        maxOutput: Int = DiskFileSystem.defaultMaxFileSize
     ) -> SourcesReport {
         let loader = WorkspaceLoader(fileSystem: DiskFileSystem().confined(to: contentPath)) { metricsFile in
             let (dictionary, diagnostics) = MetricsSetup.dictionary(from: metricsFile)
@@ -35,7 +39,7 @@ extension BoardpackCommands {
             report.diagnostics.append(.error("no unit `\(id)` in \(contentPath)/units"))
         }
         for unit in found.sorted(by: { $0.id < $1.id }) where !unit.config.sources.isEmpty {
-            refresh(unit, timeout: timeout, environment: environment, into: &report)
+            refresh(unit, in: contentPath, timeout: timeout, environment: environment, maxOutput: maxOutput, into: &report)
         }
         if report.lines.isEmpty && !report.diagnostics.hasErrors { report.lines.append("no command sources") }
         return report
@@ -43,17 +47,38 @@ extension BoardpackCommands {
 
     /// Runs one unit's sources and rewrites its lock.
     static func refresh(
-        _ unit: WorkspaceLoader.SourceUnit, timeout: Double, environment: [String: String], into report: inout SourcesReport
+        _ unit: WorkspaceLoader.SourceUnit, in contentPath: String, timeout: Double, environment: [String: String],
+        maxOutput: Int, into report: inout SourcesReport
     ) {
         let lockPath = unit.dataDir + "/" + sourcesLockName
-        var lock = SourcesLock(parsing: (try? String(contentsOfFile: lockPath, encoding: .utf8)) ?? "")
-        try? FileManager.default.createDirectory(atPath: unit.dataDir, withIntermediateDirectories: true)
-        for source in unit.config.sources {
-            let at = unit.sourcesLocation
+        let lockText = try? String(contentsOfFile: lockPath, encoding: .utf8)
+        var lock = SourcesLock(parsing: lockText ?? "")
+        // Snapshots are written inside the workspace only: never through a linked data/.
+        var info = stat()
+        if lstat(unit.dataDir, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
+            report.diagnostics.append(
+                .error("\(unit.dataDir) is not a folder (a symbolic link?): snapshots are written only inside the workspace"))
+            return
+        }
+        for (index, source) in unit.config.sources.enumerated() {
+            let at = unit.sourceLocations.indices.contains(index) ? unit.sourceLocations[index] : unit.sourcesLocation
             let shown = source.command.joined(separator: " ")
+            let path = unit.dataDir + "/" + source.file
+            let previous = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+            func failed() {
+                report.lines.append(
+                    "\(unit.id)/\(source.file): failed, \(previous == nil ? "no snapshot written" : "previous snapshot kept")")
+            }
             func fail(_ message: String, hint: String? = nil) {
                 report.diagnostics.append(.error("source \(source.file) (`\(shown)`): \(message)", at: at, hint: hint))
-                report.lines.append("\(unit.id)/\(source.file): failed, previous snapshot kept")
+                failed()
+            }
+            // A file that `boardpack sources` did not write is the user's: never overwritten.
+            if let previous, lock.entries[source.file]?.snapshot != SHA256Hex.of(previous) {
+                fail(
+                    "data/\(source.file) exists and is not the snapshot recorded in data/\(sourcesLockName)",
+                    hint: "a hand-written or edited file is never overwritten: rename or remove it, then run `boardpack sources` again")
+                continue
             }
             let arguments: [String]
             switch source.expanded(with: environment) {
@@ -65,12 +90,15 @@ extension BoardpackCommands {
             case .success(let expanded): arguments = expanded
             }
             let output: [UInt8]
-            switch CommandRunner.run(arguments, environment: environment, timeout: timeout) {
+            switch CommandRunner.run(arguments, environment: environment, directory: contentPath, timeout: timeout, limit: maxOutput) {
             case .notStarted(let reason):
                 fail("could not run the command: \(reason)")
                 continue
             case .timedOut(let stderr):
                 fail("still running after \(format(timeout)) s, stopped", hint: excerpt(stderr) ?? "raise the limit with --timeout")
+                continue
+            case .tooLarge(let limit):
+                fail("the command wrote more than \(limit) bytes, stopped", hint: "let the database aggregate to months")
                 continue
             case .exited(let status, let stdout, let stderr) where status != 0:
                 _ = stdout
@@ -79,20 +107,27 @@ extension BoardpackCommands {
             case .exited(_, let stdout, _):
                 output = stdout
             }
-            let path = unit.dataDir + "/" + source.file
-            let (file, found) = DataFileReader.read(bytes: output, path: path, options: .snapshot, schema: unit.schema)
+            // Checked under a name of its own outside the workspace, kept there when it is
+            // wrong, so that each error quotes the output it is about.
+            let checked = rejectedPath(unit: unit.id, file: source.file)
+            let (file, found) = DataFileReader.read(bytes: output, path: checked, options: .snapshot, schema: unit.schema)
             guard let file, !found.hasErrors else {
-                let origin = "in the output of source \(source.file): \(shown)"
+                try? writeAtomically(output, to: checked)
+                let origin = "in the output of source \(source.file) (`\(shown)`), kept in \(checked)"
                 report.diagnostics += found.map { d in
                     var d = d
                     d.hint = d.hint.map { "\($0) (\(origin))" } ?? origin
                     return d
                 }
-                report.lines.append("\(unit.id)/\(source.file): failed, previous snapshot kept")
+                failed()
                 continue
             }
-            report.diagnostics += found
-            let current = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+            report.diagnostics += found.map { d in
+                var d = d
+                if d.location?.file == checked { d.location?.file = path }
+                return d
+            }
+            let current = previous
             if current != output {
                 do { try writeAtomically(output, to: path) } catch {
                     fail("could not write data/\(source.file): \(error.localizedDescription)")
@@ -108,11 +143,20 @@ extension BoardpackCommands {
         // Lines of sources no longer in unit.yml go; a failed source keeps its line.
         lock.entries = lock.entries.filter { file, _ in unit.config.sources.contains { $0.file == file } }
         let text = lock.text
-        if (try? String(contentsOfFile: lockPath, encoding: .utf8)) != text {
+        // Nothing written yet and nothing to record: the workspace stays as it was.
+        if lockText == nil && lock.entries.isEmpty { return }
+        if lockText != text {
             do { try writeAtomically(Array(text.utf8), to: lockPath) } catch {
                 report.diagnostics.append(.error("could not write \(lockPath): \(error.localizedDescription)"))
             }
         }
+    }
+
+    /// Where a source's output that is not valid CSV is kept for its errors to quote: in the
+    /// system's temporary folder, never in the workspace.
+    static func rejectedPath(unit: String, file: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("boardpack-sources-\(getuid())")
+            .appendingPathComponent("\(unit)-\(file)").path
     }
 
     /// The last lines of a command's standard error, for the message.
@@ -132,7 +176,11 @@ extension BoardpackCommands {
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        try Data(bytes).write(to: temporary)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        do { try Data(bytes).write(to: temporary) } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
         guard rename(temporary.path, path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)

@@ -17,13 +17,23 @@ enum CommandRunner {
         case exited(status: Int32, stdout: [UInt8], stderr: [UInt8])
         /// It was still running after the timeout, and was killed with its process group.
         case timedOut(stderr: [UInt8])
+        /// It wrote more than the output limit, and was killed with its process group.
+        case tooLarge(limit: Int)
         /// It could not be started (no such program, not executable).
         case notStarted(reason: String)
     }
 
-    /// Runs `arguments` (the program first, found through `PATH`) with `environment` and an
-    /// empty standard input, waiting at most `timeout` seconds.
-    static func run(_ arguments: [String], environment: [String: String], timeout: Double) -> Outcome {
+    /// Runs `arguments` (the program first, found through `PATH`) in `directory` with
+    /// `environment` and an empty standard input, in a session of its own (no terminal: a
+    /// client asking for a password fails at once instead of waiting), for at most `timeout`
+    /// seconds and `limit` bytes of output.
+    static func run(
+        _ arguments: [String], environment: [String: String], directory: String, timeout: Double, limit: Int
+    ) -> Outcome {
+        // The environment's PATH finds the program, as a shell would.
+        guard let program = resolve(arguments[0], path: environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin") else {
+            return .notStarted(reason: "`\(arguments[0])` is not a program found on PATH")
+        }
         var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
         guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { return .notStarted(reason: String(cString: strerror(errno))) }
         var actions = posix_spawn_file_actions_t()
@@ -36,18 +46,18 @@ enum CommandRunner {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        // The environment's PATH finds the program, as a shell would.
-        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        let program = resolve(arguments[0], path: path)
-        let argv = arguments.map { strdup($0) } + [nil]
+        // A new session: its own process group (killed as one), and no controlling terminal.
+        // glibc's POSIX_SPAWN_SETSID (0x80, since 2.26), which its Swift module does not export.
+        posix_spawnattr_setflags(&attributes, Int16(0x80))
+        // In `directory`, through coreutils' `env -C` (exec, so the program keeps the pid):
+        // posix_spawn_file_actions_addchdir_np is not exported either.
+        let argv = (["env", "-C", directory, "--", program] + arguments.dropFirst()).map { strdup($0) } + [nil]
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             for p in argv + envp { free(p) }
         }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
+        let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, envp)
         close(outPipe[1])
         close(errPipe[1])
         guard spawned == 0 else {
@@ -56,16 +66,19 @@ enum CommandRunner {
             return .notStarted(reason: "`\(arguments[0])`: \(String(cString: strerror(spawned)))")
         }
         // Both pipes are drained while the command runs, so that a full pipe never stalls it.
-        let output = Drain(outPipe[0]), errors = Drain(errPipe[0])
+        let output = Drain(outPipe[0], limit: limit), errors = Drain(errPipe[0], limit: 1 << 20)
         let deadline = Date().addingTimeInterval(timeout)
         var status: Int32 = 0
-        var timedOut = false
+        var stopped: Outcome?
         while true {
             let done = waitpid(pid, &status, WNOHANG)
             if done == pid { break }
-            if done < 0 && errno != EINTR { break }
-            if Date() >= deadline {
-                timedOut = true
+            if done < 0 && errno != EINTR {
+                stopped = .notStarted(reason: "lost the command: \(String(cString: strerror(errno)))")
+                break
+            }
+            if Date() >= deadline || output.overflowed {
+                stopped = output.overflowed ? .tooLarge(limit: limit) : .timedOut(stderr: [])
                 kill(-pid, SIGTERM)
                 usleep(200_000)
                 kill(-pid, SIGKILL)
@@ -74,36 +87,52 @@ enum CommandRunner {
             }
             usleep(5_000)
         }
-        // A child the command left behind may still hold the pipes: stop its group too.
+        // A child the command left behind may still hold the pipes: stop its group too. One
+        // that left the group (`setsid`) and keeps them open is waited for until the deadline.
         kill(-pid, SIGKILL)
-        let stdout = output.finish(), stderr = errors.finish()
-        if timedOut { return .timedOut(stderr: stderr) }
+        let remaining = max(0, deadline.timeIntervalSinceNow)
+        guard let stdout = output.finish(within: remaining), let stderr = errors.finish(within: 0.5) else {
+            return .timedOut(stderr: [])
+        }
+        if case .timedOut? = stopped { return .timedOut(stderr: stderr) }
+        if let stopped { return stopped }
         let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return .exited(status: code, stdout: stdout, stderr: stderr)
     }
 
-    /// The program's path: as given when it names a path, else the first executable of `PATH`.
-    static func resolve(_ program: String, path: String) -> String {
+    /// The program's path: as given when it names a path, else the first regular executable
+    /// file of `PATH`; nil when there is none (the current folder is never searched).
+    static func resolve(_ program: String, path: String) -> String? {
         guard !program.contains("/") else { return program }
         for dir in path.split(separator: ":") where !dir.isEmpty {
             let candidate = "\(dir)/\(program)"
-            if access(candidate, X_OK) == 0 { return candidate }
+            var info = stat()
+            if stat(candidate, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, access(candidate, X_OK) == 0 { return candidate }
         }
-        return program
+        return nil
     }
 
-    /// Reads a file descriptor to its end on a thread of its own.
+    /// Reads a file descriptor to its end on a thread of its own, keeping at most `limit` bytes.
     final class Drain: @unchecked Sendable {
         private var bytes: [UInt8] = []
         private let done = DispatchSemaphore(value: 0)
+        private let lock = NSLock()
+        private var over = false
 
-        init(_ fd: Int32) {
+        /// True once more than the limit was written.
+        var overflowed: Bool { lock.withLock { over } }
+
+        init(_ fd: Int32, limit: Int) {
             Thread.detachNewThread { [self] in
                 var buffer = [UInt8](repeating: 0, count: 65_536)
                 while true {
                     let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                     if n > 0 {
-                        bytes.append(contentsOf: buffer[0..<n])
+                        let full = lock.withLock { () -> Bool in
+                            if bytes.count + n > limit { over = true } else { bytes.append(contentsOf: buffer[0..<n]) }
+                            return over
+                        }
+                        if full { break }
                     } else if n == 0 || errno != EINTR {
                         break
                     }
@@ -113,10 +142,11 @@ enum CommandRunner {
             }
         }
 
-        /// Everything read, once the descriptor has reached its end.
-        func finish() -> [UInt8] {
-            done.wait()
-            return bytes
+        /// Everything read, once the descriptor has reached its end within `seconds`; nil when
+        /// it has not.
+        func finish(within seconds: Double) -> [UInt8]? {
+            guard done.wait(timeout: .now() + seconds) == .success else { return nil }
+            return lock.withLock { bytes }
         }
     }
 }

@@ -11,7 +11,7 @@ package enum MetricsSetup {
         switch YAMLFile.decodeTree(MetricOverride.self, from: file.text, path: file.path, lineOffset: 0) {
         case let .failure(error):
             return (.builtIn, error.diagnostics)
-        case .success(var (overrides, root)):
+        case .success((var overrides, let root)):
             var idProblems: [Diagnostic] = []
             for (section, what) in [("measures", "measure id"), ("kpis", "KPI id")] {
                 for key in root[section]?.mapping.map({ Array($0.keys) }) ?? [] {

@@ -61,7 +61,8 @@ package struct DiagnosticPrinter: Sendable {
     func line(_ number: Int, of file: String) -> String? {
         guard let text = source(file) else { return nil }
         var current = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: split on it as on "\n", or a CRLF file is one line.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             if current == number {
                 let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
                 return trimmed.count > 200 ? String(trimmed.prefix(200)) + "…" : String(trimmed)
