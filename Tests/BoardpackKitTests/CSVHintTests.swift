@@ -26,7 +26,10 @@ import Testing
         #expect(e.count == 1)
         #expect(e[0].message == "the header is one column, `month;spend;leads`: this file is separated by `;`")
         #expect(e[0].location == SourceLocation(file: "data/x.csv", line: 1, column: 1))
-        #expect(e[0].hint == "add `csv_delimiter: \";\"` to unit.yml when every file of the unit is written this way")
+        #expect(
+            e[0].hint
+                == "read it with `delimiter: \";\"` in unit.yml: `sources: [{file: x.csv, delimiter: \";\"}]` "
+                + "(or `csv_delimiter: \";\"` when every file of the unit is written this way)")
         // A tab-separated file read with `;`.
         let tab = errors("month\tspend\n2026-10\t5\n", options: CSVOptions(delimiter: UInt8(ascii: ";")))
         #expect(tab.first?.message.hasSuffix("this file is separated by tabs") == true)
@@ -76,5 +79,68 @@ import Testing
             printed
                 == "data/x.csv:2:9: error: `abc` is not a number (use digits with an optional decimal point and exponent)\n  2026-10,abc\n          ^\n"
         )
+    }
+}
+
+/// `sources:` entries that say how one file is written (SPEC §2.3 v2).
+@Suite struct PerFileSettingsTests {
+    func load(_ files: [String: [UInt8]], sources: String) -> (Workspace?, [Diagnostic]) {
+        var all: [String: [UInt8]] = [
+            "content/units/u/unit.yml": Array("name: U\nsector: tech\ncurrency: EUR\nconfidentiality: B\nsources:\n\(sources)".utf8)
+        ]
+        for (name, bytes) in files { all["content/units/u/data/\(name)"] = bytes }
+        return BoardpackCommands.load(contentPath: "content", fileSystem: InMemoryFileSystem(bytes: all))
+    }
+
+    @Test func oneFileIsReadItsOwnWayAndTheOthersTheUnitsWay() throws {
+        let files: [String: [UInt8]] = [
+            "semi.csv": Array("month;spend;leads\r\n2026-10;120,5;6\r\n".utf8),
+            "web.csv": Array("month,sessions\n2026-10,12\n".utf8),
+            // Google Ads' "Excel" CSV: UTF-16 with its byte order mark, tab separated.
+            "gads-oct.csv": [0xFF, 0xFE] + Array("month\tclicks\n2026-10\t8\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] },
+            // Windows-1252: `è` is the one byte 0xE8.
+            "w1252.csv": Array("month,channel,impressions\n2026-10,caff".utf8) + [0xE8] + Array(",9\n".utf8),
+        ]
+        let (workspace, diagnostics) = load(
+            files,
+            sources: """
+                  - file: semi.csv
+                    delimiter: ";"
+                    decimal: comma
+                  - file: gads-*.csv
+                    delimiter: tab
+                    encoding: utf-16
+                  - file: w1252.csv
+                    encoding: windows-1252
+
+                """)
+        let ws = try #require(workspace, "\(diagnostics)")
+        let data = try #require(ws.units.first?.dataFiles)
+        #expect(data.map(\.rowCount) == [1, 1, 1, 1])
+        let spend = try #require(data.first { $0.path.hasSuffix("semi.csv") })
+        #expect(spend.measureValues[spend.measures.firstIndex(of: "spend")!][0] == 120.5)
+        #expect(data.first { $0.path.hasSuffix("w1252.csv") }?.dimensionLabels == [["caffè"]])
+    }
+
+    @Test func aUTF16FileWithoutItsSettingSaysWhatToSet() {
+        let bytes: [UInt8] = [0xFF, 0xFE] + Array("month\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let (_, diagnostics) = load(["ads.csv": bytes], sources: "  - file: other.csv\n    delimiter: \";\"\n")
+        #expect(
+            diagnostics.first?.hint
+                == "the file is UTF-16 (Excel's \"Unicode text\"): read it with `sources: [{file: ads.csv, encoding: utf-16}]` in unit.yml")
+    }
+
+    @Test func settingsAreChecked() {
+        func problems(_ sources: String) -> String {
+            let yml = "name: A\nsector: tech\ncurrency: USD\nconfidentiality: B\nsources:\n\(sources)"
+            if case .failure(let e) = YAMLFile.decodeAll(UnitConfig.self, from: yml, path: "unit.yml") { return "\(e.diagnostics)" }
+            return ""
+        }
+        #expect(problems("  - file: x.csv\n    delimiter: \"|\"\n").contains("`delimiter` is `,`, `;`, `tab`, not `|`"))
+        #expect(problems("  - file: x.csv\n").contains("a source gives a `command`, or how its files are written"))
+        #expect(problems("  - file: x.csv\n    command: [a]\n    delimiter: \";\"\n").contains("does not apply"))
+        #expect(problems("  - file: x.csv\n    decimal: comma\n    delimiter: \",\"\n").contains("needs `delimiter"))
+        #expect(problems("  - file: \"ads-*.csv\"\n    encoding: utf-16\n").isEmpty)
+        #expect(problems("  - file: \"ads-*.csv\"\n    command: [a]\n").contains("a CSV file name in data/"))
     }
 }

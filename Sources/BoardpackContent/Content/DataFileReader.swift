@@ -101,9 +101,14 @@ package enum DataFileReader {
         case .invalidUTF8(let offset):
             let location = CSVTextCheck.position(of: offset, in: bytes, from: start).location(in: bytes, file: path)
             let hex = String(bytes[offset], radix: 16, uppercase: true)
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let utf16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
             return .error(
                 "file is not valid UTF-8 (byte 0x\(hex))", at: location,
-                hint: "export the file as UTF-8 CSV")
+                hint: utf16
+                    ? "the file is UTF-16 (Excel's \"Unicode text\"): read it with `sources: [{file: \(name), encoding: utf-16}]` in unit.yml"
+                    : "export the file as UTF-8 CSV, or declare its encoding: `sources: [{file: \(name), encoding: windows-1252}]` in unit.yml"
+            )
         case .nul(let offset):
             let location = CSVTextCheck.position(of: offset, in: bytes, from: start).location(in: bytes, file: path)
             return .error(

@@ -1,17 +1,33 @@
-/// One entry of `unit.yml`'s `sources:` (SPEC §2.5): how a file of the unit's `data/` folder
-/// comes to be. A `command:` source is a snapshot: `boardpack sources` runs the command and
-/// writes its standard output, checked as boardpack CSV, to `data/<file>`; `build` reads the
-/// snapshot and never runs anything.
+import Foundation
+
+/// One entry of `unit.yml`'s `sources:` (SPEC §2.3, §2.5): how a file of the unit's `data/`
+/// folder is read, or comes to be.
+///
+/// - A `command:` source is a snapshot: `boardpack sources` runs the command and writes its
+///   standard output, checked as boardpack CSV, to `data/<file>`; `build` reads the snapshot
+///   and never runs anything.
+/// - Otherwise the entry sets, for the files it names (a name or a glob such as `ads-*.csv`),
+///   the `delimiter`, `decimal` and `encoding` that `csv_delimiter` and `csv_decimal` set for
+///   the whole unit.
 package struct SourceConfig: Sendable, Equatable, Decodable {
-    /// The file in `data/` (a plain file name).
+    /// The file in `data/` (a plain file name; a glob for a settings entry).
     package var file: String
     /// The program and its arguments, run without a shell; `${VAR}` is taken from the
     /// environment of `boardpack sources`.
-    package var command: [String]
+    package var command: [String]?
+    /// `,`, `;` or `tab`.
+    package var delimiter: String?
+    /// `dot` or `comma`.
+    package var decimal: String?
+    /// `utf-8` (the default), `utf-16` or `windows-1252`.
+    package var encoding: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case file, command }
+    enum CodingKeys: String, CodingKey, CaseIterable { case file, command, delimiter, decimal, encoding }
 
-    package init(file: String, command: [String]) {
+    /// The encodings a file may be declared in.
+    package static let encodings = ["utf-8", "utf-16", "windows-1252"]
+
+    package init(file: String, command: [String]? = nil) {
         self.file = file
         self.command = command
     }
@@ -20,40 +36,101 @@ package struct SourceConfig: Sendable, Equatable, Decodable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         var problems = DecodingProblems()
         decoder.rejectUnknownKeys(CodingKeys.self, &problems)
+        let isCommand = c.contains(.command)
         file = problems.field("") {
             let name = try c.decode(String.self, forKey: .file)
             // A snapshot lands in data/ and nowhere else, and is read as boardpack CSV.
+            let glob = isCommand ? "" : "*?"
             guard !name.isEmpty, !name.hasPrefix("."),
                 name.unicodeScalars.allSatisfy({
-                    $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))
+                    $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-\(glob)".unicodeScalars.contains($0))
                 }),
                 DataReader.fileExtension(of: name) == "csv"
             else {
                 throw DecodingError.dataCorruptedError(
                     forKey: .file, in: c,
-                    debugDescription: "a source's `file` is a CSV file name in data/ (such as crm-won.csv), not `\(name)`")
+                    debugDescription:
+                        "a source's `file` is a CSV file name in data/ (such as crm-won.csv\(isCommand ? "" : " or ads-*.csv")), not `\(name)`"
+                )
             }
             return name
         }
-        command = problems.field([]) {
-            guard let command = try c.decodeIfPresent([String].self, forKey: .command) else {
-                throw DecodingError.keyNotFound(
-                    CodingKeys.command,
-                    .init(codingPath: c.codingPath, debugDescription: "a source needs `command`: the program and its arguments"))
-            }
+        command = problems.field(nil) {
+            guard let command = try c.decodeIfPresent([String].self, forKey: .command) else { return nil }
             guard let program = command.first, !program.isEmpty else {
                 throw DecodingError.dataCorruptedError(
                     forKey: .command, in: c, debugDescription: "`command` names a program, then its arguments: [psql, --csv, …]")
             }
             return command
         }
+        func choice(_ key: CodingKeys, _ allowed: [String]) throws -> String? {
+            guard let value = try c.decodeIfPresent(String.self, forKey: key) else { return nil }
+            guard allowed.contains(value) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: c,
+                    debugDescription: "`\(key.rawValue)` is \(allowed.map { "`\($0)`" }.joined(separator: ", ")), not `\(value)`")
+            }
+            if isCommand {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: c,
+                    debugDescription: "a command's snapshot is read with `,` and `.` in UTF-8: `\(key.rawValue)` does not apply")
+            }
+            return value
+        }
+        delimiter = problems.field(nil) { try choice(.delimiter, [",", ";", "tab"]) }
+        decimal = problems.field(nil) { try choice(.decimal, ["dot", "comma"]) }
+        encoding = problems.field(nil) { try choice(.encoding, Self.encodings) }
+        if !isCommand && delimiter == nil && decimal == nil && encoding == nil && problems.errors.isEmpty {
+            problems.errors.append(
+                DecodingError.dataCorruptedError(
+                    forKey: .file, in: c,
+                    debugDescription: "a source gives a `command`, or how its files are written (`delimiter`, `decimal`, `encoding`)"))
+        }
+        if delimiter == ",", decimal == "comma" {
+            problems.errors.append(
+                DecodingError.dataCorruptedError(
+                    forKey: .decimal, in: c, debugDescription: "`decimal: comma` needs `delimiter: \";\"` or `tab`"))
+        }
         try problems.throwIfAny()
+    }
+
+    /// True when this entry is about the data file named `name` (a glob matches it).
+    package func matches(_ name: String) -> Bool {
+        command != nil ? name == file : fnmatch(file, name, 0) == 0
+    }
+
+    /// The options `unit` reads a file of this entry with.
+    package func options(over unit: CSVOptions) -> CSVOptions {
+        guard command == nil else { return .snapshot }
+        var options = unit
+        if let delimiter { options.delimiter = delimiter == "tab" ? UInt8(ascii: "\t") : UInt8(ascii: Unicode.Scalar(delimiter)!) }
+        if let decimal { options.decimalComma = decimal == "comma" }
+        return options
+    }
+
+    /// `bytes` as UTF-8, decoded from this entry's `encoding`; nil when they are not in it.
+    package func utf8(_ bytes: [UInt8]) -> [UInt8]? {
+        switch encoding {
+        case "utf-16"?:
+            let data = Data(bytes)
+            let text: String?
+            if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
+                text = String(data: data, encoding: .utf16)
+            } else {
+                text = String(data: data, encoding: .utf16LittleEndian)
+            }
+            return text.map { Array($0.utf8) }
+        case "windows-1252"?:
+            return String(data: Data(bytes), encoding: .windowsCP1252).map { Array($0.utf8) }
+        default:
+            return bytes
+        }
     }
 
     /// The `${NAME}` references of the command, in order, each once.
     package var variables: [String] {
         var names: [String] = []
-        for argument in command {
+        for argument in command ?? [] {
             for name in Self.references(in: argument) where !names.contains(name) { names.append(name) }
         }
         return names
@@ -63,7 +140,7 @@ package struct SourceConfig: Sendable, Equatable, Decodable {
     /// one is missing.
     package func expanded(with environment: [String: String]) -> Result<[String], UnsetVariable> {
         var out: [String] = []
-        for argument in command {
+        for argument in command ?? [] {
             var text = ""
             var rest = Substring(argument)
             while let open = rest.range(of: "${") {

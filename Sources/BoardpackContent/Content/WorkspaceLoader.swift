@@ -114,7 +114,7 @@ package struct WorkspaceLoader: Sendable {
     /// The command sources of `unit` whose snapshot is not in `data/` yet: `build` never runs
     /// a command, so it says what to run.
     func missingSnapshots(_ unit: PendingUnit) -> [Diagnostic] {
-        unit.config.sources.filter { !fileSystem.exists(join(join(unit.dir, "data"), $0.file)) }.map { source in
+        unit.config.sources.filter { $0.command != nil && !fileSystem.exists(join(join(unit.dir, "data"), $0.file)) }.map { source in
             .error(
                 "data/\(source.file) is the snapshot of a command source and has not been written yet",
                 at: YAMLFile.location(of: ["sources"], in: unit.configText, path: unit.configPath) ?? SourceLocation(file: unit.configPath),
@@ -266,11 +266,23 @@ package struct WorkspaceLoader: Sendable {
     func readDataFile(_ path: String, unit: PendingUnit, with reader: DataReader) -> (DataFile?, [Diagnostic]) {
         let bytes: [UInt8]
         do { bytes = try fileSystem.read(path) } catch { return (nil, [Self.readError(error, path)]) }
-        // A snapshot is the CSV a database client writes (`,` and `.`), whatever the unit's
-        // own exports use.
+        // The first `sources:` entry about the file says how it is written: a snapshot is the
+        // CSV a database client writes (`,` and `.`), whatever the unit's own files use.
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let options = unit.config.sources.contains { $0.file == name } ? CSVOptions.snapshot : unit.options
-        return reader.read(bytes, path, DataReader.Settings(csv: options, schema: unit.schema))
+        guard let source = unit.config.sources.first(where: { $0.matches(name) }) else {
+            return reader.read(bytes, path, DataReader.Settings(csv: unit.options, schema: unit.schema))
+        }
+        guard let text = source.utf8(bytes) else {
+            return (
+                nil,
+                [
+                    .error(
+                        "file is not valid \(source.encoding ?? "UTF-8")", at: SourceLocation(file: path),
+                        hint: "check `encoding:` for this file in unit.yml")
+                ]
+            )
+        }
+        return reader.read(text, path, DataReader.Settings(csv: source.options(over: unit.options), schema: unit.schema))
     }
 
     /// A unit's `notes/*.md`, parsed, in file-name order.

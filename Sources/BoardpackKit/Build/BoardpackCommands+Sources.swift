@@ -38,7 +38,7 @@ extension BoardpackCommands {
         for id in units.subtracting(found.map(\.id)).sorted() {
             report.diagnostics.append(.error("no unit `\(id)` in \(contentPath)/units"))
         }
-        for unit in found.sorted(by: { $0.id < $1.id }) where !unit.config.sources.isEmpty {
+        for unit in found.sorted(by: { $0.id < $1.id }) where unit.config.sources.contains(where: { $0.command != nil }) {
             refresh(unit, in: contentPath, timeout: timeout, environment: environment, maxOutput: maxOutput, into: &report)
         }
         if report.lines.isEmpty && !report.diagnostics.hasErrors { report.lines.append("no command sources") }
@@ -61,8 +61,9 @@ extension BoardpackCommands {
             return
         }
         for (index, source) in unit.config.sources.enumerated() {
+            guard let command = source.command else { continue }
             let at = unit.sourceLocations.indices.contains(index) ? unit.sourceLocations[index] : unit.sourcesLocation
-            let shown = source.command.joined(separator: " ")
+            let shown = command.joined(separator: " ")
             let path = unit.dataDir + "/" + source.file
             let previous = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
             func failed() {
@@ -135,13 +136,13 @@ extension BoardpackCommands {
                 }
             }
             lock.entries[source.file] = SourcesLock.Entry(
-                command: SHA256Hex.of(Array(source.command.joined(separator: "\u{0}").utf8)), rows: file.rowCount,
+                command: SHA256Hex.of(Array(command.joined(separator: "\u{0}").utf8)), rows: file.rowCount,
                 snapshot: SHA256Hex.of(output))
             report.lines.append(
                 "\(unit.id)/\(source.file): \(file.rowCount) row\(file.rowCount == 1 ? "" : "s")\(current == output ? ", unchanged" : "")")
         }
         // Lines of sources no longer in unit.yml go; a failed source keeps its line.
-        lock.entries = lock.entries.filter { file, _ in unit.config.sources.contains { $0.file == file } }
+        lock.entries = lock.entries.filter { file, _ in unit.config.sources.contains { $0.file == file && $0.command != nil } }
         let text = lock.text
         // Nothing written yet and nothing to record: the workspace stays as it was.
         if lockText == nil && lock.entries.isEmpty { return }

@@ -94,6 +94,8 @@ enum CommandRunner {
         guard let stdout = output.finish(within: remaining), let stderr = errors.finish(within: 0.5) else {
             return .timedOut(stderr: [])
         }
+        // Past the limit the pipe is closed: the command may have died of it before the check.
+        if output.overflowed { return .tooLarge(limit: limit) }
         if case .timedOut? = stopped { return .timedOut(stderr: stderr) }
         if let stopped { return stopped }
         let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)

@@ -12,9 +12,12 @@ package struct DiagnosticPrinter: Sendable {
         self.source = source
     }
 
-    /// Reads a file from disk as UTF-8 (lossy), for quoting.
+    /// Reads a file from disk for quoting: UTF-16 when it starts with its byte order mark,
+    /// UTF-8 when it is valid UTF-8, else Windows-1252 (the encodings `sources:` may declare).
     static let readFile: @Sendable (String) -> String? = { path in
-        FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return String(data: data, encoding: .utf16) }
+        return String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252) ?? String(decoding: data, as: UTF8.self)
     }
 
     /// The full text for one diagnostic, ending with a newline.
