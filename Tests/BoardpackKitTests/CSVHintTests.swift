@@ -120,6 +120,9 @@ import Testing
         let spend = try #require(data.first { $0.path.hasSuffix("semi.csv") })
         #expect(spend.measureValues[spend.measures.firstIndex(of: "spend")!][0] == 120.5)
         #expect(data.first { $0.path.hasSuffix("w1252.csv") }?.dimensionLabels == [["caffè"]])
+        // The provenance is the file's own bytes, not their UTF-8 reading.
+        let gads = try #require(data.first { $0.path.hasSuffix("gads-oct.csv") })
+        #expect(gads.sha256 == DataFileReader.sha256Hex(files["gads-oct.csv"]!))
     }
 
     @Test func aUTF16FileWithoutItsSettingSaysWhatToSet() {

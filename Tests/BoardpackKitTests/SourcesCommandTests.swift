@@ -143,6 +143,17 @@ import Testing
         #expect(ws.read("sources.lock") == nil)
     }
 
+    @Test func aLockWithoutSourcesGoes() throws {
+        let ws = try Scratch(sources: Self.printing("won.csv", "month,leads\n2026-10,5\n"))
+        #expect(!ws.run().diagnostics.hasErrors)
+        #expect(ws.read("sources.lock") != nil)
+        // The source is dropped from unit.yml (its file stays, now the user's): the lock goes.
+        let yml = "name: Acme\nsector: tech\ncurrency: USD\nconfidentiality: Board\n"
+        try yml.write(toFile: ws.content + "/units/acme/unit.yml", atomically: true, encoding: .utf8)
+        _ = ws.run()
+        #expect(ws.read("sources.lock") == nil && ws.read("won.csv") != nil)
+    }
+
     @Test func aFirstRunThatFailsWritesNothing() throws {
         let ws = try Scratch(sources: "  - file: won.csv\n    command: [\"false\"]\n")
         #expect(ws.run().lines == ["acme/won.csv: failed, no snapshot written"])
@@ -159,7 +170,7 @@ import Testing
     @Test func aCommandThatLeavesItsSessionIsStillStoppedAtTheTimeout() throws {
         // `setsid` takes `sleep` out of the command's process group, with the output still open.
         let start = Date()
-        let e = try failing("  - file: won.csv\n    command: [sh, -c, \"setsid sleep 20 & printf 'month,leads\\\\n'\"]\n", timeout: 1)
+        let e = try failing("  - file: won.csv\n    command: [sh, -c, \"setsid -f sleep 20; printf 'month,leads\\\\n'\"]\n", timeout: 1)
         #expect(e.message.hasSuffix("still running after 1 s, stopped"))
         #expect(Date().timeIntervalSince(start) < 8)
     }
@@ -168,6 +179,33 @@ import Testing
         let ws = try Scratch(sources: "  - file: won.csv\n    command: [yes, \"2026-10,1\"]\n")
         let report = BoardpackCommands.sources(contentPath: ws.content, timeout: 30, maxOutput: 1_000_000)
         #expect(report.diagnostics.first?.message.hasSuffix("the command wrote more than 1000000 bytes, stopped") == true)
+    }
+
+    @Test func ctrlCStopsTheRunningCommandToo() throws {
+        let binary = try #require(KillTests.binary, KillTests.noBinary)
+        let ws = try Scratch(sources: "  - file: won.csv\n    command: [sh, -c, \"echo $$ > sleeper.pid; exec sleep 30\"]\n")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["sources", "--content", ws.content]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let pidFile = ws.content + "/sleeper.pid"
+        var waited = 0
+        while !FileManager.default.fileExists(atPath: pidFile) && waited < 200 {
+            usleep(25_000)
+            waited += 1
+        }
+        let text = try String(contentsOfFile: pidFile, encoding: .utf8)
+        let sleeper = try #require(pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        // Gone, or a zombie waiting for init: no longer running either way.
+        usleep(100_000)
+        let state = (try? String(contentsOfFile: "/proc/\(sleeper)/stat", encoding: .utf8))?.split(separator: " ").dropFirst(2).first
+        #expect(state == nil || state == "Z", "the command's `sleep` is still running")
+        #expect(ws.read("won.csv") == nil)
     }
 
     @Test func aHangingCommandIsStoppedWithEverythingItStarted() throws {

@@ -282,7 +282,14 @@ package struct WorkspaceLoader: Sendable {
                 ]
             )
         }
-        return reader.read(text, path, DataReader.Settings(csv: source.options(over: unit.options), schema: unit.schema))
+        var (file, found) = reader.read(text, path, DataReader.Settings(csv: source.options(over: unit.options), schema: unit.schema))
+        if text != bytes, file != nil {
+            // The provenance a board secretary checks is the file's own bytes, not the UTF-8
+            // they were read as: the whole file's SHA-256, no per-month prefixes.
+            file?.sha256 = DataFileReader.sha256Hex(bytes)
+            file?.prefixes = []
+        }
+        return (file, found)
     }
 
     /// A unit's `notes/*.md`, parsed, in file-name order.

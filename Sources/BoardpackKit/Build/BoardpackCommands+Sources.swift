@@ -38,7 +38,11 @@ extension BoardpackCommands {
         for id in units.subtracting(found.map(\.id)).sorted() {
             report.diagnostics.append(.error("no unit `\(id)` in \(contentPath)/units"))
         }
-        for unit in found.sorted(by: { $0.id < $1.id }) where unit.config.sources.contains(where: { $0.command != nil }) {
+        // A unit whose command sources were all removed still has its lock tidied away.
+        for unit in found.sorted(by: { $0.id < $1.id })
+        where unit.config.sources.contains(where: { $0.command != nil })
+            || FileManager.default.fileExists(atPath: unit.dataDir + "/" + sourcesLockName)
+        {
             refresh(unit, in: contentPath, timeout: timeout, environment: environment, maxOutput: maxOutput, into: &report)
         }
         if report.lines.isEmpty && !report.diagnostics.hasErrors { report.lines.append("no command sources") }
@@ -144,8 +148,11 @@ extension BoardpackCommands {
         // Lines of sources no longer in unit.yml go; a failed source keeps its line.
         lock.entries = lock.entries.filter { file, _ in unit.config.sources.contains { $0.file == file && $0.command != nil } }
         let text = lock.text
-        // Nothing written yet and nothing to record: the workspace stays as it was.
-        if lockText == nil && lock.entries.isEmpty { return }
+        // Nothing to record: no lock (a first run that failed leaves the workspace as it was).
+        if lock.entries.isEmpty {
+            if lockText != nil { try? FileManager.default.removeItem(atPath: lockPath) }
+            return
+        }
         if lockText != text {
             do { try writeAtomically(Array(text.utf8), to: lockPath) } catch {
                 report.diagnostics.append(.error("could not write \(lockPath): \(error.localizedDescription)"))

@@ -57,7 +57,10 @@ enum CommandRunner {
             for p in argv + envp { free(p) }
         }
         var pid: pid_t = 0
+        Interruption.install()
         let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, envp)
+        Interruption.running = spawned == 0 ? pid : 0
+        defer { Interruption.running = 0 }
         close(outPipe[1])
         close(errPipe[1])
         guard spawned == 0 else {
@@ -100,6 +103,31 @@ enum CommandRunner {
         if let stopped { return stopped }
         let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return .exited(status: code, stdout: stdout, stderr: stderr)
+    }
+
+    /// Ctrl-C (or a TERM) while a command runs stops the command's whole session too: the
+    /// command is in a session of its own, which the terminal's signal does not reach.
+    enum Interruption {
+        /// The process group of the command running now, 0 when none.
+        nonisolated(unsafe) static var running: pid_t = 0
+        private nonisolated(unsafe) static var installed = false
+
+        static func install() {
+            guard !installed else { return }
+            installed = true
+            let handler: @convention(c) (Int32) -> Void = { signal in
+                if CommandRunner.Interruption.running > 0 { kill(-CommandRunner.Interruption.running, SIGKILL) }
+                _exit(128 + signal)
+            }
+            Glibc.signal(SIGINT, handler)
+            Glibc.signal(SIGTERM, handler)
+            // A parent may have started boardpack with these signals blocked: take them.
+            var set = sigset_t()
+            sigemptyset(&set)
+            sigaddset(&set, SIGINT)
+            sigaddset(&set, SIGTERM)
+            pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        }
     }
 
     /// The program's path: as given when it names a path, else the first regular executable
