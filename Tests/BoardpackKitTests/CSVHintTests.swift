@@ -140,7 +140,13 @@ import Testing
             return ""
         }
         #expect(problems("  - file: x.csv\n    delimiter: \"|\"\n").contains("`delimiter` is `,`, `;`, `tab`, not `|`"))
-        #expect(problems("  - file: x.csv\n").contains("a source gives a `command`, or how its files are written"))
+        #expect(problems("  - file: x.csv\n").contains("a source gives a `command`, a `format`, or how its files are written"))
+        #expect(
+            problems("  - file: x.csv\n    format: tiktok-ads\n").contains("`format` is `csv`, `google-ads`, `meta-ads`, not `tiktok-ads`"))
+        #expect(
+            problems("  - file: x.csv\n    format: google-ads\n    encoding: utf-16\n").contains("an adapter reads its export's encoding"))
+        #expect(problems("  - file: x.csv\n    delimiter: \";\"\n    locale: it-IT\n").contains("`locale` and `channel` are for an export"))
+        #expect(problems("  - file: x.csv\n    format: meta-ads\n    locale: en-US\n    channel: social\n").isEmpty)
         #expect(problems("  - file: x.csv\n    command: [a]\n    delimiter: \";\"\n").contains("does not apply"))
         #expect(problems("  - file: x.csv\n    decimal: comma\n    delimiter: \",\"\n").contains("needs `delimiter"))
         #expect(problems("  - file: \"ads-*.csv\"\n    encoding: utf-16\n").isEmpty)

@@ -21,8 +21,20 @@ package struct SourceConfig: Sendable, Equatable, Decodable {
     package var decimal: String?
     /// `utf-8` (the default), `utf-16` or `windows-1252`.
     package var encoding: String?
+    /// An export's adapter (`google-ads`, `meta-ads`), or `csv` (boardpack CSV, the default).
+    package var format: String?
+    /// How an export writes numbers and dates: `iso`, `en-US`, `en-GB`, `it-IT`, `de-DE`, `fr-FR`.
+    package var locale: String?
+    /// The channel every row of an export is given (the adapter has a default).
+    package var channel: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case file, command, delimiter, decimal, encoding }
+    enum CodingKeys: String, CodingKey, CaseIterable { case file, command, delimiter, decimal, encoding, format, locale, channel }
+
+    /// The locales an export may be read in.
+    package static let locales = ["iso", "en-US", "en-GB", "it-IT", "de-DE", "fr-FR"]
+
+    /// The adapter reading this entry's files, when it names one.
+    package var adapter: ExportAdapter? { format.flatMap { ExportAdapter.all[$0] } }
 
     /// The encodings a file may be declared in.
     package static let encodings = ["utf-8", "utf-16", "windows-1252"]
@@ -80,11 +92,29 @@ package struct SourceConfig: Sendable, Equatable, Decodable {
         delimiter = problems.field(nil) { try choice(.delimiter, [",", ";", "tab"]) }
         decimal = problems.field(nil) { try choice(.decimal, ["dot", "comma"]) }
         encoding = problems.field(nil) { try choice(.encoding, Self.encodings) }
-        if !isCommand && delimiter == nil && decimal == nil && encoding == nil && problems.errors.isEmpty {
+        format = problems.field(nil) { try choice(.format, ["csv"] + ExportAdapter.all.keys.sorted()) }
+        locale = problems.field(nil) { try choice(.locale, Self.locales) }
+        channel = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .channel) }
+        let isAdapter = format != nil && format != "csv"
+        if isAdapter && (decimal != nil || encoding != nil) {
+            problems.errors.append(
+                DecodingError.dataCorruptedError(
+                    forKey: .format, in: c,
+                    debugDescription:
+                        "an adapter reads its export's encoding and numbers itself: give `locale`, not `decimal` or `encoding`"))
+        }
+        if !isAdapter && (locale != nil || channel != nil) {
+            problems.errors.append(
+                DecodingError.dataCorruptedError(
+                    forKey: locale != nil ? .locale : .channel, in: c,
+                    debugDescription: "`locale` and `channel` are for an export read by an adapter (`format: google-ads`, `meta-ads`)"))
+        }
+        if !isCommand && delimiter == nil && decimal == nil && encoding == nil && format == nil && problems.errors.isEmpty {
             problems.errors.append(
                 DecodingError.dataCorruptedError(
                     forKey: .file, in: c,
-                    debugDescription: "a source gives a `command`, or how its files are written (`delimiter`, `decimal`, `encoding`)"))
+                    debugDescription:
+                        "a source gives a `command`, a `format`, or how its files are written (`delimiter`, `decimal`, `encoding`)"))
         }
         if delimiter == ",", decimal == "comma" {
             problems.errors.append(

@@ -272,6 +272,16 @@ package struct WorkspaceLoader: Sendable {
         guard let source = unit.config.sources.first(where: { $0.matches(name) }) else {
             return reader.read(bytes, path, DataReader.Settings(csv: unit.options, schema: unit.schema))
         }
+        if let adapter = source.adapter {
+            let delimiter = source.delimiter.map { $0 == "tab" ? UInt8(ascii: "\t") : UInt8(ascii: Unicode.Scalar($0)!) }
+            let converted = adapter.convert(
+                bytes, path: path, locale: source.locale, delimiter: delimiter, channel: source.channel, currency: unit.config.currency)
+            if converted.diagnostics.contains(where: { $0.severity == .error }) { return (nil, converted.diagnostics) }
+            var (file, found) = reader.read(converted.csv, path, DataReader.Settings(csv: .snapshot, schema: unit.schema))
+            file?.sha256 = DataFileReader.sha256Hex(bytes)
+            file?.prefixes = []
+            return (file, converted.diagnostics + found)
+        }
         guard let text = source.utf8(bytes) else {
             return (
                 nil,

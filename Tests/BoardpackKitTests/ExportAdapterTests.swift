@@ -1,0 +1,140 @@
+import Testing
+
+@testable import BoardpackContent
+@testable import BoardpackFormat
+@testable import BoardpackKit
+@testable import BoardpackMarkdown
+@testable import BoardpackMetrics
+@testable import BoardpackPresentation
+@testable import BoardpackSite
+@testable import BoardpackSupport
+
+/// Ad-platform exports as they are downloaded (SPEC §2.5), read by their adapters into the
+/// rows a boardpack CSV with the same data would give, worked out by hand.
+@Suite struct ExportAdapterTests {
+    static func utf16(_ text: String) -> [UInt8] {
+        [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    }
+
+    /// Google Ads' "Excel" download: UTF-16, tab separated, a title and a date range before
+    /// the header, `--` for nothing, ratios (CTR, Avg. CPC) that are never read, totals last.
+    static let googleAds = utf16(
+        """
+        Campaign performance report\r
+        "September 30, 2026 - October 31, 2026"\r
+        Day\tCampaign\tCost\tImpr.\tClicks\tCTR\tAvg. CPC\r
+        2026-09-30\tBrand\t100.00\t1,000\t10\t1.00%\t10.00\r
+        2026-10-01\tBrand\t1,234.56\t10,000\t500\t5.00%\t2.47\r
+        2026-10-01\tGeneric\t765.44\t5,000\t250\t5.00%\t3.06\r
+        2026-10-02\tBrand\t--\t1,000\t\t--\t--\r
+        Total: Account\t\t2,100.00\t17,000\t760\t4.47%\t2.76\r
+        Total: Campaigns\t\t2,100.00\t17,000\t760\t4.47%\t2.76\r
+
+        """)
+
+    /// Meta Ads Manager: the summary row (no campaign name) first, the currency in a column's
+    /// name, numbers with thousands separators in quotes.
+    static let meta = Array(
+        """
+        Reporting starts,Reporting ends,Campaign name,Amount spent (EUR),Impressions,Link clicks,Cost per result
+        2026-10-01,2026-10-31,,"1,500.00","120,000","3,000",0.50
+        2026-10-01,2026-10-31,Autumn launch,"1,000.00","80,000","2,000",0.50
+        2026-10-01,2026-10-31,Retargeting,500.00,"40,000","1,000",0.50
+
+        """.utf8)
+
+    func convert(_ adapter: ExportAdapter, _ bytes: [UInt8], locale: String? = nil, currency: String = "EUR") -> ExportAdapter.Converted {
+        adapter.convert(bytes, path: "data/x.csv", locale: locale, delimiter: nil, channel: nil, currency: currency)
+    }
+
+    @Test func googleAdsByMonth() {
+        // September: 100.00, 1,000, 10. October: 1,234.56 + 765.44 = 2,000.00 spend, 10,000 +
+        // 5,000 + 1,000 = 16,000 impressions, 500 + 250 = 750 clicks; `--` and the blank
+        // are not reported; the totals and the ratios are not read.
+        let c = convert(.googleAds, Self.googleAds)
+        #expect(c.diagnostics.isEmpty, "\(c.diagnostics)")
+        #expect(
+            String(decoding: c.csv, as: UTF8.self)
+                == "month,channel,spend,impressions,clicks\n2026-09,paid_search,100,1000,10\n2026-10,paid_search,2000,16000,750\n")
+    }
+
+    @Test func metaByMonth() {
+        let c = convert(.metaAds, Self.meta)
+        #expect(c.diagnostics.isEmpty, "\(c.diagnostics)")
+        #expect(String(decoding: c.csv, as: UTF8.self) == "month,channel,spend,impressions,clicks\n2026-10,paid_social,1500,120000,3000\n")
+    }
+
+    @Test func aUnitReadsTheExportsAsItWouldTheSameCSV() throws {
+        func pack(_ files: [String: [UInt8]], sources: String) throws -> [String: [Double?]] {
+            var all: [String: [UInt8]] = [
+                "content/units/u/unit.yml": Array("name: U\nsector: tech\ncurrency: EUR\nconfidentiality: B\n\(sources)".utf8)
+            ]
+            for (name, bytes) in files { all["content/units/u/data/\(name)"] = bytes }
+            let (workspace, diagnostics) = BoardpackCommands.load(contentPath: "content", fileSystem: InMemoryFileSystem(bytes: all))
+            let ws = try #require(workspace, "\(diagnostics)")
+            let prepare = Preparation()
+            let (compiled, playbooks) = try prepare.validate(ws)
+            let model = try #require(try prepare.compute(ws, compiled, playbooks).models.first)
+            let metrics = model.metrics.pack(.month(Month(year: 2026, month: 10)))
+            return Dictionary(
+                uniqueKeysWithValues: ["spend", "impressions", "clicks"].map { id in
+                    (id, [model.metrics.evaluator(for: metrics.period).measure(id, at: metrics.period).value])
+                }
+            ).merging(["cpc": [metrics[kpi: "cpc"]?.value], "ctr": [metrics[kpi: "ctr"]?.value]]) { a, _ in a }
+        }
+        let exports = try pack(
+            ["gads-oct.csv": Self.googleAds, "meta-oct.csv": Self.meta],
+            sources: "sources:\n  - file: \"gads-*.csv\"\n    format: google-ads\n  - file: meta-oct.csv\n    format: meta-ads\n")
+        let plain = try pack(
+            [
+                "ads.csv": Array(
+                    "month,channel,spend,impressions,clicks\n2026-09,paid_search,100,1000,10\n2026-10,paid_search,2000,16000,750\n2026-10,paid_social,1500,120000,3000\n"
+                        .utf8)
+            ], sources: "")
+        #expect(exports == plain)
+        // CPC = 3,500 / 3,750.
+        #expect(exports["cpc"]?.first == 3500.0 / 3750.0)
+    }
+
+    @Test func aCurrencyOtherThanTheUnitsIsAnError() {
+        let c = convert(.metaAds, Self.meta, currency: "USD")
+        #expect(c.diagnostics.first?.message == "`Amount spent (EUR)` is in EUR, and the unit reports in USD")
+        #expect(c.diagnostics.first?.location == SourceLocation(file: "data/x.csv", line: 1, column: 47))
+    }
+
+    @Test func aPeriodTotalExportIsAnError() {
+        let total = Array(
+            "Reporting starts,Reporting ends,Campaign name,Amount spent (EUR),Impressions\n2026-09-01,2026-10-31,Autumn,10,100\n".utf8)
+        let e = convert(.metaAds, total).diagnostics
+        #expect(e.first?.message == "the row covers 2026-09 to 2026-10: a report over the whole period cannot be split into months")
+        #expect(e.first?.location == SourceLocation(file: "data/x.csv", line: 2, column: 12))
+    }
+
+    @Test func aDateThatReadsTwoWaysNeedsALocale() {
+        let text = Self.utf16("Day\tCost\n01/09/2026\t5\n")
+        let e = convert(.googleAds, text).diagnostics
+        #expect(e.first?.location == SourceLocation(file: "data/x.csv", line: 2, column: 1))
+        #expect(e.first?.hint == "it reads as day/month and as month/day: set `locale:` for this file (en-US writes M/D/YYYY)")
+        // With a locale it reads one way: 1 September (en-GB), 9 January (en-US).
+        #expect(String(decoding: convert(.googleAds, text, locale: "en-GB").csv, as: UTF8.self).contains("2026-09,"))
+        #expect(String(decoding: convert(.googleAds, text, locale: "en-US").csv, as: UTF8.self).contains("2026-01,"))
+        // 13/09/2026 reads one way only.
+        #expect(convert(.googleAds, Self.utf16("Day\tCost\n13/09/2026\t5\n")).diagnostics.isEmpty)
+    }
+
+    @Test func localeNumbers() {
+        #expect(ExportAdapter.number("$1,234.56", locale: "en-US") == 1234.56)
+        #expect(ExportAdapter.number("1.234,56 €", locale: "it-IT") == 1234.56)
+        #expect(ExportAdapter.number("1 234,56", locale: "fr-FR") == 1234.56)
+        #expect(ExportAdapter.number("(12.50)", locale: nil) == -12.5)
+        // Never guessed: thousands come in threes.
+        #expect(ExportAdapter.number("12,5", locale: nil) == nil)
+        #expect(ExportAdapter.number("1,234,567", locale: nil) == 1_234_567)
+        #expect(ExportAdapter.number("abc", locale: nil) == nil)
+    }
+
+    @Test func notTheExportItSaysIsAnError() {
+        let e = convert(.metaAds, Self.googleAds).diagnostics
+        #expect(e.first?.message == "not a meta-ads export: no header line with `Reporting starts` and `Reporting ends`")
+    }
+}
