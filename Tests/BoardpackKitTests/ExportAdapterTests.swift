@@ -96,6 +96,60 @@ import Testing
         #expect(exports["cpc"]?.first == 3500.0 / 3750.0)
     }
 
+    @Test func linkedInByMonthInUSFormat() {
+        // M/D/YYYY and `$1,234.56` whatever the locale set: September 1,234.56, 12,000, 300;
+        // October 765.44 + 500.00 = 1,265.44, 8,000 + 5,000 = 13,000, 200 + 100 = 300.
+        let export = Array(
+            """
+            Campaign Performance Report (in UTC)
+            Report Start: 9/1/2026, Report End: 10/31/2026
+            Date Generated: 11/2/2026
+
+            Start Date (in UTC),Account Name,Campaign Name,Total Spent,Impressions,Clicks,Average CPC
+            9/30/2026,Nimbus,ABM,"$1,234.56","12,000",300,$4.12
+            10/1/2026,Nimbus,ABM,$765.44,"8,000",200,$3.83
+            10/15/2026,Nimbus,Webinar,$500.00,"5,000",100,$5.00
+
+            """.utf8)
+        let c = convert(.linkedInAds, export, currency: "USD")
+        #expect(c.diagnostics.isEmpty, "\(c.diagnostics)")
+        #expect(
+            String(decoding: c.csv, as: UTF8.self)
+                == "month,channel,spend,impressions,clicks\n2026-09,linkedin,1234.56,12000,300\n2026-10,linkedin,1265.44,13000,300\n")
+    }
+
+    @Test func ga4ByMonthAndChannelGroup() {
+        // The comment block is skipped, the channel group becomes the channel, the engagement
+        // columns are not read, the second table after a `#` line is not this one's.
+        // September: organic 1,200. October: organic 1,000 + 500 = 1,500; paid 1,500.
+        let export = Array(
+            """
+            # ----------------------------------------
+            # Traffic acquisition: Session default channel group
+            # Start date: 20260901
+            # End date: 20261031
+            # ----------------------------------------
+            Session default channel group,Date,Sessions,Engaged sessions,Engagement rate
+            Organic Search,20260930,1200,800,0.6667
+            Paid Search,20261001,"1,500",900,0.6
+            Organic Search,20261001,1000,700,0.7
+            Organic Search,20261002,500,300,0.6
+
+            # ----------------------------------------
+            Date,Sessions
+            20261003,99999
+
+            """.utf8)
+        let c = convert(.ga4, export)
+        #expect(c.diagnostics.isEmpty, "\(c.diagnostics)")
+        #expect(
+            String(decoding: c.csv, as: UTF8.self)
+                == "month,channel,sessions\n2026-09,organic_search,1200\n2026-10,organic_search,1500\n2026-10,paid_search,1500\n")
+        // A day that does not exist is an error at its cell.
+        let bad = convert(.ga4, Array("Date,Sessions\n20260231,5\n".utf8)).diagnostics
+        #expect(bad.first?.location == SourceLocation(file: "data/x.csv", line: 2, column: 1))
+    }
+
     @Test func aCurrencyOtherThanTheUnitsIsAnError() {
         let c = convert(.metaAds, Self.meta, currency: "USD")
         #expect(c.diagnostics.first?.message == "`Amount spent (EUR)` is in EUR, and the unit reports in USD")

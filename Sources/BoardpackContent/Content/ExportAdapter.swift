@@ -10,7 +10,14 @@ import Foundation
 /// (a UTF-16 "Excel" CSV, the currency in a column's name, a summary row first) are the point.
 package struct ExportAdapter: Sendable {
     /// How an export writes its period.
-    enum PeriodKind: Sendable { case date, month }
+    enum PeriodKind: Sendable {
+        /// A date in the export's locale (`2026-10-01`, `10/1/2026`).
+        case date
+        /// `2026-10`, `October 2026`.
+        case month
+        /// GA4's `20261001`.
+        case compactDate
+    }
 
     /// The `format:` name.
     package var name: String
@@ -27,6 +34,11 @@ package struct ExportAdapter: Sendable {
     var summaryWhenEmpty: String?
     /// A second period column that must fall in the first's month (Meta's `Reporting ends`).
     var periodEnd: String?
+    /// How the platform always writes numbers and dates, when it has one way (LinkedIn's
+    /// `$1,234.56` and M/D/YYYY); a source's `locale:` still wins.
+    var defaultLocale: String? = nil
+    /// Columns whose value is each row's channel (GA4's channel group), in order of preference.
+    var channelColumns: [String] = []
 
     /// Google Ads: title and date-range lines, then `Day` or `Month`, `Cost`, `Impr.`, `Clicks`;
     /// the "Excel" download is UTF-16 and tab separated; `Total:` rows at the end.
@@ -42,8 +54,26 @@ package struct ExportAdapter: Sendable {
         map: ["Amount spent": "spend", "Impressions": "impressions", "Link clicks": "clicks"],
         defaultChannel: "paid_social", summaryWhenEmpty: "Campaign name", periodEnd: "Reporting ends")
 
+    /// LinkedIn Campaign Manager: preamble lines, `Start Date (in UTC)`, `Total Spent`, in US
+    /// format whatever the account's language.
+    static let linkedInAds = ExportAdapter(
+        name: "linkedin-ads", signature: ["Start Date (in UTC)", "Total Spent"], period: [("Start Date (in UTC)", .date)],
+        map: ["Total Spent": "spend", "Impressions": "impressions", "Clicks": "clicks"], defaultChannel: "linkedin",
+        summaryWhenEmpty: nil, periodEnd: nil, defaultLocale: "en-US")
+
+    /// Google Analytics 4: a `#` comment block, then `Date` (YYYYMMDD) or `Month`, `Sessions`;
+    /// the channel from a channel-group column, else `all`.
+    static let ga4 = ExportAdapter(
+        name: "ga4", signature: ["Sessions"], period: [("Date", .compactDate), ("Month", .month)], map: ["Sessions": "sessions"],
+        defaultChannel: "all", summaryWhenEmpty: nil, periodEnd: nil,
+        channelColumns: [
+            "Session default channel group", "Session primary channel group", "Default channel group", "First user default channel group",
+        ])
+
     /// The adapters by `format:` name.
-    package static let all: [String: ExportAdapter] = [googleAds.name: googleAds, metaAds.name: metaAds]
+    package static let all: [String: ExportAdapter] = [
+        googleAds.name: googleAds, metaAds.name: metaAds, linkedInAds.name: linkedInAds, ga4.name: ga4,
+    ]
 
     /// Labels of total rows in the languages the platforms export in.
     static let totalPrefixes = ["total", "gesamt", "totale", "grand total", "totaal", "totales"]
@@ -61,6 +91,7 @@ package struct ExportAdapter: Sendable {
         _ bytes: [UInt8], path: String, locale: String?, delimiter: UInt8?, channel: String?, currency: String
     ) -> Converted {
         var diagnostics: [Diagnostic] = []
+        let locale = locale ?? defaultLocale
         func fail(_ message: String, line: Int = 0, column: Int = 0, hint: String? = nil) -> Converted {
             Converted(csv: [], diagnostics: [.error(message, at: SourceLocation(file: path, line: line, column: column), hint: hint)])
         }
@@ -90,7 +121,11 @@ package struct ExportAdapter: Sendable {
         var periodColumn: (index: Int, kind: PeriodKind)?
         var endColumn: Int?
         var summaryColumn: Int?
+        var channelColumn: Int?
         var measures: [(index: Int, measure: String)] = []
+        for name in channelColumns where channelColumn == nil {
+            channelColumn = header.cells.firstIndex { $0.text == name }
+        }
         for (i, cell) in header.cells.enumerated() {
             if periodColumn == nil, let p = period.first(where: { $0.column == cell.text }) { periodColumn = (i, p.kind) }
             if cell.text == periodEnd { endColumn = i }
@@ -115,10 +150,16 @@ package struct ExportAdapter: Sendable {
                 hint: "add the time segment (by day or by month) to the report before downloading it")
         }
         if !diagnostics.isEmpty { return Converted(csv: [], diagnostics: diagnostics) }
-        let channelValue = channel ?? defaultChannel
-        var sums: [Month: [Double?]] = [:]
+        struct Key: Hashable, Comparable {
+            var month: Month
+            var channel: String
+            static func < (a: Key, b: Key) -> Bool { (a.month, a.channel) < (b.month, b.channel) }
+        }
+        var sums: [Key: [Double?]] = [:]
         for index in header.line..<lines.count {
             let line = lines[index]
+            // A `#` line ends the table (GA4 puts its next table after one).
+            if line.hasPrefix("#") { break }
             if line.allSatisfy({ $0 == "," || $0 == "\t" || $0 == ";" || $0 == " " }) { continue }
             let cells = Self.split(line, by: header.delimiter)
             let number = index + 1
@@ -133,7 +174,7 @@ package struct ExportAdapter: Sendable {
             guard let month = Self.month(cell.text, kind: periodColumn.kind, locale: locale) else {
                 diagnostics.append(
                     .error(
-                        "`\(cell.text)` is not a \(periodColumn.kind == .date ? "date" : "month") in the export's locale (\(locale ?? "none set"))",
+                        "`\(cell.text)` is not a \(periodColumn.kind == .month ? "month" : "date") in the export's locale (\(locale ?? "none set"))",
                         at: SourceLocation(file: path, line: number, column: cell.column),
                         hint: Self.isAmbiguous(cell.text, locale: locale)
                             ? "it reads as day/month and as month/day: set `locale:` for this file (en-US writes M/D/YYYY)" : nil))
@@ -147,7 +188,12 @@ package struct ExportAdapter: Sendable {
                         hint: "download the report broken down by day (Breakdown › By time › Day)"))
                 continue
             }
-            var row = sums[month] ?? Array(repeating: nil, count: measures.count)
+            var rowChannel = channel ?? defaultChannel
+            if channel == nil, let c = channelColumn, c < cells.count, !cells[c].text.isEmpty {
+                rowChannel = Self.channelName(cells[c].text)
+            }
+            let key = Key(month: month, channel: rowChannel)
+            var row = sums[key] ?? Array(repeating: nil, count: measures.count)
             for (k, m) in measures.enumerated() where m.index < cells.count {
                 let c = cells[m.index]
                 if c.text.isEmpty || c.text == "--" { continue }
@@ -160,13 +206,13 @@ package struct ExportAdapter: Sendable {
                 }
                 row[k] = (row[k] ?? 0) + value
             }
-            sums[month] = row
+            sums[key] = row
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return Converted(csv: [], diagnostics: diagnostics) }
         var csv = "month,channel," + measures.map(\.measure).joined(separator: ",") + "\n"
-        for month in sums.keys.sorted() {
-            let values = sums[month]!.map { $0.map { Self.write($0) } ?? "" }
-            csv += "\(month),\(channelValue)," + values.joined(separator: ",") + "\n"
+        for key in sums.keys.sorted() {
+            let values = sums[key]!.map { $0.map { Self.write($0) } ?? "" }
+            csv += "\(key.month),\(key.channel)," + values.joined(separator: ",") + "\n"
         }
         return Converted(csv: Array(csv.utf8), diagnostics: diagnostics)
     }
@@ -243,8 +289,28 @@ package struct ExportAdapter: Sendable {
         return negative ? -v : v
     }
 
+    /// A channel group as a dimension value: `Organic Search` → `organic_search`.
+    static func channelName(_ text: String) -> String {
+        var out = ""
+        for c in text.lowercased() {
+            if c.isLetter || c.isNumber {
+                out.append(c)
+            } else if !out.isEmpty && !out.hasSuffix("_") {
+                out.append("_")
+            }
+        }
+        return out.hasSuffix("_") ? String(out.dropLast()) : out
+    }
+
     /// The month of a date or month cell.
     static func month(_ text: String, kind: PeriodKind, locale: String?) -> Month? {
+        if kind == .compactDate {
+            guard text.count == 8, text.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(text.prefix(4)),
+                let month = Int(text.dropFirst(4).prefix(2)), let day = Int(text.suffix(2)), (1...12).contains(month)
+            else { return nil }
+            let m = Month(year: year, month: month)
+            return (1...m.dayCount).contains(day) ? m : nil
+        }
         if kind == .month {
             if let m = Month(parsing: text.prefix(7)), text.count == 7 { return m }
             // "October 2026", "Oct 2026".

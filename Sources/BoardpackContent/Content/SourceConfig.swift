@@ -21,7 +21,8 @@ package struct SourceConfig: Sendable, Equatable, Decodable {
     package var decimal: String?
     /// `utf-8` (the default), `utf-16` or `windows-1252`.
     package var encoding: String?
-    /// An export's adapter (`google-ads`, `meta-ads`), or `csv` (boardpack CSV, the default).
+    /// An export's adapter (`google-ads`, `meta-ads`, `linkedin-ads`, `ga4`), or `csv`
+    /// (boardpack CSV, the default).
     package var format: String?
     /// How an export writes numbers and dates: `iso`, `en-US`, `en-GB`, `it-IT`, `de-DE`, `fr-FR`.
     package var locale: String?
@@ -107,7 +108,9 @@ package struct SourceConfig: Sendable, Equatable, Decodable {
             problems.errors.append(
                 DecodingError.dataCorruptedError(
                     forKey: locale != nil ? .locale : .channel, in: c,
-                    debugDescription: "`locale` and `channel` are for an export read by an adapter (`format: google-ads`, `meta-ads`)"))
+                    debugDescription:
+                        "`locale` and `channel` are for an export read by an adapter (`format: google-ads`, `meta-ads`, `linkedin-ads`, `ga4`)"
+                ))
         }
         if !isCommand && delimiter == nil && decimal == nil && encoding == nil && format == nil && problems.errors.isEmpty {
             problems.errors.append(
