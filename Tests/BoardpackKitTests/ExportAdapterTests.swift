@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BoardpackContent
@@ -148,6 +149,55 @@ import Testing
         // A day that does not exist is an error at its cell.
         let bad = convert(.ga4, Array("Date,Sessions\n20260231,5\n".utf8)).diagnostics
         #expect(bad.first?.location == SourceLocation(file: "data/x.csv", line: 2, column: 1))
+    }
+
+    /// A HubSpot deals export with the personal columns a CRM always carries.
+    static let hubspot = """
+        Record ID,Deal Name,Deal Stage,Create Date,Close Date,Amount,Contact email,Deal owner
+        101,Acme renewal,closedwon,2026-09-20 10:00,2026-10-05 16:30,"12,000",ceo@acme.example,Giulia Conti
+        102,Beta,closedlost,2026-09-01,2026-10-10,5000,cfo@beta.example,Marco Ferri
+        103,Gamma,closedwon,2026-10-01,2026-10-21,8000,buyer@gamma.example,Giulia Conti
+        104,Delta,Closed Won,2026-08-15,2026-09-14,3000,x@delta.example,Marco Ferri
+        105,Open deal,appointmentscheduled,2026-10-01,,7000,y@open.example,Marco Ferri
+
+        """
+
+    @Test func hubSpotWonDealsByMonth() {
+        // Won: 104 in September (14 Sep − 15 Aug = 30 days, 3,000); 101 and 103 in October
+        // (5 Oct − 20 Sep = 15 days, 21 Oct − 1 Oct = 20 days: mean 17.5; 12,000 + 8,000).
+        // Lost and open deals are not counted; names, e-mails and owners are never read.
+        let c = convert(.hubSpotDeals, Array(Self.hubspot.utf8))
+        #expect(c.diagnostics.isEmpty, "\(c.diagnostics)")
+        let csv = String(decoding: c.csv, as: UTF8.self)
+        #expect(csv == "month,new_customers,attributed_revenue,sales_cycle_days\n2026-09,1,3000,30\n2026-10,2,20000,17.5\n")
+        // A stage of the user's own.
+        let own = ExportAdapter.hubSpotDeals.convert(
+            Array(Self.hubspot.utf8), path: "data/x.csv", locale: nil, delimiter: nil, channel: nil, currency: "EUR",
+            wonStages: ["closedlost"])
+        #expect(String(decoding: own.csv, as: UTF8.self) == "month,new_customers,attributed_revenue,sales_cycle_days\n2026-10,1,5000,39\n")
+    }
+
+    @Test func noPersonalColumnReachesTheSite() throws {
+        var files = TestWorkspace.files()
+        files["content/units/acme/unit.yml"] = TestWorkspace.unitYAML + "\nsources:\n  - file: deals.csv\n    format: hubspot-deals\n"
+        files["content/units/acme/data/channels.csv"] =
+            "month,channel,spend,leads\n2026-08,search,1000,100\n2026-09,search,1200,110\n2026-10,search,1300,120\n"
+        files["content/units/acme/data/deals.csv"] = Self.hubspot
+        let root = try TestWorkspace.onDisk(files)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = try TestWorkspace.onDisk(["templates/.keep": ""], in: root)
+        let options = BuildOptions(contentPath: root + "/content", templatesPath: TestWorkspace.templatesDir, outputPath: root + "/output")
+        _ = try BoardpackCommands.build(options)
+        let walker = try #require(FileManager.default.enumerator(atPath: root + "/output"))
+        var pages = 0
+        while let path = walker.nextObject() as? String {
+            guard let text = try? String(contentsOfFile: root + "/output/" + path, encoding: .utf8) else { continue }
+            pages += 1
+            for personal in ["@acme.example", "ceo@", "buyer@gamma", "Giulia Conti", "Marco Ferri", "Acme renewal"] {
+                #expect(!text.contains(personal), "\(path) holds \(personal)")
+            }
+        }
+        #expect(pages > 3)
     }
 
     @Test func aCurrencyOtherThanTheUnitsIsAnError() {

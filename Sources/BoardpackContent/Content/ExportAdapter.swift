@@ -39,6 +39,19 @@ package struct ExportAdapter: Sendable {
     var defaultLocale: String? = nil
     /// Columns whose value is each row's channel (GA4's channel group), in order of preference.
     var channelColumns: [String] = []
+    /// A CRM's deals: won deals (by their stage) counted as new customers, their amounts
+    /// summed, close − create days averaged; the unit's level, no channel.
+    var deals: (stage: String, created: String)? = nil
+
+    /// HubSpot's deals export: `Deal Stage`, `Close Date`, `Amount`, `Create Date`. Names,
+    /// e-mails and owners are never read.
+    static let hubSpotDeals = ExportAdapter(
+        name: "hubspot-deals", signature: ["Deal Stage", "Close Date", "Amount"], period: [("Close Date", .date)],
+        map: ["Amount": "attributed_revenue"], defaultChannel: "", summaryWhenEmpty: nil, periodEnd: nil,
+        deals: ("Deal Stage", "Create Date"))
+
+    /// The stages that mean won, unless the source's `won_stages:` says otherwise.
+    static let wonStages = ["closedwon", "Closed Won"]
 
     /// Google Ads: title and date-range lines, then `Day` or `Month`, `Cost`, `Impr.`, `Clicks`;
     /// the "Excel" download is UTF-16 and tab separated; `Total:` rows at the end.
@@ -73,6 +86,7 @@ package struct ExportAdapter: Sendable {
     /// The adapters by `format:` name.
     package static let all: [String: ExportAdapter] = [
         googleAds.name: googleAds, metaAds.name: metaAds, linkedInAds.name: linkedInAds, ga4.name: ga4,
+        hubSpotDeals.name: hubSpotDeals,
     ]
 
     /// Labels of total rows in the languages the platforms export in.
@@ -88,7 +102,8 @@ package struct ExportAdapter: Sendable {
     /// Converts an export's bytes. `locale` says how numbers and dates are written (nil: ISO
     /// dates and `1,234.56`, and a slash date that reads two ways is an error).
     func convert(
-        _ bytes: [UInt8], path: String, locale: String?, delimiter: UInt8?, channel: String?, currency: String
+        _ bytes: [UInt8], path: String, locale: String?, delimiter: UInt8?, channel: String?, currency: String,
+        wonStages: [String]? = nil
     ) -> Converted {
         var diagnostics: [Diagnostic] = []
         let locale = locale ?? defaultLocale
@@ -122,6 +137,12 @@ package struct ExportAdapter: Sendable {
         var endColumn: Int?
         var summaryColumn: Int?
         var channelColumn: Int?
+        let stageColumn = deals.flatMap { d in header.cells.firstIndex { $0.text == d.stage } }
+        let createdColumn = deals.flatMap { d in header.cells.firstIndex { $0.text == d.created } }
+        let won = Set(wonStages ?? Self.wonStages)
+        // Per month and channel: won deals, and the days from creation to close of those that
+        // have both dates.
+        var dealCounts: [String: (deals: Int, days: Double, dated: Int)] = [:]
         var measures: [(index: Int, measure: String)] = []
         for name in channelColumns where channelColumn == nil {
             channelColumn = header.cells.firstIndex { $0.text == name }
@@ -170,6 +191,7 @@ package struct ExportAdapter: Sendable {
                 diagnostics.append(.error("the row has no period", at: SourceLocation(file: path, line: number)))
                 continue
             }
+            if let s = stageColumn, s < cells.count, !won.contains(cells[s].text) { continue }
             let cell = cells[periodColumn.index]
             guard let month = Self.month(cell.text, kind: periodColumn.kind, locale: locale) else {
                 diagnostics.append(
@@ -187,6 +209,18 @@ package struct ExportAdapter: Sendable {
                         at: SourceLocation(file: path, line: number, column: cells[e].column),
                         hint: "download the report broken down by day (Breakdown › By time › Day)"))
                 continue
+            }
+            if deals != nil {
+                let key = "\(month)"
+                var counts = dealCounts[key] ?? (0, 0, 0)
+                counts.deals += 1
+                if let c = createdColumn, c < cells.count, let close = Self.day(cell.text, locale: locale),
+                    let open = Self.day(cells[c].text, locale: locale)
+                {
+                    counts.days += Double(close - open)
+                    counts.dated += 1
+                }
+                dealCounts[key] = counts
             }
             var rowChannel = channel ?? defaultChannel
             if channel == nil, let c = channelColumn, c < cells.count, !cells[c].text.isEmpty {
@@ -209,6 +243,17 @@ package struct ExportAdapter: Sendable {
             sums[key] = row
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return Converted(csv: [], diagnostics: diagnostics) }
+        if deals != nil {
+            // The unit's level: won deals, their amounts, their mean days to close.
+            var csv = "month,new_customers," + measures.map(\.measure).joined(separator: ",") + ",sales_cycle_days\n"
+            for key in sums.keys.sorted() {
+                let counts = dealCounts["\(key.month)"] ?? (0, 0, 0)
+                let values = sums[key]!.map { $0.map { Self.write($0) } ?? "" }
+                let cycle = counts.dated > 0 ? Self.write(counts.days / Double(counts.dated)) : ""
+                csv += "\(key.month),\(counts.deals)," + values.joined(separator: ",") + ",\(cycle)\n"
+            }
+            return Converted(csv: Array(csv.utf8), diagnostics: diagnostics)
+        }
         var csv = "month,channel," + measures.map(\.measure).joined(separator: ",") + "\n"
         for key in sums.keys.sorted() {
             let values = sums[key]!.map { $0.map { Self.write($0) } ?? "" }
@@ -302,6 +347,31 @@ package struct ExportAdapter: Sendable {
         return out.hasSuffix("_") ? String(out.dropLast()) : out
     }
 
+    /// A date cell (an ISO date, with a time after it or not, or a date in the locale) as a
+    /// day number, for differences between dates.
+    static func day(_ text: String, locale: String?) -> Int? {
+        let date = text.split(separator: " ").first.map(String.init) ?? text
+        var y = 0, m = 0, d = 0
+        if date.count == 10, date.dropFirst(4).first == "-" {
+            let parts = date.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3 else { return nil }
+            (y, m, d) = (parts[0], parts[1], parts[2])
+        } else {
+            let parts = date.split(whereSeparator: { $0 == "/" || $0 == "." }).compactMap { Int($0) }
+            guard parts.count == 3, let month = month(date, kind: .date, locale: locale) else { return nil }
+            let dayFirst = ["en-GB", "it-IT", "de-DE", "fr-FR"].contains(locale ?? "") || (locale == nil && parts[0] > 12)
+            (y, m, d) = (parts[2], month.month, dayFirst ? parts[0] : parts[1])
+        }
+        guard (1...12).contains(m), d >= 1, d <= Month(year: y, month: m).dayCount else { return nil }
+        // Days from a fixed origin (the civil-calendar count of Howard Hinnant's days_from_civil).
+        let yy = m <= 2 ? y - 1 : y
+        let era = (yy >= 0 ? yy : yy - 399) / 400
+        let yoe = yy - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe
+    }
+
     /// The month of a date or month cell.
     static func month(_ text: String, kind: PeriodKind, locale: String?) -> Month? {
         if kind == .compactDate {
@@ -321,7 +391,10 @@ package struct ExportAdapter: Sendable {
             }
             return nil
         }
-        if text.count == 10, text.dropFirst(4).first == "-", let m = Month(parsing: text.prefix(7)) { return m }
+        // ISO, with a time after it or not (`2026-10-15 14:03`).
+        if text.count >= 10, text.dropFirst(4).first == "-", text.dropFirst(7).first == "-", let m = Month(parsing: text.prefix(7)) {
+            return m
+        }
         let parts = text.split(whereSeparator: { $0 == "/" || $0 == "." }).map { Int($0) }
         guard parts.count == 3, let a = parts[0], let b = parts[1], let year = parts[2], year > 999 else { return nil }
         let monthNumber: Int

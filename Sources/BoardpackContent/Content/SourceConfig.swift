@@ -28,8 +28,13 @@ package struct SourceConfig: Sendable, Equatable, Decodable {
     package var locale: String?
     /// The channel every row of an export is given (the adapter has a default).
     package var channel: String?
+    /// The deal stages that mean won in a CRM export (`hubspot-deals`).
+    package var wonStages: [String]?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case file, command, delimiter, decimal, encoding, format, locale, channel }
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case file, command, delimiter, decimal, encoding, format, locale, channel
+        case wonStages = "won_stages"
+    }
 
     /// The locales an export may be read in.
     package static let locales = ["iso", "en-US", "en-GB", "it-IT", "de-DE", "fr-FR"]
@@ -96,6 +101,14 @@ package struct SourceConfig: Sendable, Equatable, Decodable {
         format = problems.field(nil) { try choice(.format, ["csv"] + ExportAdapter.all.keys.sorted()) }
         locale = problems.field(nil) { try choice(.locale, Self.locales) }
         channel = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .channel) }
+        wonStages = problems.field(nil) {
+            guard let stages = try c.decodeIfPresent([String].self, forKey: .wonStages) else { return nil }
+            if format != "hubspot-deals" || stages.isEmpty {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .wonStages, in: c, debugDescription: "`won_stages` lists the won stages of a `format: hubspot-deals` export")
+            }
+            return stages
+        }
         let isAdapter = format != nil && format != "csv"
         if isAdapter && (decimal != nil || encoding != nil) {
             problems.errors.append(
@@ -109,7 +122,7 @@ package struct SourceConfig: Sendable, Equatable, Decodable {
                 DecodingError.dataCorruptedError(
                     forKey: locale != nil ? .locale : .channel, in: c,
                     debugDescription:
-                        "`locale` and `channel` are for an export read by an adapter (`format: google-ads`, `meta-ads`, `linkedin-ads`, `ga4`)"
+                        "`locale` and `channel` are for an export read by an adapter (`format: google-ads`, `meta-ads`, `linkedin-ads`, `ga4`, `hubspot-deals`)"
                 ))
         }
         if !isCommand && delimiter == nil && decimal == nil && encoding == nil && format == nil && problems.errors.isEmpty {

@@ -275,7 +275,8 @@ package struct WorkspaceLoader: Sendable {
         if let adapter = source.adapter {
             let delimiter = source.delimiter.map { $0 == "tab" ? UInt8(ascii: "\t") : UInt8(ascii: Unicode.Scalar($0)!) }
             let converted = adapter.convert(
-                bytes, path: path, locale: source.locale, delimiter: delimiter, channel: source.channel, currency: unit.config.currency)
+                bytes, path: path, locale: source.locale, delimiter: delimiter, channel: source.channel, currency: unit.config.currency,
+                wonStages: source.wonStages)
             if converted.diagnostics.contains(where: { $0.severity == .error }) { return (nil, converted.diagnostics) }
             var (file, found) = reader.read(converted.csv, path, DataReader.Settings(csv: .snapshot, schema: unit.schema))
             file?.sha256 = DataFileReader.sha256Hex(bytes)
