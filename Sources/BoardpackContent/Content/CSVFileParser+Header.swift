@@ -30,16 +30,13 @@ extension CSVFileParser {
                 "the header is one column, `\(names[0].name)`: this file is separated by \(other == "\t" ? "tabs" : "`\(other)`")",
                 at: location(names[0].position),
                 hint:
-                    "read it with `delimiter: \(written)` in unit.yml: `sources: [{file: \(Self.fileName(path)), delimiter: \(written)}]` "
+                    "read it with `delimiter: \(written)` in unit.yml: `sources: [{file: \(Note.lastComponent(of: path)), delimiter: \(written)}]` "
                     + "(or `csv_delimiter: \(written)` when every file of the unit is written this way)")
             return false
         }
         classify(names)
         return true
     }
-
-    /// The last component of a path.
-    static func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
 
     /// `;`, `,` or a tab in `header` when the file is read with another delimiter.
     static func otherSeparator(in header: String, than delimiter: UInt8) -> String? {

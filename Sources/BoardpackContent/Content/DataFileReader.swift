@@ -101,7 +101,7 @@ package enum DataFileReader {
         case .invalidUTF8(let offset):
             let location = CSVTextCheck.position(of: offset, in: bytes, from: start).location(in: bytes, file: path)
             let hex = String(bytes[offset], radix: 16, uppercase: true)
-            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let name = Note.lastComponent(of: path)
             let utf16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
             return .error(
                 "file is not valid UTF-8 (byte 0x\(hex))", at: location,

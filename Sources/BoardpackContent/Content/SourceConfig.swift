@@ -145,11 +145,16 @@ package struct SourceConfig: Sendable, Equatable, Decodable {
         command != nil ? name == file : fnmatch(file, name, 0) == 0
     }
 
+    /// `delimiter` as the byte it stands for (`tab` is `\t`).
+    package var delimiterByte: UInt8? {
+        delimiter.map { $0 == "tab" ? UInt8(ascii: "\t") : UInt8(ascii: Unicode.Scalar($0)!) }
+    }
+
     /// The options `unit` reads a file of this entry with.
     package func options(over unit: CSVOptions) -> CSVOptions {
         guard command == nil else { return .snapshot }
         var options = unit
-        if let delimiter { options.delimiter = delimiter == "tab" ? UInt8(ascii: "\t") : UInt8(ascii: Unicode.Scalar(delimiter)!) }
+        if let delimiterByte { options.delimiter = delimiterByte }
         if let decimal { options.decimalComma = decimal == "comma" }
         return options
     }
@@ -158,13 +163,10 @@ package struct SourceConfig: Sendable, Equatable, Decodable {
     package func utf8(_ bytes: [UInt8]) -> [UInt8]? {
         switch encoding {
         case "utf-16"?:
-            let data = Data(bytes)
-            let text: String?
-            if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
-                text = String(data: data, encoding: .utf16)
-            } else {
-                text = String(data: data, encoding: .utf16LittleEndian)
-            }
+            // With its byte order mark, as the adapters read it; without one, little-endian
+            // (what Windows writes).
+            let bom = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+            let text = bom ? ExportAdapter.decode(bytes) : String(data: Data(bytes), encoding: .utf16LittleEndian)
             return text.map { Array($0.utf8) }
         case "windows-1252"?:
             return String(data: Data(bytes), encoding: .windowsCP1252).map { Array($0.utf8) }

@@ -268,14 +268,14 @@ package struct WorkspaceLoader: Sendable {
         do { bytes = try fileSystem.read(path) } catch { return (nil, [Self.readError(error, path)]) }
         // The first `sources:` entry about the file says how it is written: a snapshot is the
         // CSV a database client writes (`,` and `.`), whatever the unit's own files use.
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = Note.lastComponent(of: path)
         guard let source = unit.config.sources.first(where: { $0.matches(name) }) else {
             return reader.read(bytes, path, DataReader.Settings(csv: unit.options, schema: unit.schema))
         }
         if let adapter = source.adapter {
-            let delimiter = source.delimiter.map { $0 == "tab" ? UInt8(ascii: "\t") : UInt8(ascii: Unicode.Scalar($0)!) }
             let converted = adapter.convert(
-                bytes, path: path, locale: source.locale, delimiter: delimiter, channel: source.channel, currency: unit.config.currency,
+                bytes, path: path, locale: source.locale, delimiter: source.delimiterByte, channel: source.channel,
+                currency: unit.config.currency,
                 wonStages: source.wonStages)
             if converted.diagnostics.contains(where: { $0.severity == .error }) { return (nil, converted.diagnostics) }
             var (file, found) = reader.read(converted.csv, path, DataReader.Settings(csv: .snapshot, schema: unit.schema))
