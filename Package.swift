@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Debian's libcmark-gfm-dev ships libcmark-gfm.pc, which links both libraries.
@@ -41,6 +42,7 @@ let package = Package(
                 "BoardpackSupport", "BoardpackMarkdown",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ], swiftSettings: optimised
         ),
         .target(name: "BoardpackFormat", dependencies: ["BoardpackContent"], swiftSettings: optimised),
@@ -107,7 +109,7 @@ let package = Package(
             name: "BoardpackKitTests",
             dependencies: [
                 "BoardpackSupport", "BoardpackMarkdown", "BoardpackContent", "BoardpackFormat", "BoardpackMetrics", "BoardpackPresentation",
-                "BoardpackSite", "BoardpackKit",
+                "BoardpackSite", "BoardpackKit", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Golden"]
         ),

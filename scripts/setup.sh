@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=("$@")
 if [ ${#packages[@]} -eq 0 ]; then
-  packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-utils)
+  packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-utils libxml2 zlib1g-dev)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -143,7 +143,8 @@ import Testing
         #expect(problems("  - file: x.csv\n").contains("a source gives a `command`, a `format`, or how its files are written"))
         #expect(
             problems("  - file: x.csv\n    format: tiktok-ads\n").contains(
-                "`format` is `csv`, `ga4`, `google-ads`, `hubspot-deals`, `linkedin-ads`, `meta-ads`, not `tiktok-ads`"))
+                "`format` is `csv`, `xlsx`, `ga4`, `google-ads`, `hubspot-deals`, `linkedin-ads`, `meta-ads`, `salesforce-report`, not `tiktok-ads`"
+            ))
         #expect(
             problems("  - file: x.csv\n    format: google-ads\n    encoding: utf-16\n").contains("an adapter reads its export's encoding"))
         #expect(problems("  - file: x.csv\n    delimiter: \";\"\n    locale: it-IT\n").contains("`locale` and `channel` are for an export"))

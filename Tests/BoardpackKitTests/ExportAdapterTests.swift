@@ -44,8 +44,17 @@ import Testing
 
         """.utf8)
 
-    func convert(_ adapter: ExportAdapter, _ bytes: [UInt8], locale: String? = nil, currency: String = "EUR") -> ExportAdapter.Converted {
-        adapter.convert(bytes, path: "data/x.csv", locale: locale, delimiter: nil, channel: nil, currency: currency)
+    func convert(
+        _ adapter: ExportAdapter, _ bytes: [UInt8], locale: String? = nil, currency: String = "EUR", columns: [String: String]? = nil,
+        values: [String: [String: String]]? = nil, wonStages: [String]? = nil, dimensions: [String] = []
+    ) -> ExportAdapter.Converted {
+        var source = SourceConfig(file: "x.csv")
+        source.format = adapter.name
+        source.locale = locale
+        source.columns = columns
+        source.values = values
+        source.wonStages = wonStages
+        return adapter.convert(bytes, path: "data/x.csv", source: source, currency: currency, dimensions: dimensions)
     }
 
     @Test func googleAdsByMonth() {
@@ -171,9 +180,7 @@ import Testing
         let csv = String(decoding: c.csv, as: UTF8.self)
         #expect(csv == "month,new_customers,attributed_revenue,sales_cycle_days\n2026-09,1,3000,30\n2026-10,2,20000,17.5\n")
         // A stage of the user's own.
-        let own = ExportAdapter.hubSpotDeals.convert(
-            Array(Self.hubspot.utf8), path: "data/x.csv", locale: nil, delimiter: nil, channel: nil, currency: "EUR",
-            wonStages: ["closedlost"])
+        let own = convert(.hubSpotDeals, Array(Self.hubspot.utf8), wonStages: ["closedlost"])
         #expect(String(decoding: own.csv, as: UTF8.self) == "month,new_customers,attributed_revenue,sales_cycle_days\n2026-10,1,5000,39\n")
     }
 
@@ -240,5 +247,124 @@ import Testing
     @Test func notTheExportItSaysIsAnError() {
         let e = convert(.metaAds, Self.googleAds).diagnostics
         #expect(e.first?.message == "not a meta-ads export: no header line with `Reporting starts` and `Reporting ends`")
+    }
+
+    /// Google Ads by campaign type, with conversions: `columns:` adds the conversions as
+    /// leads and takes the channel from the campaign type, `values:` recodes two of its values.
+    static let googleAdsByType = utf16(
+        """
+        Campaign report\r
+        "October 1, 2026 - October 31, 2026"\r
+        Day\tCampaign\tCampaign type\tCost\tImpr.\tClicks\tConversions\r
+        2026-10-01\tBrand\tSearch\t100.00\t1,000\t50\t5.00\r
+        2026-10-01\tPMax\tPerformance Max\t200.00\t9,000\t90\t3.50\r
+        2026-10-02\tGeneric\tSearch\t50.00\t500\t20\t1.00\r
+        2026-10-02\tBanners\tDisplay Network\t10.00\t4,000\t8\t0.00\r
+        Total: Account\t\t\t360.00\t14,500\t168\t9.50\r
+
+        """)
+
+    @Test func columnsAndValuesExtendTheAdaptersMap() {
+        // Search: 100 + 50 = 150 spend, 1,000 + 500 impressions, 50 + 20 clicks, 5 + 1 leads;
+        // Performance Max recoded to pmax; Display Network, not recoded, as an id.
+        let c = convert(
+            .googleAds, Self.googleAdsByType, columns: ["Conversions": "leads", "Campaign type": "channel"],
+            values: ["channel": ["Search": "paid_search", "Performance Max": "pmax"]])
+        #expect(c.diagnostics.isEmpty, "\(c.diagnostics)")
+        #expect(
+            String(decoding: c.csv, as: UTF8.self)
+                == "month,channel,spend,impressions,clicks,leads\n2026-10,display_network,10,4000,8,0\n2026-10,paid_search,150,1500,70,6\n2026-10,pmax,200,9000,90,3.5\n"
+        )
+        // A column mapped to a measure the adapter maps from another column takes its place.
+        let cost = convert(.googleAds, Self.googleAdsByType, columns: ["Clicks": "spend"])
+        #expect(String(decoding: cost.csv, as: UTF8.self).hasPrefix("month,channel,impressions,spend\n2026-10,paid_search,14500,168\n"))
+        // A column the export does not have: the header is not found, and the message says which.
+        let missing = convert(.googleAds, Self.googleAdsByType, columns: ["Conv. value": "attributed_revenue"])
+        #expect(missing.diagnostics.first?.message == "not a google-ads export: no header line with `Cost` and `Conv. value`")
+    }
+
+    /// A Salesforce opportunity report exported as CSV: every cell quoted, US dates and
+    /// amounts, a blank line, the grand totals, the confidentiality and copyright footer.
+    static let salesforce = """
+        "Opportunity Name","Account Name","Stage","Close Date","Amount","Lead Source","Opportunity Owner","Email"
+        "Acme renewal","Acme Corp","Closed Won","9/28/2026","12,500.00","Web","Giulia Conti","ceo@acme.example"
+        "Beta expansion","Beta SpA","Closed Won","10/3/2026","8,000.00","Partner","Marco Ferri","cfo@beta.example"
+        "Gamma new","Gamma Ltd","Closed Won","10/17/2026","4,250.50","Web","Giulia Conti","buyer@gamma.example"
+        ""
+        "Grand Totals (3 records)","","","","24,750.50","","",""
+        ""
+        "Confidential Information - Do Not Distribute"
+        "Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."
+
+        """
+
+    @Test func salesforceReportByItsColumns() {
+        // September: web 12,500.00. October: web 4,250.50; partner 8,000.00.
+        let c = convert(
+            .salesforceReport, Array(Self.salesforce.utf8), locale: "en-US",
+            columns: ["Close Date": "date", "Amount": "attributed_revenue", "Lead Source": "channel"],
+            values: ["channel": ["Web": "organic", "Partner": "partners"]])
+        #expect(c.diagnostics.isEmpty, "\(c.diagnostics)")
+        #expect(
+            String(decoding: c.csv, as: UTF8.self)
+                == "month,channel,attributed_revenue\n2026-09,organic,12500\n2026-10,organic,4250.5\n2026-10,partners,8000\n")
+        // Without a period among the columns there is nothing to put the rows in.
+        let noPeriod = convert(.salesforceReport, Array(Self.salesforce.utf8), locale: "en-US", columns: ["Amount": "attributed_revenue"])
+        #expect(noPeriod.diagnostics.first?.message == "a salesforce-report source names its period column in `columns:`")
+    }
+
+    @Test func aSalesforceSourceNeedsItsColumns() {
+        let yaml = "name: U\nsector: tech\ncurrency: EUR\nconfidentiality: B\nsources:\n  - file: sf.csv\n    format: salesforce-report\n"
+        let (_, problems) = BoardpackCommands.load(
+            contentPath: "content", fileSystem: InMemoryFileSystem(bytes: ["content/units/u/unit.yml": Array(yaml.utf8)]))
+        #expect(problems.contains { $0.message.contains("a salesforce-report source maps the report's columns") }, "\(problems)")
+    }
+
+    @Test func laterErrorsNameTheExportsLineAndColumn() throws {
+        // `columns:` maps Conversions to a measure nobody declared: the CSV check's error is at
+        // the export's header (line 3, column 46, counted in characters of the UTF-16 text);
+        // a month the unit also reports in CSV is a duplicate at the export's first row of it.
+        let yaml = """
+            name: U
+            sector: tech
+            currency: EUR
+            confidentiality: B
+            sources:
+              - file: gads.csv
+                format: google-ads
+                columns: {Conversions: conversion}
+
+            """
+        func load(_ files: [String: [UInt8]]) -> [Diagnostic] {
+            var all = files.reduce(into: ["content/units/u/unit.yml": Array(yaml.utf8)]) { $0["content/units/u/data/\($1.key)"] = $1.value }
+            all["content/units/u/data/gads.csv"] = Self.googleAdsByType
+            return BoardpackCommands.load(contentPath: "content", fileSystem: InMemoryFileSystem(bytes: all)).1.filter {
+                $0.severity == .error
+            }
+        }
+        let unknown = try #require(load([:]).first)
+        #expect(unknown.location == SourceLocation(file: "content/units/u/data/gads.csv", line: 3, column: 46), "\(unknown)")
+        #expect(unknown.message.contains("`conversion`"), "\(unknown)")
+    }
+
+    @Test func aDuplicateNamesTheExportsRow() throws {
+        let yaml = "name: U\nsector: tech\ncurrency: EUR\nconfidentiality: B\nsources:\n  - file: gads.csv\n    format: google-ads\n"
+        let all: [String: [UInt8]] = [
+            "content/units/u/unit.yml": Array(yaml.utf8), "content/units/u/data/gads.csv": Self.googleAds,
+            "content/units/u/data/ads.csv": Array("month,channel,spend\n2026-10,paid_search,2000\n".utf8),
+        ]
+        let (workspace, problems) = BoardpackCommands.load(contentPath: "content", fileSystem: InMemoryFileSystem(bytes: all))
+        var found = problems.filter { $0.severity == .error }
+        if found.isEmpty, let ws = workspace {
+            let prepare = Preparation()
+            do {
+                let (compiled, playbooks) = try prepare.validate(ws)
+                _ = try prepare.compute(ws, compiled, playbooks)
+            } catch let error as DiagnosticsError {
+                found = error.diagnostics
+            }
+        }
+        // The export's first October row is on line 5.
+        #expect(found.contains { $0.description.contains("gads.csv:5") }, "\(found)")
     }
 }

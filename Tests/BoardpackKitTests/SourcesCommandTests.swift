@@ -168,9 +168,12 @@ import Testing
     }
 
     @Test func aCommandThatLeavesItsSessionIsStillStoppedAtTheTimeout() throws {
-        // `setsid` takes `sleep` out of the command's process group, with the output still open.
+        // `setsid` takes `sleep` out of the command's process group, with the output still open;
+        // the shell waits half a second so that the child has left before the shell ends (a
+        // child still in the session when its shell exits is stopped with it, under load).
         let start = Date()
-        let e = try failing("  - file: won.csv\n    command: [sh, -c, \"setsid -f sleep 20; printf 'month,leads\\\\n'\"]\n", timeout: 1)
+        let e = try failing(
+            "  - file: won.csv\n    command: [sh, -c, \"setsid -f sleep 20; sleep 0.5; printf 'month,leads\\\\n'\"]\n", timeout: 1)
         #expect(e.message.hasSuffix("still running after 1 s, stopped"))
         #expect(Date().timeIntervalSince(start) < 8)
     }

@@ -35,6 +35,11 @@ package struct DataFile: Sendable {
     var measureColumns: [Int]
     /// 1-based character column of each dimension's name in the header line.
     var dimensionColumns: [Int]
+    /// The header's line (an export's preamble comes before it) or a workbook's header row.
+    var headerLine: Int32 = 1
+    /// The sheet a workbook's rows were read from: positions are then cells (`Budget!C3`),
+    /// `lines` are row numbers and the columns above are column numbers.
+    package var sheet: String?
 
     /// Number of data rows.
     package var rowCount: Int { months.count }
@@ -64,14 +69,21 @@ package struct DataFile: Sendable {
         return (prefix.rows, prefix.lines, prefix.sha256)
     }
 
-    /// Where row `row` is in the file, as diagnostics name it: its line (`file:line`).
-    package func location(ofRow row: Int) -> SourceLocation { SourceLocation(file: path, line: Int(lines[row])) }
+    /// Where row `row` is in the file, as diagnostics name it: its line (`file:line`), or
+    /// a workbook's row as Excel writes a whole row (`file:Budget!17:17`).
+    package func location(ofRow row: Int) -> SourceLocation {
+        guard let sheet else { return SourceLocation(file: path, line: Int(lines[row])) }
+        return SourceLocation(file: path, cell: "\(sheet)!\(lines[row]):\(lines[row])")
+    }
 
-    /// Where the header names measure `m` (`file:1:column`).
-    package func location(ofMeasure m: Int) -> SourceLocation { SourceLocation(file: path, line: 1, column: measureColumns[m]) }
+    /// Where the header names measure `m` (`file:1:column`, `file:Budget!C3`).
+    package func location(ofMeasure m: Int) -> SourceLocation {
+        guard let sheet else { return SourceLocation(file: path, line: Int(headerLine), column: measureColumns[m]) }
+        return SourceLocation(file: path, cell: "\(sheet)!\(Workbook.columnLetters(measureColumns[m]))\(headerLine)")
+    }
 
     /// Row `row`'s place as a message quotes it: `file:line`.
-    package func place(ofRow row: Int) -> String { "\(path):\(lines[row])" }
+    package func place(ofRow row: Int) -> String { location(ofRow: row).description }
 
     package init(
         path: String, sha256: String, grain: Grain, dimensions: [String], measures: [String],

@@ -12,6 +12,9 @@ package struct DataReader: Sendable {
         package var csv: CSVOptions
         /// The dimension and measure names the file may use.
         package var schema: DataFileSchema
+        /// The `sources:` entry about the file, when there is one (a workbook's sheet, header
+        /// row and columns).
+        package var source: SourceConfig? = nil
     }
 
     /// The file name extensions it reads, lower-case, without the dot.
@@ -25,8 +28,15 @@ package struct DataReader: Sendable {
         DataFileReader.read(bytes: bytes, path: path, options: settings.csv, schema: settings.schema)
     }
 
+    /// Excel workbooks (SPEC §2.5): the sheet's table converted to boardpack CSV and checked
+    /// as such, positions given as cells. An `.xls` file is read only to say it cannot be.
+    package static let xlsx = DataReader(extensions: ["xlsx", "xls"]) { bytes, path, settings in
+        DataFileReader.read(
+            converted: Workbook.converted(bytes, path: path, source: settings.source), original: bytes, path: path, schema: settings.schema)
+    }
+
     /// Every reader, in the order they are asked.
-    package static let all = [csv]
+    package static let all = [csv, xlsx]
 
     /// The reader for a file named `name`, by its extension; nil when no reader takes it.
     package static func reader(for name: String) -> DataReader? {

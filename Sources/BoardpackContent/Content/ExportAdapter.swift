@@ -83,45 +83,74 @@ package struct ExportAdapter: Sendable {
             "Session default channel group", "Session primary channel group", "Default channel group", "First user default channel group",
         ])
 
+    /// A Salesforce report exported as CSV: whatever columns the report has, mapped by the
+    /// source's `columns:` (the period among them); `Grand Totals`, subtotals and the
+    /// confidentiality and copyright footer dropped.
+    static let salesforceReport = ExportAdapter(
+        name: "salesforce-report", signature: [], period: [], map: [:], defaultChannel: "", summaryWhenEmpty: nil, periodEnd: nil)
+
     /// The adapters by `format:` name.
     package static let all: [String: ExportAdapter] = [
         googleAds.name: googleAds, metaAds.name: metaAds, linkedInAds.name: linkedInAds, ga4.name: ga4,
-        hubSpotDeals.name: hubSpotDeals,
+        hubSpotDeals.name: hubSpotDeals, salesforceReport.name: salesforceReport,
     ]
 
     /// Labels of total rows in the languages the platforms export in.
-    static let totalPrefixes = ["total", "gesamt", "totale", "grand total", "totaal", "totales"]
+    static let totalPrefixes = ["total", "gesamt", "totale", "grand total", "subtotal", "totaal", "totales"]
 
-    /// What an export's rows became: boardpack CSV text (one row per month and channel) and
-    /// every problem, positioned in the export itself.
-    struct Converted {
-        var csv: [UInt8]
-        var diagnostics: [Diagnostic]
+    /// What an export's rows became: boardpack CSV text (one row per period and dimension
+    /// values) and every problem, positioned in the export itself.
+    package struct Converted {
+        package var csv: [UInt8]
+        package var diagnostics: [Diagnostic]
+        /// Where each field of the CSV came from in the export: `origins[line - 1][field]`,
+        /// the header first; a summed row points at the first export row it adds up.
+        package var origins: [[SourceLocation]] = []
     }
 
-    /// Converts an export's bytes. `locale` says how numbers and dates are written (nil: ISO
-    /// dates and `1,234.56`, and a slash date that reads two ways is an error).
-    func convert(
-        _ bytes: [UInt8], path: String, locale: String?, delimiter: UInt8?, channel: String?, currency: String,
-        wonStages: [String]? = nil
-    ) -> Converted {
+    /// The adapter and a source's settings together: which export column is the period,
+    /// which are dimensions and which measures.
+    struct Plan {
+        var period: (index: Int, kind: PeriodKind)
+        /// Each dimension's name and its column, or the one value every row is given.
+        var dimensions: [(name: String, index: Int?, fixed: String?)]
+        var measures: [(index: Int, measure: String)]
+    }
+
+    /// The header name without a trailing currency code in brackets (`Amount spent (EUR)` →
+    /// `Amount spent`, and `EUR`).
+    static func withoutCurrency(_ name: String) -> (name: String, code: String?) {
+        guard let open = name.lastIndex(of: "("), name.hasSuffix(")") else { return (name, nil) }
+        let code = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
+        guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isUppercase }) else { return (name, nil) }
+        return (name[..<open].trimmingCharacters(in: .whitespaces), code)
+    }
+
+    /// Converts an export's bytes as `source` says (`locale`, `delimiter`, `channel`,
+    /// `columns`, `values`, `won_stages`); `dimensions` are the unit's dimension columns.
+    /// Without a locale, dates are ISO and numbers `1,234.56`, and a slash date that reads two
+    /// ways is an error.
+    func convert(_ bytes: [UInt8], path: String, source: SourceConfig, currency: String, dimensions: [String] = []) -> Converted {
         var diagnostics: [Diagnostic] = []
-        let locale = locale ?? defaultLocale
+        let locale = source.locale ?? defaultLocale
+        let columns = source.columns ?? [:]
+        func at(_ line: Int, _ column: Int = 0) -> SourceLocation { SourceLocation(file: path, line: line, column: column) }
         func fail(_ message: String, line: Int = 0, column: Int = 0, hint: String? = nil) -> Converted {
-            Converted(csv: [], diagnostics: [.error(message, at: SourceLocation(file: path, line: line, column: column), hint: hint)])
+            Converted(csv: [], diagnostics: [.error(message, at: at(line, column), hint: hint)])
         }
         guard let text = Self.decode(bytes) else {
             return fail("\(name) export is neither UTF-8 nor UTF-16 with a byte order mark", hint: "download the export again")
         }
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-        // The header: the first line whose cells hold the signature, split on the delimiter that
-        // makes them so.
+        // The header: the first line whose cells hold the signature and every `columns:` name,
+        // split on the delimiter that makes them so.
+        let wanted = signature + columns.keys.sorted()
         var header: (line: Int, cells: [Cell], delimiter: Character)?
         search: for (index, line) in lines.enumerated() where !line.hasPrefix("#") {
-            for d in delimiter.map({ [Character(Unicode.Scalar($0))] }) ?? ["\t", ",", ";"] {
+            for d in source.delimiterByte.map({ [Character(Unicode.Scalar($0))] }) ?? ["\t", ",", ";"] {
                 let cells = Self.split(line, by: d)
-                let names = Set(cells.map(\.text))
-                if signature.allSatisfy({ names.contains($0) }) {
+                let names = Set(cells.flatMap { [$0.text, Self.withoutCurrency($0.text).name] })
+                if !wanted.isEmpty && wanted.allSatisfy({ names.contains($0) }) {
                     header = (index + 1, cells, d)
                     break search
                 }
@@ -129,66 +158,104 @@ package struct ExportAdapter: Sendable {
         }
         guard let header else {
             return fail(
-                "not a \(name) export: no header line with \(signature.map { "`\($0)`" }.joined(separator: " and "))",
-                hint: "check `format:` for this file in unit.yml")
+                "not a \(name) export: no header line with \(wanted.map { "`\($0)`" }.joined(separator: " and "))",
+                hint: "check `format:` and `columns:` for this file in unit.yml")
         }
-        // Columns: the period, the mapped measures (a currency in brackets checked), nothing else.
+        // The adapter's map, with `columns:` adding to it and overriding it: a source column
+        // mapped there is read as it says, and a measure it names is no longer taken from the
+        // adapter's own column.
+        let dimensionNames = Set(dimensions + ["channel"])
+        var map = map.filter { columns[$0.key] == nil && !columns.values.contains($0.value) }
+        var periodColumns = period
+        var mappedDimensions: [(name: String, column: String)] = []
+        for (column, target) in columns.sorted(by: { $0.key < $1.key }) {
+            switch target {
+            case "date": periodColumns = [(column, .date)]
+            case "month": periodColumns = [(column, .month)]
+            case _ where dimensionNames.contains(target): mappedDimensions.append((target, column))
+            default: map[column] = target
+            }
+        }
+        // Columns: the period, the mapped dimensions and measures (a currency in brackets
+        // checked), nothing else.
         var periodColumn: (index: Int, kind: PeriodKind)?
         var endColumn: Int?
         var summaryColumn: Int?
-        var channelColumn: Int?
+        var measures: [(index: Int, measure: String)] = []
         let stageColumn = deals.flatMap { d in header.cells.firstIndex { $0.text == d.stage } }
         let createdColumn = deals.flatMap { d in header.cells.firstIndex { $0.text == d.created } }
-        let won = Set(wonStages ?? Self.wonStages)
-        // Per month and channel: won deals, and the days from creation to close of those that
-        // have both dates.
-        var dealCounts: [String: (deals: Int, days: Double, dated: Int)] = [:]
-        var measures: [(index: Int, measure: String)] = []
-        for name in channelColumns where channelColumn == nil {
-            channelColumn = header.cells.firstIndex { $0.text == name }
+        let won = Set(source.wonStages ?? Self.wonStages)
+        func index(of name: String) -> Int? {
+            header.cells.firstIndex { $0.text == name } ?? header.cells.firstIndex { Self.withoutCurrency($0.text).name == name }
         }
         for (i, cell) in header.cells.enumerated() {
-            if periodColumn == nil, let p = period.first(where: { $0.column == cell.text }) { periodColumn = (i, p.kind) }
+            if periodColumn == nil, let p = periodColumns.first(where: { $0.column == cell.text }) { periodColumn = (i, p.kind) }
             if cell.text == periodEnd { endColumn = i }
             if cell.text == summaryWhenEmpty { summaryColumn = i }
-            var name = cell.text
-            if let open = name.lastIndex(of: "("), name.hasSuffix(")") {
-                let code = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
-                name = name[..<open].trimmingCharacters(in: .whitespaces)
-                if map[name] != nil && code.count == 3 && code.uppercased() == code && code != currency {
-                    diagnostics.append(
-                        .error(
-                            "`\(cell.text)` is in \(code), and the unit reports in \(currency)",
-                            at: SourceLocation(file: path, line: header.line, column: cell.column),
-                            hint: "export the report in \(currency), or convert it before the pack: boardpack never converts currencies"))
-                }
+            let (name, code) = map[cell.text] == nil ? Self.withoutCurrency(cell.text) : (cell.text, nil)
+            if let code, map[name] != nil, code != currency {
+                diagnostics.append(
+                    .error(
+                        "`\(cell.text)` is in \(code), and the unit reports in \(currency)", at: at(header.line, cell.column),
+                        hint: "export the report in \(currency), or convert it before the pack: boardpack never converts currencies"))
             }
             if let measure = map[name], !measures.contains(where: { $0.measure == measure }) { measures.append((i, measure)) }
         }
         guard let periodColumn else {
+            if periodColumns.isEmpty {
+                return fail(
+                    "a \(name) source names its period column in `columns:`", line: header.line,
+                    hint: "map the report's date or month column: `columns: {Close Date: date, Amount: attributed_revenue}`")
+            }
             return fail(
-                "the \(name) export has no period column (\(period.map { "`\($0.column)`" }.joined(separator: " or ")))", line: header.line,
-                hint: "add the time segment (by day or by month) to the report before downloading it")
+                "the \(name) export has no period column (\(periodColumns.map { "`\($0.column)`" }.joined(separator: " or ")))",
+                line: header.line, hint: "add the time segment (by day or by month) to the report before downloading it")
         }
         if !diagnostics.isEmpty { return Converted(csv: [], diagnostics: diagnostics) }
+        // The dimensions of the rows written: the channel (from a mapped column, a channel-group
+        // column, the source's `channel` or the adapter's default; none for a CRM's deals), then
+        // the other mapped dimensions.
+        var plan = Plan(period: periodColumn, dimensions: [], measures: measures)
+        let channelGroup = channelColumns.lazy.compactMap { name in header.cells.firstIndex { $0.text == name } }.first
+        if let mapped = mappedDimensions.first(where: { $0.name == "channel" }) {
+            plan.dimensions.append(("channel", index(of: mapped.column), nil))
+        } else if source.channel == nil, let channelGroup {
+            plan.dimensions.append(("channel", channelGroup, nil))
+        } else if let fixed = source.channel ?? (defaultChannel.isEmpty ? nil : defaultChannel) {
+            plan.dimensions.append(("channel", nil, fixed))
+        }
+        for d in mappedDimensions where d.name != "channel" { plan.dimensions.append((d.name, index(of: d.column), nil)) }
+
         struct Key: Hashable, Comparable {
             var month: Month
-            var channel: String
-            static func < (a: Key, b: Key) -> Bool { (a.month, a.channel) < (b.month, b.channel) }
+            var values: [String]
+            static func < (a: Key, b: Key) -> Bool {
+                a.month != b.month ? a.month < b.month : a.values.lexicographicallyPrecedes(b.values)
+            }
         }
-        var sums: [Key: [Double?]] = [:]
+        struct Sum {
+            var values: [Double?]
+            var deals = 0
+            var days = 0.0
+            var dated = 0
+            /// The first export row added in, and its cells' columns.
+            var line: Int
+            var columns: [Int]
+        }
+        var sums: [Key: Sum] = [:]
         for index in header.line..<lines.count {
             let line = lines[index]
-            // A `#` line ends the table (GA4 puts its next table after one).
-            if line.hasPrefix("#") { break }
-            if line.allSatisfy({ $0 == "," || $0 == "\t" || $0 == ";" || $0 == " " }) { continue }
+            // A `#` line ends the table (GA4 puts its next table after one), and so does a
+            // footer (Salesforce's confidentiality and copyright lines).
+            if line.hasPrefix("#") || Self.isFooter(line) { break }
+            if line.allSatisfy({ $0 == "," || $0 == "\t" || $0 == ";" || $0 == " " || $0 == "\"" }) { continue }
             let cells = Self.split(line, by: header.delimiter)
             let number = index + 1
             let first = cells.first { !$0.text.isEmpty }?.text.lowercased() ?? ""
             if Self.totalPrefixes.contains(where: { first.hasPrefix($0) }) { continue }
             if let s = summaryColumn, s < cells.count, cells[s].text.isEmpty { continue }
             guard periodColumn.index < cells.count else {
-                diagnostics.append(.error("the row has no period", at: SourceLocation(file: path, line: number)))
+                diagnostics.append(.error("the row has no period", at: at(number)))
                 continue
             }
             if let s = stageColumn, s < cells.count, !won.contains(cells[s].text) { continue }
@@ -197,7 +264,7 @@ package struct ExportAdapter: Sendable {
                 diagnostics.append(
                     .error(
                         "`\(cell.text)` is not a \(periodColumn.kind == .month ? "month" : "date") in the export's locale (\(locale ?? "none set"))",
-                        at: SourceLocation(file: path, line: number, column: cell.column),
+                        at: at(number, cell.column),
                         hint: Self.isAmbiguous(cell.text, locale: locale)
                             ? "it reads as day/month and as month/day: set `locale:` for this file (en-US writes M/D/YYYY)" : nil))
                 continue
@@ -206,60 +273,99 @@ package struct ExportAdapter: Sendable {
                 diagnostics.append(
                     .error(
                         "the row covers \(month) to \(end): a report over the whole period cannot be split into months",
-                        at: SourceLocation(file: path, line: number, column: cells[e].column),
-                        hint: "download the report broken down by day (Breakdown › By time › Day)"))
+                        at: at(number, cells[e].column), hint: "download the report broken down by day (Breakdown › By time › Day)"))
                 continue
             }
+            var key = Key(month: month, values: [])
+            for d in plan.dimensions {
+                guard let i = d.index else {
+                    key.values.append(d.fixed ?? "")
+                    continue
+                }
+                let raw = i < cells.count ? cells[i].text : ""
+                let name = d.name
+                if let recoded = source.values?[name]?[raw] {
+                    key.values.append(recoded)
+                } else if raw.isEmpty {
+                    diagnostics.append(
+                        .error(
+                            "the row has no \(name)", at: at(number, i < cells.count ? cells[i].column : 0),
+                            hint: "give the empty value a name with `values: {\(name): {\"\": …}}`, or fill it in the export"))
+                    break
+                } else {
+                    // A channel is an id (`Organic Search` → `organic_search`); other values as written.
+                    key.values.append(name == "channel" ? Self.channelName(raw) : raw)
+                }
+            }
+            guard key.values.count == plan.dimensions.count else { continue }
+            var sum = sums[key] ?? Sum(values: Array(repeating: nil, count: measures.count), line: number, columns: cells.map(\.column))
             if deals != nil {
-                let key = "\(month)"
-                var counts = dealCounts[key] ?? (0, 0, 0)
-                counts.deals += 1
+                sum.deals += 1
                 if let c = createdColumn, c < cells.count, let close = Self.day(cell.text, locale: locale),
                     let open = Self.day(cells[c].text, locale: locale)
                 {
-                    counts.days += Double(close - open)
-                    counts.dated += 1
+                    sum.days += Double(close - open)
+                    sum.dated += 1
                 }
-                dealCounts[key] = counts
             }
-            var rowChannel = channel ?? defaultChannel
-            if channel == nil, let c = channelColumn, c < cells.count, !cells[c].text.isEmpty {
-                rowChannel = Self.channelName(cells[c].text)
-            }
-            let key = Key(month: month, channel: rowChannel)
-            var row = sums[key] ?? Array(repeating: nil, count: measures.count)
             for (k, m) in measures.enumerated() where m.index < cells.count {
                 let c = cells[m.index]
                 if c.text.isEmpty || c.text == "--" { continue }
                 guard let value = Self.number(c.text, locale: locale) else {
                     diagnostics.append(
-                        .error(
-                            "`\(c.text)` is not a number in the export's locale (\(locale ?? "1,234.56"))",
-                            at: SourceLocation(file: path, line: number, column: c.column)))
+                        .error("`\(c.text)` is not a number in the export's locale (\(locale ?? "1,234.56"))", at: at(number, c.column)))
                     continue
                 }
-                row[k] = (row[k] ?? 0) + value
+                sum.values[k] = (sum.values[k] ?? 0) + value
             }
-            sums[key] = row
+            sums[key] = sum
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return Converted(csv: [], diagnostics: diagnostics) }
-        if deals != nil {
-            // The unit's level: won deals, their amounts, their mean days to close.
-            var csv = "month,new_customers," + measures.map(\.measure).joined(separator: ",") + ",sales_cycle_days\n"
-            for key in sums.keys.sorted() {
-                let counts = dealCounts["\(key.month)"] ?? (0, 0, 0)
-                let values = sums[key]!.map { $0.map { Self.write($0) } ?? "" }
-                let cycle = counts.dated > 0 ? Self.write(counts.days / Double(counts.dated)) : ""
-                csv += "\(key.month),\(counts.deals)," + values.joined(separator: ",") + ",\(cycle)\n"
-            }
-            return Converted(csv: Array(csv.utf8), diagnostics: diagnostics)
-        }
-        var csv = "month,channel," + measures.map(\.measure).joined(separator: ",") + "\n"
+        // Boardpack CSV: the period, the dimensions, for deals their count first and mean days
+        // last, the measures; each field remembers its place in the export.
+        var names = ["month"] + plan.dimensions.map(\.name)
+        if deals != nil { names.append("new_customers") }
+        names += measures.map(\.measure)
+        if deals != nil { names.append("sales_cycle_days") }
+        func headerColumn(_ i: Int?) -> SourceLocation { at(header.line, i.map { header.cells[$0].column } ?? 0) }
+        var origins = [
+            [headerColumn(periodColumn.index)] + plan.dimensions.map { headerColumn($0.index) }
+                + (deals != nil ? [headerColumn(stageColumn)] : [])
+                + measures.map { headerColumn($0.index) } + (deals != nil ? [headerColumn(createdColumn)] : [])
+        ]
+        var csv = names.map(Self.quoted).joined(separator: ",") + "\n"
         for key in sums.keys.sorted() {
-            let values = sums[key]!.map { $0.map { Self.write($0) } ?? "" }
-            csv += "\(key.month),\(key.channel)," + values.joined(separator: ",") + "\n"
+            let sum = sums[key]!
+            var fields = ["\(key.month)"] + key.values
+            func column(_ i: Int?) -> SourceLocation { at(sum.line, i.flatMap { $0 < sum.columns.count ? sum.columns[$0] : nil } ?? 0) }
+            var origin = [column(periodColumn.index)] + plan.dimensions.map { column($0.index) }
+            if deals != nil {
+                fields.append("\(sum.deals)")
+                origin.append(column(stageColumn))
+            }
+            fields += sum.values.map { $0.map { Self.write($0) } ?? "" }
+            origin += measures.map { column($0.index) }
+            if deals != nil {
+                fields.append(sum.dated > 0 ? Self.write(sum.days / Double(sum.dated)) : "")
+                origin.append(column(createdColumn))
+            }
+            csv += fields.map(Self.quoted).joined(separator: ",") + "\n"
+            origins.append(origin)
         }
-        return Converted(csv: Array(csv.utf8), diagnostics: diagnostics)
+        return Converted(csv: Array(csv.utf8), diagnostics: diagnostics, origins: origins)
+    }
+
+    /// A field as boardpack CSV writes it: quoted when it holds a comma, a quote or a line break.
+    static func quoted(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The lines a CRM writes under its report: Salesforce's confidentiality and copyright notes.
+    static func isFooter(_ line: Substring) -> Bool {
+        let text = line.drop { $0 == "\"" || $0 == " " }.lowercased()
+        return text.hasPrefix("confidential information") || text.hasPrefix("copyright ") || text.hasPrefix("copyright(")
+            || text.hasPrefix("generated by")
     }
 
     /// A cell's text (unquoted, trimmed) and its 1-based column in the line.
@@ -363,13 +469,7 @@ package struct ExportAdapter: Sendable {
             (y, m, d) = (parts[2], month.month, dayFirst ? parts[0] : parts[1])
         }
         guard (1...12).contains(m), d >= 1, d <= Month(year: y, month: m).dayCount else { return nil }
-        // Days from a fixed origin (the civil-calendar count of Howard Hinnant's days_from_civil).
-        let yy = m <= 2 ? y - 1 : y
-        let era = (yy >= 0 ? yy : yy - 399) / 400
-        let yoe = yy - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe
+        return CivilDays.days(year: y, month: m, day: d)
     }
 
     /// The month of a date or month cell.
@@ -426,8 +526,9 @@ package struct ExportAdapter: Sendable {
 
     /// A sum written back as boardpack CSV: to the millionth, which takes the binary noise of
     /// adding cents (1,234.56 + 765.44) off, and without an exponent.
-    static func write(_ value: Double) -> String {
-        let v = (value * 1e6).rounded() / 1e6
+    /// `exact` writes a workbook's value as it is stored, to the last digit that tells it apart.
+    static func write(_ value: Double, exact: Bool = false) -> String {
+        let v = exact ? value : (value * 1e6).rounded() / 1e6
         return v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
     }
 }

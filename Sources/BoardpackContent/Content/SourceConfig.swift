@@ -30,10 +30,20 @@ package struct SourceConfig: Sendable, Equatable, Decodable {
     package var channel: String?
     /// The deal stages that mean won in a CRM export (`hubspot-deals`).
     package var wonStages: [String]?
+    /// Source column → measure, dimension, `month` or `date`: adds to or overrides an
+    /// adapter's own map; for a workbook, the columns read and their names.
+    package var columns: [String: String]?
+    /// Per dimension, a source's values recoded: `{channel: {Organic Search: organic}}`.
+    package var values: [String: [String: String]]?
+    /// A workbook's sheet (default: the first).
+    package var sheet: String?
+    /// A workbook's header row, 1-based (default: the first row with a value).
+    package var headerRow: Int?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case file, command, delimiter, decimal, encoding, format, locale, channel
+        case file, command, delimiter, decimal, encoding, format, locale, channel, columns, values, sheet
         case wonStages = "won_stages"
+        case headerRow = "header_row"
     }
 
     /// The locales an export may be read in.
@@ -63,12 +73,12 @@ package struct SourceConfig: Sendable, Equatable, Decodable {
                 name.unicodeScalars.allSatisfy({
                     $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-\(glob)".unicodeScalars.contains($0))
                 }),
-                DataReader.fileExtension(of: name) == "csv"
+                DataReader.fileExtension(of: name) == "csv" || (!isCommand && DataReader.fileExtension(of: name) == "xlsx")
             else {
                 throw DecodingError.dataCorruptedError(
                     forKey: .file, in: c,
                     debugDescription:
-                        "a source's `file` is a CSV file name in data/ (such as crm-won.csv\(isCommand ? "" : " or ads-*.csv")), not `\(name)`"
+                        "a source's `file` is a \(isCommand ? "CSV" : "CSV or .xlsx") file name in data/ (such as crm-won.csv\(isCommand ? "" : ", budget.xlsx or ads-*.csv")), not `\(name)`"
                 )
             }
             return name
@@ -98,7 +108,7 @@ package struct SourceConfig: Sendable, Equatable, Decodable {
         delimiter = problems.field(nil) { try choice(.delimiter, [",", ";", "tab"]) }
         decimal = problems.field(nil) { try choice(.decimal, ["dot", "comma"]) }
         encoding = problems.field(nil) { try choice(.encoding, Self.encodings) }
-        format = problems.field(nil) { try choice(.format, ["csv"] + ExportAdapter.all.keys.sorted()) }
+        format = problems.field(nil) { try choice(.format, ["csv", "xlsx"] + ExportAdapter.all.keys.sorted()) }
         locale = problems.field(nil) { try choice(.locale, Self.locales) }
         channel = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .channel) }
         wonStages = problems.field(nil) {
@@ -109,7 +119,58 @@ package struct SourceConfig: Sendable, Equatable, Decodable {
             }
             return stages
         }
-        let isAdapter = format != nil && format != "csv"
+        columns = problems.field(nil) {
+            guard let columns = try c.decodeIfPresent([String: String].self, forKey: .columns) else { return nil }
+            if isCommand || format == nil || format == "csv" || columns.isEmpty || columns.values.contains(where: \.isEmpty) {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .columns, in: c,
+                    debugDescription:
+                        "`columns` maps an export's or a workbook's columns (`format:` an adapter or `xlsx`) to boardpack names: {Conversions: leads}"
+                )
+            }
+            return columns
+        }
+        values = problems.field(nil) {
+            guard let values = try c.decodeIfPresent([String: [String: String]].self, forKey: .values) else { return nil }
+            if isCommand || format == nil || format == "csv" || format == "xlsx" {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .values, in: c,
+                    debugDescription:
+                        "`values` recodes an export's dimension values (`format:` an adapter): {channel: {Organic Search: organic}}")
+            }
+            return values
+        }
+        sheet = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .sheet) }
+        headerRow = problems.field(nil) {
+            guard let row = try c.decodeIfPresent(Int.self, forKey: .headerRow) else { return nil }
+            guard row >= 1 else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .headerRow, in: c, debugDescription: "`header_row` is a row number, 1 or more")
+            }
+            return row
+        }
+        if (sheet != nil || headerRow != nil) && format != "xlsx" {
+            problems.errors.append(
+                DecodingError.dataCorruptedError(
+                    forKey: sheet != nil ? .sheet : .headerRow, in: c,
+                    debugDescription: "`sheet` and `header_row` are for a workbook (`format: xlsx`)"))
+        }
+        if format == "salesforce-report" && columns == nil && problems.errors.isEmpty {
+            problems.errors.append(
+                DecodingError.dataCorruptedError(
+                    forKey: .format, in: c,
+                    debugDescription:
+                        "a salesforce-report source maps the report's columns: `columns: {Close Date: date, Amount: attributed_revenue}`"))
+        }
+        let isWorkbook = DataReader.fileExtension(of: file) == "xlsx"
+        if isWorkbook != (format == "xlsx") && problems.errors.isEmpty {
+            problems.errors.append(
+                DecodingError.dataCorruptedError(
+                    forKey: .format, in: c,
+                    debugDescription: isWorkbook
+                        ? "an .xlsx file is read with `format: xlsx`" : "`format: xlsx` reads .xlsx files, not `\(file)`"))
+        }
+        let isAdapter = format != nil && format != "csv" && format != "xlsx"
         if isAdapter && (decimal != nil || encoding != nil) {
             problems.errors.append(
                 DecodingError.dataCorruptedError(
@@ -117,7 +178,13 @@ package struct SourceConfig: Sendable, Equatable, Decodable {
                     debugDescription:
                         "an adapter reads its export's encoding and numbers itself: give `locale`, not `decimal` or `encoding`"))
         }
-        if !isAdapter && (locale != nil || channel != nil) {
+        if format == "xlsx" && (delimiter != nil || decimal != nil || encoding != nil || locale != nil || channel != nil) {
+            problems.errors.append(
+                DecodingError.dataCorruptedError(
+                    forKey: .format, in: c,
+                    debugDescription: "a workbook's cells hold numbers and dates themselves: give `sheet`, `header_row` and `columns` only")
+            )
+        } else if !isAdapter && (locale != nil || channel != nil) {
             problems.errors.append(
                 DecodingError.dataCorruptedError(
                     forKey: locale != nil ? .locale : .channel, in: c,

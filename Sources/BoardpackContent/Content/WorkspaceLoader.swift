@@ -269,19 +269,14 @@ package struct WorkspaceLoader: Sendable {
         // The first `sources:` entry about the file says how it is written: a snapshot is the
         // CSV a database client writes (`,` and `.`), whatever the unit's own files use.
         let name = Note.lastComponent(of: path)
-        guard let source = unit.config.sources.first(where: { $0.matches(name) }) else {
-            return reader.read(bytes, path, DataReader.Settings(csv: unit.options, schema: unit.schema))
-        }
-        if let adapter = source.adapter {
+        let source = unit.config.sources.first { $0.matches(name) }
+        if let source, let adapter = source.adapter {
             let converted = adapter.convert(
-                bytes, path: path, locale: source.locale, delimiter: source.delimiterByte, channel: source.channel,
-                currency: unit.config.currency,
-                wonStages: source.wonStages)
-            if converted.diagnostics.contains(where: { $0.severity == .error }) { return (nil, converted.diagnostics) }
-            var (file, found) = reader.read(converted.csv, path, DataReader.Settings(csv: .snapshot, schema: unit.schema))
-            file?.sha256 = DataFileReader.sha256Hex(bytes)
-            file?.prefixes = []
-            return (file, converted.diagnostics + found)
+                bytes, path: path, source: source, currency: unit.config.currency, dimensions: unit.config.dimensions)
+            return DataFileReader.read(converted: converted, original: bytes, path: path, schema: unit.schema)
+        }
+        guard let source, reader.extensions.contains("csv") else {
+            return reader.read(bytes, path, DataReader.Settings(csv: unit.options, schema: unit.schema, source: source))
         }
         guard let text = source.utf8(bytes) else {
             return (

@@ -7,6 +7,9 @@ package struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConve
     package var line: Int
     /// 1-based column counted in Unicode scalars; 0 when the problem concerns the whole line.
     package var column: Int
+    /// A workbook's cell (`Budget!C17`), for a file that has cells rather than lines; nil
+    /// in a text file.
+    package var cell: String?
 
     package init(file: String, line: Int = 0, column: Int = 0) {
         self.file = file
@@ -14,15 +17,22 @@ package struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConve
         self.column = column
     }
 
+    /// A cell of a workbook: `budget.xlsx:Budget!C17`.
+    package init(file: String, cell: String) {
+        self.init(file: file)
+        self.cell = cell
+    }
+
     package var description: String {
         var text = file
+        if let cell { return text + ":" + cell }
         if line > 0 { text += ":\(line)" }
         if line > 0 && column > 0 { text += ":\(column)" }
         return text
     }
 
     package static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+        (lhs.file, lhs.line, lhs.column, lhs.cell ?? "") < (rhs.file, rhs.line, rhs.column, rhs.cell ?? "")
     }
 }
 

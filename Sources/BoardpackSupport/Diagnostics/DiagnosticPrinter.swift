@@ -28,7 +28,7 @@ package struct DiagnosticPrinter: Sendable {
         var text = ""
         if let location = d.location { text += "\(bold)\(e(location.description)):\(off) " }
         text += "\(on)\(d.severity.rawValue):\(off) \(bold)\(e(d.message))\(off)\n"
-        if let location = d.location, location.line > 0, let quoted = line(location.line, of: location.file) {
+        if let location = d.location, location.cell == nil, location.line > 0, let quoted = line(location.line, of: location.file) {
             text += "  \(e(quoted))\n"
             if location.column > 0 {
                 // As wide as the escaped text above it.

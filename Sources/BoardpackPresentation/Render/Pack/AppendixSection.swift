@@ -103,7 +103,7 @@ enum AppendixSection {
                 .text(checkName(f.check, ctx)),
                 .text(
                     f.diagnostic.location.map {
-                        "\($0.file.split(separator: "/").suffix(2).joined(separator: "/"))\($0.line > 0 ? ":\($0.line)" : "")"
+                        "\($0.file.split(separator: "/").suffix(2).joined(separator: "/"))\($0.cell.map { ":" + $0 } ?? ($0.line > 0 ? ":\($0.line)" : ""))"
                     } ?? "—"),
                 .text(f.month?.description ?? "—"), .text(f.diagnostic.message),
             ]
