@@ -367,4 +367,48 @@ import Testing
         // The export's first October row is on line 5.
         #expect(found.contains { $0.description.contains("gads.csv:5") }, "\(found)")
     }
+
+    @Test func theByteReadersAgreeWithTheTextReaders() throws {
+        // Numbers read from the bytes are the doubles the text path (and Double()) gives;
+        // what the byte path does not read (a currency sign, a percent, 16 digits) falls to
+        // the text path.
+        let cases: [(String, String?)] = [
+            ("1,234.56", nil), ("-12.5", nil), ("0.1", nil), ("765.44", nil), ("1.234,56", "it-IT"), ("123456789012.34", nil),
+            (".5", nil), ("12,5", nil), ("1234,567", nil), ("1,23", nil), ("9,999,999.99", "en-US"),
+        ]
+        for (text, locale) in cases {
+            let bytes = try #require(ExportText(Array(text.utf8)))
+            let (t, d) = ExportAdapter.separators(locale)
+            let fast = bytes.number(bytes.lines[0], thousands: t?.asciiValue, decimal: d.asciiValue!)
+            #expect(fast == ExportAdapter.number(text, locale: locale), "\(text)")
+        }
+        let sixteen = try #require(ExportText(Array("1234567890123456".utf8)))
+        #expect(sixteen.number(sixteen.lines[0], thousands: nil, decimal: 0x2E) == nil)
+        // Months from the bytes: ISO dates and months only.
+        let dates = try #require(ExportText(Array("2026-10-01\n2026-10\n10/01/2026\n2026-13-01\n".utf8)))
+        #expect(dates.isoMonth(dates.lines[0], kind: .date) == Month(year: 2026, month: 10))
+        #expect(dates.isoMonth(dates.lines[1], kind: .month) == Month(year: 2026, month: 10))
+        #expect(dates.isoMonth(dates.lines[2], kind: .date) == nil)
+        #expect(dates.isoMonth(dates.lines[3], kind: .date) == nil)
+    }
+
+    @Test func utf16BigEndianSurrogatesAndQuotes() throws {
+        // The same report in UTF-16 big-endian, a campaign named with an emoji (a surrogate
+        // pair) and a quoted name holding a doubled quote and a tab.
+        let text =
+            "Day\tCampaign\tCost\tImpr.\tClicks\r\n2026-10-01\tLaunch 🚀\t10.00\t100\t5\r\n2026-10-02\t\"The \"\"big\"\"\tone\"\t5.50\t50\t1\r\n"
+        let be: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let c = convert(.googleAds, be)
+        #expect(c.diagnostics.isEmpty, "\(c.diagnostics)")
+        #expect(String(decoding: c.csv, as: UTF8.self) == "month,channel,spend,impressions,clicks\n2026-10,paid_search,15.5,150,6\n")
+        // By campaign, the names come through whole.
+        let named = convert(.googleAds, be, columns: ["Campaign": "channel"])
+        #expect(String(decoding: named.csv, as: UTF8.self).contains("2026-10,launch,10,100,5"))  // an id keeps letters and digits
+        #expect(String(decoding: named.csv, as: UTF8.self).contains("2026-10,the_big_one,5.5,50,1"))
+        // A lone surrogate is no UTF-16.
+        let broken: [UInt8] = [0xFF, 0xFE, 0x44, 0x00, 0x00, 0xD8, 0x41, 0x00]
+        #expect(
+            convert(.googleAds, broken).diagnostics.first?.message == "google-ads export is neither UTF-8 nor UTF-16 with a byte order mark"
+        )
+    }
 }

@@ -9,6 +9,10 @@ Writes, under --out DIR:
   notes-concat.md           every note body (no front matter) concatenated, for cmark-gfm
   channels-all.csv          every unit's channel rows with a leading `unit` column,
                             for the pandas, polars and duckdb peers
+  adapter/content/          a one-unit workspace whose data is a 1,000,000-row Google Ads
+                            "Excel" export (UTF-16, tab separated, two title lines,
+                            thousands separators, total rows), read by the google-ads
+                            adapter; the same file is the pandas adapter peer's input
   manifest.txt              counts and sizes of what was written
 
 Python standard library only; the same seed gives the same bytes.
@@ -318,6 +322,44 @@ def unit_yml(unit_no, sector):
             % (name, sector, PEOPLE[unit_no % len(PEOPLE)], maturity))
 
 
+ADAPTER_ROWS = 1_000_000
+CAMPAIGNS = ["Brand", "Generic", "Competitor", "Remarketing", "Shopping", "PMax EU", "PMax US",
+             "Video"]
+
+
+def gen_google_ads(rng, adapter_dir, days):
+    """A Google Ads campaign report by day, as the "Excel" download writes it."""
+    write(os.path.join(adapter_dir, "content", "boardpack.yml"),
+          "title: Adapter benchmark\nlocale: en-US\ngenerated_on: 2026-11-05\n")
+    write(os.path.join(adapter_dir, "content", "units", "ads", "unit.yml"),
+          "name: Ads Inc.\nsector: tech\ncurrency: USD\nconfidentiality: Board only\n"
+          "sources:\n  - file: google-ads.csv\n    format: google-ads\n")
+    lines = ["Campaign performance report",
+             '"%s - %s"' % (days[0].strftime("%B %-d, %Y"), days[-1].strftime("%B %-d, %Y")),
+             "Day\tCampaign\tCampaign type\tCost\tImpr.\tClicks\tCTR\tAvg. CPC\tConversions"]
+    per_day = ADAPTER_ROWS // len(days) + 1
+    k = 0
+    for day in days:
+        iso = day.isoformat()
+        for c in range(per_day):
+            if k == ADAPTER_ROWS:
+                break
+            k += 1
+            impr = rng.randint(200, 90000)
+            clicks = rng.randint(0, impr // 20)
+            cost = round(clicks * rng.uniform(0.2, 3.5), 2)
+            cpc = "%.2f" % (cost / clicks) if clicks else "--"
+            lines.append("%s\t%s %d\tSearch\t%s\t%s\t%s\t%.2f%%\t%s\t%.2f" % (
+                iso, CAMPAIGNS[c % len(CAMPAIGNS)], c, format(cost, ",.2f"), format(impr, ","),
+                format(clicks, ","), 100.0 * clicks / impr, cpc, clicks * 0.05))
+    lines.append("Total: Account\t\t\t--\t--\t--\t--\t--\t--")
+    path = os.path.join(adapter_dir, "content", "units", "ads", "data", "google-ads.csv")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(("\r\n".join(lines) + "\r\n").encode("utf-16"))
+    return path
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", required=True, help="folder to (re)create")
@@ -364,6 +406,8 @@ def main():
                 % (args.seed, UNITS, UNITS * NOTES_PER_UNIT, note_bytes, rows, csv_bytes,
                    os.path.getsize(all_path),
                    os.path.getsize(os.path.join(out, "notes-concat.md"))))
+    adapter_path = gen_google_ads(random.Random(args.seed * 1000 + 999), os.path.join(out, "adapter"), days)
+    manifest += "adapter_rows %d\nadapter_bytes %d\n" % (ADAPTER_ROWS, os.path.getsize(adapter_path))
     write(os.path.join(out, "manifest.txt"), manifest)
     sys.stdout.write(manifest)
 

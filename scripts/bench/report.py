@@ -161,6 +161,11 @@ def main():
     c = by.get("cat", {})
     p("  I/O floor: cat of the combined CSV %s s (data phase / cat: %s)"
       % (fmt_s(c.get("median")), ratio(data, c.get("median"))))
+    a, c = by.get("boardpack-adapter", {}), by.get("pandas-adapter", {})
+    p("adapter: a %s-row Google Ads export (UTF-16, %s) read and added up by month:"
+      % (format(int(manifest.get("adapter_rows", "0")), ","), mb("adapter_bytes")))
+    p("  boardpack check %8s s  vs pandas %8s s  ratio %s" % (
+        fmt_s(a.get("median")), fmt_s(c.get("median")), ratio(a.get("median"), c.get("median"))))
     c = by.get("cmark-gfm", {})
     p("markdown phase vs the cmark-gfm CLI on the same notes concatenated:")
     p("  boardpack markdown %8s s  vs cmark-gfm %8s s  ratio %s" % (

@@ -77,14 +77,15 @@ rm -rf "$res" "$trash"
 mkdir -p "$res" "$out"
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 # Keep the page cache warm for everyone: read the inputs once before any timing.
-cat "$ws/channels-all.csv" "$ws"/content/units/*/data/*.csv "$ws/notes-concat.md" >/dev/null
+cat "$ws/channels-all.csv" "$ws"/content/units/*/data/*.csv "$ws/notes-concat.md" \
+  "$ws/adapter/content/units/ads/data/google-ads.csv" >/dev/null
 
 # --- contenders: name, hyperfine output mode, command (no shell: words split by hyperfine)
 templates=""
 [ -d "$root/templates" ] && templates="--templates $root/templates"
 bp_base="$bin build --content $ws/content $templates --output $out/boardpack"
 py="$venv/bin/python"
-names=(boardpack boardpack-cold boardpack-half cmark-gfm hugo pandas polars duckdb cat)
+names=(boardpack boardpack-cold boardpack-half cmark-gfm hugo pandas polars duckdb cat boardpack-adapter pandas-adapter)
 previous=${BENCH_PREVIOUS:-}
 [ -n "$previous" ] && names=(boardpack previous "${names[@]:1}")
 declare -A mode=([cat]=pipe)
@@ -102,6 +103,8 @@ declare -A cmd=(
   [polars]="$py $here/peers/polars_agg.py $ws/channels-all.csv"
   [duckdb]="$py $here/peers/duckdb_agg.py $ws/channels-all.csv"
   [cat]="cat $ws/channels-all.csv"
+  [boardpack-adapter]="$bin check --content $ws/adapter/content"
+  [pandas-adapter]="$py $here/peers/pandas_google_ads.py $ws/adapter/content/units/ads/data/google-ads.csv"
   [previous]="$previous build --content $ws/content $templates --output $out/previous"
 )
 

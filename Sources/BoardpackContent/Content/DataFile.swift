@@ -61,10 +61,21 @@ package struct DataFile: Sendable {
     /// pack then cites the whole file).
     var prefixes: [Prefix] = []
 
+    /// The rows of an export or a workbook that were read (its totals left out), when the
+    /// file was converted: more than the rows they added up to.
+    package var rowsRead: Int?
+
     /// What a pack ending with `month` read of this file: the longest prefix through it, or
     /// the whole file when the file is not in month order.
     package func provenance(through month: Month) -> (rows: Int, lines: Int?, sha256: String) {
-        guard !prefixes.isEmpty else { return (rowCount, nil, sha256) }
+        guard !prefixes.isEmpty else {
+            // A converted export or workbook is cited whole, by a pack that read any of it:
+            // this month's export is no input of last year's pack.
+            if let rowsRead, let first = months.min() {
+                return first <= month ? (rowsRead, nil, sha256) : (0, nil, "")
+            }
+            return (rowCount, nil, sha256)
+        }
         guard let prefix = prefixes.last(where: { $0.through <= month }) else { return (0, 1, "") }
         return (prefix.rows, prefix.lines, prefix.sha256)
     }

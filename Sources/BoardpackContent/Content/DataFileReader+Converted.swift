@@ -45,6 +45,7 @@ extension DataFileReader {
         f.sheet = header?.cell.flatMap { cell in cell.lastIndex(of: "!").map { String(cell[..<$0]) } }
         f.sha256 = sha256Hex(original)
         f.prefixes = []
+        f.rowsRead = converted.rowsRead
         return (f, converted.diagnostics + found)
     }
 }

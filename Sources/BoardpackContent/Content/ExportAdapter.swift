@@ -106,6 +106,8 @@ package struct ExportAdapter: Sendable {
         /// Where each field of the CSV came from in the export: `origins[line - 1][field]`,
         /// the header first; a summed row points at the first export row it adds up.
         package var origins: [[SourceLocation]] = []
+        /// The rows of the original read into the CSV (totals and skipped rows not counted).
+        package var rowsRead = 0
     }
 
     /// The adapter and a source's settings together: which export column is the period,
@@ -138,15 +140,15 @@ package struct ExportAdapter: Sendable {
         func fail(_ message: String, line: Int = 0, column: Int = 0, hint: String? = nil) -> Converted {
             Converted(csv: [], diagnostics: [.error(message, at: at(line, column), hint: hint)])
         }
-        guard let text = Self.decode(bytes) else {
+        guard let text = ExportText(bytes) else {
             return fail("\(name) export is neither UTF-8 nor UTF-16 with a byte order mark", hint: "download the export again")
         }
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         // The header: the first line whose cells hold the signature and every `columns:` name,
         // split on the delimiter that makes them so.
         let wanted = signature + columns.keys.sorted()
         var header: (line: Int, cells: [Cell], delimiter: Character)?
-        search: for (index, line) in lines.enumerated() where !line.hasPrefix("#") {
+        search: for index in text.lines.indices where text.bytes[text.lines[index]].first != UInt8(ascii: "#") {
+            let line = Substring(text.string(text.lines[index]))
             for d in source.delimiterByte.map({ [Character(Unicode.Scalar($0))] }) ?? ["\t", ",", ";"] {
                 let cells = Self.split(line, by: d)
                 let names = Set(cells.flatMap { [$0.text, Self.withoutCurrency($0.text).name] })
@@ -243,24 +245,36 @@ package struct ExportAdapter: Sendable {
             var columns: [Int]
         }
         var sums: [Key: Sum] = [:]
-        for index in header.line..<lines.count {
-            let line = lines[index]
+        var rowsRead = 0
+        let (thousands, decimal) = Self.separators(locale)
+        let (thousandsByte, decimalByte) = (thousands?.asciiValue, decimal.asciiValue ?? UInt8(ascii: "."))
+        let delimiter = UInt8(ascii: header.delimiter.unicodeScalars.first!)
+        var cells = ExportText.Cells()
+        // Rows come sorted by day: the sum of the current key is kept aside, and the table is
+        // looked up only when the key changes.
+        var current: (key: Key, sum: Sum)?
+        for index in header.line..<text.lines.count {
+            let line = text.lines[index]
             // A `#` line ends the table (GA4 puts its next table after one), and so does a
             // footer (Salesforce's confidentiality and copyright lines).
-            if line.hasPrefix("#") || Self.isFooter(line) { break }
-            if line.allSatisfy({ $0 == "," || $0 == "\t" || $0 == ";" || $0 == " " || $0 == "\"" }) { continue }
-            let cells = Self.split(line, by: header.delimiter)
+            if text.bytes[line].first == UInt8(ascii: "#") || text.isFooter(line) { break }
+            if text.bytes[line].allSatisfy({ $0 == 0x2C || $0 == 0x09 || $0 == 0x3B || $0 == 0x20 || $0 == 0x22 }) { continue }
+            text.split(line, by: delimiter, into: &cells)
             let number = index + 1
-            let first = cells.first { !$0.text.isEmpty }?.text.lowercased() ?? ""
-            if Self.totalPrefixes.contains(where: { first.hasPrefix($0) }) { continue }
-            if let s = summaryColumn, s < cells.count, cells[s].text.isEmpty { continue }
+            func cellAt(_ i: Int) -> Cell { Cell(text: text.text(of: i, in: cells), column: text.column(of: i, in: cells, line: line)) }
+            if let first = cells.ranges.firstIndex(where: { !$0.isEmpty }), text.isTotal(cells.ranges[first]) { continue }
+            if let s = summaryColumn, s < cells.count, cells.ranges[s].isEmpty { continue }
             guard periodColumn.index < cells.count else {
                 diagnostics.append(.error("the row has no period", at: at(number)))
                 continue
             }
-            if let s = stageColumn, s < cells.count, !won.contains(cells[s].text) { continue }
-            let cell = cells[periodColumn.index]
-            guard let month = Self.month(cell.text, kind: periodColumn.kind, locale: locale) else {
+            if let s = stageColumn, s < cells.count, !won.contains(text.text(of: s, in: cells)) { continue }
+            let periodRange = cells.ranges[periodColumn.index]
+            guard
+                let month = text.isoMonth(periodRange, kind: periodColumn.kind)
+                    ?? Self.month(text.string(periodRange), kind: periodColumn.kind, locale: locale)
+            else {
+                let cell = cellAt(periodColumn.index)
                 diagnostics.append(
                     .error(
                         "`\(cell.text)` is not a \(periodColumn.kind == .month ? "month" : "date") in the export's locale (\(locale ?? "none set"))",
@@ -269,11 +283,15 @@ package struct ExportAdapter: Sendable {
                             ? "it reads as day/month and as month/day: set `locale:` for this file (en-US writes M/D/YYYY)" : nil))
                 continue
             }
-            if let e = endColumn, e < cells.count, let end = Self.month(cells[e].text, kind: .date, locale: locale), end != month {
+            if let e = endColumn, e < cells.count,
+                let end = text.isoMonth(cells.ranges[e], kind: .date)
+                    ?? Self.month(text.text(of: e, in: cells), kind: .date, locale: locale),
+                end != month
+            {
                 diagnostics.append(
                     .error(
                         "the row covers \(month) to \(end): a report over the whole period cannot be split into months",
-                        at: at(number, cells[e].column), hint: "download the report broken down by day (Breakdown › By time › Day)"))
+                        at: at(number, cellAt(e).column), hint: "download the report broken down by day (Breakdown › By time › Day)"))
                 continue
             }
             var key = Key(month: month, values: [])
@@ -282,14 +300,14 @@ package struct ExportAdapter: Sendable {
                     key.values.append(d.fixed ?? "")
                     continue
                 }
-                let raw = i < cells.count ? cells[i].text : ""
+                let raw = i < cells.count ? text.text(of: i, in: cells) : ""
                 let name = d.name
                 if let recoded = source.values?[name]?[raw] {
                     key.values.append(recoded)
                 } else if raw.isEmpty {
                     diagnostics.append(
                         .error(
-                            "the row has no \(name)", at: at(number, i < cells.count ? cells[i].column : 0),
+                            "the row has no \(name)", at: at(number, i < cells.count ? cellAt(i).column : 0),
                             hint: "give the empty value a name with `values: {\(name): {\"\": …}}`, or fill it in the export"))
                     break
                 } else {
@@ -298,28 +316,42 @@ package struct ExportAdapter: Sendable {
                 }
             }
             guard key.values.count == plan.dimensions.count else { continue }
-            var sum = sums[key] ?? Sum(values: Array(repeating: nil, count: measures.count), line: number, columns: cells.map(\.column))
+            if current?.key != key {
+                if let current { sums[current.key] = current.sum }
+                let sum =
+                    sums[key]
+                    ?? Sum(
+                        values: Array(repeating: nil, count: measures.count), line: number,
+                        columns: cells.ranges.indices.map { text.column(of: $0, in: cells, line: line) })
+                current = (key, sum)
+            }
             if deals != nil {
-                sum.deals += 1
-                if let c = createdColumn, c < cells.count, let close = Self.day(cell.text, locale: locale),
-                    let open = Self.day(cells[c].text, locale: locale)
+                current!.sum.deals += 1
+                let close = text.text(of: periodColumn.index, in: cells)
+                if let c = createdColumn, c < cells.count, let close = Self.day(close, locale: locale),
+                    let open = Self.day(text.text(of: c, in: cells), locale: locale)
                 {
-                    sum.days += Double(close - open)
-                    sum.dated += 1
+                    current!.sum.days += Double(close - open)
+                    current!.sum.dated += 1
                 }
             }
             for (k, m) in measures.enumerated() where m.index < cells.count {
-                let c = cells[m.index]
-                if c.text.isEmpty || c.text == "--" { continue }
-                guard let value = Self.number(c.text, locale: locale) else {
+                let range = cells.ranges[m.index]
+                if range.isEmpty || text.bytes[range].elementsEqual([0x2D, 0x2D]) { continue }
+                guard
+                    let value = text.number(range, thousands: thousandsByte, decimal: decimalByte)
+                        ?? Self.number(text.text(of: m.index, in: cells), locale: locale)
+                else {
+                    let c = cellAt(m.index)
                     diagnostics.append(
                         .error("`\(c.text)` is not a number in the export's locale (\(locale ?? "1,234.56"))", at: at(number, c.column)))
                     continue
                 }
-                sum.values[k] = (sum.values[k] ?? 0) + value
+                current!.sum.values[k] = (current!.sum.values[k] ?? 0) + value
             }
-            sums[key] = sum
+            rowsRead += 1
         }
+        if let current { sums[current.key] = current.sum }
         if diagnostics.contains(where: { $0.severity == .error }) { return Converted(csv: [], diagnostics: diagnostics) }
         // Boardpack CSV: the period, the dimensions, for deals their count first and mean days
         // last, the measures; each field remembers its place in the export.
@@ -352,7 +384,7 @@ package struct ExportAdapter: Sendable {
             csv += fields.map(Self.quoted).joined(separator: ",") + "\n"
             origins.append(origin)
         }
-        return Converted(csv: Array(csv.utf8), diagnostics: diagnostics, origins: origins)
+        return Converted(csv: Array(csv.utf8), diagnostics: diagnostics, origins: origins, rowsRead: rowsRead)
     }
 
     /// A field as boardpack CSV writes it: quoted when it holds a comma, a quote or a line break.
@@ -421,13 +453,7 @@ package struct ExportAdapter: Sendable {
         t = t.trimmingCharacters(in: CharacterSet(charactersIn: "€$£% ").union(.letters))
         let negative = t.hasPrefix("-") || t.hasPrefix("−") || (t.hasPrefix("(") && t.hasSuffix(")"))
         t = t.trimmingCharacters(in: CharacterSet(charactersIn: "-−()€$£ "))
-        let (thousands, decimal): (Character?, Character) =
-            switch locale {
-            case "it-IT"?, "de-DE"?: (".", ",")
-            case "fr-FR"?: (" ", ",")
-            case "iso"?: (nil, ".")
-            default: (",", ".")
-            }
+        let (thousands, decimal) = separators(locale)
         if let thousands, t.contains(thousands) {
             // Thousands come in threes (`1,234`); `12,5` in an en-US file is no number.
             let whole = t.split(separator: decimal, maxSplits: 1, omittingEmptySubsequences: false)[0]
@@ -438,6 +464,16 @@ package struct ExportAdapter: Sendable {
         if decimal == "," { t = t.replacingOccurrences(of: ",", with: ".") }
         guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let v = Double(t), v.isFinite else { return nil }
         return negative ? -v : v
+    }
+
+    /// How `locale` separates thousands and decimals.
+    static func separators(_ locale: String?) -> (thousands: Character?, decimal: Character) {
+        switch locale {
+        case "it-IT"?, "de-DE"?: (".", ",")
+        case "fr-FR"?: (" ", ",")
+        case "iso"?: (nil, ".")
+        default: (",", ".")
+        }
     }
 
     /// A channel group as a dimension value: `Organic Search` → `organic_search`.

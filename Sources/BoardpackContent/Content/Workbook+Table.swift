@@ -114,6 +114,6 @@ extension Workbook {
             origins.append(columns.map { place(row, $0.column) })
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return ExportAdapter.Converted(csv: [], diagnostics: diagnostics) }
-        return ExportAdapter.Converted(csv: Array(csv.utf8), diagnostics: diagnostics, origins: origins)
+        return ExportAdapter.Converted(csv: Array(csv.utf8), diagnostics: diagnostics, origins: origins, rowsRead: origins.count - 1)
     }
 }
