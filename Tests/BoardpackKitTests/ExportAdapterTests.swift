@@ -106,21 +106,23 @@ import Testing
         #expect(exports["cpc"]?.first == 3500.0 / 3750.0)
     }
 
+    static let linkedIn = Array(
+        """
+        Campaign Performance Report (in UTC)
+        Report Start: 9/1/2026, Report End: 10/31/2026
+        Date Generated: 11/2/2026
+
+        Start Date (in UTC),Account Name,Campaign Name,Total Spent,Impressions,Clicks,Average CPC
+        9/30/2026,Nimbus,ABM,"$1,234.56","12,000",300,$4.12
+        10/1/2026,Nimbus,ABM,$765.44,"8,000",200,$3.83
+        10/15/2026,Nimbus,Webinar,$500.00,"5,000",100,$5.00
+
+        """.utf8)
+
     @Test func linkedInByMonthInUSFormat() {
         // M/D/YYYY and `$1,234.56` whatever the locale set: September 1,234.56, 12,000, 300;
         // October 765.44 + 500.00 = 1,265.44, 8,000 + 5,000 = 13,000, 200 + 100 = 300.
-        let export = Array(
-            """
-            Campaign Performance Report (in UTC)
-            Report Start: 9/1/2026, Report End: 10/31/2026
-            Date Generated: 11/2/2026
-
-            Start Date (in UTC),Account Name,Campaign Name,Total Spent,Impressions,Clicks,Average CPC
-            9/30/2026,Nimbus,ABM,"$1,234.56","12,000",300,$4.12
-            10/1/2026,Nimbus,ABM,$765.44,"8,000",200,$3.83
-            10/15/2026,Nimbus,Webinar,$500.00,"5,000",100,$5.00
-
-            """.utf8)
+        let export = Self.linkedIn
         let c = convert(.linkedInAds, export, currency: "USD")
         #expect(c.diagnostics.isEmpty, "\(c.diagnostics)")
         #expect(
@@ -128,28 +130,30 @@ import Testing
                 == "month,channel,spend,impressions,clicks\n2026-09,linkedin,1234.56,12000,300\n2026-10,linkedin,1265.44,13000,300\n")
     }
 
+    static let ga4 = Array(
+        """
+        # ----------------------------------------
+        # Traffic acquisition: Session default channel group
+        # Start date: 20260901
+        # End date: 20261031
+        # ----------------------------------------
+        Session default channel group,Date,Sessions,Engaged sessions,Engagement rate
+        Organic Search,20260930,1200,800,0.6667
+        Paid Search,20261001,"1,500",900,0.6
+        Organic Search,20261001,1000,700,0.7
+        Organic Search,20261002,500,300,0.6
+
+        # ----------------------------------------
+        Date,Sessions
+        20261003,99999
+
+        """.utf8)
+
     @Test func ga4ByMonthAndChannelGroup() {
         // The comment block is skipped, the channel group becomes the channel, the engagement
         // columns are not read, the second table after a `#` line is not this one's.
         // September: organic 1,200. October: organic 1,000 + 500 = 1,500; paid 1,500.
-        let export = Array(
-            """
-            # ----------------------------------------
-            # Traffic acquisition: Session default channel group
-            # Start date: 20260901
-            # End date: 20261031
-            # ----------------------------------------
-            Session default channel group,Date,Sessions,Engaged sessions,Engagement rate
-            Organic Search,20260930,1200,800,0.6667
-            Paid Search,20261001,"1,500",900,0.6
-            Organic Search,20261001,1000,700,0.7
-            Organic Search,20261002,500,300,0.6
-
-            # ----------------------------------------
-            Date,Sessions
-            20261003,99999
-
-            """.utf8)
+        let export = Self.ga4
         let c = convert(.ga4, export)
         #expect(c.diagnostics.isEmpty, "\(c.diagnostics)")
         #expect(
@@ -411,4 +415,80 @@ import Testing
             convert(.googleAds, broken).diagnostics.first?.message == "google-ads export is neither UTF-8 nor UTF-16 with a byte order mark"
         )
     }
+
+    /// Each adapter's export and the boardpack CSV worked out by hand from it give a unit the
+    /// same figures: every measure and KPI of its October and September packs.
+    @Test func everyAdapterGivesTheFiguresOfTheSameCSV() throws {
+        let cases: [(format: String, file: [UInt8], settings: String, csv: String, currency: String)] = [
+            ("google-ads", Self.googleAds, "", "month,channel,spend,impressions,clicks\n2026-09,paid_search,100,1000,10\n2026-10,paid_search,2000,16000,750\n", "EUR"),
+            (
+                "google-ads", Self.googleAdsByType,
+                "    columns: {Conversions: leads, Campaign type: channel}\n    values: {channel: {Search: paid_search, Performance Max: pmax}}\n",
+                "month,channel,spend,impressions,clicks,leads\n2026-10,display_network,10,4000,8,0\n2026-10,paid_search,150,1500,70,6\n2026-10,pmax,200,9000,90,3.5\n",
+                "EUR"
+            ),
+            ("meta-ads", Self.meta, "", "month,channel,spend,impressions,clicks\n2026-10,paid_social,1500,120000,3000\n", "EUR"),
+            (
+                "linkedin-ads", Self.linkedIn, "",
+                "month,channel,spend,impressions,clicks\n2026-09,linkedin,1234.56,12000,300\n2026-10,linkedin,1265.44,13000,300\n", "USD"
+            ),
+            ("ga4", Self.ga4, "", "month,channel,sessions\n2026-09,organic_search,1200\n2026-10,organic_search,1500\n2026-10,paid_search,1500\n", "EUR"),
+            (
+                "hubspot-deals", Array(Self.hubspot.utf8), "",
+                "month,new_customers,attributed_revenue,sales_cycle_days\n2026-09,1,3000,30\n2026-10,2,20000,17.5\n", "EUR"
+            ),
+            (
+                "salesforce-report", Array(Self.salesforce.utf8),
+                "    locale: en-US\n    columns: {Close Date: date, Amount: attributed_revenue, Lead Source: channel}\n    values: {channel: {Web: organic, Partner: partners}}\n",
+                "month,channel,attributed_revenue\n2026-09,organic,12500\n2026-10,organic,4250.5\n2026-10,partners,8000\n", "EUR"
+            ),
+        ]
+        let kpis = [
+            "spend", "impressions", "clicks", "sessions", "leads", "new_customers", "attributed_revenue", "sales_cycle_days", "cpc", "ctr",
+            "cpl", "cac", "paid_cac", "romi", "media_romi", "marketing_cost", "lead_to_customer_rate",
+        ]
+        func figures(_ name: String, _ bytes: [UInt8], sources: String, currency: String) throws -> [String: Double?] {
+            let files: [String: [UInt8]] = [
+                "content/units/u/unit.yml": Array("name: U\nsector: tech\ncurrency: \(currency)\nconfidentiality: B\n\(sources)".utf8),
+                "content/units/u/data/\(name)": bytes,
+                "content/units/u/data/base.csv": Array("month,overhead,revenue,gross_profit\n2026-09,100,5000,2000\n2026-10,100,6000,2500\n".utf8),
+            ]
+            let (workspace, diagnostics) = BoardpackCommands.load(contentPath: "content", fileSystem: InMemoryFileSystem(bytes: files))
+            let ws = try #require(workspace, "\(diagnostics)")
+            let prepare = Preparation()
+            let (compiled, playbooks) = try prepare.validate(ws)
+            let model = try #require(try prepare.compute(ws, compiled, playbooks).models.first)
+            var out: [String: Double?] = [:]
+            // The rows as read, measure by measure and month by month…
+            for file in ws.units[0].dataFiles where file.path.hasSuffix(name) {
+                for (m, measure) in file.measures.enumerated() {
+                    for (r, month) in file.months.enumerated() where !file.measureValues[m][r].isNaN {
+                        out["\(month) \(measure) rows"] = (out["\(month) \(measure) rows"] ?? 0)! + file.measureValues[m][r]
+                    }
+                }
+            }
+            // …and every figure of the packs.
+            for month in [9, 10] {
+                let metrics = model.metrics.pack(.month(Month(year: 2026, month: month)))
+                for id in kpis { out["\(month) \(id)"] = metrics[kpi: id]?.value ?? model.metrics.evaluator(for: metrics.period).measure(id, at: metrics.period).value }
+            }
+            return out
+        }
+        for c in cases {
+            let fromExport = try figures("export.csv", c.file, sources: "sources:\n  - file: export.csv\n    format: \(c.format)\n" + c.settings, currency: c.currency)
+            let fromCSV = try figures("plain.csv", Array(c.csv.utf8), sources: "", currency: c.currency)
+            #expect(fromExport == fromCSV, "\(c.format)")
+            #expect(fromExport.values.contains { $0 != nil }, "\(c.format)")
+        }
+    }
+
+    @Test func aRowInAnotherCurrencyIsAnError() {
+        // Google Ads writes each row's currency: a manager account mixing two is refused at the cell.
+        let export = Self.utf16("Day\tCurrency code\tCost\tImpr.\tClicks\n2026-10-01\tEUR\t10.00\t100\t5\n2026-10-01\tUSD\t12.00\t120\t6\n")
+        let e = convert(.googleAds, export).diagnostics
+        #expect(e.first?.message == "the row is in USD, and the unit reports in EUR")
+        #expect(e.first?.location == SourceLocation(file: "data/x.csv", line: 3, column: 12))
+        #expect(e.count == 1)
+    }
 }
+

@@ -95,6 +95,9 @@ package struct ExportAdapter: Sendable {
         hubSpotDeals.name: hubSpotDeals, salesforceReport.name: salesforceReport,
     ]
 
+    /// Columns that name each row's currency.
+    static let currencyColumns = ["Currency code", "Currency"]
+
     /// Labels of total rows in the languages the platforms export in.
     static let totalPrefixes = ["total", "gesamt", "totale", "grand total", "subtotal", "totaal", "totales"]
 
@@ -183,6 +186,9 @@ package struct ExportAdapter: Sendable {
         var periodColumn: (index: Int, kind: PeriodKind)?
         var endColumn: Int?
         var summaryColumn: Int?
+        // A column naming each row's currency (Google Ads' `Currency code`): every row in the
+        // unit's, or the sums would add dollars to euros.
+        let currencyColumn = header.cells.firstIndex { Self.currencyColumns.contains($0.text) }
         var measures: [(index: Int, measure: String)] = []
         let stageColumn = deals.flatMap { d in header.cells.firstIndex { $0.text == d.stage } }
         let createdColumn = deals.flatMap { d in header.cells.firstIndex { $0.text == d.created } }
@@ -269,6 +275,14 @@ package struct ExportAdapter: Sendable {
                 continue
             }
             if let s = stageColumn, s < cells.count, !won.contains(text.text(of: s, in: cells)) { continue }
+            if let c = currencyColumn, c < cells.count, !cells.ranges[c].isEmpty, !text.bytes[cells.ranges[c]].elementsEqual(currency.utf8) {
+                let cell = cellAt(c)
+                diagnostics.append(
+                    .error(
+                        "the row is in \(cell.text), and the unit reports in \(currency)", at: at(number, cell.column),
+                        hint: "export the report in \(currency) only, or convert it before the pack: boardpack never converts currencies"))
+                continue
+            }
             let periodRange = cells.ranges[periodColumn.index]
             guard
                 let month = text.isoMonth(periodRange, kind: periodColumn.kind)
