@@ -275,7 +275,8 @@ package struct ExportAdapter: Sendable {
                 continue
             }
             if let s = stageColumn, s < cells.count, !won.contains(text.text(of: s, in: cells)) { continue }
-            if let c = currencyColumn, c < cells.count, !cells.ranges[c].isEmpty, !text.bytes[cells.ranges[c]].elementsEqual(currency.utf8) {
+            if let c = currencyColumn, c < cells.count, !cells.ranges[c].isEmpty, !text.bytes[cells.ranges[c]].elementsEqual(currency.utf8)
+            {
                 let cell = cellAt(c)
                 diagnostics.append(
                     .error(

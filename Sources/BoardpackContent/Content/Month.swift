@@ -51,7 +51,7 @@ package struct Month: Sendable, Hashable, Comparable, CustomStringConvertible {
     package static func < (lhs: Month, rhs: Month) -> Bool { lhs.index < rhs.index }
 
     /// Number of days in this month (Gregorian calendar).
-    var dayCount: Int {
+    package var dayCount: Int {
         switch month {
         case 2:
             let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

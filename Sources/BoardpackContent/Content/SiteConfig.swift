@@ -77,6 +77,12 @@ package struct ISODate: Sendable, Hashable, Comparable, CustomStringConvertible 
         self.day = day
     }
 
+    /// Day `day` of `month` (1…its day count).
+    package init(month: Month, day: Int) {
+        self.month = month
+        self.day = day
+    }
+
     package var description: String { "\(month)-\(day < 10 ? "0" : "")\(day)" }
 
     package static func < (a: ISODate, b: ISODate) -> Bool { (a.month, a.day) < (b.month, b.day) }

@@ -36,6 +36,8 @@ package struct SiteBuilder: Sendable {
     struct Plan: Sendable {
         var models: [UnitModel]
         var units: [UnitReport]
+        /// Per unit, the actions of the notes this build shows (SPEC §2.4).
+        var ledgers: [ActionLedger]
         var jobs: [(unit: Int, period: Period)]
         var warnings: [Diagnostic]
         /// Wall-clock time of the aggregation alone, for `build --timings`.
@@ -46,7 +48,8 @@ package struct SiteBuilder: Sendable {
         func report(_ i: Int) -> PackReport {
             let (u, period) = jobs[i]
             return PackReport(
-                models[u], unit: units[u], period: period, audience: options.audience, includeDrafts: options.includeDrafts)
+                models[u], unit: units[u], period: period, audience: options.audience, includeDrafts: options.includeDrafts,
+                actions: ledgers[u].log(for: period))
         }
     }
 
@@ -141,16 +144,18 @@ package struct SiteBuilder: Sendable {
             for (u, period) in jobs { periodsOf[u].append(period) }
             let rendering = periodsOf
             let units = ResultSlots<UnitReport>(count: models.count)
+            let ledgers = ResultSlots<ActionLedger>(count: models.count)
             DispatchQueue.concurrentPerform(iterations: models.count) { u in
                 let model = models[u]
+                ledgers.set(u, ActionLedger(model.unit.notes, audience: options.audience, includeDrafts: options.includeDrafts))
                 let listed = model.periods.filter { period in
                     rendering[u].contains(period) || (isSubset && existing.files["\(model.unit.id)/\(period)/index.html"] != nil)
                 }
                 units.set(u, UnitReport(model, rendering: rendering[u], listed: listed))
             }
             return Plan(
-                models: models, units: units.values, jobs: jobs.map { (unit: $0.0, period: $0.1) }, warnings: warnings,
-                aggregationSeconds: aggregationSeconds, options: options)
+                models: models, units: units.values, ledgers: ledgers.values, jobs: jobs.map { (unit: $0.0, period: $0.1) },
+                warnings: warnings + ledgers.values.flatMap(\.diagnostics), aggregationSeconds: aggregationSeconds, options: options)
         }
     }
 

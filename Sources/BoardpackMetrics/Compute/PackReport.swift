@@ -61,6 +61,8 @@ package struct PackReport: Sendable {
     package let trends: [String: [(period: Period, value: Double?)]]
     /// The notes the build shows in this pack, in order, with their embeds resolved.
     package let notes: [NoteReport]
+    /// The action log: actions open at the end of the period, closed in it, or overdue.
+    package let actions: [ActionEntry]
     /// Problems found in the notes' embeds.
     package let diagnostics: [Diagnostic]
 
@@ -83,13 +85,15 @@ package struct PackReport: Sendable {
         breakdownStatus = [:]
         trends = [:]
         notes = []
+        actions = []
         diagnostics = []
     }
 
     /// Computes the pack of `model` for `period` as a build for `audience` shows it.
     package init(
-        _ model: UnitModel, unit: UnitReport, period: Period, audience: Note.Audience, includeDrafts: Bool
+        _ model: UnitModel, unit: UnitReport, period: Period, audience: Note.Audience, includeDrafts: Bool, actions: [ActionEntry] = []
     ) {
+        self.actions = actions
         let engine = model.metrics, data = engine.data
         let dictionary = unit.dictionary
         self.unit = unit

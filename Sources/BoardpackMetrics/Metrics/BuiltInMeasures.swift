@@ -14,7 +14,7 @@ extension MetricDictionary {
         // A loss-making month is legitimate, so gross profit gets no sign check.
         MeasureDefinition("gross_profit", kind: .signedMoney, meaning: "total gross profit"),
         MeasureDefinition("overhead", kind: .money, meaning: "non-media marketing cost: tools, people, agencies"),
-        MeasureDefinition("marketing_budget", kind: .money, meaning: "planned marketing cost"),
+        MeasureDefinition("marketing_budget", kind: .money, meaning: "planned marketing cost", plan: true),
         MeasureDefinition("active_customers", .last, meaning: "customers at the end of the month"),
         MeasureDefinition("churned_customers", meaning: "customers lost"),
         MeasureDefinition(

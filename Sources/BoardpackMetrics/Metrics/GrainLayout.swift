@@ -21,7 +21,8 @@ struct GrainLayout {
     /// Number of values per dimension.
     var labelCounts: [String: Int] { labels.mapValues(\.count) }
 
-    init(files: [DataFile], firstMonth: Month, monthCount: Int) {
+    /// `plan`: the plan measures, whose rows alone give a month no data.
+    init(files: [DataFile], firstMonth: Month, monthCount: Int, plan: Set<String> = []) {
         self.firstMonth = firstMonth
         self.monthCount = monthCount
         hasData = Array(repeating: false, count: monthCount)
@@ -79,18 +80,24 @@ struct GrainLayout {
             combos[key] = table
             comboIndex[key] = index
             rowCombo.append(rows)
-            markPresence(file, maps)
+            markPresence(file, maps, plan: plan)
         }
     }
 
     /// Marks the months that have rows, and per dimension value the months a row carries it.
     /// Each file's marks go to flat tables first (a million writes into nested arrays cost a
     /// uniqueness check each), merged into `presence` once per dimension.
-    private mutating func markPresence(_ file: DataFile, _ maps: [[Int32]]) {
+    private mutating func markPresence(_ file: DataFile, _ maps: [[Int32]], plan: Set<String>) {
         let first = firstMonth.index
         let offsets = file.months.map { $0.index - first }
+        // A row gives its month data when it reports something other than a plan: a file
+        // without plan measures, every row.
+        let actual = file.measures.indices.filter { !plan.contains(file.measures[$0]) }
+        let planned = actual.count < file.measures.count
         hasData.withUnsafeMutableBufferPointer { hasData in
-            for o in offsets { hasData[o] = true }
+            for (r, o) in offsets.enumerated() where !planned || actual.contains(where: { !file.measureValues[$0][r].isNaN }) {
+                hasData[o] = true
+            }
         }
         for (d, name) in file.dimensions.enumerated() {
             // Per file label: the months carrying it.

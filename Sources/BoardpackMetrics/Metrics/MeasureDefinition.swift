@@ -39,12 +39,16 @@ package struct MeasureDefinition: Sendable, Hashable {
     package var unitScoped: Bool
     /// One-line meaning, for the appendix.
     var meaning: String
+    /// A plan figure (`marketing_budget`): a row reporting only plan measures is no data, so
+    /// a budget for the months to come makes no pack (SPEC §4).
+    package var plan = false
 
     /// Creates a measure definition.
     package init(
         _ id: String, _ aggregation: Aggregation = .sum, kind: Kind = .count, unitScoped: Bool = false,
-        meaning: String = ""
+        meaning: String = "", plan: Bool = false
     ) {
+        self.plan = plan
         self.id = id
         self.aggregation = aggregation
         self.kind = kind

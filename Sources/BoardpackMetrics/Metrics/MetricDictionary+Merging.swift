@@ -31,6 +31,7 @@ extension MetricDictionary {
             if let k = o.kind { m.kind = k }
             if let s = o.scope { m.unitScoped = s == "unit" }
             if let t = o.meaning { m.meaning = t }
+            if let p = o.plan { m.plan = p }
             copy.setMeasure(m)
         }
         for (id, o) in overrides.kpis.sorted(by: { $0.key < $1.key }) {

@@ -58,10 +58,12 @@ package struct MeasureOverride: Sendable, Decodable {
     /// `unit` to make breakdowns take the unit-level value.
     package var scope: String?
     var meaning: String?
+    /// `plan: true`: a plan figure (a budget, a target), whose rows alone give a month no pack.
+    var plan: Bool?
     /// Where the entry is (set by the loader, not decoded).
     package var location: SourceLocation?
 
-    private enum CodingKeys: String, CodingKey, CaseIterable { case aggregation, weight, kind, scope, meaning }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case aggregation, weight, kind, scope, meaning, plan }
 
     package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -72,6 +74,7 @@ package struct MeasureOverride: Sendable, Decodable {
         kind = problems.field(nil) { try c.decodeIfPresent(MeasureDefinition.Kind.self, forKey: .kind) }
         scope = problems.field(nil) { try MetricOverride.scope(c, .scope) }
         meaning = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .meaning) }
+        plan = problems.field(nil) { try c.decodeIfPresent(Bool.self, forKey: .plan) }
         try problems.throwIfAny()
     }
 

@@ -19,7 +19,8 @@ extension UnitData {
             )
         }
         let monthCount = hi.index - lo.index + 1
-        let layout = GrainLayout(files: files, firstMonth: lo, monthCount: monthCount)
+        let plan = Set(dictionary.measures.values.filter(\.plan).map(\.id))
+        let layout = GrainLayout(files: files, firstMonth: lo, monthCount: monthCount, plan: plan)
 
         // Sources per measure, in file order; the first file fixes the grain.
         var order: [String] = []

@@ -66,7 +66,6 @@ package struct PackPage {
         func notesHTML(_ section: Note.Section) -> HTMLBuffer {
             notes.filter { $0.note.section == section }.map(noteHTML).joined(separator: "\n")
         }
-        let tasks = notes.flatMap { r in r.tasks.map { (r.note, $0) } }
 
         let run = report.playbook
         let vote = report.vote
@@ -85,7 +84,9 @@ package struct PackPage {
         summaryHTML += ChangeSection.whatChanged(ctx)
         sections.append(Section(id: "summary", title: ctx.label("summary"), html: summaryHTML))
         sections.append(
-            Section(id: "decisions", title: ctx.label("decisions"), html: "\(notesHTML(.decisions))\(taskTable(tasks, ctx: ctx))"))
+            Section(
+                id: "decisions", title: ctx.label("decisions"), html: "\(notesHTML(.decisions))\(Self.actionLog(report.actions, ctx: ctx))")
+        )
         var performanceHTML = performance.html
         performanceHTML += trends.html
         sections.append(Section(id: "performance", title: ctx.label("performance"), html: performanceHTML))
@@ -126,6 +127,7 @@ package struct PackPage {
             extra: [
                 "playbook": PackJSON.playbook(run, locale: ctx.locale, quarterly: ctx.period.monthCount > 1),
                 "governance": PackJSON.governance(vote),
+                "actions": PackJSON.Actions(actions: report.actions),
             ]
         ).bytes()
         return Rendered(
@@ -267,17 +269,26 @@ package struct PackPage {
         return "<article class=\"note\">\n<h3>\(item.note.title)</h3>\n\(meta)\(HTMLBuffer(trusted: item.html))</article>"
     }
 
-    func taskTable(_ tasks: [(Note, TaskItem)], ctx: PackContext) -> HTMLBuffer {
-        guard !tasks.isEmpty else { return "<p class=\"empty\">\(ctx.label("no_tasks"))</p>" }
-        let rows = tasks.map { note, task -> [PackHTML.Cell] in
-            [
-                task.done ? .markup("<span class=\"task-done\">\(task.text)</span>") : .text(task.text),
-                .text(ctx.label(task.done ? "task_done" : "task_open")), .text(note.title),
+    /// The action log (SPEC §6 v2): the actions open at the end of the period, from this
+    /// pack's notes and earlier ones, those closed in it, and the overdue, each with its owner,
+    /// due date, status and the pack that raised it.
+    static func actionLog(_ actions: [ActionEntry], ctx: PackContext) -> HTMLBuffer {
+        guard !actions.isEmpty else { return "<p class=\"empty\">\(ctx.label("no_tasks"))</p>" }
+        let rows = actions.map { action -> [PackHTML.Cell] in
+            let kind = action.status.rawValue + (action.status == .overdue ? " status-red" : "")
+            let status: HTMLBuffer = "<span class=\"badge action-\(kind)\">\(ctx.label("task_\(action.status.rawValue)"))</span>"
+            return [
+                action.status == .done ? .markup("<span class=\"task-done\">\(action.text)</span>") : .text(action.text),
+                .text(action.owner ?? "—"),
+                .text(action.due.map { ctx.formatter.date(year: $0.month.year, month: $0.month.month, day: $0.day) } ?? "—"),
+                .markup(status), .text(ctx.formatter.period(action.raisedIn)),
             ]
         }
         return PackHTML.table(
-            caption: .text(ctx.locale.label("decisions_and_actions_collected_from")),
-            headers: [.text(ctx.label("task")), .text(ctx.label("task_status")), .text(ctx.label("task_source"))], rows: rows,
-            classes: "data tasks")
+            caption: .text(ctx.locale.label("action_log_caption")),
+            headers: [
+                .text(ctx.label("task")), .text(ctx.label("action_owner")), .text(ctx.label("action_due")), .text(ctx.label("task_status")),
+                .text(ctx.label("raised_in")),
+            ], rows: rows, classes: "data tasks")
     }
 }

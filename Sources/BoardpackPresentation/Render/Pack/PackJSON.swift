@@ -97,4 +97,31 @@ enum PackJSON {
             writer.endObject()
         }
     }
+
+    /// The `actions` member (SPEC §3.5): the action log, sorted as the pack shows it.
+    struct Actions: JSONWritable {
+        var actions: [ActionEntry]
+
+        func write(to writer: inout JSONWriter) {
+            writer.beginArray()
+            for a in actions {
+                writer.item()
+                writer.beginObject()
+                writer.key("due")
+                writer.string(a.due?.description)
+                writer.key("note")
+                writer.string(a.note)
+                writer.key("owner")
+                writer.string(a.owner)
+                writer.key("raised_in")
+                writer.string(a.raisedIn.description)
+                writer.key("status")
+                writer.string(a.status.rawValue)
+                writer.key("text")
+                writer.string(a.text)
+                writer.endObject()
+            }
+            writer.endArray()
+        }
+    }
 }
