@@ -420,7 +420,10 @@ import Testing
     /// same figures: every measure and KPI of its October and September packs.
     @Test func everyAdapterGivesTheFiguresOfTheSameCSV() throws {
         let cases: [(format: String, file: [UInt8], settings: String, csv: String, currency: String)] = [
-            ("google-ads", Self.googleAds, "", "month,channel,spend,impressions,clicks\n2026-09,paid_search,100,1000,10\n2026-10,paid_search,2000,16000,750\n", "EUR"),
+            (
+                "google-ads", Self.googleAds, "",
+                "month,channel,spend,impressions,clicks\n2026-09,paid_search,100,1000,10\n2026-10,paid_search,2000,16000,750\n", "EUR"
+            ),
             (
                 "google-ads", Self.googleAdsByType,
                 "    columns: {Conversions: leads, Campaign type: channel}\n    values: {channel: {Search: paid_search, Performance Max: pmax}}\n",
@@ -432,7 +435,10 @@ import Testing
                 "linkedin-ads", Self.linkedIn, "",
                 "month,channel,spend,impressions,clicks\n2026-09,linkedin,1234.56,12000,300\n2026-10,linkedin,1265.44,13000,300\n", "USD"
             ),
-            ("ga4", Self.ga4, "", "month,channel,sessions\n2026-09,organic_search,1200\n2026-10,organic_search,1500\n2026-10,paid_search,1500\n", "EUR"),
+            (
+                "ga4", Self.ga4, "",
+                "month,channel,sessions\n2026-09,organic_search,1200\n2026-10,organic_search,1500\n2026-10,paid_search,1500\n", "EUR"
+            ),
             (
                 "hubspot-deals", Array(Self.hubspot.utf8), "",
                 "month,new_customers,attributed_revenue,sales_cycle_days\n2026-09,1,3000,30\n2026-10,2,20000,17.5\n", "EUR"
@@ -451,7 +457,8 @@ import Testing
             let files: [String: [UInt8]] = [
                 "content/units/u/unit.yml": Array("name: U\nsector: tech\ncurrency: \(currency)\nconfidentiality: B\n\(sources)".utf8),
                 "content/units/u/data/\(name)": bytes,
-                "content/units/u/data/base.csv": Array("month,overhead,revenue,gross_profit\n2026-09,100,5000,2000\n2026-10,100,6000,2500\n".utf8),
+                "content/units/u/data/base.csv": Array(
+                    "month,overhead,revenue,gross_profit\n2026-09,100,5000,2000\n2026-10,100,6000,2500\n".utf8),
             ]
             let (workspace, diagnostics) = BoardpackCommands.load(contentPath: "content", fileSystem: InMemoryFileSystem(bytes: files))
             let ws = try #require(workspace, "\(diagnostics)")
@@ -470,12 +477,14 @@ import Testing
             // …and every figure of the packs.
             for month in [9, 10] {
                 let metrics = model.metrics.pack(.month(Month(year: 2026, month: month)))
-                for id in kpis { out["\(month) \(id)"] = metrics[kpi: id]?.value ?? model.metrics.evaluator(for: metrics.period).measure(id, at: metrics.period).value }
+                let evaluator = model.metrics.evaluator(for: metrics.period)
+                for id in kpis { out["\(month) \(id)"] = metrics[kpi: id]?.value ?? evaluator.measure(id, at: metrics.period).value }
             }
             return out
         }
         for c in cases {
-            let fromExport = try figures("export.csv", c.file, sources: "sources:\n  - file: export.csv\n    format: \(c.format)\n" + c.settings, currency: c.currency)
+            let sources = "sources:\n  - file: export.csv\n    format: \(c.format)\n" + c.settings
+            let fromExport = try figures("export.csv", c.file, sources: sources, currency: c.currency)
             let fromCSV = try figures("plain.csv", Array(c.csv.utf8), sources: "", currency: c.currency)
             #expect(fromExport == fromCSV, "\(c.format)")
             #expect(fromExport.values.contains { $0 != nil }, "\(c.format)")
@@ -491,4 +500,3 @@ import Testing
         #expect(e.count == 1)
     }
 }
-

@@ -10,6 +10,8 @@ package struct SiteConfig: Sendable, Equatable, Decodable {
     package var generatedOn: String?
     /// Write `output/index.html`, the CMO's overview of every unit (SPEC §6.1).
     package var portfolio: Bool
+    /// The month the fiscal year starts (1–12); a unit may say otherwise.
+    package var fiscalYearStart = 1
 
     package init(
         title: String = "Marketing board packs", locale: String = "en-GB", archiveMonths: Int = 12, generatedOn: String? = nil,
@@ -26,6 +28,17 @@ package struct SiteConfig: Sendable, Equatable, Decodable {
         case title, locale, portfolio
         case archiveMonths = "archive_months"
         case generatedOn = "generated_on"
+        case fiscalYearStart = "fiscal_year_start"
+    }
+
+    /// A `fiscal_year_start` key: a month number.
+    static func fiscalYearStart<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K) throws -> Int? {
+        guard let month = try c.decodeIfPresent(Int.self, forKey: key) else { return nil }
+        guard (1...12).contains(month) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: c, debugDescription: "`fiscal_year_start` is the month the fiscal year starts, 1 to 12, not \(month)")
+        }
+        return month
     }
 
     package init(from decoder: any Decoder) throws {
@@ -33,6 +46,7 @@ package struct SiteConfig: Sendable, Equatable, Decodable {
         var problems = DecodingProblems()
         decoder.rejectUnknownKeys(CodingKeys.self, &problems)
         portfolio = problems.field(true) { try c.decodeIfPresent(Bool.self, forKey: .portfolio) ?? true }
+        fiscalYearStart = problems.field(1) { try Self.fiscalYearStart(c, .fiscalYearStart) ?? 1 }
         title = problems.field("Marketing board packs") { try c.decodeIfPresent(String.self, forKey: .title) ?? "Marketing board packs" }
         locale = problems.field("en-GB") {
             let text = try c.decodeIfPresent(String.self, forKey: .locale) ?? "en-GB"

@@ -16,6 +16,8 @@ package struct UnitConfig: Sendable, Equatable, Decodable {
     package var governance: Governance
     /// The longest customer lifetime CLV counts, in months (SPEC §3.2); nil for the default.
     package var clvLifetimeMonths: Double?
+    /// The month the unit's fiscal year starts, when it is not the site's.
+    package var fiscalYearStart: Int?
     /// How files of `data/` come to be (SPEC §2.5): snapshots of commands.
     package var sources: [SourceConfig]
     /// Field delimiter of the unit's CSV exports (`,` unless set to `;`).
@@ -32,6 +34,7 @@ package struct UnitConfig: Sendable, Equatable, Decodable {
         case csvDelimiter = "csv_delimiter"
         case csvDecimal = "csv_decimal"
         case clvLifetimeMonths = "clv_lifetime_months"
+        case fiscalYearStart = "fiscal_year_start"
         case sources
     }
 
@@ -78,6 +81,7 @@ package struct UnitConfig: Sendable, Equatable, Decodable {
             }
             return months
         }
+        fiscalYearStart = problems.field(nil) { try SiteConfig.fiscalYearStart(c, .fiscalYearStart) }
         sources = problems.field([]) {
             let sources = try c.decodeIfPresent([SourceConfig].self, forKey: .sources) ?? []
             var seen = Set<String>()

@@ -60,6 +60,13 @@ package struct PackFormatter: Sendable, Hashable {
         return money(r, code: code)
     }
 
+    /// A signed amount of money, a difference: `+€500`, `−€1,200` (en), `+500 €` (it).
+    package func signedCurrency(_ value: Double?, code: String, fractionDigits: Int = 0) -> String {
+        guard let r = rounded(value, fractionDigits) else { return notAvailable }
+        let (prefix, suffix) = moneyAffixes(sign: signed(r), code: code)
+        return r.text(locale: locale, prefix: prefix, suffix: suffix)
+    }
+
     /// A ratio as a percentage: 0.1234 → `12.3%` (en) and `12,3%` (it).
     ///
     /// Italian takes no space before `%`: that is CLDR's it-IT pattern (`#,##0%`) and the usage

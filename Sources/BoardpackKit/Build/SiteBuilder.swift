@@ -38,6 +38,8 @@ package struct SiteBuilder: Sendable {
         var units: [UnitReport]
         /// Per unit, the actions of the notes this build shows (SPEC §2.4).
         var ledgers: [ActionLedger]
+        /// Per unit, the month its fiscal year starts.
+        var fiscalYearStarts: [Int]
         var jobs: [(unit: Int, period: Period)]
         var warnings: [Diagnostic]
         /// Wall-clock time of the aggregation alone, for `build --timings`.
@@ -49,7 +51,7 @@ package struct SiteBuilder: Sendable {
             let (u, period) = jobs[i]
             return PackReport(
                 models[u], unit: units[u], period: period, audience: options.audience, includeDrafts: options.includeDrafts,
-                actions: ledgers[u].log(for: period))
+                actions: ledgers[u].log(for: period), fiscalYearStart: fiscalYearStarts[u])
         }
     }
 
@@ -154,7 +156,9 @@ package struct SiteBuilder: Sendable {
                 units.set(u, UnitReport(model, rendering: rendering[u], listed: listed))
             }
             return Plan(
-                models: models, units: units.values, ledgers: ledgers.values, jobs: jobs.map { (unit: $0.0, period: $0.1) },
+                models: models, units: units.values, ledgers: ledgers.values,
+                fiscalYearStarts: models.map { $0.unit.config.fiscalYearStart ?? workspace.site.fiscalYearStart },
+                jobs: jobs.map { (unit: $0.0, period: $0.1) },
                 warnings: warnings + ledgers.values.flatMap(\.diagnostics), aggregationSeconds: aggregationSeconds, options: options)
         }
     }

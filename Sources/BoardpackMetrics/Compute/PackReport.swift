@@ -63,6 +63,8 @@ package struct PackReport: Sendable {
     package let notes: [NoteReport]
     /// The action log: actions open at the end of the period, closed in it, or overdue.
     package let actions: [ActionEntry]
+    /// Marketing cost against budget: the period, the fiscal year to date, the full year.
+    package let budget: BudgetStatement?
     /// Problems found in the notes' embeds.
     package let diagnostics: [Diagnostic]
 
@@ -86,14 +88,22 @@ package struct PackReport: Sendable {
         trends = [:]
         notes = []
         actions = []
+        budget = nil
         diagnostics = []
     }
 
     /// Computes the pack of `model` for `period` as a build for `audience` shows it.
     package init(
-        _ model: UnitModel, unit: UnitReport, period: Period, audience: Note.Audience, includeDrafts: Bool, actions: [ActionEntry] = []
+        _ model: UnitModel, unit: UnitReport, period: Period, audience: Note.Audience, includeDrafts: Bool, actions: [ActionEntry] = [],
+        fiscalYearStart: Int = 1
     ) {
         self.actions = actions
+        // The cost up to the period's end; the budget, a plan, for the whole fiscal year.
+        let now = model.metrics.evaluator(for: period)
+        let plan = model.metrics.evaluator(for: .month(period.lastMonth.advanced(by: 12)))
+        budget = BudgetStatement(
+            period: period, fiscalYearStart: fiscalYearStart, cost: { now.kpi("marketing_cost", at: .month($0)).value },
+            budget: { plan.measure("marketing_budget", at: .month($0)).value })
         let engine = model.metrics, data = engine.data
         let dictionary = unit.dictionary
         self.unit = unit

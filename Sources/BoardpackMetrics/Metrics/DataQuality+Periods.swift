@@ -29,7 +29,9 @@ extension DataQuality {
             data.files.first.map { f in
                 f.path.lastIndex(of: "/").map { String(f.path[..<$0]) } ?? "."
             } ?? "."
-        return (0..<data.monthCount).map { first.advanced(by: $0) }.filter { !data.hasData(in: $0) }.map { m in
+        // Up to the last month with data: a plan for the months to come is no gap.
+        let count = (data.hasData.lastIndex(of: true) ?? -1) + 1
+        return (0..<count).map { first.advanced(by: $0) }.filter { !data.hasData(in: $0) }.map { m in
             DataQualityFinding(
                 check: .missingMonth, month: m,
                 diagnostic: .warning("no data for \(m), between the first and the last month of data", at: SourceLocation(file: folder)))

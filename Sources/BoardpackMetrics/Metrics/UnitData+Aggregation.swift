@@ -69,9 +69,10 @@ extension UnitData {
             }
             series[m] = accumulator.finish(sources: kept, labelCounts: layout.labelCounts)
         }
-        let data = UnitData(
+        var data = UnitData(
             files: files, firstMonth: lo, monthCount: monthCount, hasData: layout.hasData, series: series,
             dimensionLabels: layout.labels, presence: layout.presence)
+        data.isPlan = data.measureIDs.map { plan.contains($0) }
         return (data, diagnostics)
     }
 

@@ -12,8 +12,11 @@ package struct UnitData: Sendable {
     package let firstMonth: Month?
     /// Months from the first to the last month with a row.
     package let monthCount: Int
-    /// Per month offset: whether any file has a row in that month.
+    /// Per month offset: whether any file has a row in that month (beside a plan's).
     let hasData: [Bool]
+    /// Per measure number: a plan measure (`marketing_budget`), read in any month it has a
+    /// value, data or not (a budget for the months to come).
+    var isPlan: [Bool] = []
     /// The measures some file reports, sorted: a measure's number is its index here.
     let measureIDs: [String]
     /// Measure id → its number.
@@ -145,7 +148,9 @@ package struct UnitData: Sendable {
         let count = period.monthCount
         let start = period.firstMonth.index - first.index
         guard start + count - 1 <= through.index - first.index, start >= 0, start + count <= monthCount else { return nil }
-        for o in start..<(start + count) where !hasData[o] { return nil }
+        if number >= isPlan.count || !isPlan[number] {
+            for o in start..<(start + count) where !hasData[o] { return nil }
+        }
         guard let block = table.block(number, dimension: slice?.dimensionNumber ?? -1, value: slice?.valueIndex ?? 0) else {
             return nil
         }

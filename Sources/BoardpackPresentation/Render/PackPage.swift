@@ -122,14 +122,13 @@ package struct PackPage {
             generatedOnLabel: ctx.label("generated_on"), draft: includesDrafts, draftLabel: ctx.label("draft"),
             draftNotice: ctx.label("draft_notice"), contentsLabel: ctx.label("contents"), toc: Self.tableOfContents(sections),
             sections: sections)
-        let json = report.metrics.json(
-            audience: audience.rawValue,
-            extra: [
-                "playbook": PackJSON.playbook(run, locale: ctx.locale, quarterly: ctx.period.monthCount > 1),
-                "governance": PackJSON.governance(vote),
-                "actions": PackJSON.Actions(actions: report.actions),
-            ]
-        ).bytes()
+        var members: [String: any JSONWritable] = [
+            "playbook": PackJSON.playbook(run, locale: ctx.locale, quarterly: ctx.period.monthCount > 1),
+            "governance": PackJSON.governance(vote),
+            "actions": PackJSON.Actions(actions: report.actions),
+        ]
+        if let budget = report.budget { members["budget"] = PackJSON.Budget(statement: budget) }
+        let json = report.metrics.json(audience: audience.rawValue, extra: members).bytes()
         return Rendered(
             page: templates.renderPack(context), json: json,
             markdownNanoseconds: notes.reduce(0) { $0 + $1.markdownNanoseconds })

@@ -70,6 +70,10 @@ enum GovernanceSection {
         PackHTML.table(
             into: &html, headers: [.text(ctx.locale.label("model")), .text(ctx.locale.label("votes"))],
             rows: totals, numeric: [1], classes: "data votes")
+        if let budget = ctx.report.budget {
+            html += "<h3>\(ctx.label("budget_title"))</h3>\n"
+            html += BudgetTable.render(ctx, budget)
+        }
         html += "<h3>\(ctx.locale.label("budget_utilisation"))</h3>\n"
         if let r = ctx.pack[kpi: "budget_utilisation"] {
             html +=

@@ -57,6 +57,15 @@ struct PackContext: Sendable {
     /// A fixed label of the pack in the pack's language.
     func label(_ key: String) -> String { locale.label(key) }
 
+    /// A label with values filled in (`{months}`).
+    func label(_ key: String, _ values: [String: String]) -> String { locale.label(key, values) }
+
+    /// Items as a sentence lists them: `A`, `A and B`, `A, B and C` (`e` in Italian).
+    func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " " + label("and_word") + " " + items.last!
+    }
+
     /// A KPI's definition.
     func kpi(_ id: String) -> KPIDefinition? { dictionary.kpis[id] }
 

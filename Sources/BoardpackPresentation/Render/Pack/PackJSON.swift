@@ -124,4 +124,31 @@ enum PackJSON {
             writer.endArray()
         }
     }
+
+    /// The `budget` member (SPEC §3.5): money in the unit's currency, n/a as null.
+    struct Budget: JSONWritable {
+        var statement: BudgetStatement
+
+        func write(to writer: inout JSONWriter) {
+            let s = statement
+            writer.beginObject()
+            writer.key("fiscal_year")
+            writer.string(s.fiscalYear)
+            writer.key("full_year_budget")
+            writer.number(s.fullYearBudget)
+            writer.key("full_year_forecast")
+            writer.number(s.fullYearForecast)
+            writer.key("period_actual")
+            writer.number(s.periodActual)
+            writer.key("period_budget")
+            writer.number(s.periodBudget)
+            writer.key("ytd_actual")
+            writer.number(s.ytdActual)
+            writer.key("ytd_budget")
+            writer.number(s.ytdBudget)
+            writer.key("ytd_months")
+            writer.number(Double(s.ytdMonths))
+            writer.endObject()
+        }
+    }
 }
