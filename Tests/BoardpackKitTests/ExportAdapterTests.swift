@@ -238,8 +238,18 @@ import Testing
     }
 
     @Test func localeNumbers() {
-        #expect(ExportAdapter.number("$1,234.56", locale: "en-US") == 1234.56)
-        #expect(ExportAdapter.number("1.234,56 €", locale: "it-IT") == 1234.56)
+        #expect(ExportAdapter.number("$1,234.56", locale: "en-US", currency: "USD") == 1234.56)
+        #expect(ExportAdapter.number("1.234,56 €", locale: "it-IT", currency: "EUR") == 1234.56)
+        #expect(ExportAdapter.number("-$1,234.56", locale: "en-US", currency: "USD") == -1234.56)
+        #expect(ExportAdapter.number("EUR 12", locale: nil, currency: "EUR") == 12)
+        #expect(ExportAdapter.number("12.5%", locale: nil) == 12.5)
+        // Only the unit's own currency: a dollar in a euro unit, a code, a scale letter are no number.
+        #expect(ExportAdapter.number("$1,234.56", locale: "en-US", currency: "EUR") == nil)
+        #expect(ExportAdapter.number("USD 8,000.00", locale: nil, currency: "EUR") == nil)
+        #expect(ExportAdapter.number("1.5M", locale: nil, currency: "EUR") == nil)
+        // No thousands separator after the decimal separator: never 1.23456.
+        #expect(ExportAdapter.number("1.234,56", locale: nil) == nil)
+        #expect(ExportAdapter.number("1,234.56", locale: "de-DE") == nil)
         #expect(ExportAdapter.number("1 234,56", locale: "fr-FR") == 1234.56)
         #expect(ExportAdapter.number("(12.50)", locale: nil) == -12.5)
         // Never guessed: thousands come in threes.
@@ -498,5 +508,80 @@ import Testing
         #expect(e.first?.message == "the row is in USD, and the unit reports in EUR")
         #expect(e.first?.location == SourceLocation(file: "data/x.csv", line: 3, column: 12))
         #expect(e.count == 1)
+    }
+
+    @Test func aCellInAnotherCurrencyIsAnError() {
+        let export = Array("Close Date,Amount,Stage\n10/3/2026,USD 8000.00,Closed Won\n10/4/2026,EUR 100.00,Closed Won\n".utf8)
+        let e = convert(.salesforceReport, export, locale: "en-US", columns: ["Close Date": "date", "Amount": "attributed_revenue"])
+            .diagnostics
+        #expect(e.map(\.message) == ["`USD 8000.00` is in USD, and the unit reports in EUR"])
+        #expect(e.first?.location == SourceLocation(file: "data/x.csv", line: 2, column: 11))
+        // A column named in USD through `columns:` is checked like the adapter's own.
+        let meta = Array("Reporting starts,Reporting ends,Campaign name,Purchases conversion value (USD)\n2026-10-01,2026-10-01,A,5\n".utf8)
+        let named = convert(.metaAds, meta, columns: ["Purchases conversion value (USD)": "attributed_revenue"]).diagnostics
+        #expect(named.first?.message == "`Purchases conversion value (USD)` is in USD, and the unit reports in EUR")
+    }
+
+    @Test func onlyRowsWithoutAPeriodAreTotals() {
+        // A campaign called `Total Gym` and one called `#BlackFriday` are campaigns; the total
+        // row has no day; a `#` line ends only a GA4 table.
+        let export = Self.utf16(
+            "Campaign\tDay\tCost\tImpr.\tClicks\nTotal Gym\t2026-10-01\t10.00\t100\t1\n#BlackFriday\t2026-10-02\t5.00\t50\t1\nTotal: Account\t\t15.00\t150\t2\n"
+        )
+        let c = convert(.googleAds, export)
+        #expect(c.diagnostics.isEmpty, "\(c.diagnostics)")
+        #expect(String(decoding: c.csv, as: UTF8.self) == "month,channel,spend,impressions,clicks\n2026-10,paid_search,15,150,2\n")
+    }
+
+    @Test func aRowWiderThanItsHeaderIsAnError() {
+        // `1,234.56` unquoted in a comma-separated export: five fields under four names.
+        let export = Array("Day,Campaign,Cost,Impr.\n2026-10-01,Brand,1,234.56,1000\n2026-10-02,Brand,5.00,10\n".utf8)
+        let e = convert(.googleAds, export).diagnostics
+        #expect(e.map(\.message) == ["the row has 5 fields and the header 4"])
+        #expect(e.first?.location == SourceLocation(file: "data/x.csv", line: 2))
+    }
+
+    @Test func aTranslatedExportIsReadByItsColumns() {
+        // Google Ads in Italian: no `Cost`, `columns:` names every column read.
+        let export = Self.utf16("Rapporto campagne\nGiorno\tCosto\tImpr.\tClic\n2026-10-01\t12,50\t100\t4\n2026-10-02\t7,50\t50\t1\n")
+        let c = convert(.googleAds, export, locale: "it-IT", columns: ["Giorno": "date", "Costo": "spend", "Clic": "clicks"])
+        #expect(c.diagnostics.isEmpty, "\(c.diagnostics)")
+        #expect(String(decoding: c.csv, as: UTF8.self) == "month,channel,spend,impressions,clicks\n2026-10,paid_search,20,150,5\n")
+    }
+
+    @Test func aMetaExportWithoutANameColumnIsRefused() {
+        // By ad set and day, without the campaign: its summary row is told by the ad set name.
+        let byAdSet = Array(
+            "Reporting starts,Reporting ends,Ad set name,Amount spent (EUR)\n2026-10-01,2026-10-31,,30\n2026-10-01,2026-10-01,A,10\n2026-10-02,2026-10-02,B,20\n"
+                .utf8)
+        #expect(String(decoding: convert(.metaAds, byAdSet).csv, as: UTF8.self) == "month,channel,spend\n2026-10,paid_social,30\n")
+        let nameless = Array("Reporting starts,Reporting ends,Amount spent (EUR)\n2026-10-01,2026-10-31,30\n".utf8)
+        #expect(
+            convert(.metaAds, nameless).diagnostics.first?.message
+                == "the meta-ads export has no `Campaign name`, `Ad set name`, `Ad name` column, which tells its summary row from the others"
+        )
+    }
+
+    @Test func aDayThatDoesNotExistIsAnError() {
+        for bad in ["2026-02-30", "2026-10-99", "2026-10-01xyz"] {
+            let e = convert(.googleAds, Self.utf16("Day\tCost\n\(bad)\t5\n")).diagnostics
+            #expect(e.first?.location == SourceLocation(file: "data/x.csv", line: 2, column: 1), "\(bad)")
+        }
+        #expect(convert(.googleAds, Self.utf16("Day\tCost\n2026-10-15T10:00\t5\n")).diagnostics.isEmpty)
+        // `locale: iso` reads ISO dates only.
+        #expect(!convert(.googleAds, Self.utf16("Day\tCost\n13/10/2026\t5\n"), locale: "iso").diagnostics.isEmpty)
+    }
+
+    @Test func aMistakeRepeatedInAnExportIsSummarised() {
+        let rows = (1...20).map { "2026-10-\($0 < 10 ? "0" : "")\($0)\tn/a\t1\t1" }.joined(separator: "\n")
+        let yaml = "name: U\nsector: tech\ncurrency: EUR\nconfidentiality: B\nsources:\n  - file: g.csv\n    format: google-ads\n"
+        let files: [String: [UInt8]] = [
+            "content/units/u/unit.yml": Array(yaml.utf8), "content/units/u/data/g.csv": Self.utf16("Day\tCost\tImpr.\tClicks\n\(rows)\n"),
+        ]
+        let errors = BoardpackCommands.load(contentPath: "content", fileSystem: InMemoryFileSystem(bytes: files)).1.filter {
+            $0.severity == .error
+        }
+        #expect(errors.count == 4, "\(errors)")
+        #expect(errors.last?.message == "… and 17 more like this on lines 5–21")
     }
 }

@@ -145,7 +145,10 @@ import ZIPFoundation
         #expect(
             error(compound, path: "data/budget.xls")?.description
                 == "data/budget.xls: error: an .xls file is Excel's old format, which boardpack does not read")
-        #expect(error(compound)?.description == "data/budget.xlsx: error: the workbook is password-protected (encrypted)")
+        #expect(error(compound)?.description == "data/budget.xlsx: error: the file is an Excel 97–2003 workbook (.xls) named .xlsx")
+        // An encrypted workbook keeps its package in a stream named in UTF-16.
+        let encrypted = compound + "EncryptedPackage".utf16.flatMap { [UInt8($0), 0] }
+        #expect(error(encrypted)?.description == "data/budget.xlsx: error: the workbook is password-protected (encrypted)")
         #expect(error(Array("month,x\n".utf8))?.message == "not an .xlsx workbook (not a zip archive)")
         let noSheet = error(try Self.budget(), source: Self.source(sheet: "Budget 2027"))
         #expect(noSheet?.message == "the workbook has no sheet `Budget 2027`")
@@ -213,8 +216,39 @@ import ZIPFoundation
                     ""
                 )
             ], strings: ["month", "marketing_budget", "2026-10", "10.000 €"])
-        let (_, problems) = unit(["budget.xlsx": bytes], sources: "")
+        let (_, problems) = unit(["budget.xlsx": bytes], sources: "sources:\n  - file: budget.xlsx\n    format: xlsx\n")
         let error = try #require(problems.first { $0.severity == .error })
         #expect(error.location?.description == "content/units/u/data/budget.xlsx:Budget!B2", "\(problems)")
+        // Not named in `sources:`, a workbook is not read, and says so; Excel's lock file is
+        // not even looked at.
+        let (_, unnamed) = unit(["budget.xlsx": bytes, "~$budget.xlsx": [0, 1, 2]], sources: "")
+        #expect(
+            unnamed.map(\.description) == [
+                "content/units/u/data/budget.xlsx: warning: budget.xlsx is not read: a workbook is read when unit.yml's `sources:` names it"
+            ])
+    }
+
+    @Test func cellsOutsideTheTableDoNotStopIt() throws {
+        // A date-formatted 0 in an unread column (a serial before 1900) and a line break typed
+        // in a text cell: the first is not read, the second is a space.
+        let bytes = try Self.xlsx(
+            sheets: [
+                (
+                    "Budget",
+                    "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c></row>"
+                        + "<row r=\"2\"><c r=\"A2\" s=\"1\"><v>46266</v></c><c r=\"B2\" t=\"inlineStr\"><is><t>Paid\nsocial</t></is></c><c r=\"C2\" s=\"1\"><v>-5</v></c></row>",
+                    ""
+                )
+            ], strings: ["Month", "Channel", "Note"])
+        var source = Self.source(headerRow: 1)
+        source.columns = ["Month": "month", "Channel": "channel"]
+        let c = Workbook.converted(bytes, path: "data/b.xlsx", source: source)
+        #expect(c.diagnostics.isEmpty, "\(c.diagnostics)")
+        #expect(csv(c) == "month,channel\n2026-09,Paid social\n")
+        // Read, the bad date is an error at its cell, sheet named.
+        source.columns = ["Note": "date"]
+        #expect(
+            Workbook.converted(bytes, path: "data/b.xlsx", source: source).diagnostics.first?.description
+                == "data/b.xlsx:Budget!C2: error: the date serial -5.0 is outside Excel's dates")
     }
 }

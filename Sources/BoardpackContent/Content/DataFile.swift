@@ -82,9 +82,12 @@ package struct DataFile: Sendable {
 
     /// Where row `row` is in the file, as diagnostics name it: its line (`file:line`), or
     /// a workbook's row as Excel writes a whole row (`file:Budget!17:17`).
-    package func location(ofRow row: Int) -> SourceLocation {
-        guard let sheet else { return SourceLocation(file: path, line: Int(lines[row])) }
-        return SourceLocation(file: path, cell: "\(sheet)!\(lines[row]):\(lines[row])")
+    package func location(ofRow row: Int) -> SourceLocation { location(ofLine: Int(lines[row])) }
+
+    /// A line of the file (a workbook's row) as diagnostics name it.
+    package func location(ofLine line: Int) -> SourceLocation {
+        guard let sheet else { return SourceLocation(file: path, line: line) }
+        return SourceLocation(file: path, cell: "\(sheet)!\(line):\(line)")
     }
 
     /// Where the header names measure `m` (`file:1:column`, `file:Budget!C3`).

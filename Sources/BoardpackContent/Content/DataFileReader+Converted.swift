@@ -9,8 +9,9 @@ extension DataFileReader {
     static func read(
         converted: ExportAdapter.Converted, original: [UInt8], path: String, schema: DataFileSchema
     ) -> (DataFile?, [Diagnostic]) {
-        if converted.diagnostics.contains(where: { $0.severity == .error }) { return (nil, converted.diagnostics) }
-        var (file, found) = read(bytes: converted.csv, path: path, options: .snapshot, schema: schema)
+        // A mistake repeated in an export is shown three times, then summarised, as in a CSV file.
+        if converted.diagnostics.contains(where: { $0.severity == .error }) { return (nil, summarised(converted.diagnostics)) }
+        var (file, found) = read(bytes: converted.csv, path: path, options: .snapshot, schema: schema, plainRows: true, summarising: false)
         let text = String(decoding: converted.csv, as: UTF8.self)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         func origin(line: Int, column: Int) -> SourceLocation? {
@@ -31,11 +32,12 @@ extension DataFileReader {
             let fields = converted.origins[line - 1]
             return fields[min(field, fields.count - 1)]
         }
-        found = found.map { d in
-            var d = d
-            if let at = d.location, at.file == path, let o = origin(line: at.line, column: at.column) { d.location = o }
-            return d
-        }
+        found = summarised(
+            found.map { d in
+                var d = d
+                if let at = d.location, at.file == path, let o = origin(line: at.line, column: at.column) { d.location = o }
+                return d
+            })
         guard var f = file else { return (nil, converted.diagnostics + found) }
         f.lines = f.lines.map { Int32(converted.origins[Int($0) - 1].first?.line ?? Int($0)) }
         f.measureColumns = f.measureColumns.map { origin(line: 1, column: $0)?.column ?? $0 }

@@ -30,7 +30,7 @@ package enum DataFileReader {
     /// `read`, with the plain-row path (`CSVFileParser.readPlainRows`) on or off: tests read
     /// files both ways and compare.
     static func read(
-        bytes: [UInt8], path: String, options: CSVOptions, schema: DataFileSchema, plainRows: Bool
+        bytes: [UInt8], path: String, options: CSVOptions, schema: DataFileSchema, plainRows: Bool, summarising: Bool = true
     ) -> (DataFile?, [Diagnostic]) {
         bytes.withUnsafeBufferPointer { buffer in
             let start = hasBOM(buffer) ? 3 : 0
@@ -42,7 +42,7 @@ package enum DataFileReader {
                 bytes: buffer, start: start, lineFeeds: lineFeeds, path: path, options: options, schema: schema)
             parser.readsPlainRows = plainRows
             var result = parser.run()
-            result.1 = summarised(result.1)
+            if summarising { result.1 = summarised(result.1) }
             guard var file = result.0 else { return result }
             hash(&file, bytes: buffer, monthChanges: parser.monthChanges, lineFeeds: parser.lineFeeds)
             return (file, result.1)
@@ -160,7 +160,9 @@ package enum DataFileReader {
         }
         for k in order {
             guard let m = more[k] else { continue }
-            let lines = m.lines.count == 1 ? "line \(m.lines.lowerBound)" : "lines \(m.lines.lowerBound)–\(m.lines.upperBound)"
+            // A workbook's positions are rows.
+            let word = m.first.location?.cell == nil ? "line" : "row"
+            let lines = m.lines.count == 1 ? "\(word) \(m.lines.lowerBound)" : "\(word)s \(m.lines.lowerBound)–\(m.lines.upperBound)"
             var location = m.first.location
             location?.column = 0
             kept[m.slot] = .error(

@@ -30,13 +30,18 @@ package struct ExportAdapter: Sendable {
     var map: [String: String]
     /// The channel every row is given, unless the source sets one.
     var defaultChannel: String
-    /// A column whose empty value marks a summary row (Meta's campaign name).
-    var summaryWhenEmpty: String?
+    /// Columns whose empty value marks a summary row (Meta's campaign, ad set or ad name); an
+    /// export with none of them cannot tell its summary row and is refused.
+    var summaryWhenEmpty: [String] = []
     /// A second period column that must fall in the first's month (Meta's `Reporting ends`).
     var periodEnd: String?
     /// How the platform always writes numbers and dates, when it has one way (LinkedIn's
     /// `$1,234.56` and M/D/YYYY); a source's `locale:` still wins.
     var defaultLocale: String? = nil
+    /// Whether a `#` line ends the table (GA4's next table starts after one).
+    var commentTables = false
+    /// Whether a CRM's confidentiality and copyright lines end the table (Salesforce).
+    var footers = false
     /// Columns whose value is each row's channel (GA4's channel group), in order of preference.
     var channelColumns: [String] = []
     /// A CRM's deals: won deals (by their stage) counted as new customers, their amounts
@@ -47,7 +52,7 @@ package struct ExportAdapter: Sendable {
     /// e-mails and owners are never read.
     static let hubSpotDeals = ExportAdapter(
         name: "hubspot-deals", signature: ["Deal Stage", "Close Date", "Amount"], period: [("Close Date", .date)],
-        map: ["Amount": "attributed_revenue"], defaultChannel: "", summaryWhenEmpty: nil, periodEnd: nil,
+        map: ["Amount": "attributed_revenue"], defaultChannel: "", summaryWhenEmpty: [], periodEnd: nil,
         deals: ("Deal Stage", "Create Date"))
 
     /// The stages that mean won, unless the source's `won_stages:` says otherwise.
@@ -58,27 +63,28 @@ package struct ExportAdapter: Sendable {
     static let googleAds = ExportAdapter(
         name: "google-ads", signature: ["Cost"], period: [("Day", .date), ("Month", .month)],
         map: ["Cost": "spend", "Impr.": "impressions", "Impressions": "impressions", "Clicks": "clicks"],
-        defaultChannel: "paid_search", summaryWhenEmpty: nil, periodEnd: nil)
+        defaultChannel: "paid_search", summaryWhenEmpty: [], periodEnd: nil)
 
     /// Meta Ads Manager: `Reporting starts`, `Reporting ends`, `Amount spent (XXX)`; a summary
     /// row with an empty campaign name, first or last.
     static let metaAds = ExportAdapter(
         name: "meta-ads", signature: ["Reporting starts", "Reporting ends"], period: [("Reporting starts", .date)],
         map: ["Amount spent": "spend", "Impressions": "impressions", "Link clicks": "clicks"],
-        defaultChannel: "paid_social", summaryWhenEmpty: "Campaign name", periodEnd: "Reporting ends")
+        defaultChannel: "paid_social", summaryWhenEmpty: ["Campaign name", "Ad set name", "Ad name"],
+        periodEnd: "Reporting ends")
 
     /// LinkedIn Campaign Manager: preamble lines, `Start Date (in UTC)`, `Total Spent`, in US
     /// format whatever the account's language.
     static let linkedInAds = ExportAdapter(
         name: "linkedin-ads", signature: ["Start Date (in UTC)", "Total Spent"], period: [("Start Date (in UTC)", .date)],
         map: ["Total Spent": "spend", "Impressions": "impressions", "Clicks": "clicks"], defaultChannel: "linkedin",
-        summaryWhenEmpty: nil, periodEnd: nil, defaultLocale: "en-US")
+        summaryWhenEmpty: [], periodEnd: nil, defaultLocale: "en-US")
 
     /// Google Analytics 4: a `#` comment block, then `Date` (YYYYMMDD) or `Month`, `Sessions`;
     /// the channel from a channel-group column, else `all`.
     static let ga4 = ExportAdapter(
         name: "ga4", signature: ["Sessions"], period: [("Date", .compactDate), ("Month", .month)], map: ["Sessions": "sessions"],
-        defaultChannel: "all", summaryWhenEmpty: nil, periodEnd: nil,
+        defaultChannel: "all", summaryWhenEmpty: [], periodEnd: nil, commentTables: true,
         channelColumns: [
             "Session default channel group", "Session primary channel group", "Default channel group", "First user default channel group",
         ])
@@ -87,7 +93,8 @@ package struct ExportAdapter: Sendable {
     /// source's `columns:` (the period among them); `Grand Totals`, subtotals and the
     /// confidentiality and copyright footer dropped.
     static let salesforceReport = ExportAdapter(
-        name: "salesforce-report", signature: [], period: [], map: [:], defaultChannel: "", summaryWhenEmpty: nil, periodEnd: nil)
+        name: "salesforce-report", signature: [], period: [], map: [:], defaultChannel: "", summaryWhenEmpty: [], periodEnd: nil,
+        footers: true)
 
     /// The adapters by `format:` name.
     package static let all: [String: ExportAdapter] = [
@@ -148,9 +155,12 @@ package struct ExportAdapter: Sendable {
         }
         // The header: the first line whose cells hold the signature and every `columns:` name,
         // split on the delimiter that makes them so.
-        let wanted = signature + columns.keys.sorted()
+        // A source whose `columns:` name the period reads a translated or renamed export by
+        // them alone (`Giorno: date, Costo: spend`).
+        let namesPeriod = columns.values.contains("date") || columns.values.contains("month")
+        let wanted = (namesPeriod ? [] : signature) + columns.keys.sorted()
         var header: (line: Int, cells: [Cell], delimiter: Character)?
-        search: for index in text.lines.indices where text.bytes[text.lines[index]].first != UInt8(ascii: "#") {
+        search: for index in text.lines.indices where !(commentTables && text.bytes[text.lines[index]].first == UInt8(ascii: "#")) {
             let line = Substring(text.string(text.lines[index]))
             for d in source.delimiterByte.map({ [Character(Unicode.Scalar($0))] }) ?? ["\t", ",", ";"] {
                 let cells = Self.split(line, by: d)
@@ -199,8 +209,9 @@ package struct ExportAdapter: Sendable {
         for (i, cell) in header.cells.enumerated() {
             if periodColumn == nil, let p = periodColumns.first(where: { $0.column == cell.text }) { periodColumn = (i, p.kind) }
             if cell.text == periodEnd { endColumn = i }
-            if cell.text == summaryWhenEmpty { summaryColumn = i }
-            let (name, code) = map[cell.text] == nil ? Self.withoutCurrency(cell.text) : (cell.text, nil)
+            if summaryColumn == nil && summaryWhenEmpty.contains(cell.text) { summaryColumn = i }
+            let (bare, code) = Self.withoutCurrency(cell.text)
+            let name = map[cell.text] == nil ? bare : cell.text
             if let code, map[name] != nil, code != currency {
                 diagnostics.append(
                     .error(
@@ -208,6 +219,11 @@ package struct ExportAdapter: Sendable {
                         hint: "export the report in \(currency), or convert it before the pack: boardpack never converts currencies"))
             }
             if let measure = map[name], !measures.contains(where: { $0.measure == measure }) { measures.append((i, measure)) }
+        }
+        if !summaryWhenEmpty.isEmpty && summaryColumn == nil {
+            return fail(
+                "the \(name) export has no \(summaryWhenEmpty.map { "`\($0)`" }.joined(separator: ", ")) column, which tells its summary row from the others",
+                line: header.line, hint: "download the report with the campaign (or ad set, or ad) name")
         }
         guard let periodColumn else {
             if periodColumns.isEmpty {
@@ -255,6 +271,8 @@ package struct ExportAdapter: Sendable {
         let (thousands, decimal) = Self.separators(locale)
         let (thousandsByte, decimalByte) = (thousands?.asciiValue, decimal.asciiValue ?? UInt8(ascii: "."))
         let delimiter = UInt8(ascii: header.delimiter.unicodeScalars.first!)
+        // The fields a row must have: up to the last column read.
+        let needed = ([periodColumn.index] + measures.map(\.index) + plan.dimensions.compactMap(\.index)).max()! + 1
         var cells = ExportText.Cells()
         // Rows come sorted by day: the sum of the current key is kept aside, and the table is
         // looked up only when the key changes.
@@ -263,12 +281,28 @@ package struct ExportAdapter: Sendable {
             let line = text.lines[index]
             // A `#` line ends the table (GA4 puts its next table after one), and so does a
             // footer (Salesforce's confidentiality and copyright lines).
-            if text.bytes[line].first == UInt8(ascii: "#") || text.isFooter(line) { break }
+            if commentTables && text.bytes[line].first == UInt8(ascii: "#") { break }
             if text.bytes[line].allSatisfy({ $0 == 0x2C || $0 == 0x09 || $0 == 0x3B || $0 == 0x20 || $0 == 0x22 }) { continue }
             text.split(line, by: delimiter, into: &cells)
             let number = index + 1
             func cellAt(_ i: Int) -> Cell { Cell(text: text.text(of: i, in: cells), column: text.column(of: i, in: cells, line: line)) }
-            if let first = cells.ranges.firstIndex(where: { !$0.isEmpty }), text.isTotal(cells.ranges[first]) { continue }
+            let filled = cells.ranges.indices.filter { !cells.ranges[$0].isEmpty }
+            // A footer is a line of one cell (Salesforce's confidentiality and copyright notes).
+            if footers && filled.count == 1 && text.isFooter(line) { break }
+            // A total row names itself in its first cell and has no period of its own: a
+            // campaign called `Total Gym` on a dated row is a campaign.
+            if let first = filled.first, text.isTotal(cells.ranges[first]), !hasPeriod(cells, periodColumn, text: text, locale: locale) {
+                continue
+            }
+            // Every row as wide as the header, trailing empty cells aside: an unquoted `1,234.56`
+            // in a comma-separated export would shift every column after it.
+            if filled.contains(where: { $0 >= header.cells.count }) || cells.count < needed {
+                diagnostics.append(
+                    .error(
+                        "the row has \(cells.count) fields and the header \(header.cells.count)", at: at(number),
+                        hint: "a number with a thousands separator must be in quotes in a comma-separated export; download it again"))
+                continue
+            }
             if let s = summaryColumn, s < cells.count, cells.ranges[s].isEmpty { continue }
             guard periodColumn.index < cells.count else {
                 diagnostics.append(.error("the row has no period", at: at(number)))
@@ -355,11 +389,20 @@ package struct ExportAdapter: Sendable {
                 if range.isEmpty || text.bytes[range].elementsEqual([0x2D, 0x2D]) { continue }
                 guard
                     let value = text.number(range, thousands: thousandsByte, decimal: decimalByte)
-                        ?? Self.number(text.text(of: m.index, in: cells), locale: locale)
+                        ?? Self.number(text.text(of: m.index, in: cells), locale: locale, currency: currency)
                 else {
                     let c = cellAt(m.index)
-                    diagnostics.append(
-                        .error("`\(c.text)` is not a number in the export's locale (\(locale ?? "1,234.56"))", at: at(number, c.column)))
+                    if let mark = Self.currencyMark(in: c.text), mark != currency {
+                        diagnostics.append(
+                            .error(
+                                "`\(c.text)` is in \(mark), and the unit reports in \(currency)", at: at(number, c.column),
+                                hint: "export the report in \(currency), or convert it before the pack: boardpack never converts currencies"
+                            ))
+                    } else {
+                        diagnostics.append(
+                            .error("`\(c.text)` is not a number in the export's locale (\(locale ?? "1,234.56"))", at: at(number, c.column))
+                        )
+                    }
                     continue
                 }
                 current!.sum.values[k] = (current!.sum.values[k] ?? 0) + value
@@ -415,6 +458,13 @@ package struct ExportAdapter: Sendable {
             || text.hasPrefix("generated by")
     }
 
+    /// True when the row's period cell holds a date or month.
+    func hasPeriod(_ cells: ExportText.Cells, _ period: (index: Int, kind: PeriodKind), text: ExportText, locale: String?) -> Bool {
+        guard period.index < cells.count, !cells.ranges[period.index].isEmpty else { return false }
+        return text.isoMonth(cells.ranges[period.index], kind: period.kind) != nil
+            || Self.month(text.text(of: period.index, in: cells), kind: period.kind, locale: locale) != nil
+    }
+
     /// A cell's text (unquoted, trimmed) and its 1-based column in the line.
     struct Cell {
         var text: String
@@ -462,23 +512,85 @@ package struct ExportAdapter: Sendable {
         return String(validating: body, as: UTF8.self)
     }
 
-    /// A number as the locale writes it: thousands separators, a currency sign or code, `%`.
-    static func number(_ text: String, locale: String?) -> Double? {
-        var t = text.replacingOccurrences(of: "\u{00A0}", with: "").replacingOccurrences(of: "\u{202F}", with: "")
-        t = t.trimmingCharacters(in: CharacterSet(charactersIn: "€$£% ").union(.letters))
-        let negative = t.hasPrefix("-") || t.hasPrefix("−") || (t.hasPrefix("(") && t.hasSuffix(")"))
-        t = t.trimmingCharacters(in: CharacterSet(charactersIn: "-−()€$£ "))
-        let (thousands, decimal) = separators(locale)
-        if let thousands, t.contains(thousands) {
-            // Thousands come in threes (`1,234`); `12,5` in an en-US file is no number.
-            let whole = t.split(separator: decimal, maxSplits: 1, omittingEmptySubsequences: false)[0]
-            let groups = whole.split(separator: thousands, omittingEmptySubsequences: false)
-            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
-            t.removeAll { $0 == thousands }
+    /// A number as the locale writes it: thousands separators (in threes, before the decimal
+    /// separator only), a trailing `%`, and the unit's own currency, by its code or symbol,
+    /// before or after (`$1,234.56`, `1.234,56 €`, `EUR 12`); any other currency, letter or
+    /// sign is no number (`USD 8,000.00` in a euro unit, `1.5M`).
+    static func number(_ text: String, locale: String?, currency: String? = nil) -> Double? {
+        var t = Substring(text.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " "))
+        func trim() { t = t.trimmingCharacters(in: .whitespaces)[...] }
+        trim()
+        var negative = false
+        func takeSign() {
+            if t.hasPrefix("(") && t.hasSuffix(")") {
+                negative = true
+                t = t.dropFirst().dropLast()
+            } else if t.hasPrefix("-") || t.hasPrefix("−") {
+                negative = true
+                t = t.dropFirst()
+            }
+            trim()
         }
-        if decimal == "," { t = t.replacingOccurrences(of: ",", with: ".") }
-        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let v = Double(t), v.isFinite else { return nil }
+        takeSign()
+        if t.hasSuffix("%") {
+            t = t.dropLast()
+            trim()
+        }
+        if let currency {
+            for mark in Self.currencyMarks(of: currency) {
+                if t.hasPrefix(mark) {
+                    t = t.dropFirst(mark.count)
+                    break
+                }
+                if t.hasSuffix(mark) {
+                    t = t.dropLast(mark.count)
+                    break
+                }
+            }
+            trim()
+            if !negative { takeSign() }
+        }
+        let (thousands, decimal) = separators(locale)
+        var digits = String(t)
+        if let thousands, digits.contains(thousands) {
+            // Thousands come in threes (`1,234`), and never after the decimal separator: `12,5`
+            // in an en-US file and `1.234,56` read as en-US are no numbers.
+            let parts = digits.split(separator: decimal, maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.count > 1 && parts[1].contains(thousands) { return nil }
+            let groups = parts[0].split(separator: thousands, omittingEmptySubsequences: false)
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            digits.removeAll { $0 == thousands }
+        }
+        if decimal == "," {
+            guard !digits.contains(".") else { return nil }
+            digits = digits.replacingOccurrences(of: ",", with: ".")
+        }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let v = Double(digits), v.isFinite
+        else { return nil }
         return negative ? -v : v
+    }
+
+    /// How a currency is written beside an amount: its code and its symbols, longest first.
+    static func currencyMarks(of code: String) -> [String] {
+        let symbols: [String: [String]] = ["EUR": ["€"], "USD": ["US$", "$"], "GBP": ["£"], "JPY": ["¥"]]
+        return [code] + (symbols[code] ?? [])
+    }
+
+    /// The currency a cell names, when it names one: a symbol (`€`, `$`, `£`, `¥`) or a
+    /// three-letter code.
+    static func currencyMark(in text: String) -> String? {
+        let symbols: [Character: String] = ["€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY"]
+        if let symbol = text.first(where: { symbols[$0] != nil }) { return symbols[symbol] }
+        var run = ""
+        for c in text + " " {
+            if c.isASCII && c.isUppercase {
+                run.append(c)
+            } else {
+                if run.count == 3 { return run }
+                run = ""
+            }
+        }
+        return nil
     }
 
     /// How `locale` separates thousands and decimals.
@@ -542,10 +654,15 @@ package struct ExportAdapter: Sendable {
             }
             return nil
         }
-        // ISO, with a time after it or not (`2026-10-15 14:03`).
-        if text.count >= 10, text.dropFirst(4).first == "-", text.dropFirst(7).first == "-", let m = Month(parsing: text.prefix(7)) {
+        // ISO, with a time after it or not (`2026-10-15 14:03`): a day that exists.
+        if text.count >= 10, text.dropFirst(4).first == "-", text.dropFirst(7).first == "-" {
+            guard let m = Month(parsing: text.prefix(7)), let day = Int(text.dropFirst(8).prefix(2)), (1...m.dayCount).contains(day),
+                text.count == 10 || text.dropFirst(10).first == " " || text.dropFirst(10).first == "T"
+            else { return nil }
             return m
         }
+        // `locale: iso` reads ISO dates only.
+        if locale == "iso" { return nil }
         let parts = text.split(whereSeparator: { $0 == "/" || $0 == "." }).map { Int($0) }
         guard parts.count == 3, let a = parts[0], let b = parts[1], let year = parts[2], year > 999 else { return nil }
         let monthNumber: Int

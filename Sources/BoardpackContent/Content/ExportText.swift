@@ -184,7 +184,14 @@ struct ExportText {
         guard m1 < 10, m2 < 10 else { return nil }
         let month = Int(m1) * 10 + Int(m2)
         guard (1...12).contains(month), year > 999 else { return nil }
-        return Month(year: year, month: month)
+        let result = Month(year: year, month: month)
+        if kind == .date {
+            // A day that exists, then nothing or a time (`2026-10-15 14:03`, `2026-10-15T14:03`).
+            let d1 = bytes[range.lowerBound + 8] &- 0x30, d2 = bytes[range.lowerBound + 9] &- 0x30
+            guard d1 < 10, d2 < 10, (1...result.dayCount).contains(Int(d1) * 10 + Int(d2)) else { return nil }
+            if n > 10 && bytes[range.lowerBound + 10] != 0x20 && bytes[range.lowerBound + 10] != 0x54 { return nil }
+        }
+        return result
     }
 
     /// A plain number as `thousands` and `decimal` write it (`-1,234.56`), read from the

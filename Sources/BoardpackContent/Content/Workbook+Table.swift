@@ -92,7 +92,9 @@ extension Workbook {
                 let value = cells.first { $0.column == column }?.value
                 switch value {
                 case nil: fields.append("")
-                case let .text(t)?: fields.append(t)
+                case let .text(t)?:
+                    // A line break typed in a cell (Alt+Enter) is a space in a value.
+                    fields.append(t.split(whereSeparator: \.isNewline).joined(separator: " "))
                 case let .number(n)?: fields.append(ExportAdapter.write(n, exact: true))
                 case let .bool(b)?: fields.append(b ? "TRUE" : "FALSE")
                 case let .date(y, m, d)?:
@@ -101,6 +103,9 @@ extension Workbook {
                 case let .error(e)?:
                     diagnostics.append(
                         .error("the cell holds Excel's error \(e)", at: place(row, column), hint: "correct the formula in the workbook"))
+                    fields.append("")
+                case let .invalid(message, hint)?:
+                    diagnostics.append(.error(message, at: place(row, column), hint: hint))
                     fields.append("")
                 case .uncachedFormula?:
                     diagnostics.append(

@@ -25,6 +25,9 @@ package struct Workbook {
         case error(String)
         /// A formula whose result was never saved.
         case uncachedFormula
+        /// A value that cannot be read (a date serial out of range, a shared string the
+        /// workbook lacks): reported only if the cell is read.
+        case invalid(message: String, hint: String?)
     }
 
     /// A cell: its 1-based column and value.
@@ -54,6 +57,10 @@ package struct Workbook {
         letters.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 }
     }
 
+    /// Excel's limits: 1,048,576 rows, 16,384 columns (XFD).
+    static let maxRow = 1_048_576
+    static let maxColumn = 16_384
+
     /// 1 → `A`, 27 → `AA`.
     static func columnLetters(_ number: Int) -> String {
         var n = number
@@ -69,21 +76,30 @@ package struct Workbook {
     /// A cell reference (`C17`) as its row and column.
     static func reference(_ ref: String) -> (row: Int, column: Int)? {
         let letters = ref.prefix { $0.isASCII && $0.isUppercase }
-        guard !letters.isEmpty, let row = Int(ref.dropFirst(letters.count)), row > 0 else { return nil }
-        return (row, columnNumber(letters))
+        guard (1...3).contains(letters.count), let row = Int(ref.dropFirst(letters.count)), (1...maxRow).contains(row) else { return nil }
+        let column = columnNumber(letters)
+        return column <= maxColumn ? (row, column) : nil
     }
 
     /// Reads the sheet named `sheetName` (the first sheet when nil) of the workbook in `bytes`.
     static func sheet(_ bytes: [UInt8], named sheetName: String?, isXLS: Bool) throws(Failure) -> Sheet {
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            // The compound-file header: an Excel 97–2003 workbook, or an encrypted .xlsx.
-            throw isXLS
-                ? Failure(
-                    message: "an .xls file is Excel's old format, which boardpack does not read",
-                    hint: "save it as .xlsx (File › Save As › Excel Workbook)")
-                : Failure(
+            // The compound-file header: an encrypted .xlsx (its package in an `EncryptedPackage`
+            // stream, named in UTF-16) or an Excel 97–2003 workbook.
+            let stream: [UInt8] = "EncryptedPackage".utf16.flatMap { [UInt8($0), 0] }
+            let encrypted =
+                bytes.count >= stream.count
+                && (0...(bytes.count - stream.count)).contains { bytes[$0..<($0 + stream.count)].elementsEqual(stream) }
+            if !isXLS, encrypted {
+                throw Failure(
                     message: "the workbook is password-protected (encrypted)",
                     hint: "save a copy without the password (File › Info › Protect Workbook)")
+            }
+            throw Failure(
+                message: isXLS
+                    ? "an .xls file is Excel's old format, which boardpack does not read"
+                    : "the file is an Excel 97–2003 workbook (.xls) named .xlsx",
+                hint: "save it as .xlsx (File › Save As › Excel Workbook)")
         }
         guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), let archive = try? Archive(data: Data(bytes), accessMode: .read) else {
             throw Failure(message: "not an .xlsx workbook (not a zip archive)", hint: "save the file from Excel as .xlsx")
@@ -171,13 +187,12 @@ package struct Workbook {
         var row = 0
         var cell: (column: Int, type: String, style: Int, value: String?, formula: Bool, inline: String?)?
         var reading: String?
-        var failure: Failure?
         try parse(
             sheetXML, sheetPath,
             start: { name, attributes in
                 switch name {
                 case "row":
-                    row = attributes["r"].flatMap(Int.init) ?? row + 1
+                    row = attributes["r"].flatMap(Int.init).flatMap { (1...maxRow).contains($0) ? $0 : nil } ?? min(row + 1, maxRow)
                 case "c":
                     let ref = attributes["r"].flatMap(reference)
                     let previous = sheet.rows[row]?.last?.column ?? 0
@@ -205,17 +220,19 @@ package struct Workbook {
                 case "c":
                     guard let c = cell else { return }
                     cell = nil
-                    let ref = "\(columnLetters(c.column))\(row)"
+                    let ref = "\(chosen.name)!\(columnLetters(c.column))\(row)"
                     let value: Value?
                     switch (c.type, c.value) {
                     case ("inlineStr", _): value = .text(c.inline ?? "")
                     case (_, nil): value = c.formula ? .uncachedFormula : nil
                     case ("s", let v?):
-                        guard let i = Int(v), i >= 0, i < strings.count else {
-                            failure = failure ?? Failure(message: "the cell names a shared string the workbook does not have", cell: ref)
-                            return
+                        if let i = Int(v), i >= 0, i < strings.count {
+                            value = .text(strings[i])
+                        } else {
+                            value = .invalid(
+                                message: "the cell names a shared string the workbook does not have", hint: "save the file again from Excel"
+                            )
                         }
-                        value = .text(strings[i])
                     case ("str", let v?): value = .text(v)
                     case ("b", let v?): value = .bool(v == "1")
                     case ("e", let v?): value = .error(v)
@@ -225,13 +242,12 @@ package struct Workbook {
                         value = parts.count == 3 ? .date(year: parts[0], month: parts[1], day: parts[2]) : .text(v)
                     case (_, let v?):
                         guard let number = Double(v), number.isFinite else {
-                            failure = failure ?? Failure(message: "the cell's number `\(v)` cannot be read", cell: ref)
-                            return
+                            value = .invalid(message: "the cell's number `\(v)` cannot be read", hint: nil)
+                            break
                         }
                         if c.style < styleIsDate.count, styleIsDate[c.style] {
                             do throws(Failure) { value = try date(serial: number, is1904: is1904, cell: ref) } catch {
-                                failure = failure ?? error
-                                return
+                                value = .invalid(message: error.message, hint: error.hint)
                             }
                         } else {
                             value = .number(number)
@@ -242,7 +258,6 @@ package struct Workbook {
                 }
             },
             text: { if reading != nil { reading! += $0 } })
-        if let failure { throw failure }
         return sheet
     }
 
@@ -278,7 +293,12 @@ package struct Workbook {
     /// Excel's 29 February 1900 (60), which did not exist; the 1904 system counts 0 as
     /// 1 January 1904. A time of day (the fraction) is dropped; no time zone is involved.
     static func date(serial: Double, is1904: Bool, cell: String) throws(Failure) -> Value {
-        let whole = Int(serial.rounded(.down))
+        // Excel's dates end on 31 December 9999 (2,958,465); a time within a millisecond of
+        // midnight is the next day, as Excel shows it.
+        guard serial >= 0, serial <= 2_958_466 else {
+            throw Failure(message: "the date serial \(serial) is outside Excel's dates", cell: cell, hint: "type the date again")
+        }
+        let whole = Int((serial + 0.5 / 86_400_000).rounded(.down))
         let days: Int
         if is1904 {
             days = CivilDays.days(year: 1904, month: 1, day: 1) + whole

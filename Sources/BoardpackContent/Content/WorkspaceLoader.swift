@@ -222,7 +222,10 @@ package struct WorkspaceLoader: Sendable {
         let dataJobs = units.enumerated().flatMap { u, unit in
             let dataDir = join(unit.dir, "data")
             return ((try? fileSystem.list(dataDir)) ?? []).compactMap { name in
-                DataReader.reader(for: name).map { ContentJob.data(unit: u, path: join(dataDir, name), reader: $0) }
+                // Hidden files and Excel's lock files (`~$budget.xlsx`, written while the workbook is
+                // open) are not data.
+                name.hasPrefix(".") || name.hasPrefix("~$")
+                    ? nil : DataReader.reader(for: name).map { ContentJob.data(unit: u, path: join(dataDir, name), reader: $0) }
             }
         }
         let jobs = dataJobs + units.indices.map { ContentJob.notes(unit: $0) }
@@ -276,6 +279,18 @@ package struct WorkspaceLoader: Sendable {
             return DataFileReader.read(converted: converted, original: bytes, path: path, schema: unit.schema)
         }
         guard let source, reader.extensions.contains("csv") else {
+            // A workbook is read when `sources:` names it: an Excel file kept in data/ for
+            // reference is not data.
+            if source == nil && !reader.extensions.contains("csv") {
+                return (
+                    nil,
+                    [
+                        .warning(
+                            "\(name) is not read: a workbook is read when unit.yml's `sources:` names it", at: SourceLocation(file: path),
+                            hint: "add `- file: \(name)` with `format: xlsx` under `sources:`, or move the file out of data/")
+                    ]
+                )
+            }
             return reader.read(bytes, path, DataReader.Settings(csv: unit.options, schema: unit.schema, source: source))
         }
         guard let text = source.utf8(bytes) else {

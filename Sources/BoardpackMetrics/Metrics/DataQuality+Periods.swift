@@ -56,8 +56,9 @@ extension DataQuality {
                 let median = history.count % 2 == 1 ? history[mid] : (history[mid - 1] + history[mid]) / 2
                 guard median > 0, v > 5 * median else { continue }
                 let month = first.advanced(by: o)
-                let at = data.sources(of: measure, in: .month(month)).first.map {
-                    SourceLocation(file: $0.path, line: $0.lines[0])
+                let at = data.sources(of: measure, in: .month(month)).first.map { source in
+                    data.files.first { $0.path == source.path }?.location(ofLine: source.lines[0])
+                        ?? SourceLocation(file: source.path, line: source.lines[0])
                 }
                 let text =
                     "possible outlier: the unit's `\(measure)` in \(month) totals \(JSONText.format(v)), more than five times the median of the previous twelve months (\(JSONText.format(median))); the line shown is its first row that month"
