@@ -85,4 +85,12 @@ import Testing
                 "content/units/u/notes/2026-09-decisions.md:9: warning: `2026-13-01` is not a due date (YYYY-MM-DD): the action has none"
             ])
     }
+
+    @Test func onlyNotesWithTaskItemsAreReadForActions() {
+        #expect(ActionLedger.mayHoldTasks("Intro\n\n- [ ] Approve"))
+        #expect(ActionLedger.mayHoldTasks("  * [x] Done"))
+        #expect(ActionLedger.mayHoldTasks("1. [X] Numbered"))
+        #expect(!ActionLedger.mayHoldTasks("See [the plan](x.md) and [x] marks the spot"))
+        #expect(!ActionLedger.mayHoldTasks("No brackets at all"))
+    }
 }

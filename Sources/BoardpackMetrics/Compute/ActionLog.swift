@@ -76,6 +76,8 @@ package struct ActionLedger: Sendable {
         var item: ActionItem
         var period: Period
         var note: String
+        /// ``ActionItem/key``, worked out once: every pack replays every event.
+        var key: String
     }
 
     /// Events by note: notes ordered by their period's last month, a month's notes before its
@@ -87,12 +89,12 @@ package struct ActionLedger: Sendable {
 
     /// The actions of `notes` that a build for `audience` shows (the others do not exist in it).
     package init(_ notes: [Note], audience: Note.Audience, includeDrafts: Bool) {
-        let visible = notes.filter { $0.isVisible(to: audience, includeDrafts: includeDrafts) && $0.body.contains("[") }
-            .sorted { a, b in
-                (a.period.lastMonth, a.period.monthCount, a.order, a.fileName) < (
-                    b.period.lastMonth, b.period.monthCount, b.order, b.fileName
-                )
-            }
+        // Sorted by index: a note is a large value to move around.
+        let keys = notes.indices.filter {
+            notes[$0].isVisible(to: audience, includeDrafts: includeDrafts) && Self.mayHoldTasks(notes[$0].body)
+        }
+        .map { i in (i, notes[i].period.lastMonth, notes[i].period.monthCount, notes[i].order, notes[i].fileName) }
+        let visible = keys.sorted { ($0.1, $0.2, $0.3, $0.4) < ($1.1, $1.2, $1.3, $1.4) }.map { notes[$0.0] }
         for note in visible {
             let tasks = note.document(idPrefix: "actions").tasks
             let path = "notes/" + note.fileName
@@ -104,7 +106,7 @@ package struct ActionLedger: Sendable {
                             "`\(bad)` is not a due date (YYYY-MM-DD): the action has none",
                             at: SourceLocation(file: note.path, line: task.line)))
                 }
-                events.append(Event(item: item, period: note.period, note: path))
+                events.append(Event(item: item, period: note.period, note: path, key: item.key))
             }
         }
     }
@@ -119,7 +121,7 @@ package struct ActionLedger: Sendable {
         var states: [String: State] = [:]
         var order: [String] = []
         for event in events where event.period.lastMonth <= period.lastMonth {
-            let key = event.item.key
+            let key = event.key
             if var state = states[key], state.closedIn == nil {
                 // Still open: a later note may give it an owner or a date, or close it.
                 if let owner = event.item.owner { state.entry.owner = owner }
@@ -136,7 +138,7 @@ package struct ActionLedger: Sendable {
         }
         let months = Set(period.months)
         let end = ISODate(month: period.lastMonth, day: period.lastMonth.dayCount)
-        var log: [ActionEntry] = []
+        var log: [(entry: ActionEntry, key: String)] = []
         for key in order {
             guard let state = states[key] else { continue }
             var entry = state.entry
@@ -146,15 +148,33 @@ package struct ActionLedger: Sendable {
             } else if let due = entry.due, due < end {
                 entry.status = .overdue
             }
-            log.append(entry)
+            log.append((entry, key))
         }
         return log.sorted { a, b in
-            switch (a.due, b.due) {
+            switch (a.entry.due, b.entry.due) {
             case let (x?, y?) where x != y: x < y
             case (.some, nil): true
             case (nil, .some): false
-            default: a.text.lowercased() < b.text.lowercased()
+            default: a.key < b.key
             }
+        }.map(\.entry)
+    }
+
+    /// True when a body has a line that may be a task item (`- [ ]`, `* [x]`, `1. [X]`): only
+    /// such notes are read for actions (most notes have links, whose brackets are no tasks).
+    static func mayHoldTasks(_ body: String) -> Bool {
+        let all = body.utf8
+        var utf8 = all[...]
+        while let open = utf8.firstIndex(of: UInt8(ascii: "[")) {
+            let rest = utf8[all.index(after: open)...]
+            if let mark = rest.first, mark == 0x20 || mark == 0x78 || mark == 0x58, rest.dropFirst().first == UInt8(ascii: "]") {
+                // The bracket follows a list marker and a space.
+                let before = all[..<open].reversed().prefix { $0 != 0x0A }
+                let marker = before.drop { $0 == 0x20 }.prefix { $0 != 0x20 && $0 != 0x09 }
+                if before.first == 0x20, let m = marker.first, m == 0x2D || m == 0x2A || m == 0x2B || m == 0x2E || m == 0x29 { return true }
+            }
+            utf8 = rest
         }
+        return false
     }
 }

@@ -98,12 +98,10 @@ package struct PackReport: Sendable {
         fiscalYearStart: Int = 1
     ) {
         self.actions = actions
-        // The cost up to the period's end; the budget, a plan, for the whole fiscal year.
-        let now = model.metrics.evaluator(for: period)
-        let plan = model.metrics.evaluator(for: .month(period.lastMonth.advanced(by: 12)))
+        // The cost up to the period's end (the statement reads no later month); the budget, a
+        // plan, for the whole fiscal year.
         budget = BudgetStatement(
-            period: period, fiscalYearStart: fiscalYearStart, cost: { now.kpi("marketing_cost", at: .month($0)).value },
-            budget: { plan.measure("marketing_budget", at: .month($0)).value })
+            period: period, fiscalYearStart: fiscalYearStart, cost: { unit.monthlyCost[$0] }, budget: { unit.monthlyBudget[$0] })
         let engine = model.metrics, data = engine.data
         let dictionary = unit.dictionary
         self.unit = unit

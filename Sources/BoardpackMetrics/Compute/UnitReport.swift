@@ -37,6 +37,11 @@ package final class UnitReport: Sendable {
     /// The latest monthly pack's figures, without breakdowns, each KPI with its one status,
     /// and how that pack writes them.
     let latest: (metrics: PackMetrics, display: ValueDisplay)?
+    /// Per month, the marketing cost (from the data's first month to its last) and the budget
+    /// (to twelve months after, a plan), for the budget statements (SPEC §6), worked out once.
+    package let monthlyCost: [Month: Double]
+    package let monthlyBudget: [Month: Double]
+
     /// What each pack rendered, the pack before it and a quarter's months say of their KPIs,
     /// worked out once (a month is the previous pack of one pack and a month of a quarter).
     let verdicts: [Period: Verdict]
@@ -98,6 +103,20 @@ package final class UnitReport: Sendable {
             }
         }
         self.channelSpend = channelSpend
+        var monthlyCost: [Month: Double] = [:]
+        var monthlyBudget: [Month: Double] = [:]
+        if let first = data.firstMonth, let last = data.monthsWithData.last {
+            let plan = metrics.evaluator(for: .month(last.advanced(by: 12)))
+            let months = (0...(last.index - first.index + 12)).map { first.advanced(by: $0) }
+            for month in months {
+                if month <= last, let cost = metrics.evaluator(for: .month(month)).kpi("marketing_cost", at: .month(month)).value {
+                    monthlyCost[month] = cost
+                }
+                if let budget = plan.measure("marketing_budget", at: .month(month)).value { monthlyBudget[month] = budget }
+            }
+        }
+        self.monthlyCost = monthlyCost
+        self.monthlyBudget = monthlyBudget
     }
 
     /// How values of KPI `id` are written in this unit's currency.
