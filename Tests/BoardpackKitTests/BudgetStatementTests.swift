@@ -76,7 +76,7 @@ import Testing
         #expect(json.contains("\"ytd_budget\": 7000") && json.contains("\"period_budget\": 1000"))
         #expect(json.contains("\"period_actual\": null") && json.contains("\"ytd_months\": 7"))
         let page = try #require(site.files["acme/2026-10/index.html"].map { String(decoding: $0, as: UTF8.self) })
-        #expect(page.contains("No budget for January 2027, February 2027 and March 2027"))
+        #expect(page.contains("No budget for January 2027 to March 2027"))
         #expect(!page.contains("no data for 2026-11"))
     }
 }

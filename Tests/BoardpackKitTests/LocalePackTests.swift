@@ -27,10 +27,13 @@ import Testing
         let html = try page(locale: "en-GB")
         #expect(html.contains("<html lang=\"en\">"))
         for text in [
-            "Marketing board pack — October 2026", "Executive summary", "Decisions and actions", "Channels", "Appendix", "5 November 2026",
+            "Marketing board pack — October 2026", "Executive summary", "Decisions and actions", "Channels", "Appendix", "Data to",
+            "31 October 2026", "Front sheet",
         ] {
             #expect(html.contains(text), "missing \(text)")
         }
+        // The pack names the day its data runs to, never the build's `generated_on`.
+        #expect(!html.contains("5 November 2026"))
         // October spend 1,300 + 700 = 2,000: money from a thousand up shows whole euros.
         #expect(html.contains("€2,000"))
         #expect(!html.contains("Sintesi"))
@@ -40,7 +43,8 @@ import Testing
         let html = try page(locale: "it-IT")
         #expect(html.contains("<html lang=\"it\">"))
         for text in [
-            "Board pack marketing — ottobre 2026", "Sintesi per il board", "Decisioni e azioni", "Canali", "Appendice", "5 novembre 2026",
+            "Board pack marketing — ottobre 2026", "Sintesi per il board", "Decisioni e azioni", "Canali", "Appendice", "Dati al",
+            "31 ottobre 2026", "Scheda di sintesi",
         ] {
             #expect(html.contains(text), "missing \(text)")
         }

@@ -9,6 +9,11 @@ package struct Note: Sendable, Equatable {
         case summary, decisions, strategy, risks, appendix
     }
 
+    /// What a paper asks of the board (SPEC §2.4): a decision, a discussion, or nothing.
+    package enum Purpose: String, Sendable, CaseIterable, Decodable {
+        case decision, discussion, information
+    }
+
     /// Who may read a note; each audience sees its own notes and those below it.
     package enum Audience: String, Sendable, CaseIterable, Comparable, Decodable {
         case staff, management, board
@@ -35,6 +40,12 @@ package struct Note: Sendable, Equatable {
     package var draft: Bool
     package var author: String?
     package var order: Int
+    /// What the note asks of the board.
+    package var purpose: Purpose = .information
+    /// One sentence: what the board is asked to do.
+    package var ask: String?
+    /// Who answers for the paper (or the risk).
+    package var owner: String?
     /// The Markdown after the front matter.
     package var body: String
     /// 1-based line of the file on which `body` starts (for positions inside the body).
@@ -64,8 +75,11 @@ struct NoteFrontMatter: Decodable {
     var draft: Bool
     var author: String?
     var order: Int
+    var purpose: Note.Purpose = .information
+    var ask: String?
+    var owner: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case title, period, section, audience, draft, author, order }
+    enum CodingKeys: String, CodingKey, CaseIterable { case title, period, section, audience, draft, author, order, purpose, ask, owner }
 
     init(title: String, period: Period, section: Note.Section, audience: Note.Audience, draft: Bool, author: String?, order: Int) {
         self.title = title
@@ -110,6 +124,22 @@ struct NoteFrontMatter: Decodable {
         draft = problems.field(false) { try c.decodeIfPresent(Bool.self, forKey: .draft) ?? false }
         author = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .author) }
         order = problems.field(0) { try c.decodeIfPresent(Int.self, forKey: .order) ?? 0 }
+        purpose = problems.field(.information) {
+            let text = try c.decodeIfPresent(String.self, forKey: .purpose) ?? "information"
+            guard let purpose = Note.Purpose(rawValue: text) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .purpose, in: c, debugDescription: "unknown purpose `\(text)` (expected decision, discussion or information)")
+            }
+            return purpose
+        }
+        ask = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .ask) }
+        owner = problems.field(nil) { try c.decodeIfPresent(String.self, forKey: .owner) }
+        if purpose == .decision && ask == nil && problems.errors.isEmpty {
+            problems.errors.append(
+                DecodingError.dataCorruptedError(
+                    forKey: .purpose, in: c,
+                    debugDescription: "a decision paper says what the board is asked to do: add `ask:` (one sentence)"))
+        }
         try problems.throwIfAny()
     }
 }
@@ -137,8 +167,8 @@ extension Note {
             return .success(
                 Note(
                     path: path, fileName: fileName, title: fm.title, period: fm.period, section: fm.section, audience: fm.audience,
-                    draft: fm.draft, author: fm.author, order: fm.order, body: body, bodyLine: split.bodyLine,
-                    periodLocation: periodLocation ?? SourceLocation(file: path, line: 1)))
+                    draft: fm.draft, author: fm.author, order: fm.order, purpose: fm.purpose, ask: fm.ask, owner: fm.owner, body: body,
+                    bodyLine: split.bodyLine, periodLocation: periodLocation ?? SourceLocation(file: path, line: 1)))
         }
     }
 

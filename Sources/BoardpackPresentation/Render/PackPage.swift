@@ -78,6 +78,8 @@ package struct PackPage {
         let governance = GovernanceSection.render(ctx, vote: vote)
         for part in [summary, performance, trends, channels, playbook, sectorCharts, governance] { chartTables += part.chartTables }
         var sections: [Section] = []
+        sections.append(
+            Section(id: "front", title: ctx.label("front_sheet"), html: FrontSheet.render(ctx, notes: report.notes.map(\.note))))
         var summaryHTML = summary.html
         summaryHTML += ChangeSection.commentary(ctx)
         summaryHTML += notesHTML(.summary)
@@ -116,10 +118,10 @@ package struct PackPage {
             preparedByLabel: ctx.label("prepared_by"), audienceLabel: ctx.label("audience"),
             audience: ctx.label("audience_\(audience.rawValue)"),
             confidentiality: ctx.unit.config.confidentiality ?? "",
-            generatedOn: workspace.site.generatedOn.flatMap(ISODate.init(parsing:)).map {
-                ctx.formatter.date(year: $0.month.year, month: $0.month.month, day: $0.day)
-            } ?? "",
-            generatedOnLabel: ctx.label("generated_on"), draft: includesDrafts, draftLabel: ctx.label("draft"),
+            // The date the data runs to, not the day of the build: a new `generated_on`
+            // rewrites no pack (SPEC §2.1).
+            generatedOn: ctx.formatter.date(year: period.lastMonth.year, month: period.lastMonth.month, day: period.lastMonth.dayCount),
+            generatedOnLabel: ctx.label("data_to"), draft: includesDrafts, draftLabel: ctx.label("draft"),
             draftNotice: ctx.label("draft_notice"), contentsLabel: ctx.label("contents"), toc: Self.tableOfContents(sections),
             sections: sections)
         var members: [String: any JSONWritable] = [

@@ -47,6 +47,7 @@ enum AppendixSection {
         }
         html += "</dl>\n"
         setAside(into: &html, ctx)
+        checks(into: &html, ctx)
         dataQuality(into: &html, ctx, findings)
         if !chartTables.isEmpty {
             html += "<h3>\(ctx.locale.label("chart_data"))</h3>\n"
@@ -59,6 +60,26 @@ enum AppendixSection {
         }
         dataFiles(into: &html, ctx)
         return SectionOutput(html: html)
+    }
+
+    /// The playbook's checks in one sentence (SPEC §6 v2, board length): how many spoke, how
+    /// many were not triggered, how many lacked data; the rule ids stay in the markup.
+    static func checks(into html: inout HTMLBuffer, _ ctx: PackContext) {
+        guard let results = ctx.report.playbook?.results, !results.isEmpty else { return }
+        let ok = results.filter { $0.status == .ok }, na = results.filter { $0.status == .na }
+        func ids(_ rs: [RuleResult]) -> String { rs.map { r in r.subject.map { "\(r.ruleID):\($0)" } ?? r.ruleID }.joined(separator: " ") }
+        html += "<h3>\(ctx.label("playbook_checks"))</h3>\n"
+        html += "<p class=\"rules-summary\" data-rules-ok=\"\(ids(ok))\" data-rules-na=\"\(ids(na))\">"
+        html.appendEscaped(
+            ctx.label(
+                "playbook_checks_sentence",
+                [
+                    "total": ctx.formatter.count(Double(results.count)),
+                    "shown": ctx.formatter.count(Double(results.filter(\.isShown).count)),
+                    "ok": ctx.formatter.count(Double(ok.count)), "na": ctx.formatter.count(Double(na.count)),
+                    "section": ctx.label("playbook"),
+                ]))
+        html += "</p>\n"
     }
 
     /// The playbook's verdicts that fired but are not shown, each with the reason (SPEC §5.5).

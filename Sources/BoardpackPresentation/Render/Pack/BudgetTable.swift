@@ -18,6 +18,11 @@ enum BudgetTable {
             ]
         }
         var html = HTMLBuffer()
+        guard s.monthsWithoutBudget.count < 12 else {
+            // No plan at all: nothing to set the cost against.
+            html += "<p class=\"empty\">\(ctx.label("budget_none"))</p>\n"
+            return html
+        }
         let rows = [
             row(ctx.periodLabel(ctx.period), s.periodActual, s.periodBudget),
             row(
@@ -32,7 +37,16 @@ enum BudgetTable {
                 .text(ctx.label("budget_variance_share")),
             ], rows: rows, numeric: [1, 2, 3, 4], classes: "data budget")
         if !s.monthsWithoutBudget.isEmpty {
-            let months = s.monthsWithoutBudget.map { f.period(.month($0)) }
+            // Runs of months as ranges: "January 2027 to March 2027".
+            var runs: [[Month]] = []
+            for m in s.monthsWithoutBudget {
+                if let last = runs.last?.last, last.advanced(by: 1) == m { runs[runs.count - 1].append(m) } else { runs.append([m]) }
+            }
+            let months = runs.map { run in
+                run.count == 1
+                    ? f.period(.month(run[0]))
+                    : ctx.label("months_from_to", ["first": f.period(.month(run[0])), "last": f.period(.month(run[run.count - 1]))])
+            }
             html += "<p class=\"legend\">\(ctx.label("budget_months_missing", ["months": ctx.list(months)]))</p>\n"
         }
         return html

@@ -37,19 +37,8 @@ enum PlaybookSection {
             }
             html += "</ul>\n"
         }
-        let passed = run.results.filter { $0.status == .ok }.map(\.ruleID)
-        let lacking = run.results.filter { $0.status == .na }.map { r in r.subject.map { "\(r.ruleID) (\($0))" } ?? r.ruleID }
-        if !passed.isEmpty {
-            html +=
-                "<p class=\"rules-passed\"><strong>\(ctx.locale.label("checks_not_triggered")):</strong> "
-            html += passed.map { "<code>\($0)</code>" as HTMLBuffer }.joined(separator: ", ")
-            html += "</p>\n"
-        }
-        if !lacking.isEmpty {
-            html += "<p class=\"rules-na\"><strong>\(ctx.locale.label("insufficient_data")):</strong> "
-            html += lacking.map { "<code>\($0)</code>" as HTMLBuffer }.joined(separator: ", ")
-            html += "</p>\n"
-        }
+        // The checks that did not speak are counted in the appendix, not listed here: a board
+        // reads what fired (SPEC §6 v2, board length).
         return SectionOutput(html: html)
     }
 
