@@ -53,4 +53,28 @@ import Testing
             #expect(!html.contains(english), "untranslated: \(english)")
         }
     }
+
+    /// What a reader sees of a page: no style sheet, no markup, no `<code>` (KPI ids such as
+    /// `budget_utilisation` are the dictionary's ids, the same in every language).
+    static func visibleText(_ html: String) throws -> String {
+        var text = html
+        for pattern in [#"<style>[\s\S]*?</style>"#, #"<code[^>]*>[\s\S]*?</code>"#, #"<[^>]+>"#] {
+            text = text.replacing(try Regex(pattern), with: " ")
+        }
+        return text
+    }
+
+    @Test(arguments: ["retail", "tech", "luxury", "banking"]) func usPagesUseUSSpelling(sector: String) throws {
+        let yaml = TestWorkspace.unitYAML.replacingOccurrences(of: "locale: en-GB", with: "locale: en-US")
+            .replacingOccurrences(of: "sector: retail", with: "sector: \(sector)")
+        let site = try TestWorkspace.build(TestWorkspace.files(extra: ["content/units/acme/unit.yml": yaml]))
+        for path in ["acme/2026-10/index.html", "acme/index.html"] {
+            let text = try Self.visibleText(try #require(site.text(path))).lowercased()
+            for british in ["utilisation", "organisation", "programme", "centre", "colour", "behaviour", "optimis", "prioritis"] {
+                #expect(!text.contains(british), "\(sector) \(path): \(british)")
+            }
+        }
+        #expect(USSpelling.apply("Budget utilisation of the cost centre") == "Budget utilization of the cost center")
+        #expect(USSpelling.apply("Realistic analysis") == "Realistic analysis")
+    }
 }

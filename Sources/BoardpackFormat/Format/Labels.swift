@@ -477,8 +477,11 @@ package enum Labels {
         "streak_quarter_at_least": "almeno {count} trimestri",
     ]
 
+    /// American English: the English table in US spelling (``USSpelling``).
+    static let enUS = en.mapValues(USSpelling.apply)
+
     /// The table of each language, by its code.
-    static let tables = ["en": en, "it": it]
+    static let tables = ["en": en, "en-US": enUS, "it": it]
 
     /// The label `key` in `language` (`en` or `it`); the key itself when unknown, so a
     /// missing label shows up in review rather than as blank space.
@@ -514,11 +517,14 @@ extension PackLocale {
     /// The language of the locale's words (`en`, `it`).
     package var language: String { isItalian ? "it" : "en" }
 
-    /// The label table of this locale's language.
-    var labels: [String: String] { isItalian ? Labels.it : Labels.en }
+    /// The label table of this locale's language (US English spelt as such).
+    var labels: [String: String] { isItalian ? Labels.it : self == .enUS ? Labels.enUS : Labels.en }
+
+    /// The key of ``labels`` in ``Labels/tables``.
+    var labelTable: String { self == .enUS ? "en-US" : language }
 
     /// The label `key` in this locale's language, with each `{name}` filled from `values`.
     package func label(_ key: String, _ values: [String: String] = [:]) -> String {
-        values.isEmpty ? labels[key] ?? key : Labels.text(key, language, values)
+        values.isEmpty ? labels[key] ?? key : Labels.text(key, labelTable, values)
     }
 }

@@ -1,4 +1,5 @@
 import BoardpackContent
+import BoardpackFormat
 import BoardpackSupport
 
 /// A KPI of the dictionary: label, formula and how to judge it (SPEC §3, §3.2).
@@ -88,9 +89,10 @@ package struct LocalizedText: Sendable, Hashable, Decodable {
         self.init(en: try c.decode(String.self, forKey: .en), it: try c.decodeIfPresent(String.self, forKey: .it))
     }
 
-    /// The text for a locale identifier such as `it-IT` (English otherwise).
+    /// The text for a locale identifier such as `it-IT` (English otherwise, in US spelling
+    /// for `en-US`).
     package func text(for locale: String) -> String {
-        locale.hasPrefix("it") ? it : en
+        locale.hasPrefix("it") ? it : locale == "en-US" ? USSpelling.apply(en) : en
     }
 
     /// Both texts transformed the same way.
