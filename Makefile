@@ -28,8 +28,8 @@ test: setup
 	scripts/check-one-voice.py output
 	scripts/test-sources-databases.sh $(BIN)
 	scripts/validate-html.sh output
-	scripts/browser-check.sh output trattoria-rapida/2026-10 RISERVATO "Sintesi per il board" \
-		"Decisioni e azioni" "Performance" "Canali" "Playbook di settore" "Strategia e rischi" "Governance" "Appendice"
+	scripts/browser-check.sh output trattoria-rapida/2026-10 RISERVATO "Scheda di sintesi" "Sintesi per il board" \
+		"Decisioni e azioni" "Performance" "Playbook di settore" "Strategia e rischi" "Governance" "Appendice"
 	@n=$$(grep -oE 'Test run with [0-9]+ tests' .build/swift-test.log | grep -oE '[0-9]+' | tail -1); echo "tests: $$n passed, 0 failed"
 
 # SPEC §7: each parser's libFuzzer target for FUZZ_SECONDS, built in .build-fuzz; stops at

@@ -41,6 +41,12 @@ import Testing
 
     /// The section with anchor `id`, from its opening tag to the next section's.
     func section(_ id: String, in page: String) throws -> Substring {
+        // A board build keeps the per-channel detail in its appendix, down to the operational KPIs.
+        if id == "channels", page.range(of: "<section id=\"channels\"") == nil {
+            let start = try #require(page.range(of: "<h3 id=\"channels\">"))
+            let rest = page[start.upperBound...]
+            return rest[..<(rest.range(of: "<h3>Operational KPIs</h3>")?.lowerBound ?? rest.endIndex)]
+        }
         let start = try #require(page.range(of: "<section id=\"\(id)\""))
         let rest = page[start.upperBound...]
         return rest[..<(rest.range(of: "<section id=")?.lowerBound ?? rest.endIndex)]
@@ -145,5 +151,20 @@ import Testing
         #expect(ChartFigure.displayName("paid_search") == "Paid search")
         #expect(ChartFigure.displayName("display") == "Display")
         #expect(ChartFigure.displayName("store-005") == "store-005")
+    }
+
+    @Test func aBoardBuildKeepsTheChannelDetailForTheAppendix() throws {
+        let board = try page()
+        #expect(board.range(of: "<section id=\"channels\"") == nil)
+        let appendix = try section("appendix", in: board)
+        #expect(appendix.contains("<h3 id=\"channels\">Channel detail and operational KPIs</h3>"))
+        #expect(appendix.contains("<h3>Operational KPIs</h3>"))
+        #expect(!(try section("performance", in: board)).contains("<h3>Operational KPIs</h3>"))
+        // Management reads them in place.
+        let files = TestWorkspace.files(extra: ["content/units/acme/data/channels.csv": Self.channelsCSV])
+        let management = try #require(
+            try TestWorkspace.build(files, options: BuildOptions(audience: .management)).text("acme/2026-10/index.html"))
+        #expect(management.contains("<section id=\"channels\""))
+        #expect((try section("performance", in: management)).contains("<h3>Operational KPIs</h3>"))
     }
 }

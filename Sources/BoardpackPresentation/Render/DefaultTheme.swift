@@ -294,12 +294,30 @@ figure.chart figcaption { font-size: .85rem; color: var(--ink-muted); }
   .toc ol { columns: 1; }
 }
 @page { size: A4; margin: 18mm 15mm 20mm; @bottom-right { content: counter(page) " / " counter(pages); font: 9pt var(--font-body); color: #555; } }
+.print-only { display: none; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10.5pt; background: #fff; color: #000; }
+  body { max-width: none; padding: 0; font-size: 10pt; background: #fff; color: #000; }
+  .print-only { display: block; }
+  /* The charts' data tables stay on screen: on paper they were half the pack. */
+  .chart-data-tables { display: none; }
+  .definitions { columns: 2; column-gap: 8mm; font-size: 8pt; }
+  .definitions div { break-inside: avoid; margin: 0 0 .35rem; }
   a { color: inherit; text-decoration: none; }
   .crumbs { display: none; }
   .toc { break-after: page; background: none; border: 1px solid #ccc; }
   .pack-section { break-before: page; }
+  /* Short sections follow the one before them when there is room: a board book of at most
+     twelve pages (SPEC §6 v2) has no half-empty page per section. */
+  #decisions, #strategy, #governance { break-before: auto; margin-top: 1.5rem; }
+  .charts-grid { grid-template-columns: repeat(3, 1fr); gap: .5rem 1rem; }
+  .tiles { grid-template-columns: repeat(3, 1fr); gap: .6rem; margin: .6rem 0 1rem; }
+  /* Charts at a reading size on A4, not the screen's. */
+  figure svg { max-height: 62mm; width: auto; max-width: 100%; }
+  .charts-grid figure svg { max-height: 38mm; }
+  h2 { margin-top: 0; }
+  table.data { font-size: 8.5pt; }
+  table.data th, table.data td { padding-top: .12rem; padding-bottom: .12rem; }
+  table.kpis th[scope=row] { width: 30%; }
   h2, h3 { break-after: avoid; }
   figure, svg, table, .tile, .note table { break-inside: avoid; }
   .table-wrap { overflow: visible; }

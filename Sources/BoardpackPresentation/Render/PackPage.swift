@@ -70,7 +70,8 @@ package struct PackPage {
         let run = report.playbook
         let vote = report.vote
         let summary = SummarySection.tiles(ctx)
-        let performance = PerformanceSection.render(ctx)
+        let performance = PerformanceSection.render(
+            ctx, levels: audience == .board ? [.strategic, .performance] : KPIDefinition.Level.allCases)
         let trends = TrendCharts.render(ctx)
         let channels = ChannelsSection.render(ctx)
         let playbook = PlaybookSection.render(ctx, run: run)
@@ -92,7 +93,16 @@ package struct PackPage {
         var performanceHTML = performance.html
         performanceHTML += trends.html
         sections.append(Section(id: "performance", title: ctx.label("performance"), html: performanceHTML))
-        sections.append(Section(id: "channels", title: ctx.label("channels"), html: channels.html))
+        // A board reads the strategic and performance levels; the operational KPIs and the
+        // per-channel detail go to the appendix of a board build (SPEC §6 v2, board length).
+        var detail = HTMLBuffer()
+        if audience == .board {
+            detail += "<h3 id=\"channels\">\(ctx.label("channel_detail"))</h3>\n"
+            detail += channels.html
+            detail += PerformanceSection.render(ctx, levels: [.operational]).html
+        } else {
+            sections.append(Section(id: "channels", title: ctx.label("channels"), html: channels.html))
+        }
         var playbookHTML = playbook.html
         playbookHTML += sectorCharts.html
         sections.append(Section(id: "playbook", title: ctx.label("playbook"), html: playbookHTML))
@@ -102,7 +112,11 @@ package struct PackPage {
                 html: strategyHTML(notesHTML(.strategy), notesHTML(.risks), ctx: ctx)))
         sections.append(Section(id: "governance", title: ctx.label("governance"), html: governance.html))
         let findings = report.unit.findings.filter { f in f.month.map { $0 <= period.lastMonth } ?? true }
-        let appendix = AppendixSection.render(ctx, chartTables: chartTables, notesHTML: notesHTML(.appendix), findings: findings)
+        let appendix = AppendixSection.render(
+            ctx, chartTables: chartTables,
+            notesHTML: {
+                var h = notesHTML(.appendix); h += detail; return h
+            }(), findings: findings)
         sections.append(Section(id: "appendix", title: ctx.label("appendix"), html: appendix.html))
 
         let includesDrafts = report.notes.contains { $0.note.draft }

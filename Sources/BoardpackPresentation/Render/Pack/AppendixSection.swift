@@ -50,6 +50,10 @@ enum AppendixSection {
         checks(into: &html, ctx)
         dataQuality(into: &html, ctx, findings)
         if !chartTables.isEmpty {
+            // On paper the charts' numbers are in their descriptions and the web edition: the
+            // tables are a board book's longest part (SPEC §6 v2, board length).
+            html += "<p class=\"print-only legend\">\(ctx.label("chart_data_in_web_edition"))</p>\n"
+            html += "<div class=\"chart-data-tables\">\n"
             html += "<h3>\(ctx.locale.label("chart_data"))</h3>\n"
             for (title, table) in chartTables {
                 PackHTML.table(
@@ -57,6 +61,7 @@ enum AppendixSection {
                     rows: table.rows.map { $0.map(PackHTML.Cell.text) }, numeric: Set(1..<max(1, table.headers.count)),
                     classes: "data chart-data")
             }
+            html += "</div>\n"
         }
         dataFiles(into: &html, ctx)
         return SectionOutput(html: html)

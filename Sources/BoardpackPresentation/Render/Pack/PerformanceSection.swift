@@ -4,11 +4,12 @@ import BoardpackMetrics
 /// Performance: every KPI of the dictionary that applies to the unit, in three tables by
 /// level (strategic, performance, operational).
 enum PerformanceSection {
-    static func render(_ ctx: PackContext) -> SectionOutput {
+    /// The tables of `levels` (a board build leaves the operational level to the appendix).
+    static func render(_ ctx: PackContext, levels: [KPIDefinition.Level] = KPIDefinition.Level.allCases) -> SectionOutput {
         var html = HTMLBuffer(capacity: 16_384)
         // Sector KPIs are shown with their playbook.
         let byLevel = Dictionary(grouping: ctx.report.unit.applicableKPIs.filter { $0.sectors == nil }, by: \.level)
-        for level in KPIDefinition.Level.allCases {
+        for level in levels {
             guard let kpis = byLevel[level], !kpis.isEmpty else { continue }
             let title = levelTitle(ctx, level)
             html += "<h3>\(title)</h3>\n"
