@@ -147,10 +147,31 @@ import Testing
         #expect(performance.contains("off target"))
     }
 
-    @Test func dimensionValuesReadAsWords() {
-        #expect(ChartFigure.displayName("paid_search") == "Paid search")
-        #expect(ChartFigure.displayName("display") == "Display")
-        #expect(ChartFigure.displayName("store-005") == "store-005")
+    @Test func dimensionValuesReadAsWords() throws {
+        let plain = try YAMLFile.decode(
+            UnitConfig.self, from: "name: A\nsector: retail\ncurrency: EUR\nconfidentiality: B\n", path: "u.yml"
+        ).get()
+        #expect(plain.displayName("paid_search", language: "en") == "Paid search")
+        #expect(plain.displayName("display", language: "it") == "Display")
+        #expect(plain.displayName("store-005", language: "en") == "store-005")
+        // `labels:` by language or one for all (SPEC §2.2).
+        let yaml =
+            "name: A\nsector: retail\ncurrency: EUR\nconfidentiality: B\nlabels:\n  local_radio: {en: Local radio, it: Radio locale}\n  store-001: Milano Duomo\n"
+        let labelled = try YAMLFile.decode(UnitConfig.self, from: yaml, path: "u.yml").get()
+        #expect(labelled.displayName("local_radio", language: "it") == "Radio locale")
+        #expect(labelled.displayName("local_radio", language: "en") == "Local radio")
+        #expect(labelled.displayName("store-001", language: "it") == "Milano Duomo")
+        let wrong = "name: A\nsector: retail\ncurrency: EUR\nconfidentiality: B\nlabels:\n  x: {fr: Radio}\n"
+        #expect(throws: (any Error).self) { try YAMLFile.decode(UnitConfig.self, from: wrong, path: "u.yml").get() }
+    }
+
+    @Test func labelsNameChannelsAndStoresInTablesAndMessages() throws {
+        var files = TestWorkspace.files(extra: ["content/units/acme/data/channels.csv": Self.channelsCSV])
+        files["content/units/acme/unit.yml"]! += "\nlabels:\n  search: Paid search (Google)\n  s1: Milano Duomo\n"
+        let page = try #require(try TestWorkspace.build(files).text("acme/2026-10/index.html"))
+        let channels = try section("channels", in: page)
+        #expect(channels.contains("<th scope=\"row\">Paid search (Google)</th>"))
+        #expect(!channels.contains("<th scope=\"row\">Search</th>"))
     }
 
     @Test func aBoardBuildKeepsTheChannelDetailForTheAppendix() throws {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `units/<id>/unit.yml`: the company (or business unit) a pack is for.
 package struct UnitConfig: Sendable, Equatable, Decodable {
     /// The four sectors with built-in playbooks.
@@ -18,6 +20,9 @@ package struct UnitConfig: Sendable, Equatable, Decodable {
     package var clvLifetimeMonths: Double?
     /// The month the unit's fiscal year starts, when it is not the site's.
     package var fiscalYearStart: Int?
+    /// Display names of dimension values (SPEC §2.2): value → language (`en`, `it`, or `""`
+    /// for every language) → name.
+    package var labels: [String: [String: String]] = [:]
     /// How files of `data/` come to be (SPEC §2.5): snapshots of commands.
     package var sources: [SourceConfig]
     /// Field delimiter of the unit's CSV exports (`,` unless set to `;`).
@@ -35,6 +40,7 @@ package struct UnitConfig: Sendable, Equatable, Decodable {
         case csvDecimal = "csv_decimal"
         case clvLifetimeMonths = "clv_lifetime_months"
         case fiscalYearStart = "fiscal_year_start"
+        case labels
         case sources
     }
 
@@ -82,6 +88,7 @@ package struct UnitConfig: Sendable, Equatable, Decodable {
             return months
         }
         fiscalYearStart = problems.field(nil) { try SiteConfig.fiscalYearStart(c, .fiscalYearStart) }
+        labels = problems.field([:]) { try c.decodeIfPresent([String: DimensionLabel].self, forKey: .labels)?.mapValues(\.names) ?? [:] }
         sources = problems.field([]) {
             let sources = try c.decodeIfPresent([SourceConfig].self, forKey: .sources) ?? []
             var seen = Set<String>()
@@ -262,5 +269,38 @@ struct TargetYAML: Decodable {
             entries.append((month, entry.value))
         }
         target = .schedule(entries.sorted { $0.from < $1.from })
+    }
+}
+
+/// A dimension value's display name in `unit.yml`'s `labels:`: one name for every language
+/// (`store-001: Milano Duomo`) or one per language (`{en: Local radio, it: Radio locale}`).
+struct DimensionLabel: Decodable {
+    var names: [String: String]
+
+    init(from decoder: any Decoder) throws {
+        if let single = try? decoder.singleValueContainer(), let name = try? single.decode(String.self) {
+            names = ["": name]
+            return
+        }
+        let byLanguage = try decoder.singleValueContainer().decode([String: String].self)
+        if let other = byLanguage.keys.sorted().first(where: { !["en", "it"].contains($0) }) {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath, debugDescription: "a label is a name, or names by language (`en`, `it`), not `\(other)`"
+                ))
+        }
+        names = byLanguage
+    }
+}
+
+extension UnitConfig {
+    /// How a dimension value shows in `language` (`en`, `it`): its label, else the value
+    /// humanised when it is an identifier of lowercase words (`paid_search` → `Paid search`),
+    /// else as written (`store-005`, matching the notes).
+    package func displayName(_ value: String, language: String) -> String {
+        if let names = labels[value], let name = names[language] ?? names[""] ?? names["en"] { return name }
+        guard !value.isEmpty, value.allSatisfy({ ("a"..."z").contains($0) || $0 == "_" }) else { return value }
+        let spaced = value.replacingOccurrences(of: "_", with: " ")
+        return spaced.prefix(1).uppercased() + spaced.dropFirst()
     }
 }

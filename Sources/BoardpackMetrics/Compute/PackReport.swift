@@ -65,6 +65,9 @@ package struct PackReport: Sendable {
     package let actions: [ActionEntry]
     /// Marketing cost against budget: the period, the fiscal year to date, the full year.
     package let budget: BudgetStatement?
+    /// A quarterly pack's months, each as its own pack judged it (SPEC §6 v2: a bad month is
+    /// shown beside the quarter); empty for a monthly pack.
+    package let months: [(month: Month, metrics: PackMetrics)]
     /// Problems found in the notes' embeds.
     package let diagnostics: [Diagnostic]
 
@@ -89,6 +92,7 @@ package struct PackReport: Sendable {
         notes = []
         actions = []
         budget = nil
+        months = []
         diagnostics = []
     }
 
@@ -98,6 +102,7 @@ package struct PackReport: Sendable {
         fiscalYearStart: Int = 1
     ) {
         self.actions = actions
+        months = period.monthCount > 1 ? period.months.compactMap { m in unit.verdicts[.month(m)].map { (m, $0.metrics) } } : []
         // The cost up to the period's end (the statement reads no later month); the budget, a
         // plan, for the whole fiscal year.
         budget = BudgetStatement(

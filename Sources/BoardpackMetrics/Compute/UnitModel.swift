@@ -26,7 +26,8 @@ extension UnitModel {
         let display = valueDisplay(at: period)
         guard
             var run = PlaybookRun.run(
-                playbooks, sector: sector, metrics: metrics, period: period, locale: locale, format: display.text)
+                playbooks, sector: sector, metrics: metrics, period: period, locale: locale, format: display.text,
+                subjectName: { [config = unit.config, language = locale.language] in config.displayName($0, language: language) })
         else { return Verdict(metrics: pack, playbook: nil, display: display) }
         if period.monthCount > 1 {
             // Each month's verdicts as that month's pack shows them (weighed against its statuses).

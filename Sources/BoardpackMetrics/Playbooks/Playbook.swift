@@ -25,12 +25,14 @@ package struct Playbook: Sendable {
 
     /// Every rule's results, in rule order. `subjects` gives a dimension's values in the period.
     func evaluate(
-        subjects: (String) -> [String],
+        subjects: (String) -> [String], subjectName: (String) -> String = { $0 },
         condition: (PlaybookRule, String?) -> Bool?,
         value: (PlaybookRule, String, String?) -> String
     ) -> [RuleResult] {
         rules.flatMap { rule in
-            rule.evaluate(subjects: rule.forEach.map(subjects) ?? [], condition: condition) { value(rule, $0, $1) }
+            rule.evaluate(subjects: rule.forEach.map(subjects) ?? [], subjectName: subjectName, condition: condition) {
+                value(rule, $0, $1)
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ extension PlaybookRule {
     ///   by value; a single `ok` when no value fires and none is n/a; a single `na` when there
     ///   are no values at all.
     func evaluate(
-        subjects: [String] = [],
+        subjects: [String] = [], subjectName: (String) -> String = { $0 },
         condition: (PlaybookRule, String?) -> Bool?,
         value: (String, String?) -> String
     ) -> [RuleResult] {
@@ -25,7 +25,7 @@ extension PlaybookRule {
         let results = values.compactMap { subject -> RuleResult? in
             let holds = condition(self, subject)
             if holds == false { return nil }
-            return result(holds, subject: subject) { name, s in name == dimension ? subject : value(name, s) }
+            return result(holds, subject: subject) { name, s in name == dimension ? subjectName(subject) : value(name, s) }
         }
         return results.isEmpty ? [RuleResult(ruleID: id, status: .ok)] : results
     }

@@ -15,7 +15,7 @@ package struct PlaybookRun: Sendable {
     /// with those of its months (``merging(_:months:rules:locale:)``).
     package static func run(
         _ playbooks: CompiledPlaybooks, sector: String, metrics: UnitMetrics, period: Period, locale: PackLocale,
-        format: @escaping (String, Double?) -> String
+        format: @escaping (String, Double?) -> String, subjectName: @escaping (String) -> String = { $0 }
     ) -> PlaybookRun? {
         guard let playbook = playbooks.playbooks[sector], let conditions = playbooks.conditions[sector] else { return nil }
         // Rules read the same KPIs at the same periods over and over (a streak reads up to 24):
@@ -23,7 +23,7 @@ package struct PlaybookRun: Sendable {
         let evaluator = metrics.rememberingEvaluator(for: period)
         var run = Evaluation(
             playbook: playbook, conditions: conditions, networkKPIs: playbooks.networkKPIs, metrics: metrics,
-            evaluator: evaluator, locale: locale, format: format)
+            evaluator: evaluator, locale: locale, format: format, subjectName: subjectName)
         let (results, network) = run.results(at: period)
         return PlaybookRun(results: results, networkValues: network)
     }
@@ -131,6 +131,8 @@ extension PlaybookRun {
         let evaluator: Evaluator
         let locale: PackLocale
         let format: (String, Double?) -> String
+        /// A dimension value as a message names it (`labels:`, SPEC §2.2).
+        let subjectName: (String) -> String
 
         /// Every rule's results at `period`, and the network KPIs' values there.
         mutating func results(at period: Period) -> (results: [RuleResult], network: [String: Double?]) {
@@ -158,14 +160,14 @@ extension PlaybookRun {
             }
             let streakWords = PeriodCount(locale: locale, quarterly: period.monthCount > 1)
             var results = playbook.evaluate(
-                subjects: { metrics.data.values(of: $0, in: period) },
+                subjects: { metrics.data.values(of: $0, in: period) }, subjectName: subjectName,
                 condition: { rule, subject in
                     guard let expr = conditions[rule.id]?.evaluated, let bound = PlaybookRun.bind(expr, network) else { return nil }
                     return evaluator.evaluate(bound, at: period, slice: slice(rule, subject)).value.map { $0 != 0 }
                 },
                 value: { rule, id, subject in
                     if id == PlaybookRun.streakPlaceholder { return streakWords.text(streak(rule, subject)) }
-                    if let subject, playbook.rules.contains(where: { $0.forEach == id }) { return subject }
+                    if let subject, playbook.rules.contains(where: { $0.forEach == id }) { return subjectName(subject) }
                     if let v = network[id] { return format(id, v) }
                     let s = subject.flatMap { value in
                         playbook.rules.compactMap(\.forEach).lazy.compactMap { metrics.data.slice($0, value) }.first

@@ -82,6 +82,7 @@ package struct PackPage {
         sections.append(
             Section(id: "front", title: ctx.label("front_sheet"), html: FrontSheet.render(ctx, notes: report.notes.map(\.note))))
         var summaryHTML = summary.html
+        summaryHTML += QuarterMonths.render(ctx)
         summaryHTML += ChangeSection.commentary(ctx)
         summaryHTML += notesHTML(.summary)
         summaryHTML += ChangeSection.whatChanged(ctx)

@@ -52,15 +52,6 @@ enum ChartFigure {
             : ctx.locale.label("last_months", ["count": "\(count)"])
     }
 
-    /// A dimension value as people read it: an identifier of lowercase words (`paid_search`,
-    /// `display`) becomes `Paid search`, `Display`; anything else (`store-005`, `Milano`) is
-    /// kept as written, so it matches the notes and the playbook's messages.
-    static func displayName(_ value: String) -> String {
-        guard !value.isEmpty, value.allSatisfy({ ("a"..."z").contains($0) || $0 == "_" }) else { return value }
-        let spaced = value.replacingOccurrences(of: "_", with: " ")
-        return spaced.prefix(1).uppercased() + spaced.dropFirst()
-    }
-
     /// The chart status for a KPI status; none when there is no target or no value.
     static func chartStatus(_ status: KPIStatus) -> ChartStatus? {
         switch status {

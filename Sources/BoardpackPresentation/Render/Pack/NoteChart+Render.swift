@@ -58,7 +58,7 @@ extension NoteChart {
                     id: id, title: title, categories: labels, values: seriesList[0].map(\.value), valueFormat: format, locale: ctx.locale,
                     orientation: .vertical)
                 : BarChart(
-                    id: id, title: "\(title), \(ctx.periodLabel(ctx.period))", categories: values.map(ChartFigure.displayName),
+                    id: id, title: "\(title), \(ctx.periodLabel(ctx.period))", categories: values.map { ctx.displayName($0) },
                     values: figures.byValue[first] ?? [],
                     valueFormat: format, locale: ctx.locale, orientation: .horizontal)
             return Rendered(svg: chart.svg(), title: chart.title, table: chart.dataTable())
@@ -66,13 +66,13 @@ extension NoteChart {
             let chart = StackedBarChart(
                 id: id, title: "\(title) — \(breakdown ?? "")", periods: labels,
                 series: zip(values, figures.seriesByValue).map { value, series in
-                    ChartSeries(name: ChartFigure.displayName(value), values: series)
+                    ChartSeries(name: ctx.displayName(value), values: series)
                 }, valueFormat: format, locale: ctx.locale)
             return Rendered(svg: chart.svg(), title: chart.title, table: chart.dataTable())
         case .funnel:
             let stages = kpis.map { id in
                 FunnelChart.Stage(
-                    name: ctx.kpi(id) != nil ? ctx.kpiLabel(id) : ChartFigure.displayName(id), value: figures.stages[id] ?? nil)
+                    name: ctx.kpi(id) != nil ? ctx.kpiLabel(id) : ctx.displayName(id), value: figures.stages[id] ?? nil)
             }
             let chart = FunnelChart(id: id, title: "\(title), \(ctx.periodLabel(ctx.period))", stages: stages, locale: ctx.locale)
             return Rendered(svg: chart.svg(), title: chart.title, table: chart.dataTable())
@@ -93,7 +93,7 @@ extension NoteChart {
             let x = figures.byValue[kpis[0]] ?? [], y = figures.byValue[kpis[1]] ?? []
             let points = values.indices.map { i in
                 ScatterChart.Point(
-                    label: ChartFigure.displayName(values[i]), x: x.indices.contains(i) ? x[i] : nil,
+                    label: ctx.displayName(values[i]), x: x.indices.contains(i) ? x[i] : nil,
                     y: y.indices.contains(i) ? y[i] : nil)
             }
             let chart = ScatterChart(
@@ -103,7 +103,7 @@ extension NoteChart {
             return Rendered(svg: chart.svg(), title: chart.title, table: chart.dataTable())
         case .heatmap:
             let chart = Heatmap(
-                id: id, title: "\(title) — \(breakdown ?? ""), \(ctx.periodLabel(ctx.period))", rows: values.map(ChartFigure.displayName),
+                id: id, title: "\(title) — \(breakdown ?? ""), \(ctx.periodLabel(ctx.period))", rows: values.map { ctx.displayName($0) },
                 columns: kpis.map(ctx.kpiLabel),
                 values: values.indices.map { i in kpis.map { k in figures.byValue[k]?[i] ?? nil } },
                 valueFormat: format, locale: ctx.locale)

@@ -57,6 +57,9 @@ struct PackContext: Sendable {
     /// A fixed label of the pack in the pack's language.
     func label(_ key: String) -> String { locale.label(key) }
 
+    /// A dimension value as the pack shows it: its `labels:` name, else humanised.
+    func displayName(_ value: String) -> String { unit.config.displayName(value, language: locale.language) }
+
     /// A label with values filled in (`{months}`).
     func label(_ key: String, _ values: [String: String]) -> String { locale.label(key, values) }
 

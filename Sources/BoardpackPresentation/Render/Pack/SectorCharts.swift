@@ -54,7 +54,7 @@ enum SectorCharts {
         let title =
             ctx.locale.label("sector_qspv_audit_scores_by_store") + ", " + ctx.periodLabel(ctx.period)
         let chart = Heatmap(
-            id: "sector-qspv", title: title, rows: stores.map { ChartFigure.displayName($0.name) }, columns: columns, values: values,
+            id: "sector-qspv", title: title, rows: stores.map { ctx.displayName($0.name) }, columns: columns, values: values,
             valueFormat: .number(fractionDigits: 1), locale: ctx.locale)
         let (svg, table) = chart.rendered()
         return ChartFigure.Chart(svg: svg, title: title, table: table)

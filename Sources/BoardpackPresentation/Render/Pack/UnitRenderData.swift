@@ -12,7 +12,7 @@ package final class UnitRenderData: Sendable {
     /// The channel dimension's values (``UnitReport/dimensionValues``), empty when the unit has
     /// no channel figures; channels are passed around as indices into it.
     let channels: [String]
-    /// Each channel's name as people read it (``ChartFigure/displayName(_:)``).
+    /// Each channel's name as people read it (`labels:`, else humanised: ``UnitConfig/displayName(_:language:)``).
     let channelNames: [String]
     /// The channels by value (`a` < `b` as strings), as the spend chart lists those the period
     /// has no figure for.
@@ -57,7 +57,9 @@ package final class UnitRenderData: Sendable {
         self.headline = headline
         let channels = unit.dimensionValues["channel"] ?? []
         self.channels = channels
-        channelNames = channels.map(ChartFigure.displayName)
+        channelNames = channels.map { [config = unit.unit.config, language = unit.locale.language] in
+            config.displayName($0, language: language)
+        }
         channelsByValue = channels.indices.sorted { channels[$0] < channels[$1] }
         let money = ValueFormat.currency(unit.unit.config.currency)
         spend = unit.channelSpend.mapValues { values in
