@@ -371,7 +371,7 @@ package enum Labels {
         "sector_qspv_audit_scores_by_store": "Punteggi di audit QSP&V per punto vendita",
         "sector_qspv_average": "Media QSP&V",
         "sector_quality": "Qualità",
-        "sector_retail": "Retail",
+        "sector_retail": "Commercio al dettaglio",
         "sector_service": "Servizio",
         "sector_tech": "Tecnologia",
         "sector_trials": "Prove",

@@ -86,8 +86,9 @@ package struct ArchivePage {
             let latest = latestContext(model, unitData)
             var entry: [String: Any] = [
                 "id": model.unit.id, "name": model.unit.config.name, "unit_lang": model.locale.language,
-                "sector": Labels.text("sector_\(model.unit.config.sector.rawValue)", lang),
-                "latest_label": Labels.text("latest_pack", lang), "tiles": latestTiles(latest, idPrefix: "\(model.unit.id)-"),
+                // Each unit's entry in its own language, as its tiles are (SPEC §6 v2).
+                "sector": Labels.text("sector_\(model.unit.config.sector.rawValue)", model.locale.language),
+                "latest_label": Labels.text("latest_pack", model.locale.language), "tiles": latestTiles(latest, idPrefix: "\(model.unit.id)-"),
                 "attention": attention(latest),
             ]
             if let month = model.periods.last(where: { $0.kind == "month" }) {
