@@ -88,7 +88,8 @@ package struct ArchivePage {
                 "id": model.unit.id, "name": model.unit.config.name, "unit_lang": model.locale.language,
                 // Each unit's entry in its own language, as its tiles are (SPEC §6 v2).
                 "sector": Labels.text("sector_\(model.unit.config.sector.rawValue)", model.locale.language),
-                "latest_label": Labels.text("latest_pack", model.locale.language), "tiles": latestTiles(latest, idPrefix: "\(model.unit.id)-"),
+                "latest_label": Labels.text("latest_pack", model.locale.language),
+                "tiles": latestTiles(latest, idPrefix: "\(model.unit.id)-"),
                 "attention": attention(latest),
             ]
             if let month = model.periods.last(where: { $0.kind == "month" }) {
