@@ -308,7 +308,7 @@ figure.chart figcaption { font-size: .85rem; color: var(--ink-muted); }
   .pack-section { break-before: page; }
   /* Short sections follow the one before them when there is room: a board book of at most
      twelve pages (SPEC §6 v2) has no half-empty page per section. */
-  #decisions, #strategy, #governance { break-before: auto; margin-top: 1.5rem; }
+  #decisions, #strategy, #governance, #appendix { break-before: auto; margin-top: 1.5rem; }
   .charts-grid { grid-template-columns: repeat(3, 1fr); gap: .5rem 1rem; }
   .tiles { grid-template-columns: repeat(3, 1fr); gap: .6rem; margin: .6rem 0 1rem; }
   /* Charts at a reading size on A4, not the screen's. */
