@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders one demo pack in headless Chromium as a user would see it: a PNG at desktop width,
 # one at phone width, and an A4 PDF (print). Fails when a render is blank, when the PDF lacks
-# a section, or when a PDF page lacks the confidentiality marking.
+# a section, when a PDF page lacks the confidentiality marking, or when the PDF is longer than
+# BOARD_PAGES (12: a board pack's length, SPEC §6 v2).
 # Usage: scripts/browser-check.sh [site] [unit/period] [marking]
 set -euo pipefail
 site=${1:-output}
@@ -22,11 +23,15 @@ for png in desktop phone; do
 done
 pages=$(pdfinfo "$out/pack.pdf" | awk '/^Pages:/ {print $2}')
 [ "$pages" -ge 4 ] || { echo "browser check: the PDF has only $pages pages"; exit 1; }
+[ "$pages" -le "${BOARD_PAGES:-12}" ] || { echo "browser check: the PDF has $pages pages, more than ${BOARD_PAGES:-12}"; exit 1; }
 text=$(pdftotext -layout "$out/pack.pdf" -)
 for section in "${@:4}"; do
   grep -qF "$section" <<<"$text" || { echo "browser check: the PDF lacks the section \"$section\""; exit 1; }
 done
 for i in $(seq 1 "$pages"); do
-  pdftotext -f "$i" -l "$i" "$out/pack.pdf" - | grep -qiF "$marking" || { echo "browser check: PDF page $i lacks \"$marking\""; exit 1; }
+  # The page's text first: `grep -q` stops reading at the first match, and pdftotext writing
+  # into the closed pipe would fail the pipeline (pipefail) on a long page.
+  page=$(pdftotext -f "$i" -l "$i" "$out/pack.pdf" -)
+  grep -qiF "$marking" <<<"$page" || { echo "browser check: PDF page $i lacks \"$marking\""; exit 1; }
 done
 echo "browser check: $pack renders at 1280 and 390 px; the A4 PDF has $pages pages, every one marked \"$marking\""
