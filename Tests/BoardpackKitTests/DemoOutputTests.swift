@@ -44,6 +44,46 @@ import Testing
         }
     }
 
+    @Test func everyPackOpensWithTheFrontSheet() throws {
+        let packs = try pages().filter { $0.0.split(separator: "/").count == 3 }
+        #expect(packs.count == 64)
+        for (path, page) in packs {
+            let main = try #require(page.range(of: "<main>"), "\(path)")
+            let first = try #require(page.range(of: "<section id=\"", range: main.upperBound..<page.endIndex), "\(path)")
+            #expect(page[first.upperBound...].hasPrefix("front\""), "\(path)")
+        }
+    }
+
+    @Test func theThirdQuartersActionLogHasTheActionsOpenAtTheEndOfSeptember() throws {
+        // Each unit's Q3 pack lists, open or overdue, the actions its notes raised up to
+        // September and had not checked by then, and none raised later (SPEC §2.4).
+        for unit in ["trattoria-rapida", "banca-civica", "maison-aurelia", "nimbus-cloud"] {
+            let data = try Data(contentsOf: URL(fileURLWithPath: "\(Self.repo)/output/\(unit)/2026-Q3/metrics.json"))
+            let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let actions = try #require(json["actions"] as? [[String: Any]], "\(unit)")
+            let open = actions.filter { ["open", "overdue"].contains($0["status"] as? String) }
+            #expect(!open.isEmpty, "\(unit)")
+            for a in actions {
+                let raised = a["raised_in"] as? String ?? ""
+                #expect(raised.contains("Q") ? raised <= "2026-Q3" : raised <= "2026-09", "\(unit): \(a)")
+            }
+            for a in open {
+                // Overdue exactly when due before 30 September.
+                let due = a["due"] as? String
+                #expect((a["status"] as? String == "overdue") == (due.map { $0 < "2026-09-30" } ?? false), "\(unit): \(a)")
+            }
+        }
+    }
+
+    @Test func theUSPacksUseUSSpelling() throws {
+        for (path, page) in try pages() where path.hasPrefix("nimbus-cloud/") {
+            let text = try LocalePackTests.visibleText(page).lowercased()
+            for british in ["utilisation", "organisation", "programme", "centre"] {
+                #expect(!text.contains(british), "\(path): \(british)")
+            }
+        }
+    }
+
     @Test func everyRelativeLinkResolves() throws {
         let href = try Regex(##"href="[^"#]+""##)
         for (path, page) in try pages() {
