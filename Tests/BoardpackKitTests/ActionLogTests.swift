@@ -93,4 +93,28 @@ import Testing
         #expect(!ActionLedger.mayHoldTasks("See [the plan](x.md) and [x] marks the spot"))
         #expect(!ActionLedger.mayHoldTasks("No brackets at all"))
     }
+
+    @Test func theSuffixIsWholeWords() {
+        // "due diligence" and "ownership" are the action's own words.
+        let a = item("Vendor review - due diligence")
+        #expect(a.text == "Vendor review - due diligence" && a.due == nil && a.badDue == nil)
+        let b = item("Settle CRM ownership — ownership of CRM")
+        #expect(b.text == "Settle CRM ownership — ownership of CRM" && b.owner == nil)
+        // A bare `owner` or `due` names nobody and no date.
+        let c = item("Fix it — owner")
+        #expect(c.text == "Fix it" && c.owner == nil)
+        let d = item("Fix it — due")
+        #expect(d.text == "Fix it" && d.due == nil && d.badDue == nil)
+    }
+
+    @Test func aCheckClosesAnActionOfTheSamePeriodWhateverTheNotesOrder() throws {
+        // Note a.md checks it, note b.md (later in order, same period) still lists it open.
+        let notes = [
+            try note("2026-10", "- [x] Foo", file: "a.md"), try note("2026-10", "- [ ] Foo — due: 2026-10-20", file: "b.md"),
+            try note("2026-10", "- [ ] — owner: Nobody", file: "c.md"),
+        ]
+        let log = ActionLedger(notes, audience: .board, includeDrafts: false).log(for: Period(parsing: "2026-10")!)
+        #expect(log.map(\.status) == [.done])
+        #expect(log.map(\.text) == ["Foo"])
+    }
 }

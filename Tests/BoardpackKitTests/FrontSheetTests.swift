@@ -46,7 +46,9 @@ import Testing
         #expect(sheet.contains("Approve the v2 model") && !sheet.contains("Publish the 2027 plan"))
         // CAC: (1,300 + 700 + 100) / (13 + 6) = 110.53 against a target of 50: red, with its miss.
         #expect(sheet.contains("data-kpi=\"cac\""))
-        #expect(sheet.contains("against a target of €50.00"))
+        // The miss: (110.53 − 50) / 50 = 121.1% above target.
+        #expect(sheet.contains("121.1% above target (€50.00)"))
+        #expect(sheet.contains("Data to 31 October 2026"))
         #expect(sheet.contains("€110.53"))
         // No budget at all: one sentence, no table of n/a.
         #expect(sheet.contains("The unit reports no marketing budget"))

@@ -156,6 +156,9 @@ package enum Labels {
         "target": "Target",
         "target_word": "target",
         "and_word": "and",
+        "miss_above": "{miss} above target ({target})",
+        "miss_band": "outside the target band ({target})",
+        "miss_below": "{miss} below target ({target})",
         "quarter_by_month": "The quarter month by month",
         "channel_detail": "Channel detail and operational KPIs",
         "chart_data_in_web_edition": "The data behind each chart is in the pack's web edition and in its metrics.json.",
@@ -163,9 +166,8 @@ package enum Labels {
         "months_from_to": "{first} to {last}",
         "playbook_checks": "Playbook checks",
         "playbook_checks_sentence":
-            "Of the sector playbook's {total} checks this period, {shown} spoke (see “{section}”), {ok} were not triggered and {na} lacked data.",
+            "Of the sector playbook's {total} checks this period (one per store or value where a rule reads them one by one), {shown} fired (see “{section}”), {set_aside} were set aside, {ok} were not triggered and {na} lacked data.",
         "actions_due_before_next": "Actions due before the next pack",
-        "against_a_target_of": "against a target of {target}",
         "data_to": "Data to",
         "decisions_requested": "Decisions requested",
         "front_sheet": "Front sheet",
@@ -173,7 +175,7 @@ package enum Labels {
         "nothing_red_or_amber": "No KPI or check is red or amber.",
         "top_risks": "Top risks",
         "where_we_stand": "Where we stand",
-        "budget_actual": "Actual",
+        "budget_actual": "Actual / forecast",
         "budget_budget": "Budget",
         "budget_caption": "Marketing cost against budget, fiscal year {year}",
         "budget_full_year": "Full year (forecast)",
@@ -190,7 +192,7 @@ package enum Labels {
         "action_owner": "Owner",
         "action_due": "Due",
         "raised_in": "Raised in",
-        "action_log_caption": "Actions open at the end of the period, closed in it or overdue",
+        "action_log_caption": "Actions open at the end of the period (overdue ones included) and those closed in it",
         "task_source": "From",
         "task_status": "Status",
         "this_unit_reports_no_figures": "This unit reports no figures by channel.",
@@ -394,6 +396,9 @@ package enum Labels {
         "target": "Obiettivo",
         "target_word": "obiettivo",
         "and_word": "e",
+        "miss_above": "{miss} sopra l'obiettivo ({target})",
+        "miss_band": "fuori dalla fascia obiettivo ({target})",
+        "miss_below": "{miss} sotto l'obiettivo ({target})",
         "quarter_by_month": "Il trimestre mese per mese",
         "channel_detail": "Dettaglio per canale e KPI operativi",
         "chart_data_in_web_edition": "I dati di ogni grafico sono nell'edizione web del pack e nel suo metrics.json.",
@@ -401,34 +406,33 @@ package enum Labels {
         "months_from_to": "da {first} a {last}",
         "playbook_checks": "Controlli del playbook",
         "playbook_checks_sentence":
-            "Dei {total} controlli del playbook di settore, in questo periodo {shown} hanno dato un esito (vedi «{section}»), {ok} non sono scattati e per {na} mancavano i dati.",
-        "actions_due_before_next": "Azioni in scadenza prima del prossimo pack",
-        "against_a_target_of": "rispetto a un obiettivo di {target}",
+            "Dei {total} controlli del playbook di settore in questo periodo (uno per punto vendita o valore quando una regola li legge uno per uno), {shown} sono scattati (vedi «{section}»), {set_aside} sono stati accantonati, {ok} non sono scattati e per {na} mancavano i dati.",
+        "actions_due_before_next": "Azioni in scadenza prima del prossimo fascicolo",
         "data_to": "Dati al",
         "decisions_requested": "Decisioni richieste al Consiglio",
         "front_sheet": "Scheda di sintesi",
-        "no_decision_requested": "In questo pack non si chiedono decisioni.",
+        "no_decision_requested": "In questo fascicolo non sono richieste decisioni al Consiglio.",
         "nothing_red_or_amber": "Nessun KPI e nessun controllo in rosso o in giallo.",
         "top_risks": "Rischi principali",
         "where_we_stand": "A che punto siamo",
-        "budget_actual": "Consuntivo",
+        "budget_actual": "Consuntivo / previsione",
         "budget_budget": "Budget",
         "budget_caption": "Costo marketing rispetto al budget, esercizio {year}",
-        "budget_full_year": "Intero esercizio (previsione)",
+        "budget_full_year": "Previsione di chiusura dell'esercizio",
         "budget_months_missing": "Manca il budget di {months}: il budget dell'intero esercizio non è disponibile.",
         "budget_title": "Budget e consuntivo",
         "budget_variance": "Scostamento",
         "budget_variance_share": "Scostamento %",
-        "budget_year_to_date": "Da inizio esercizio ({months} mesi)",
-        "budget_year_to_date_one": "Da inizio esercizio (1 mese)",
+        "budget_year_to_date": "Progressivo da inizio esercizio ({months} mesi)",
+        "budget_year_to_date_one": "Progressivo da inizio esercizio (1 mese)",
         "task": "Azione",
         "task_done": "Chiusa",
         "task_open": "Aperta",
-        "task_overdue": "Scaduta",
+        "task_overdue": "In ritardo",
         "action_owner": "Responsabile",
         "action_due": "Scadenza",
-        "raised_in": "Aperta in",
-        "action_log_caption": "Azioni aperte a fine periodo, chiuse nel periodo o scadute",
+        "raised_in": "Aperta a",
+        "action_log_caption": "Azioni aperte a fine periodo (anche in ritardo) e chiuse nel periodo",
         "task_source": "Da",
         "task_status": "Stato",
         "this_unit_reports_no_figures": "Questa unità non riporta dati per canale.",
@@ -483,8 +487,16 @@ package enum Labels {
         "streak_quarter_at_least": "almeno {count} trimestri",
     ]
 
-    /// American English: the English table in US spelling (``USSpelling``).
-    static let enUS = en.mapValues(USSpelling.apply)
+    /// American English: the English table in US spelling (``USSpelling``), and the few
+    /// phrases the US says otherwise.
+    static let enUS = en.mapValues(USSpelling.apply).merging(usPhrases) { _, us in us }
+
+    /// Phrases of US English that differ from British beyond spelling.
+    static let usPhrases: [String: String] = [
+        "data_to": "Data through",
+        "budget_title": "Budget vs. actual",
+        "budget_caption": "Marketing cost vs. budget, fiscal year {year}",
+    ]
 
     /// The table of each language, by its code.
     static let tables = ["en": en, "en-US": enUS, "it": it]

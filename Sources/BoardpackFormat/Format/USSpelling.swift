@@ -22,6 +22,7 @@ package enum USSpelling {
         ("neighbour", "neighbor"), ("catalogue", "catalog"), ("licence", "license"), ("defence", "defense"), ("offence", "offense"),
         ("cancelled", "canceled"), ("cancelling", "canceling"), ("modelling", "modeling"), ("travelling", "traveling"),
         ("labelled", "labeled"), ("judgement", "judgment"), ("whilst", "while"), ("ageing", "aging"), ("grey", "gray"),
+        ("towards", "toward"),
     ]
 
     /// The letters any British spelling above contains: a text without them is returned as

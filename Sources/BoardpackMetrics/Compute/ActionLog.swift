@@ -24,8 +24,9 @@ package struct ActionItem: Sendable, Equatable {
         var searchEnd = text.endIndex
         while let dash = Self.lastDash(in: text[..<searchEnd]) {
             let tail = text[dash.upperBound...].trimmingCharacters(in: .whitespaces)
-            let lower = tail.lowercased()
-            guard lower.hasPrefix("owner") || lower.hasPrefix("due") else {
+            // `owner:` or `owner NAME`, `due:` or `due 2026-…`: a whole word, so that "due
+            // diligence" and "ownership" stay the action's own text.
+            guard Self.key(in: tail, "owner") != nil || Self.key(in: tail, "due", digitAfter: true) != nil else {
                 searchEnd = dash.lowerBound
                 continue
             }
@@ -35,17 +36,31 @@ package struct ActionItem: Sendable, Equatable {
                 func value(after word: String) -> String {
                     part.dropFirst(word.count).trimmingCharacters(in: CharacterSet(charactersIn: ": ").union(.whitespaces))
                 }
-                if lower.hasPrefix("owner") {
-                    owner = value(after: "owner")
-                } else if lower.hasPrefix("due") {
+                _ = lower
+                if Self.key(in: part, "owner") != nil {
+                    let name = value(after: "owner")
+                    owner = name.isEmpty ? nil : name
+                } else if Self.key(in: part, "due") != nil {
                     let date = value(after: "due")
                     due = ISODate(parsing: date)
-                    if due == nil { badDue = date }
+                    if due == nil && !date.isEmpty { badDue = date }
                 }
             }
             text = text[..<dash.lowerBound].trimmingCharacters(in: .whitespaces)
             break
         }
+    }
+
+    /// Where `word` starts `text` as a whole word (followed by `:`, a space or the end; with
+    /// `digitAfter`, `due 2026-…` needs its date).
+    static func key(in text: String, _ word: String, digitAfter: Bool = false) -> String.Index? {
+        guard text.lowercased().hasPrefix(word) else { return nil }
+        let rest = text.dropFirst(word.count)
+        guard let next = rest.first else { return text.startIndex }
+        if next == ":" { return text.startIndex }
+        guard next == " " else { return nil }
+        if digitAfter, let first = rest.drop(while: { $0 == " " }).first, !first.isNumber { return nil }
+        return text.startIndex
     }
 
     static func lastDash(in text: Substring) -> Range<String.Index>? {
@@ -100,6 +115,8 @@ package struct ActionLedger: Sendable {
             let path = "notes/" + note.fileName
             for task in tasks {
                 let item = ActionItem(task)
+                // An item with nothing before its suffix is no action.
+                guard !item.text.isEmpty else { continue }
                 if let bad = item.badDue {
                     diagnostics.append(
                         .warning(
@@ -109,6 +126,12 @@ package struct ActionLedger: Sendable {
                 events.append(Event(item: item, period: note.period, note: path, key: item.key))
             }
         }
+        // Within one period a check closes the action whatever the notes' order: open items
+        // first, then checks (SPEC §2.4, "a note of a later or the same period").
+        events = events.enumerated().sorted { a, b in
+            (a.element.period.lastMonth, a.element.period.monthCount, a.element.item.done ? 1 : 0, a.offset)
+                < (b.element.period.lastMonth, b.element.period.monthCount, b.element.item.done ? 1 : 0, b.offset)
+        }.map(\.element)
     }
 
     /// The log of the pack of `period`: the actions open at its end (overdue when due before

@@ -82,6 +82,7 @@ enum AppendixSection {
                     "total": ctx.formatter.count(Double(results.count)),
                     "shown": ctx.formatter.count(Double(results.filter(\.isShown).count)),
                     "ok": ctx.formatter.count(Double(ok.count)), "na": ctx.formatter.count(Double(na.count)),
+                    "set_aside": ctx.formatter.count(Double(results.filter { $0.status == .suppressed }.count)),
                     "section": ctx.label("playbook"),
                 ]))
         html += "</p>\n"

@@ -9,6 +9,9 @@ enum FrontSheet {
     static func render(_ ctx: PackContext, notes: [Note]) -> HTMLBuffer {
         var html = HTMLBuffer()
         html += "<div class=\"front-sheet\">\n"
+        let last = ctx.period.lastMonth
+        html +=
+            "<p class=\"data-to\">\(ctx.label("data_to")) \(ctx.formatter.date(year: last.year, month: last.month, day: last.dayCount))</p>\n"
         decisions(into: &html, ctx, notes: notes)
         standing(into: &html, ctx)
         if let budget = ctx.report.budget {
@@ -54,35 +57,44 @@ enum FrontSheet {
         html += "</ul>\n"
     }
 
-    /// Every red and amber finding: the playbook's shown messages, then each red or amber KPI
-    /// no shown message speaks of, with its miss against target. Red first.
+    /// Every red and amber finding: the playbook's shown messages, each at the worse of its
+    /// status and its KPIs' (a KPI the playbook decided speaks its word, "act now"); then each
+    /// red or amber headline or sector KPI no shown message speaks of as badly as the KPI
+    /// stands, with its miss against target. Red first.
     static func standing(into html: inout HTMLBuffer, _ ctx: PackContext) {
         html += "<h3>\(ctx.label("where_we_stand"))</h3>\n"
+        func rank(_ s: KPIStatus) -> Int { s == .red ? 2 : s == .amber ? 1 : 0 }
         var items: [(status: KPIStatus, html: HTMLBuffer)] = []
         let shown = (ctx.report.playbook?.results ?? []).filter { $0.status == .red || $0.status == .amber }
-        var spoken = Set<String>()
+        // Per KPI, the worst status a shown message gives it.
+        var spoken: [String: KPIStatus] = [:]
         for r in shown {
-            let status: KPIStatus = r.status == .red ? .red : .amber
-            spoken.formUnion(r.kpis)
+            let ruleStatus: KPIStatus = r.status == .red ? .red : .amber
+            let judged = r.kpis.compactMap { ctx.pack[kpi: $0] }
+            let worst = judged.max { rank($0.status) < rank($1.status) }
+            let status = worst.map { rank($0.status) > rank(ruleStatus) ? $0.status : ruleStatus } ?? ruleStatus
+            for id in r.kpis where rank(spoken[id] ?? .none) < rank(status) { spoken[id] = status }
+            let badge: HTMLBuffer
+            if let worst, rank(worst.status) >= rank(ruleStatus) {
+                badge = PackHTML.statusBadge(ctx, worst)
+            } else {
+                badge = PackHTML.statusBadge(ctx, status, word: PlaybookSection.ruleWord(r.status, ctx))
+            }
             let text = r.message?.text(for: ctx.locale.rawValue) ?? ""
-            items.append(
-                (
-                    status,
-                    "<li class=\"\(PackHTML.statusClass(status))\" data-rule=\"\(r.ruleID)\">\(PackHTML.statusBadge(ctx, status)) \(text)</li>\n"
-                ))
+            items.append((status, "<li class=\"\(PackHTML.statusClass(status))\" data-rule=\"\(r.ruleID)\">\(badge) \(text)</li>\n"))
         }
         let unit = ctx.report.unit
         let sector = Set(unit.applicableKPIs.filter { $0.sectors != nil }.map(\.id))
         let ids =
             unit.unit.config.headline
             + unit.applicableKPIs.map(\.id).filter { sector.contains($0) && !unit.unit.config.headline.contains($0) }
-        for id in ids where !spoken.contains(id) {
-            guard let r = ctx.pack[kpi: id], r.status == .red || r.status == .amber else { continue }
+        for id in ids {
+            guard let r = ctx.pack[kpi: id], r.status == .red || r.status == .amber, rank(spoken[id] ?? .none) < rank(r.status) else {
+                continue
+            }
             var line: HTMLBuffer = "<li class=\"\(PackHTML.statusClass(r.status))\" data-kpi=\"\(id)\">\(PackHTML.statusBadge(ctx, r)) "
             line += "<strong>\(ctx.kpiLabel(id))</strong> \(ctx.format(id, r.value))"
-            if let target = r.target {
-                line += " — \(ctx.label("against_a_target_of", ["target": ctx.formatTarget(id, target)]))"
-            }
+            if let miss = miss(ctx, id, r) { line += " — \(miss)" }
             line += "</li>\n"
             items.append((r.status, line))
         }
@@ -110,5 +122,23 @@ enum FrontSheet {
             html += "</li>\n"
         }
         html += "</ul>\n"
+    }
+
+    /// How far a KPI is from its target: `0.6% above target (€38.00)`, `8.8 pp below target
+    /// (30.0%)`, or outside a band.
+    static func miss(_ ctx: PackContext, _ id: String, _ r: KPIResult) -> String? {
+        guard let value = r.value, let target = r.target else { return nil }
+        switch target {
+        case .point(let t):
+            let difference = value - t
+            guard difference != 0, t != 0 else { return nil }
+            let amount =
+                ctx.kpi(id)?.unit == .ratio
+                ? String(ctx.formatter.percentagePoints(abs(difference)).drop { $0 == "+" })
+                : ctx.formatter.percent(abs(difference) / abs(t))
+            return ctx.label(difference > 0 ? "miss_above" : "miss_below", ["miss": amount, "target": ctx.formatTarget(id, target)])
+        case .band:
+            return ctx.label("miss_band", ["target": ctx.formatTarget(id, target)])
+        }
     }
 }
