@@ -166,7 +166,7 @@ package enum Labels {
         "months_from_to": "{first} to {last}",
         "playbook_checks": "Playbook checks",
         "playbook_checks_sentence":
-            "Of the sector playbook's {total} checks this period (one per store or value where a rule reads them one by one), {shown} fired (see “{section}”), {set_aside} were set aside, {ok} were not triggered and {na} lacked data.",
+            "Of the sector playbook's {total} checks this period, {shown} fired (see “{section}”), {set_aside} were set aside, {ok} were not triggered and {na} lacked data.",
         "actions_due_before_next": "Actions due before the next pack",
         "data_to": "Data to",
         "decisions_requested": "Decisions requested",
@@ -406,7 +406,7 @@ package enum Labels {
         "months_from_to": "da {first} a {last}",
         "playbook_checks": "Controlli del playbook",
         "playbook_checks_sentence":
-            "Dei {total} controlli del playbook di settore in questo periodo (uno per punto vendita o valore quando una regola li legge uno per uno), {shown} sono scattati (vedi «{section}»), {set_aside} sono stati accantonati, {ok} non sono scattati e per {na} mancavano i dati.",
+            "Dei {total} controlli del playbook di settore in questo periodo, {shown} sono scattati (vedi «{section}»), {set_aside} sono stati accantonati, {ok} non sono scattati e per {na} mancavano i dati.",
         "actions_due_before_next": "Azioni in scadenza prima del prossimo fascicolo",
         "data_to": "Dati al",
         "decisions_requested": "Decisioni richieste al Consiglio",

@@ -293,7 +293,7 @@ figure.chart figcaption { font-size: .85rem; color: var(--ink-muted); }
   h2 { font-size: 1.3rem; }
   .toc ol { columns: 1; }
 }
-@page { size: A4; margin: 18mm 15mm 20mm; @bottom-right { content: counter(page) " / " counter(pages); font: 9pt var(--font-body); color: #555; } }
+@page { size: A4; margin: 15mm 14mm 16mm; @bottom-right { content: counter(page) " / " counter(pages); font: 9pt var(--font-body); color: #555; } }
 .print-only { display: none; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; background: #fff; color: #000; }
@@ -318,6 +318,9 @@ figure.chart figcaption { font-size: .85rem; color: var(--ink-muted); }
   table.data { font-size: 8.5pt; }
   table.data th, table.data td { padding-top: .12rem; padding-bottom: .12rem; }
   table.kpis th[scope=row] { width: 30%; }
+  /* A long table may run on to the next page, a row at a time, its header repeated. */
+  #appendix table, table.tasks { break-inside: auto; }
+  tr { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   figure, svg, table, .tile, .note table { break-inside: avoid; }
   .table-wrap { overflow: visible; }
