@@ -251,4 +251,21 @@ import ZIPFoundation
             Workbook.converted(bytes, path: "data/b.xlsx", source: source).diagnostics.first?.description
                 == "data/b.xlsx:Budget!C2: error: the date serial -5.0 is outside Excel's dates")
     }
+
+    @Test func aRowOfEmptyTextIsNoHeader() throws {
+        // Row 1 holds formulas that give "" (a title cell left blank by a formula): the header
+        // is row 2.
+        let bytes = try Self.xlsx(
+            sheets: [
+                (
+                    "Budget",
+                    "<row r=\"1\"><c r=\"A1\" t=\"str\"><f>IF(1=0,\"x\",\"\")</f><v></v></c></row>"
+                        + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c><c r=\"B2\" t=\"s\"><v>1</v></c></row>"
+                        + "<row r=\"3\"><c r=\"A3\" t=\"s\"><v>2</v></c><c r=\"B3\"><v>5</v></c></row>",
+                    ""
+                )
+            ], strings: ["month", "marketing_budget", "2026-10"])
+        let c = Workbook.converted(bytes, path: "data/b.xlsx", source: nil)
+        #expect(csv(c) == "month,marketing_budget\n2026-10,5\n", "\(c.diagnostics)")
+    }
 }

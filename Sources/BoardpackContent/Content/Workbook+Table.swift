@@ -27,7 +27,8 @@ extension Workbook {
             at.cell = ref(row, column)
             return at
         }
-        let rowNumbers = sheet.rows.keys.sorted().filter { !(sheet.rows[$0] ?? []).isEmpty }
+        // A row of empty text (formulas giving "") is an empty row, for the header as for the table.
+        let rowNumbers = sheet.rows.keys.sorted().filter { (sheet.rows[$0] ?? []).contains { $0.value != .text("") } }
         guard let headerRow = source?.headerRow ?? rowNumbers.first, let headerCells = sheet.rows[headerRow], !headerCells.isEmpty else {
             return failed(
                 source?.headerRow.map { "row \($0) of sheet `\(sheet.name)` is empty: it is not a header" }

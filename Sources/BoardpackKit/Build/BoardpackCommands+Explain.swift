@@ -40,7 +40,9 @@ extension BoardpackCommands {
         out += "sources:\n"
         for measure in working.sources.keys.sorted() {
             for source in working.sources[measure] ?? [] {
-                out += "  \(measure): \(source.path) \(source.lines.count == 1 ? "line" : "lines") \(lineRanges(source.lines))\n"
+                // A workbook's rows are rows of its sheet.
+                let word = source.path.lowercased().hasSuffix(".xlsx") ? "row" : "line"
+                out += "  \(measure): \(source.path) \(source.lines.count == 1 ? word : word + "s") \(lineRanges(source.lines))\n"
             }
         }
         return out
