@@ -72,4 +72,19 @@ import Testing
         // The index pages do show it.
         #expect(first.files["index.html"] != second.files["index.html"])
     }
+
+    @Test func checkboxesAndScrollingTablesHaveNames() throws {
+        // SPEC §6 v2, accessibility: a task's checkbox says its state; a table that scrolls on a
+        // phone does so in a named region a keyboard can reach.
+        let html = try page(TestWorkspace.files(notes: ["d.md": Self.decision]))
+        #expect(html.contains("<input type=\"checkbox\" disabled=\"\" aria-label=\"Open\" />"))
+        #expect(!html.contains("<input type=\"checkbox\" disabled=\"\" />"))
+        let wraps = html.components(separatedBy: "<div class=\"table-wrap\"").dropFirst()
+        #expect(!wraps.isEmpty)
+        for wrap in wraps {
+            #expect(
+                wrap.hasPrefix(" role=\"region\" tabindex=\"0\" aria-label=\"")
+                    && !wrap.hasPrefix(" role=\"region\" tabindex=\"0\" aria-label=\"\""))
+        }
+    }
 }

@@ -88,7 +88,7 @@ package enum DefaultTheme {
   --status-green: #1b7a3d;
   --status-amber: #9a6200;
   --status-red: #b42318;
-  --status-none: #6b7480;
+  --status-none: #5f6873; /* 5.2:1 on --paper-alt: a badge is text (WCAG AA 4.5:1) */
   --status-green-bg: #e3f4e8;
   --status-amber-bg: #fdf0d5;
   --status-red-bg: #fde4e1;
@@ -173,6 +173,7 @@ table.data td.num, table.data th.num, .align-right { text-align: right; }
 table.data thead th { border-bottom: 2px solid var(--ink-muted); font-size: .85rem; }
 table.data caption { text-align: left; font-weight: 600; padding: .3rem 0; }
 .table-wrap { overflow-x: auto; }
+.table-wrap:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
 .muted, .empty { color: var(--ink-muted); }
 .mono { font-family: var(--font-mono); font-size: .8rem; word-break: break-all; }
 .kpi-inline { font-weight: 600; font-variant-numeric: tabular-nums; }

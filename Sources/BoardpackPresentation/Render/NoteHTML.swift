@@ -15,7 +15,7 @@ package struct NoteHTML: Sendable {
     /// trusted SVG/HTML.
     package static func render(
         _ note: Note, _ doc: RenderedMarkdown,
-        kpi: (InlineKPI, Int) -> String, chart: (ChartBlock, Int) -> String
+        kpi: (InlineKPI, Int) -> String, chart: (ChartBlock, Int) -> String, taskWords: (open: String, done: String) = ("Open", "Done")
     ) -> NoteHTML {
         // Every KPI first, then every chart, in order: the chart callback records the charts'
         // data tables as it goes.
@@ -30,9 +30,22 @@ package struct NoteHTML: Sendable {
             return html.string
         }
         let charts = doc.charts.enumerated().map { i, block in chart(block, i) }
-        let html =
+        var html =
             kpis.isEmpty && charts.isEmpty
             ? doc.html : substitutingPlaceholders(doc.html, kpis: kpis, plainKPIs: plain, charts: charts)
+        if !doc.tasks.isEmpty {
+            // A task item's checkbox says what it shows (SPEC §6 v2, accessibility).
+            func label(_ word: String) -> String {
+                let escaped: HTMLBuffer = "\(word)"
+                return escaped.string
+            }
+            html = html.replacingOccurrences(
+                of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"\(label(taskWords.done))\" />"
+            ).replacingOccurrences(
+                of: "<input type=\"checkbox\" disabled=\"\" />",
+                with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"\(label(taskWords.open))\" />")
+        }
         return NoteHTML(note: note, html: html, tasks: doc.tasks, markdownNanoseconds: doc.nanoseconds)
     }
 

@@ -59,7 +59,9 @@ package struct PackPage {
         var notes: [NoteHTML] = []
         for note in report.notes {
             let embeds = NoteEmbeds(ctx: ctx, note: note)
-            let html = NoteHTML.render(note.note, note.document, kpi: embeds.kpiText, chart: embeds.chartHTML)
+            let html = NoteHTML.render(
+                note.note, note.document, kpi: embeds.kpiText, chart: embeds.chartHTML,
+                taskWords: (ctx.label("task_open"), ctx.label("task_done")))
             notes.append(html)
             chartTables += embeds.tables
         }

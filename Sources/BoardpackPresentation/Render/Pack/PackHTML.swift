@@ -120,7 +120,31 @@ enum PackHTML {
     /// table whose rows are written in place (each `<tr>` with a `<th scope="row">` then `<td>`
     /// cells, as that function writes them).
     static func tableHead(into html: inout HTMLBuffer, caption: Cell?, headers: [Cell], isNumeric: [Bool], classes: String) {
-        html.append(literal: "<div class=\"table-wrap\"><table class=\"")
+        // A table wider than a phone scrolls inside its wrapper: a region a keyboard can reach,
+        // named by the table's caption or its column heads (SPEC §6 v2, accessibility).
+        // Markup gives its text without its tags (already escaped), text is escaped here.
+        func plain(_ cell: Cell) -> HTMLBuffer {
+            var out = HTMLBuffer()
+            switch cell {
+            case .text(let text): out.appendEscaped(text)
+            case .markup(let markup):
+                var inTag = false
+                let bytes = markup.bytes.filter { byte in
+                    if byte == UInt8(ascii: "<") { inTag = true }
+                    defer { if byte == UInt8(ascii: ">") { inTag = false } }
+                    return !inTag && byte != UInt8(ascii: ">")
+                }
+                out.append(HTMLBuffer(trusted: String(decoding: bytes, as: UTF8.self)))
+            }
+            return out
+        }
+        let names = caption.map { [plain($0)] } ?? headers.map(plain).filter { !$0.bytes.isEmpty }
+        html.append(literal: "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"")
+        for (i, name) in names.enumerated() {
+            if i > 0 { html.append(literal: ", ") }
+            html.append(name)
+        }
+        html.append(literal: "\"><table class=\"")
         html.appendEscaped(classes)
         html.append(literal: "\">\n")
         if let caption {
