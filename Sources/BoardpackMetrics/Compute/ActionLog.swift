@@ -26,21 +26,19 @@ package struct ActionItem: Sendable, Equatable {
             let tail = text[dash.upperBound...].trimmingCharacters(in: .whitespaces)
             // `owner:` or `owner NAME`, `due:` or `due 2026-…`: a whole word, so that "due
             // diligence" and "ownership" stay the action's own text.
-            guard Self.key(in: tail, "owner") != nil || Self.key(in: tail, "due", digitAfter: true) != nil else {
+            guard Self.starts(tail, with: "owner") || Self.starts(tail, with: "due", digitAfter: true) else {
                 searchEnd = dash.lowerBound
                 continue
             }
             for part in tail.split(separator: ",") {
                 let part = part.trimmingCharacters(in: .whitespaces)
-                let lower = part.lowercased()
                 func value(after word: String) -> String {
                     part.dropFirst(word.count).trimmingCharacters(in: CharacterSet(charactersIn: ": ").union(.whitespaces))
                 }
-                _ = lower
-                if Self.key(in: part, "owner") != nil {
+                if Self.starts(part, with: "owner") {
                     let name = value(after: "owner")
                     owner = name.isEmpty ? nil : name
-                } else if Self.key(in: part, "due") != nil {
+                } else if Self.starts(part, with: "due") {
                     let date = value(after: "due")
                     due = ISODate(parsing: date)
                     if due == nil && !date.isEmpty { badDue = date }
@@ -51,16 +49,15 @@ package struct ActionItem: Sendable, Equatable {
         }
     }
 
-    /// Where `word` starts `text` as a whole word (followed by `:`, a space or the end; with
-    /// `digitAfter`, `due 2026-…` needs its date).
-    static func key(in text: String, _ word: String, digitAfter: Bool = false) -> String.Index? {
-        guard text.lowercased().hasPrefix(word) else { return nil }
+    /// True when `text` starts with `word` as a whole word (followed by `:`, a space or the
+    /// end; with `digitAfter`, `due 2026-…` needs its date).
+    static func starts(_ text: String, with word: String, digitAfter: Bool = false) -> Bool {
+        guard text.lowercased().hasPrefix(word) else { return false }
         let rest = text.dropFirst(word.count)
-        guard let next = rest.first else { return text.startIndex }
-        if next == ":" { return text.startIndex }
-        guard next == " " else { return nil }
-        if digitAfter, let first = rest.drop(while: { $0 == " " }).first, !first.isNumber { return nil }
-        return text.startIndex
+        guard let next = rest.first, next != ":" else { return true }
+        guard next == " " else { return false }
+        if digitAfter, let first = rest.drop(while: { $0 == " " }).first, !first.isNumber { return false }
+        return true
     }
 
     static func lastDash(in text: Substring) -> Range<String.Index>? {
