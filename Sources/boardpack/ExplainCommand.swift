@@ -18,7 +18,8 @@ struct Explain: ParsableCommand {
             print(try BoardpackCommands.explain(kpi: kpi, unit: unit, period: period, contentPath: content), terminator: "")
         } catch let error as DiagnosticsError {
             report(error.diagnostics)
-            throw ExitCode(1)
+            // Asked for what does not exist: a usage error. Content that does not load: exit 1.
+            throw ExitCode(error.isUsage ? 2 : 1)
         }
     }
 }

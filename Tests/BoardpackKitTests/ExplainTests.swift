@@ -19,7 +19,8 @@ import Testing
         // October: spend 1300 + 700 = 2000 over new customers 13 + 6 = 19 → 105.263…
         #expect(text.contains("formula:     paid_cac = spend / new_customers\n"))
         #expect(text.contains("substituted: paid_cac = 2000 / 19\n"))
-        #expect(text.contains("result:      paid_cac = \(2000.0 / 19.0) (€105.26)\n"))
+        // Twelve significant digits: 105.263157895, not 105.26315789473684.
+        #expect(text.contains("result:      paid_cac = 105.263157895 (€105.26)\n"))
         #expect(text.contains("spend: \(root)/content/units/acme/data/channels.csv lines 6-7\n"))
     }
 
@@ -31,5 +32,7 @@ import Testing
                 kpi: "cacc", unit: "acme", period: .month(Month(year: 2026, month: 10)), contentPath: root + "/content")
         }
         #expect(error.diagnostics.first?.hint == "did you mean `cac`?")
+        #expect(error.isUsage)
+        #expect(BoardpackCommands.readable(85.39999999999999) == "85.4")
     }
 }

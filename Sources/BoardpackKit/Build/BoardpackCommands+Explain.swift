@@ -14,10 +14,10 @@ extension BoardpackCommands {
         let metrics = model.metrics
         guard let kpi = metrics.metrics.dictionary.kpis[id] else {
             let hint = NameSuggestion.nearest(to: id, among: Set(metrics.metrics.dictionary.kpis.keys)).map { "did you mean `\($0)`?" }
-            throw DiagnosticsError([.error("unknown KPI `\(id)`", hint: hint)])
+            throw DiagnosticsError([.error("unknown KPI `\(id)`", hint: hint)], isUsage: true)
         }
         guard metrics.data.hasData(in: period.lastMonth) else {
-            throw DiagnosticsError([.error("unit `\(unitID)` has no data for \(period)")])
+            throw DiagnosticsError([.error("unit `\(unitID)` has no data for \(period)")], isUsage: true)
         }
         guard let working = metrics.working(id, at: period) else {
             throw DiagnosticsError([.error("cannot work out `\(id)` for \(period)")])
@@ -31,11 +31,11 @@ extension BoardpackCommands {
         out += "formula:     \(id) = \(working.formula)\n"
         if working.expanded != working.formula { out += "expanded:    \(id) = \(working.expanded)\n" }
         out += "substituted: \(id) = \(working.substituted)\n"
-        out += "result:      \(id) = \(working.result.value.map { JSONText.format($0) } ?? "n/a")"
+        out += "result:      \(id) = \(working.result.value.map(Self.readable) ?? "n/a")"
         out += " (\(format.format(working.result.value, locale: locale)))\(working.result.partial ? ", partial" : "")\n"
         out += "inputs:\n"
         for input in working.inputs {
-            out += "  \(input.name) = \(input.value.map { JSONText.format($0) } ?? "n/a")\(input.partial ? " (partial)" : "")\n"
+            out += "  \(input.name) = \(input.value.map(Self.readable) ?? "n/a")\(input.partial ? " (partial)" : "")\n"
         }
         out += "sources:\n"
         for measure in working.sources.keys.sorted() {
@@ -65,11 +65,19 @@ extension BoardpackCommands {
         return parts.joined(separator: ", ")
     }
 
+    /// A number as a person reads it in the working: twelve significant digits, so that the
+    /// binary noise of adding decimals (85.39999999999999) reads 85.4.
+    static func readable(_ value: Double) -> String {
+        JSONText.format(Double(String(format: "%.12g", value)) ?? value)
+    }
+
     /// Loads the workspace and prepares one unit's metrics (no rendering).
     static func unitModel(_ unitID: String, contentPath: String, fileSystem: any FileSystem) throws -> UnitModel {
         let (workspace, diagnostics) = load(contentPath: contentPath, onlyUnits: [unitID], fileSystem: fileSystem)
         guard let workspace else { throw DiagnosticsError(diagnostics.sortedForReport()) }
-        guard !workspace.units.isEmpty else { throw DiagnosticsError([.error("no unit `\(unitID)` in \(contentPath)/units")]) }
+        guard !workspace.units.isEmpty else {
+            throw DiagnosticsError([.error("no unit `\(unitID)` in \(contentPath)/units")], isUsage: true)
+        }
         let prepare = Preparation()
         let (compiled, playbooks) = try prepare.validate(workspace)
         let (models, _, _) = try prepare.compute(workspace, compiled, playbooks)

@@ -76,7 +76,8 @@ package enum BoardpackCommands {
         timings += result.timings
         try timed("write", &timings) { try options.siteWriter.write(result.site) }
         return BuildReport(
-            packCount: result.packCount, unitCount: workspace.units.count,
+            // The units of the packs built: "1 pack for 1 unit" for a `--unit --period` build.
+            packCount: result.packCount, unitCount: result.unitCount,
             warnings: (loadDiagnostics + result.warnings).sortedForReport(), timings: timings, details: result.details)
     }
 

@@ -212,7 +212,9 @@ package struct PreviewServer: Sendable {
                     last = now
                     do {
                         let report = try BoardpackCommands.build(watched)
-                        log("Built \(report.packCount) packs for \(report.unitCount) units in \(String(format: "%.2f", report.seconds)) s")
+                        log(
+                            "Built \(report.packCount) pack\(report.packCount == 1 ? "" : "s") for \(report.unitCount) unit\(report.unitCount == 1 ? "" : "s") in \(String(format: "%.2f", report.seconds)) s"
+                        )
                     } catch let error as DiagnosticsError {
                         log(error.diagnostics.map(\.description).joined(separator: "\n"))
                     } catch {

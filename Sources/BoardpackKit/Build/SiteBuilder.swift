@@ -22,6 +22,8 @@ package struct SiteBuilder: Sendable {
     package struct Output: Sendable {
         package var site: Site
         package var packCount: Int
+        /// The units those packs belong to.
+        package var unitCount = 0
         package var warnings: [Diagnostic]
         package var timings: [(phase: String, seconds: Double)]
         /// Measurements inside the phases (`data`, `markdown`), not added to the total.
@@ -117,7 +119,8 @@ package struct SiteBuilder: Sendable {
         // threads (each pack reads its notes when it is computed).
         let markdownSeconds = Double(packs.reduce(0) { $0 + ($1.page?.markdownNanoseconds ?? 0) }) / 1e9
         return Output(
-            site: site, packCount: plan.jobs.count, warnings: diagnostics.sortedForReport(), timings: timings,
+            site: site, packCount: plan.jobs.count, unitCount: Set(plan.jobs.map(\.unit)).count, warnings: diagnostics.sortedForReport(),
+            timings: timings,
             details: [("data", workspace.dataReadSeconds + plan.aggregationSeconds), ("markdown", markdownSeconds)])
     }
 

@@ -87,9 +87,13 @@ package struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
 /// Thrown when content has errors: carries every diagnostic found, not just the first.
 package struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
     package var diagnostics: [Diagnostic]
+    /// The command was asked for something that does not exist (an unknown KPI or unit, a
+    /// period without data): a usage error, exit 2, rather than a content error, exit 1.
+    package var isUsage = false
 
-    package init(_ diagnostics: [Diagnostic]) {
+    package init(_ diagnostics: [Diagnostic], isUsage: Bool = false) {
         self.diagnostics = diagnostics
+        self.isUsage = isUsage
     }
 
     package var description: String {
