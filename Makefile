@@ -2,11 +2,14 @@
 #   make pack   install what is missing, build, regenerate output/ from content/
 #   make test   the same set-up, then every test
 #   make fuzz   the parsers' libFuzzer targets, FUZZ_SECONDS (300) each (Fuzz/README.md)
+#   make install  the boardpack command in $(PREFIX)/bin (/usr/local/bin), on the PATH
 SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/release/boardpack
 
-.PHONY: setup build pack test fuzz bench clean
+PREFIX ?= /usr/local
+
+.PHONY: setup build pack test fuzz bench clean install
 
 setup:
 	@scripts/setup.sh
@@ -16,6 +19,10 @@ build: setup
 
 pack: build
 	$(BIN) build --content content --templates templates --output output
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/boardpack
 
 test: setup
 	$(SWIFT) format lint --strict -r Sources Tests Package.swift

@@ -34,7 +34,7 @@ struct BoardpackCLI: ParsableCommand {
         commandName: "boardpack",
         abstract: "Turn Markdown strategy notes and KPI exports into the marketing board pack.",
         version: Boardpack.version,
-        subcommands: [Build.self, Check.self, Explain.self, Diff.self, Init.self, Serve.self, Sources.self]
+        subcommands: [Build.self, Check.self, Explain.self, Diff.self, Init.self, Serve.self, Sources.self, KPIs.self]
     )
 }
 

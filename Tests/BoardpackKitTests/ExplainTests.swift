@@ -35,4 +35,13 @@ import Testing
         #expect(error.isUsage)
         #expect(BoardpackCommands.readable(85.39999999999999) == "85.4")
     }
+
+    @Test func kpisListsTheDictionaryBySector() throws {
+        let retail = try BoardpackCommands.kpis(sector: "retail", locale: .itIT)
+        #expect(retail.hasPrefix("id "))
+        #expect(retail.contains("Costo marketing") && retail.contains("qspv_index") && !retail.contains("activation_rate"))
+        let all = try BoardpackCommands.kpis(sector: nil, locale: .enUS)
+        #expect(all.contains("activation_rate") && all.contains("Budget utilization"))
+        #expect(throws: UsageError.self) { try BoardpackCommands.kpis(sector: "fintech", locale: .enGB) }
+    }
 }

@@ -31,10 +31,10 @@ package struct MetricDictionary: Sendable {
     }
 
     /// The built-in dictionary: §3.1 and §5.2 measures, §3.2 KPIs.
-    static let builtIn = MetricDictionary(measures: builtInMeasures, kpis: builtInKPIs)
+    package static let builtIn = MetricDictionary(measures: builtInMeasures, kpis: builtInKPIs)
 
     /// KPI definitions in definition order.
-    var orderedKPIs: [KPIDefinition] { kpiOrder.compactMap { kpis[$0] } }
+    package var orderedKPIs: [KPIDefinition] { kpiOrder.compactMap { kpis[$0] } }
 
     /// KPIs that apply to a unit of `sector`, in definition order.
     package func kpis(forSector sector: String) -> [KPIDefinition] {
