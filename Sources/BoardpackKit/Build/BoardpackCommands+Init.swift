@@ -67,10 +67,84 @@ extension BoardpackCommands {
         """,
     ]
 
-    /// Writes the example workspace into `directory`, refusing to overwrite existing files.
-    package static func initWorkspace(at directory: String) throws -> [String] {
-        let fm = FileManager.default
+    /// Each sector's own data for the example unit (SPEC §5.2): what its sector KPIs read, so
+    /// that none is n/a — the dimension it adds, and a file of three months.
+    static let sectorData: [String: (dimension: String?, file: String, csv: String)] = [
+        "retail": (
+            "store", "stores.csv",
+            """
+            month,store,quality_score,service_score,cleanliness_score,value_score,local_spend,transactions,net_sales,net_sales_last_year
+            2026-08,store-001,88,86,90,84,420,5100,51000,48800
+            2026-08,store-002,82,80,85,79,380,4700,47000,46100
+            2026-09,store-001,87,85,91,85,440,5200,52500,50100
+            2026-09,store-002,81,79,84,80,390,4750,47600,46900
+            2026-10,store-001,89,87,90,86,450,5350,54200,51300
+            2026-10,store-002,83,81,86,81,400,4850,48900,47500
+
+            """
+        ),
+        "tech": (
+            nil, "product.csv",
+            """
+            month,trials,activations,paid_conversions,community_members,advocates,referral_customers
+            2026-08,900,420,118,3100,140,21
+            2026-09,950,450,122,3180,146,22
+            2026-10,1010,470,131,3260,151,24
+
+            """
+        ),
+        "luxury": (
+            nil, "clients.csv",
+            """
+            month,units_sold,full_price_units,waitlist,allocations,clients,repeat_clients,event_attendees
+            2026-08,420,370,180,60,2400,190,120
+            2026-09,440,385,176,64,2450,196,135
+            2026-10,465,402,171,66,2520,205,150
+
+            """
+        ),
+        "banking": (
+            nil, "banking.csv",
+            """
+            month,customers,digital_active,products_held,onboarding_started,onboarding_completed,consent_opt_ins,complaints,nps
+            2026-08,2400,1510,5280,300,231,1640,2,41
+            2026-09,2475,1570,5450,310,240,1700,2,42
+            2026-10,2570,1640,5680,320,251,1770,1,43
+
+            """
+        ),
+    ]
+
+    /// The example workspace for a unit of `sector` writing in `locale`.
+    static func example(sector: String, locale: String) -> [String: String] {
         var files = exampleWorkspace
+        var unit = files["content/units/example-co/unit.yml"]!
+        unit = unit.replacingOccurrences(of: "sector: retail", with: "sector: \(sector)")
+            .replacingOccurrences(of: "locale: en-GB", with: "locale: \(locale)")
+        if locale == "en-US" { unit = unit.replacingOccurrences(of: "currency: EUR", with: "currency: USD") }
+        if let data = sectorData[sector] {
+            if let dimension = data.dimension {
+                unit = unit.replacingOccurrences(of: "dimensions: [channel]", with: "dimensions: [channel, \(dimension)]")
+            }
+            files["content/units/example-co/data/\(data.file)"] = data.csv
+        }
+        files["content/units/example-co/unit.yml"] = unit
+        files["content/boardpack.yml"] = files["content/boardpack.yml"]!.replacingOccurrences(
+            of: "locale: en-GB", with: "locale: \(locale)")
+        return files
+    }
+
+    /// Writes the example workspace into `directory` for a unit of `sector` (its sector data
+    /// included) in `locale`, refusing to overwrite existing files.
+    package static func initWorkspace(at directory: String, sector: String = "retail", locale: String = "en-GB") throws -> [String] {
+        let fm = FileManager.default
+        guard sectorData[sector] != nil else {
+            throw UsageError("unknown sector `\(sector)` (expected retail, tech, luxury or banking)")
+        }
+        guard ["en-GB", "en-US", "it-IT"].contains(locale) else {
+            throw UsageError("unsupported locale `\(locale)` (expected en-GB, en-US or it-IT)")
+        }
+        var files = example(sector: sector, locale: locale)
         for (name, text) in DefaultTheme.files { files["templates/\(name)"] = text }
         let existing = files.keys.filter { fm.fileExists(atPath: directory + "/" + $0) }.sorted()
         if !existing.isEmpty {
