@@ -12,8 +12,14 @@ extension DataFileReader {
         // A mistake repeated in an export is shown three times, then summarised, as in a CSV file.
         if converted.diagnostics.contains(where: { $0.severity == .error }) { return (nil, summarised(converted.diagnostics)) }
         var (file, found) = read(bytes: converted.csv, path: path, options: .snapshot, schema: schema, plainRows: true, summarising: false)
-        let text = String(decoding: converted.csv, as: UTF8.self)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // The CSV's line `n`, read only when a position inside it is asked for (a diagnostic,
+        // the header's columns): most files have no diagnostic.
+        func csvLine(_ n: Int) -> Substring.UnicodeScalarView {
+            var start = converted.csv.startIndex
+            for _ in 1..<n { start = (converted.csv[start...].firstIndex(of: 0x0A) ?? converted.csv.endIndex - 1) + 1 }
+            let end = converted.csv[start...].firstIndex(of: 0x0A) ?? converted.csv.endIndex
+            return Substring(decoding: converted.csv[start..<end], as: UTF8.self).unicodeScalars
+        }
         func origin(line: Int, column: Int) -> SourceLocation? {
             guard line >= 1, line <= converted.origins.count, let first = converted.origins[line - 1].first else { return nil }
             guard column > 0 else {
@@ -25,7 +31,7 @@ extension DataFileReader {
             // The field the column falls in, quotes considered.
             var field = 0
             var quoted = false
-            for (offset, scalar) in lines[line - 1].unicodeScalars.enumerated() {
+            for (offset, scalar) in csvLine(line).enumerated() {
                 if offset + 1 >= column { break }
                 if scalar == "\"" { quoted.toggle() } else if scalar == ",", !quoted { field += 1 }
             }

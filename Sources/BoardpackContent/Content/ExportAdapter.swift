@@ -106,7 +106,7 @@ package struct ExportAdapter: Sendable {
     static let currencyColumns = ["Currency code", "Currency"]
 
     /// Labels of total rows in the languages the platforms export in.
-    static let totalPrefixes = ["total", "gesamt", "totale", "grand total", "subtotal", "totaal", "totales"]
+    static let totalPrefixes = ["total", "gesamt", "grand total", "subtotal", "totaal"]
 
     /// What an export's rows became: boardpack CSV text (one row per period and dimension
     /// values) and every problem, positioned in the export itself.
@@ -159,11 +159,15 @@ package struct ExportAdapter: Sendable {
         // them alone (`Giorno: date, Costo: spend`).
         let namesPeriod = columns.values.contains("date") || columns.values.contains("month")
         let wanted = (namesPeriod ? [] : signature) + columns.keys.sorted()
-        var header: (line: Int, cells: [Cell], delimiter: Character)?
+        var header: (line: Int, cells: [Cell], delimiter: UInt8)?
+        var split = ExportText.Cells()
         search: for index in text.lines.indices where !(commentTables && text.bytes[text.lines[index]].first == UInt8(ascii: "#")) {
-            let line = Substring(text.string(text.lines[index]))
-            for d in source.delimiterByte.map({ [Character(Unicode.Scalar($0))] }) ?? ["\t", ",", ";"] {
-                let cells = Self.split(line, by: d)
+            let line = text.lines[index]
+            for d in source.delimiterByte.map({ [$0] }) ?? [0x09, 0x2C, 0x3B] {
+                text.split(line, by: d, into: &split)
+                let cells = split.ranges.indices.map {
+                    Cell(text: text.text(of: $0, in: split), column: text.column(of: $0, in: split, line: line))
+                }
                 let names = Set(cells.flatMap { [$0.text, Self.withoutCurrency($0.text).name] })
                 if !wanted.isEmpty && wanted.allSatisfy({ names.contains($0) }) {
                     header = (index + 1, cells, d)
@@ -270,7 +274,7 @@ package struct ExportAdapter: Sendable {
         var rowsRead = 0
         let (thousands, decimal) = Self.separators(locale)
         let (thousandsByte, decimalByte) = (thousands?.asciiValue, decimal.asciiValue ?? UInt8(ascii: "."))
-        let delimiter = UInt8(ascii: header.delimiter.unicodeScalars.first!)
+        let delimiter = header.delimiter
         // The fields a row must have: up to the last column read.
         let needed = ([periodColumn.index] + measures.map(\.index) + plan.dimensions.compactMap(\.index)).max()! + 1
         var cells = ExportText.Cells()
@@ -286,17 +290,25 @@ package struct ExportAdapter: Sendable {
             text.split(line, by: delimiter, into: &cells)
             let number = index + 1
             func cellAt(_ i: Int) -> Cell { Cell(text: text.text(of: i, in: cells), column: text.column(of: i, in: cells, line: line)) }
-            let filled = cells.ranges.indices.filter { !cells.ranges[$0].isEmpty }
+            // The filled cells, counted in one pass without an array per row.
+            var firstFilled: Int?
+            var filledCount = 0
+            var lastFilled = -1
+            for (i, range) in cells.ranges.enumerated() where !range.isEmpty {
+                if firstFilled == nil { firstFilled = i }
+                filledCount += 1
+                lastFilled = i
+            }
             // A footer is a line of one cell (Salesforce's confidentiality and copyright notes).
-            if footers && filled.count == 1 && text.isFooter(line) { break }
+            if footers && filledCount == 1 && text.isFooter(line) { break }
             // A total row names itself in its first cell and has no period of its own: a
             // campaign called `Total Gym` on a dated row is a campaign.
-            if let first = filled.first, text.isTotal(cells.ranges[first]), !hasPeriod(cells, periodColumn, text: text, locale: locale) {
+            if let first = firstFilled, text.isTotal(cells.ranges[first]), !hasPeriod(cells, periodColumn, text: text, locale: locale) {
                 continue
             }
             // Every row as wide as the header, trailing empty cells aside: an unquoted `1,234.56`
             // in a comma-separated export would shift every column after it.
-            if filled.contains(where: { $0 >= header.cells.count }) || cells.count < needed {
+            if lastFilled >= header.cells.count || cells.count < needed {
                 diagnostics.append(
                     .error(
                         "the row has \(cells.count) fields and the header \(header.cells.count)", at: at(number),
@@ -469,47 +481,6 @@ package struct ExportAdapter: Sendable {
     struct Cell {
         var text: String
         var column: Int
-    }
-
-    /// The cells of one line, RFC 4180 quotes handled.
-    static func split(_ line: Substring, by delimiter: Character) -> [Cell] {
-        var cells: [Cell] = []
-        var text = ""
-        var quoted = false
-        var column = 1, start = 1
-        var previousQuote = false
-        for c in line {
-            if quoted {
-                if c == "\"" {
-                    quoted = false
-                    previousQuote = true
-                } else {
-                    text.append(c)
-                }
-            } else if c == "\"" {
-                if previousQuote { text.append("\"") }
-                quoted = true
-                previousQuote = false
-            } else if c == delimiter {
-                cells.append(Cell(text: text.trimmingCharacters(in: .whitespaces), column: start))
-                text = ""
-                start = column + 1
-                previousQuote = false
-            } else {
-                text.append(c)
-                previousQuote = false
-            }
-            column += 1
-        }
-        cells.append(Cell(text: text.trimmingCharacters(in: .whitespaces), column: start))
-        return cells
-    }
-
-    /// UTF-8 (a BOM skipped) or UTF-16 with its byte order mark.
-    static func decode(_ bytes: [UInt8]) -> String? {
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return String(data: Data(bytes), encoding: .utf16) }
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        return String(validating: body, as: UTF8.self)
     }
 
     /// A number as the locale writes it: thousands separators (in threes, before the decimal

@@ -233,8 +233,8 @@ package struct SourceConfig: Sendable, Equatable, Decodable {
             // With its byte order mark, as the adapters read it; without one, little-endian
             // (what Windows writes).
             let bom = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-            let text = bom ? ExportAdapter.decode(bytes) : String(data: Data(bytes), encoding: .utf16LittleEndian)
-            return text.map { Array($0.utf8) }
+            if bom { return ExportText(bytes)?.bytes }
+            return String(data: Data(bytes), encoding: .utf16LittleEndian).map { Array($0.utf8) }
         case "windows-1252"?:
             return String(data: Data(bytes), encoding: .windowsCP1252).map { Array($0.utf8) }
         default:

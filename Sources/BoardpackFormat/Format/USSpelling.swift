@@ -25,16 +25,8 @@ package enum USSpelling {
         ("towards", "toward"),
     ]
 
-    /// The letters any British spelling above contains: a text without them is returned as
-    /// it is, without a search per word.
-    static func mayHold(_ text: String) -> Bool {
-        text.utf8.contains(UInt8(ascii: "s")) || text.utf8.contains(UInt8(ascii: "u")) || text.utf8.contains(UInt8(ascii: "r"))
-            || text.utf8.contains(UInt8(ascii: "y"))
-    }
-
     /// `text` in American spelling.
     package static func apply(_ text: String) -> String {
-        guard mayHold(text) else { return text }
         var out = text
         for (british, american) in words {
             guard out.range(of: british, options: .caseInsensitive) != nil else { continue }

@@ -1,3 +1,4 @@
+import BoardpackContent
 import BoardpackPresentation
 import BoardpackSupport
 import Foundation
@@ -138,12 +139,13 @@ extension BoardpackCommands {
     /// included) in `locale`, refusing to overwrite existing files.
     package static func initWorkspace(at directory: String, sector: String = "retail", locale: String = "en-GB") throws -> [String] {
         let fm = FileManager.default
-        guard sectorData[sector] != nil else {
-            throw UsageError("unknown sector `\(sector)` (expected retail, tech, luxury or banking)")
+        guard UnitConfig.Sector(rawValue: sector) != nil, sectorData[sector] != nil else {
+            throw UsageError("unknown sector `\(sector)` (expected \(UnitConfig.Sector.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        guard ["en-GB", "en-US", "it-IT"].contains(locale) else {
-            throw UsageError("unsupported locale `\(locale)` (expected en-GB, en-US or it-IT)")
+        guard let packLocale = PackLocale(parsing: locale) else {
+            throw UsageError("unsupported locale `\(locale)` (expected \(PackLocale.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
+        let locale = packLocale.rawValue
         var files = example(sector: sector, locale: locale)
         for (name, text) in DefaultTheme.files { files["templates/\(name)"] = text }
         let existing = files.keys.filter { fm.fileExists(atPath: directory + "/" + $0) }.sorted()

@@ -13,8 +13,8 @@ extension BoardpackCommands {
         // workspace compiles it.
         let (compiled, _) = try Preparation().validate(Workspace(root: "", site: SiteConfig(), units: []))
         let dictionary = compiled.dictionary
-        if let sector, !["retail", "tech", "luxury", "banking"].contains(sector) {
-            throw UsageError("unknown sector `\(sector)` (expected retail, tech, luxury or banking)")
+        if let sector, UnitConfig.Sector(rawValue: sector) == nil {
+            throw UsageError("unknown sector `\(sector)` (expected \(UnitConfig.Sector.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let kpis = sector.map { dictionary.kpis(forSector: $0) } ?? dictionary.orderedKPIs
         let rows = kpis.map { k in

@@ -63,7 +63,8 @@ enum FrontSheet {
     /// stands, with its miss against target. Red first.
     static func standing(into html: inout HTMLBuffer, _ ctx: PackContext) {
         html += "<h3>\(ctx.label("where_we_stand"))</h3>\n"
-        func rank(_ s: KPIStatus) -> Int { s == .red ? 2 : s == .amber ? 1 : 0 }
+        // Only red and amber speak here: how bad, for comparing them.
+        func rank(_ s: KPIStatus) -> Int { s == .red || s == .amber ? 4 - s.severity : 0 }
         var items: [(status: KPIStatus, html: HTMLBuffer)] = []
         let shown = (ctx.report.playbook?.results ?? []).filter { $0.status == .red || $0.status == .amber }
         // Per KPI, the worst status a shown message gives it.
